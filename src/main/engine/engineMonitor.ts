@@ -1,0 +1,264 @@
+import type Docker from 'dockerode';
+import type { Readable } from 'node:stream';
+import { BerthError } from '../../shared/errors';
+import { compareApiVersions, MIN_ENGINE_API_VERSION, type EngineStatus } from '../../shared/engine';
+import { backoffDelay } from './backoff';
+import { classifyEngineError } from './classifyEngineError';
+import { createDockerClient } from './dockerConnection';
+import type { EndpointResolution, EngineEndpoint } from './endpoint';
+import { createNdjsonParser } from './ndjson';
+import { toServerVersion, type EngineVersionJson } from './serverVersion';
+
+/** One message of GET /events. */
+export interface EngineEvent {
+  Type: string;
+  Action: string;
+  Actor?: { ID?: string; Attributes?: Record<string, string> };
+  time?: number;
+  timeNano?: number;
+}
+
+export interface EngineMonitorOptions {
+  /** Resolved again on every attempt: a socket or context may appear while Berth waits. */
+  resolveEndpoint: () => EndpointResolution;
+  requestTimeoutMs?: number;
+  backoffInitialMs?: number;
+  backoffMaxMs?: number;
+}
+
+type Listener<T> = (value: T) => void;
+
+/**
+ * Owns the connection to the engine. It checks the endpoint (ping, then /version), and while
+ * connected keeps one GET /events stream open: the stream ending is how a stopped engine is
+ * noticed, so nothing polls a healthy engine. While disconnected it re-checks with backoff.
+ */
+export class EngineMonitor {
+  private status: EngineStatus;
+  private client: Docker | null = null;
+  private endpoint: EngineEndpoint | null = null;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private inFlight: Promise<EngineStatus> | null = null;
+  private eventsAbort: AbortController | null = null;
+  private running = false;
+  private readonly statusListeners = new Set<Listener<EngineStatus>>();
+  private readonly eventListeners = new Set<Listener<EngineEvent>>();
+  private readonly options: Required<EngineMonitorOptions>;
+
+  constructor(options: EngineMonitorOptions) {
+    this.options = {
+      resolveEndpoint: options.resolveEndpoint,
+      requestTimeoutMs: options.requestTimeoutMs ?? 5000,
+      backoffInitialMs: options.backoffInitialMs ?? 1000,
+      backoffMaxMs: options.backoffMaxMs ?? 10_000,
+    };
+    this.status = {
+      state: 'connecting',
+      endpoint: null,
+      searched: [],
+      problem: null,
+      server: null,
+      retry: null,
+      checkedAt: Date.now(),
+    };
+  }
+
+  getStatus(): EngineStatus {
+    return this.status;
+  }
+
+  /** The connected engine's client, or an error a beginner can act on. */
+  requireClient(): Docker {
+    if (this.client && this.status.state === 'connected') return this.client;
+    const problem = this.status.problem;
+    if (problem) throw BerthError.fromWire(problem);
+    throw new BerthError('engine-not-running', 'The engine is not connected yet.');
+  }
+
+  onStatus(listener: Listener<EngineStatus>): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  onEngineEvent(listener: Listener<EngineEvent>): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  start(): Promise<EngineStatus> {
+    this.running = true;
+    return this.check();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.clearRetry();
+    this.closeEvents();
+    this.client = null;
+  }
+
+  /** Checks at once (the Retry button), skipping the wait for the next backoff step. */
+  retryNow(): Promise<EngineStatus> {
+    this.attempt = 0;
+    return this.check();
+  }
+
+  /** Drops the connection and connects again, e.g. after the endpoint setting changed. */
+  reconnect(): Promise<EngineStatus> {
+    this.closeEvents();
+    this.client = null;
+    this.attempt = 0;
+    this.setStatus({ ...this.status, state: 'connecting', retry: null, checkedAt: Date.now() });
+    return this.check();
+  }
+
+  private check(): Promise<EngineStatus> {
+    if (this.inFlight) return this.inFlight;
+    this.clearRetry();
+    this.inFlight = this.connect().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  private async connect(): Promise<EngineStatus> {
+    const resolution = this.options.resolveEndpoint();
+    if (!resolution.ok) {
+      this.closeEvents();
+      this.client = null;
+      return this.disconnected({ endpoint: null, searched: resolution.searched, problem: resolution.problem });
+    }
+    const { endpoint, info } = resolution;
+    const url = info.url;
+    try {
+      const client = createDockerClient(endpoint);
+      // @types/dockerode omits version()'s options; dockerode itself honours abortSignal.
+      const version = client.version as unknown as (options: {
+        abortSignal: AbortSignal;
+      }) => Promise<EngineVersionJson>;
+      const json = await this.withTimeout(url, (signal) => version.call(client, { abortSignal: signal }));
+      const server = toServerVersion(json);
+      if (compareApiVersions(server.apiVersion, MIN_ENGINE_API_VERSION) < 0) {
+        throw new BerthError(
+          'engine-too-old',
+          `The engine's API ${server.apiVersion} is older than ${MIN_ENGINE_API_VERSION}, the oldest Berth supports.`,
+        );
+      }
+      const sameEngine = this.client && this.endpoint && sameEndpoint(this.endpoint, endpoint);
+      if (!sameEngine || !this.eventsAbort) {
+        this.closeEvents();
+        this.client = client;
+        this.endpoint = endpoint;
+        await this.openEvents(client, url);
+      }
+      this.attempt = 0;
+      this.setStatus({
+        state: 'connected',
+        endpoint: info,
+        searched: [],
+        problem: null,
+        server,
+        retry: null,
+        checkedAt: Date.now(),
+      });
+    } catch (error) {
+      this.closeEvents();
+      this.client = null;
+      this.disconnected({ endpoint: info, searched: [], problem: classifyEngineError(error, url).toWire() });
+    }
+    return this.status;
+  }
+
+  private async withTimeout<T>(url: string, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.options.requestTimeoutMs);
+    try {
+      return await call(controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) {
+        throw new BerthError(
+          'engine-timeout',
+          `The engine at ${url} did not answer within ${this.options.requestTimeoutMs / 1000} s.`,
+        );
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async openEvents(client: Docker, url: string): Promise<void> {
+    const controller = new AbortController();
+    this.eventsAbort = controller;
+    const stream = (await this.withTimeout(url, () =>
+      client.getEvents({ abortSignal: controller.signal }),
+    )) as unknown as Readable;
+    const parser = createNdjsonParser((value) => {
+      for (const listener of this.eventListeners) listener(value as EngineEvent);
+    });
+    let ended = false;
+    const onEnd = () => {
+      if (ended) return;
+      ended = true;
+      // Our own close (stop, reconnect) is not a lost engine.
+      if (controller.signal.aborted || this.eventsAbort !== controller) return;
+      this.eventsAbort = null;
+      this.client = null;
+      this.connectionLost(url);
+    };
+    stream.on('data', (chunk: Buffer) => parser.push(chunk));
+    stream.on('end', onEnd);
+    stream.on('close', onEnd);
+    stream.on('error', onEnd);
+  }
+
+  private connectionLost(url: string): void {
+    this.attempt = 0;
+    this.setStatus({
+      ...this.status,
+      state: 'disconnected',
+      server: null,
+      problem: { code: 'engine-not-running', message: `The connection to ${url} was lost.` },
+      retry: null,
+      checkedAt: Date.now(),
+    });
+    if (this.running) void this.check();
+  }
+
+  private closeEvents(): void {
+    const controller = this.eventsAbort;
+    this.eventsAbort = null;
+    controller?.abort();
+  }
+
+  private disconnected(fields: Pick<EngineStatus, 'endpoint' | 'searched' | 'problem'>): EngineStatus {
+    const now = Date.now();
+    let retry: EngineStatus['retry'] = null;
+    if (this.running) {
+      const delayMs = backoffDelay(this.attempt, this.options.backoffInitialMs, this.options.backoffMaxMs);
+      retry = { attempt: this.attempt + 1, delayMs, nextAt: now + delayMs };
+      this.attempt += 1;
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        void this.check();
+      }, delayMs);
+    }
+    this.setStatus({ state: 'disconnected', server: null, ...fields, retry, checkedAt: now });
+    return this.status;
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private setStatus(status: EngineStatus): void {
+    this.status = status;
+    for (const listener of this.statusListeners) listener(status);
+  }
+}
+
+function sameEndpoint(a: EngineEndpoint, b: EngineEndpoint): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

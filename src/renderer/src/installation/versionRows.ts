@@ -1,0 +1,47 @@
+import type { TFunction } from 'i18next';
+import type { ClientVersion, ServerVersion } from '../../../shared/engine';
+import type { VersionRow } from './VersionTable';
+
+export function clientRows(t: TFunction, client: ClientVersion): VersionRow[] {
+  const api =
+    client.apiVersion && client.defaultApiVersion && client.apiVersion !== client.defaultApiVersion
+      ? t('installation.field.apiDowngraded', { version: client.apiVersion, from: client.defaultApiVersion })
+      : (client.apiVersion ?? client.defaultApiVersion);
+  return [
+    { label: t('installation.field.version'), value: client.version, testId: 'client-version' },
+    { label: t('installation.field.apiVersion'), value: api, testId: 'client-api-version' },
+    { label: t('installation.field.goVersion'), value: client.goVersion, testId: 'client-go-version' },
+    { label: t('installation.field.gitCommit'), value: client.gitCommit, testId: 'client-git-commit', mono: true },
+    { label: t('installation.field.built'), value: client.built, testId: 'client-built' },
+    {
+      label: t('installation.field.osArch'),
+      value: `${client.os ?? '?'}/${client.arch ?? '?'}`,
+      testId: 'client-os-arch',
+    },
+    { label: t('installation.field.context'), value: client.context, testId: 'client-context' },
+    { label: t('installation.field.path'), value: client.path, testId: 'client-path', mono: true },
+  ];
+}
+
+export function serverRows(t: TFunction, server: ServerVersion, endpointUrl: string | null): VersionRow[] {
+  const rows: VersionRow[] = [];
+  if (server.platformName)
+    rows.push({ label: t('installation.field.platform'), value: server.platformName, testId: 'server-platform' });
+  rows.push(
+    { label: t('installation.field.version'), value: server.version, testId: 'server-version' },
+    {
+      label: t('installation.field.apiVersion'),
+      value: server.minApiVersion
+        ? t('installation.field.apiMinimum', { version: server.apiVersion, minimum: server.minApiVersion })
+        : server.apiVersion,
+      testId: 'server-api-version',
+    },
+    { label: t('installation.field.goVersion'), value: server.goVersion, testId: 'server-go-version' },
+    { label: t('installation.field.gitCommit'), value: server.gitCommit, testId: 'server-git-commit', mono: true },
+    { label: t('installation.field.built'), value: server.built, testId: 'server-built' },
+    { label: t('installation.field.osArch'), value: `${server.os}/${server.arch}`, testId: 'server-os-arch' },
+    { label: t('installation.field.kernel'), value: server.kernelVersion, testId: 'server-kernel' },
+    { label: t('installation.field.endpoint'), value: endpointUrl, testId: 'server-endpoint', mono: true },
+  );
+  return rows;
+}
