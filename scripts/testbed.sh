@@ -6,7 +6,8 @@
 # (no Docker Hub), so we stand in for the Hub ourselves:
 #
 #   1. install Debian's docker.io, docker-registry, busybox-static,
-#      redis-server, gcc/libc6-dev, jq, curl and chromium (only if missing);
+#      redis-server, gcc/libc6-dev, jq, curl, chromium and fonts for Latin
+#      and Korean screenshots (only if missing);
 #   2. run a private registry (docker-registry) on 127.0.0.1:5000;
 #   3. point dockerd at it as a registry mirror (/etc/docker/daemon.json);
 #   4. run dockerd by hand (no systemd here) on /var/run/docker.sock;
@@ -79,7 +80,8 @@ pkg_installed() {
 
 install_packages() {
   local wanted=(docker.io docker-registry busybox-static redis-server redis-tools
-                gcc libc6-dev jq curl ca-certificates iptables chromium)
+                gcc libc6-dev jq curl ca-certificates iptables chromium
+                fonts-liberation fonts-noto-cjk)
   local missing=() p
   for p in "${wanted[@]}"; do pkg_installed "$p" || missing+=("$p"); done
   if ((${#missing[@]} == 0)); then

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EngineStatus } from '../../src/shared/engine';
+import { createBackend, type Backend } from '../../src/main/backend';
+import { realHostSystem } from '../../src/main/host/hostSystem';
+import { dockerVersionJson, requireEngine } from '../fixtures/dockerCli';
+import { startSilentSocket, startSocketProxy } from '../fixtures/socketProxy';
+
+function waitForStatus(backend: Backend, predicate: (status: EngineStatus) => boolean, timeoutMs = 30_000) {
+  return new Promise<EngineStatus>((resolve, reject) => {
+    if (predicate(backend.monitor.getStatus())) return resolve(backend.monitor.getStatus());
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`status never matched; last: ${JSON.stringify(backend.monitor.getStatus())}`));
+    }, timeoutMs);
+    const stop = backend.monitor.onStatus((status) => {
+      if (!predicate(status)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(status);
+    });
+  });
+}
+
+describe.skipIf(!requireEngine.available)('engine connection against the real engine', () => {
+  let dir: string;
+  const backends: Backend[] = [];
+  const start = (env: NodeJS.ProcessEnv, requestTimeoutMs?: number) => {
+    const backend = createBackend({ system: realHostSystem(env), requestTimeoutMs });
+    backends.push(backend);
+    void backend.start();
+    return backend;
+  };
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-engine-'));
+  });
+  afterEach(() => {
+    for (const backend of backends.splice(0)) backend.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reports the same client and server versions as `docker version`', async () => {
+    const expected = dockerVersionJson();
+    const backend = start(process.env);
+    const result = await backend.server.handleRequest('installation.check', {});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const report = result.value as { client: { found: boolean; client?: { version: string } }; engine: EngineStatus };
+    expect(report.engine.state).toBe('connected');
+    expect(report.engine.server?.version).toBe(expected.Server?.Version);
+    expect(report.engine.server?.apiVersion).toBe(expected.Server?.ApiVersion);
+    expect(report.engine.server?.minApiVersion).toBe(expected.Server?.MinAPIVersion);
+    expect(report.client.found).toBe(true);
+    expect(report.client.client?.version).toBe(expected.Client.Version);
+    expect(report.engine.server?.components.map((component) => component.name)).toEqual(
+      expect.arrayContaining(['containerd', 'runc']),
+    );
+  });
+
+  it('says which source the endpoint came from', async () => {
+    const backend = start({ ...process.env, DOCKER_HOST: 'unix:///var/run/docker.sock' });
+    const status = await waitForStatus(backend, (s) => s.state === 'connected');
+    expect(status.endpoint).toMatchObject({ kind: 'unix', url: 'unix:///var/run/docker.sock', source: 'DOCKER_HOST' });
+  });
+
+  it('shows "not running" where nothing listens, then connects by itself when an engine appears', async () => {
+    const socketPath = path.join(dir, 'docker.sock');
+    const backend = start({ ...process.env, DOCKER_HOST: `unix://${socketPath}` });
+    const down = await waitForStatus(backend, (s) => s.state === 'disconnected');
+    expect(down.problem?.code).toBe('engine-not-running');
+    expect(down.retry?.delayMs).toBeGreaterThanOrEqual(1000);
+
+    const proxy = await startSocketProxy(socketPath);
+    try {
+      // No retry call: the backoff finds the engine on its own.
+      const up = await waitForStatus(backend, (s) => s.state === 'connected');
+      expect(up.server?.version).toBe(dockerVersionJson().Server?.Version);
+      expect(up.problem).toBeNull();
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('notices a lost engine through the events stream and reconnects when it is back', async () => {
+    const socketPath = path.join(dir, 'docker.sock');
+    const proxy = await startSocketProxy(socketPath);
+    const backend = start({ ...process.env, DOCKER_HOST: `unix://${socketPath}` });
+    await waitForStatus(backend, (s) => s.state === 'connected');
+    const connectionsWhileIdle = proxy.connections();
+
+    await proxy.close();
+    const lost = await waitForStatus(backend, (s) => s.state === 'disconnected');
+    expect(lost.problem?.code).toBe('engine-not-running');
+
+    const back = await startSocketProxy(socketPath);
+    try {
+      await waitForStatus(backend, (s) => s.state === 'connected');
+      // Connected and idle, Berth holds the events stream and asks nothing else.
+      expect(connectionsWhileIdle).toBeLessThanOrEqual(2);
+    } finally {
+      await back.close();
+    }
+  });
+
+  it('reports a timeout when the engine accepts but never answers', async () => {
+    const socketPath = path.join(dir, 'hung.sock');
+    const silent = await startSilentSocket(socketPath);
+    try {
+      const backend = start({ ...process.env, DOCKER_HOST: `unix://${socketPath}` }, 500);
+      const status = await waitForStatus(backend, (s) => s.state === 'disconnected');
+      expect(status.problem?.code).toBe('engine-timeout');
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('refuses an invalid endpoint with a clear problem', async () => {
+    const backend = start({ ...process.env, DOCKER_HOST: 'ftp://example.invalid' });
+    const status = await waitForStatus(backend, (s) => s.state === 'disconnected');
+    expect(status.problem?.code).toBe('endpoint-invalid');
+    expect(status.problem?.message).toContain('ftp');
+  });
+});
