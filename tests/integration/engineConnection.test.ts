@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import type { EngineStatus } from '../../src/shared/engine';
 import { createBackend, type Backend } from '../../src/main/backend';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { dockerVersionJson, requireEngine } from '../fixtures/dockerCli';
+import { startOldEngine } from '../fixtures/fakeOldEngine';
 import { startSilentSocket, startSocketProxy } from '../fixtures/socketProxy';
 
 function waitForStatus(backend: Backend, predicate: (status: EngineStatus) => boolean, timeoutMs = 30_000) {
@@ -123,4 +125,42 @@ describe.skipIf(!requireEngine.available)('engine connection against the real en
     expect(status.problem?.code).toBe('endpoint-invalid');
     expect(status.problem?.message).toContain('ftp');
   });
+
+  it('says the engine is too old when its API is older than 1.41', async () => {
+    const socketPath = path.join(dir, 'old.sock');
+    const old = await startOldEngine(socketPath);
+    try {
+      const backend = start({ ...process.env, DOCKER_HOST: `unix://${socketPath}` });
+      const status = await waitForStatus(backend, (s) => s.state === 'disconnected');
+      expect(status.problem?.code).toBe('engine-too-old');
+      expect(status.problem?.message).toContain('1.24');
+    } finally {
+      await old.close();
+    }
+  });
+
+  // The docker group's socket refuses other users: run the backend as `nobody` to meet that for real.
+  it.skipIf(process.getuid?.() !== 0 || !fs.existsSync('/usr/sbin/runuser'))(
+    'says permission is denied when the user may not open the socket',
+    () => {
+      const projectRoot = path.resolve(__dirname, '../..');
+      const stdout = execFileSync(
+        'runuser',
+        ['-u', 'nobody', '--', process.execPath, 'node_modules/tsx/dist/cli.mjs', 'tests/fixtures/probeEngine.ts'],
+        {
+          cwd: projectRoot,
+          encoding: 'utf8',
+          env: {
+            PATH: process.env.PATH,
+            HOME: dir,
+            DOCKER_HOST: 'unix:///var/run/docker.sock',
+            TSX_DISABLE_CACHE: '1',
+          },
+        },
+      );
+      const status = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as EngineStatus;
+      expect(status.state).toBe('disconnected');
+      expect(status.problem?.code).toBe('engine-permission-denied');
+    },
+  );
 });

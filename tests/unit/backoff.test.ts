@@ -3,9 +3,7 @@ import { backoffDelay } from '../../src/main/engine/backoff';
 
 describe('backoffDelay', () => {
   it('waits 1 s, 2 s, 4 s, 8 s, then 10 s for ever', () => {
-    expect([0, 1, 2, 3, 4, 5].map((attempt) => backoffDelay(attempt))).toEqual([
-      1000, 2000, 4000, 8000, 10000, 10000,
-    ]);
+    expect([0, 1, 2, 3, 4, 5].map((attempt) => backoffDelay(attempt))).toEqual([1000, 2000, 4000, 8000, 10000, 10000]);
   });
 
   it('stays at the maximum for very high attempt numbers', () => {

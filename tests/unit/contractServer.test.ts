@@ -11,9 +11,11 @@ function setup(overrides: Partial<ContractHandlers['requests']> = {}) {
     requests: {
       'engine.getStatus': vi.fn(async () => status),
       'engine.retryNow': vi.fn(async () => status),
-      'installation.check': vi.fn(
-        async (): Promise<InstallationReport> => ({ client: clientFound, engine: status, checkedAt: 1 }),
-      ),
+      'installation.check': vi.fn(async (): Promise<InstallationReport> => ({
+        client: clientFound,
+        engine: status,
+        checkedAt: 1,
+      })),
       ...overrides,
     },
     streams: {

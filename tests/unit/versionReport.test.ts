@@ -82,9 +82,9 @@ describe('formatVersionReport', () => {
       },
     };
     const text = formatVersionReport(client, connectedStatus());
-    expect(text.startsWith('Client:\n The docker command was not found on PATH or in the usual install places.\n\n')).toBe(
-      true,
-    );
+    expect(
+      text.startsWith('Client:\n The docker command was not found on PATH or in the usual install places.\n\n'),
+    ).toBe(true);
     expect(text).toContain('\nServer: Docker Engine - Community\n Engine:\n');
   });
 
