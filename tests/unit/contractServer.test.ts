@@ -4,7 +4,15 @@ import type { EngineStatus, InstallationReport } from '../../src/shared/engine';
 import { BerthError } from '../../src/shared/errors';
 import { clientFound, connectedStatus, disconnectedStatus } from './fixtures/status';
 
-function setup(overrides: Partial<ContractHandlers['requests']> = {}) {
+/** The slice of the contract these tests exercise; the server is generic over every request and stream. */
+interface EngineHandlers {
+  requests: Pick<ContractHandlers['requests'], 'engine.getStatus' | 'engine.retryNow' | 'installation.check'>;
+  streams: Pick<ContractHandlers['streams'], 'engine.status'>;
+}
+
+const serve = (handlers: EngineHandlers) => createContractServer(handlers as ContractHandlers);
+
+function setup(overrides: Partial<EngineHandlers['requests']> = {}) {
   const status = connectedStatus();
   const closeStream = vi.fn();
   const handlers = {
@@ -24,8 +32,8 @@ function setup(overrides: Partial<ContractHandlers['requests']> = {}) {
         return closeStream;
       }),
     },
-  } satisfies ContractHandlers;
-  return { server: createContractServer(handlers), handlers, status, closeStream };
+  } satisfies EngineHandlers;
+  return { server: serve(handlers), handlers, status, closeStream };
 }
 
 describe('createContractServer: requests', () => {
@@ -151,7 +159,7 @@ describe('createContractServer: streams', () => {
 
   it('delivers later events through the same emit, validated', () => {
     let push: ((event: EngineStatus) => void) | undefined;
-    const server = createContractServer({
+    const server = serve({
       ...setup().handlers,
       streams: {
         'engine.status': (_input, emit) => {
@@ -170,7 +178,7 @@ describe('createContractServer: streams', () => {
   });
 
   it('turns a stream handler that throws into an error result', () => {
-    const server = createContractServer({
+    const server = serve({
       ...setup().handlers,
       streams: {
         'engine.status': () => {

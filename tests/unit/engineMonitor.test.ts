@@ -5,13 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EndpointResolution } from '../../src/main/engine/endpoint';
 import { EngineMonitor } from '../../src/main/engine/engineMonitor';
 import type { EngineStatus } from '../../src/shared/engine';
-import { BerthError } from '../../src/shared/errors';
+import { BerthError, type WireError } from '../../src/shared/errors';
 
-const notFound: EndpointResolution = {
-  ok: false,
-  searched: ['/var/run/docker.sock'],
-  problem: { code: 'engine-not-found', message: 'No Docker engine endpoint found (looked at /var/run/docker.sock).' },
+const notFoundProblem: WireError = {
+  code: 'engine-not-found',
+  message: 'No Docker engine endpoint found (looked at /var/run/docker.sock).',
 };
+const notFound: EndpointResolution = { ok: false, searched: ['/var/run/docker.sock'], problem: notFoundProblem };
 
 describe('EngineMonitor without an engine (fake timers)', () => {
   let monitor: EngineMonitor | undefined;
@@ -45,7 +45,7 @@ describe('EngineMonitor without an engine (fake timers)', () => {
       state: 'disconnected',
       endpoint: null,
       searched: ['/var/run/docker.sock'],
-      problem: notFound.ok ? null : notFound.problem,
+      problem: notFoundProblem,
       server: null,
       retry: { attempt: 1, delayMs: 1000, nextAt: Date.now() + 1000 },
       checkedAt: Date.now(),

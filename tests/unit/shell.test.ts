@@ -30,9 +30,9 @@ describe('isTrustedRendererUrl', () => {
   it('refuses another file', () => {
     expect(isTrustedRendererUrl('file:///opt/Berth/resources/other.html', fileRenderer)).toBe(false);
     expect(isTrustedRendererUrl('file:///tmp/index.html', fileRenderer)).toBe(false);
-    expect(isTrustedRendererUrl('https://example.com/opt/Berth/resources/app.asar/out/renderer/index.html', fileRenderer)).toBe(
-      false,
-    );
+    expect(
+      isTrustedRendererUrl('https://example.com/opt/Berth/resources/app.asar/out/renderer/index.html', fileRenderer),
+    ).toBe(false);
   });
 
   it("trusts any page of the dev server's origin", () => {

@@ -18,6 +18,8 @@ export function bindContractToIpc(ipcMain: IpcMain, server: ContractServer, rend
   };
   // Streams by WebContents, so a closed or reloaded window's streams are closed with it.
   const openStreams = new Map<WebContents, Map<number, () => void>>();
+  // Listeners are added once per WebContents: a reload closes its streams but not the window.
+  const watched = new WeakSet<WebContents>();
 
   const closeAll = (contents: WebContents) => {
     for (const close of openStreams.get(contents)?.values() ?? []) close();
@@ -39,6 +41,9 @@ export function bindContractToIpc(ipcMain: IpcMain, server: ContractServer, rend
     if (!streams) {
       streams = new Map();
       openStreams.set(contents, streams);
+    }
+    if (!watched.has(contents)) {
+      watched.add(contents);
       contents.once('destroyed', () => closeAll(contents));
       contents.on('did-start-navigation', (details) => {
         if (details.isMainFrame && !details.isSameDocument) closeAll(contents);

@@ -36,6 +36,12 @@ export function useEngineStatus(): EngineStatusValue {
 /** Seconds left until `at`, ticking once a second (a display clock, not a poll of the engine). */
 export function useSecondsUntil(at: number | null): number | null {
   const [now, setNow] = useState(() => Date.now());
+  // A new deadline counts from now, not from the last tick: the clock stands still while `at` is null.
+  const [countingTo, setCountingTo] = useState(at);
+  if (countingTo !== at) {
+    setCountingTo(at);
+    setNow(() => Date.now());
+  }
   useEffect(() => {
     if (at === null) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
