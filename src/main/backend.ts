@@ -1,9 +1,14 @@
 import type { InstallationReport } from '../shared/engine';
+import { BerthError } from '../shared/errors';
 import { createContractServer, type ContractServer } from './contractServer';
 import { resolveEndpoint } from './engine/endpoint';
 import { EngineMonitor } from './engine/engineMonitor';
 import type { HostSystem } from './host/hostSystem';
+import { createHubClient } from './hub/hubClient';
+import { ImageService } from './images/imageService';
+import { PullManager } from './images/pullManager';
 import { checkDockerCli } from './installation/dockerCli';
+import { RunService } from './run/runService';
 
 export interface BackendOptions {
   system: HostSystem;
@@ -13,11 +18,15 @@ export interface BackendOptions {
 }
 
 /**
- * Everything the main process does, without Electron: the engine connection and the contract's
- * handlers. The Electron shell and the browser harness both wrap this same object.
+ * Everything the main process does, without Electron: the engine connection, pulls, images, runs,
+ * the Hub client, and the contract's handlers. The Electron shell and the browser harness both
+ * wrap this same object.
  */
 export interface Backend {
   monitor: EngineMonitor;
+  pulls: PullManager;
+  images: ImageService;
+  runs: RunService;
   server: ContractServer;
   start(): Promise<void>;
   stop(): void;
@@ -29,6 +38,15 @@ export function createBackend(options: BackendOptions): Backend {
   const monitor = new EngineMonitor({
     resolveEndpoint: () => resolveEndpoint(system, endpointSetting),
     requestTimeoutMs: options.requestTimeoutMs,
+  });
+  const getClient = () => monitor.requireClient();
+  const pulls = new PullManager({ getClient });
+  const images = new ImageService({ getClient, monitor });
+  const runs = new RunService({ getClient, pulls });
+  const hub = createHubClient({
+    baseUrl: system.env.BERTH_HUB_URL,
+    // When the Hub API cannot be reached, the engine's own search (through the daemon's network settings).
+    engineSearch: (term, limit) => getClient().searchImages({ term, limit }),
   });
 
   async function installationCheck(): Promise<InstallationReport> {
@@ -42,23 +60,61 @@ export function createBackend(options: BackendOptions): Backend {
       'engine.getStatus': async () => monitor.getStatus(),
       'engine.retryNow': () => monitor.retryNow(),
       'installation.check': installationCheck,
+      'hub.search': (input) => hub.search(input),
+      'hub.tags': (input) => hub.tags(input),
+      'pulls.start': async ({ reference }) => pulls.start(reference),
+      'pulls.cancel': async ({ id }) => pulls.cancel(id),
+      'pulls.dismiss': async ({ id }) => ({ dismissed: pulls.dismiss(id) }),
+      'images.list': () => images.list(),
+      'images.remove': (input) => images.remove(input),
+      'images.prune': (input) => images.prune(input),
+      'run.check': (input) => runs.check(input),
+      'run.start': (input) => runs.start(input),
     },
     streams: {
       'engine.status': (_input, emit) => {
         emit(monitor.getStatus());
         return monitor.onStatus(emit);
       },
+      'pulls.jobs': (_input, emit) => {
+        for (const job of pulls.list()) emit(job);
+        return pulls.onUpdate(emit);
+      },
+      'images.list': (_input, emit) => {
+        let open = true;
+        const stop = images.onChange((list) => open && emit(list));
+        images.list().then(
+          (list) => open && emit(list),
+          () => undefined,
+        );
+        return () => {
+          open = false;
+          stop();
+        };
+      },
+      'run.flow': ({ runId }, emit) => {
+        const flow = runs.flow(runId);
+        if (!flow) throw new BerthError('not-found', `No run ${runId}: Berth keeps the latest runs only.`);
+        emit(flow);
+        return runs.onFlow(runId, emit);
+      },
     },
   });
 
   return {
     monitor,
+    pulls,
+    images,
+    runs,
     server,
     async start() {
       await monitor.start();
     },
     stop() {
       monitor.stop();
+      pulls.dispose();
+      images.dispose();
+      runs.dispose();
     },
   };
 }

@@ -72,7 +72,12 @@ export function createContractServer(handlers: ContractHandlers): ContractServer
       if (!parsed.success) return { ok: false, error: invalidInputError(parsed.error).toWire() };
       try {
         const open = handlers.streams[name] as (input: unknown, emit: (event: unknown) => void) => () => void;
-        const close = open(parsed.data, (event) => emit(spec.event.parse(event)));
+        const close = open(parsed.data, (event) => {
+          // A malformed event is a bug in main; drop it rather than throw into the engine code that emitted it.
+          const checked = spec.event.safeParse(event);
+          if (checked.success) emit(checked.data);
+          else console.error(`berth: dropped a malformed ${name} event`, checked.error.issues);
+        });
         return { ok: true, close };
       } catch (error) {
         return { ok: false, error: toWireError(error) };

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { engineStatusSchema, installationReportSchema } from './engine';
+import { hubSearchInputSchema, hubSearchResultSchema, hubTagsInputSchema, hubTagsResultSchema } from './hub';
+import { imagePruneInputSchema, imagePruneResultSchema, imageRemoveInputSchema, localImageSchema } from './images';
+import { pullIdInputSchema, pullJobSchema, pullStartInputSchema } from './pulls';
+import { runCheckResultSchema, runFlowSchema, runInputSchema } from './run';
 
 /**
  * The one contract between the renderer and the main process. Both transports (Electron IPC and
@@ -24,10 +28,38 @@ export const contract = {
     'engine.retryNow': request(noInput, engineStatusSchema),
     /** The installation check: `docker version`'s client and server halves. */
     'installation.check': request(noInput, installationReportSchema),
+
+    /** Docker Hub repository search (the engine's search when the Hub API cannot be reached). */
+    'hub.search': request(hubSearchInputSchema, hubSearchResultSchema),
+    /** A Hub repository's tags, newest first. */
+    'hub.tags': request(hubTagsInputSchema, hubTagsResultSchema),
+
+    /** Starts pulling an image in the main process; progress comes on the pulls.jobs stream. */
+    'pulls.start': request(pullStartInputSchema, pullJobSchema),
+    'pulls.cancel': request(pullIdInputSchema, pullJobSchema),
+    /** Forgets a finished pull, so the pulls panel no longer lists it. */
+    'pulls.dismiss': request(pullIdInputSchema, z.object({ dismissed: z.boolean() })),
+
+    'images.list': request(noInput, z.array(localImageSchema)),
+    /** Removes an image; refuses without a confirmation that names it (and its containers, with force). */
+    'images.remove': request(imageRemoveInputSchema, z.object({ removed: z.array(z.string()) })),
+    /** Removes exactly the dangling images the user saw listed. */
+    'images.prune': request(imagePruneInputSchema, imagePruneResultSchema),
+
+    /** What the engine knows is wrong with a run before anything is created: name taken, port taken. */
+    'run.check': request(runInputSchema, runCheckResultSchema),
+    /** `docker run`: look in the cache, pull when missing, create, start, stream output (run.flow). */
+    'run.start': request(runInputSchema, z.object({ runId: z.string() })),
   },
   streams: {
     /** The engine's connection state, pushed on every change; the current state comes first. */
     'engine.status': stream(noInput, engineStatusSchema),
+    /** Every pull job on each change (at most 10 updates a second per pull; the last one exact). */
+    'pulls.jobs': stream(noInput, pullJobSchema),
+    /** The local images, again whenever the engine reports an image or container change. */
+    'images.list': stream(noInput, z.array(localImageSchema)),
+    /** One run's flow through client, daemon, cache, Hub, create and start, with the container's output. */
+    'run.flow': stream(z.object({ runId: z.string().min(1).max(100) }).strict(), runFlowSchema),
   },
 } as const;
 

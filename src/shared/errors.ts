@@ -15,8 +15,24 @@ export const errorCodes = [
   'engine-error',
   'endpoint-invalid',
   'cli-not-installed',
+  'cli-failed',
   'transport-closed',
   'forbidden',
+  'hub-rate-limited',
+  'hub-unreachable',
+  'hub-timeout',
+  'hub-error',
+  'image-not-found',
+  'registry-unauthorized',
+  'registry-rate-limited',
+  'network-unreachable',
+  'engine-stopped',
+  'cancelled',
+  'not-found',
+  'in-use',
+  'name-in-use',
+  'port-in-use',
+  'confirmation-required',
   'internal',
 ] as const;
 
@@ -28,28 +44,33 @@ export const wireErrorSchema = z.object({
   message: z.string(),
   /** Field-level problems for invalid input, so forms can show them inline. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** When trying again can work (epoch ms), e.g. after the Hub's rate limit. */
+  retryAt: z.number().optional(),
 });
 export type WireError = z.infer<typeof wireErrorSchema>;
 
 export class BerthError extends Error {
   readonly code: ErrorCode;
   readonly issues: WireError['issues'];
+  readonly retryAt: number | undefined;
 
-  constructor(code: ErrorCode, message: string, issues?: WireError['issues']) {
+  constructor(code: ErrorCode, message: string, issues?: WireError['issues'], retryAt?: number) {
     super(message);
     this.name = 'BerthError';
     this.code = code;
     this.issues = issues;
+    this.retryAt = retryAt;
   }
 
   toWire(): WireError {
-    return this.issues
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message };
+    const wire: WireError = { code: this.code, message: this.message };
+    if (this.issues) wire.issues = this.issues;
+    if (this.retryAt !== undefined) wire.retryAt = this.retryAt;
+    return wire;
   }
 
   static fromWire(error: WireError): BerthError {
-    return new BerthError(error.code, error.message, error.issues);
+    return new BerthError(error.code, error.message, error.issues, error.retryAt);
   }
 }
 

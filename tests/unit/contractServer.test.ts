@@ -173,8 +173,12 @@ describe('createContractServer: streams', () => {
     push?.(disconnectedStatus());
     push?.(connectedStatus());
     expect(emit.mock.calls.map(([event]) => (event as EngineStatus).state)).toEqual(['disconnected', 'connected']);
-    expect(() => push?.({ state: 'exploded' } as unknown as EngineStatus)).toThrow();
+    // A malformed event is dropped (and logged), never thrown back into the engine code that emitted it.
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => push?.({ state: 'exploded' } as unknown as EngineStatus)).not.toThrow();
     expect(emit).toHaveBeenCalledTimes(2);
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
   });
 
   it('turns a stream handler that throws into an error result', () => {

@@ -194,7 +194,7 @@ describe('checkDockerCli', () => {
     });
     const check = await checkDockerCli(system, null);
     if (check.found) throw new Error('expected found: false');
-    expect(check.problem.code).toBe('cli-not-installed');
+    expect(check.problem.code).toBe('cli-failed');
     expect(check.problem.message).toContain('/usr/bin/docker');
     expect(check.problem.message).toContain('did not answer in time');
     expect(check.searched).toEqual(cliCandidates(system));

@@ -108,7 +108,7 @@ export async function checkDockerCli(
     return {
       found: false,
       searched,
-      problem: { code: 'cli-not-installed', message: `${found} exists but \`docker version\` failed: ${why}` },
+      problem: { code: 'cli-failed', message: `${found} exists but \`docker version\` failed: ${why}` },
     };
   }
   return { found: true, client };

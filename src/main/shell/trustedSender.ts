@@ -12,6 +12,8 @@ export function isTrustedRendererUrl(frameUrl: string | undefined, rendererUrl: 
   } catch {
     return false;
   }
-  if (expected.protocol === 'file:') return frame.protocol === 'file:' && frame.pathname === expected.pathname;
+  if (expected.protocol === 'file:') {
+    return frame.protocol === 'file:' && frame.host === expected.host && frame.pathname === expected.pathname;
+  }
   return frame.origin === expected.origin;
 }

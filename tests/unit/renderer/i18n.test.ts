@@ -85,3 +85,14 @@ describe('detectLanguage', () => {
     expect(detectLanguage(['fr', 'de-DE', 'ja'])).toBe('en');
   });
 });
+
+describe('catalog keys', () => {
+  it('never contain ":" or a space, which i18next would read as a namespace or break on', () => {
+    const keys = (value: unknown, prefix = ''): string[] =>
+      typeof value === 'object' && value !== null
+        ? Object.entries(value).flatMap(([key, child]) => [`${prefix}${key}`, ...keys(child, `${prefix}${key}.`)])
+        : [];
+    const bad = keys(en).filter((key) => /[: ]/.test(key.split('.').pop() ?? ''));
+    expect(bad).toEqual([]);
+  });
+});

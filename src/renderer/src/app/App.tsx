@@ -1,40 +1,81 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BerthClient } from '../../../shared/client';
 import { EngineStatusProvider } from '../engine/engineStatus';
 import { StatusBar } from '../engine/StatusBar';
+import { FOCUS_SEARCH_EVENT, HubSearchPage } from '../hub/HubSearchPage';
+import { RepositoryTagsPage } from '../hub/RepositoryTagsPage';
+import { ImagesPage } from '../images/ImagesPage';
 import { InstallationCheckPage } from '../installation/InstallationCheckPage';
+import { PullsPanel } from '../pulls/PullsPanel';
+import { PullsProvider } from '../pulls/pullsStore';
+import { RunDialogProvider } from '../run/runDialogContext';
+import { RunFlowPage } from '../run/RunFlowPage';
 import { EmptyState } from '../ui/EmptyState';
-import { ContainersIcon, ImagesIcon, SearchIcon, SettingsIcon } from '../ui/icons';
+import { ContainersIcon, SettingsIcon } from '../ui/icons';
 import { ClientContext } from './clientContext';
-import type { Section } from './sections';
+import type { Route } from './sections';
 import { Sidebar } from './Sidebar';
-import { useSection } from './useSection';
+import { useRoute, type Navigate } from './useRoute';
 
 export function App({ client }: { client: BerthClient }) {
-  const [section, navigate] = useSection('installation');
+  const [route, navigate] = useRoute('installation');
+
+  // Cmd/Ctrl+K: Docker Hub search from anywhere.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        navigate('hub');
+        window.dispatchEvent(new Event(FOCUS_SEARCH_EVENT));
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [navigate]);
+
   return (
     <ClientContext.Provider value={client}>
       <EngineStatusProvider>
-        <div className="flex h-full flex-col">
-          <div className="flex min-h-0 flex-1">
-            <Sidebar current={section} onNavigate={navigate} />
-            <main className="min-w-0 flex-1 overflow-y-auto" data-section={section}>
-              <SectionView section={section} onNavigate={navigate} />
-            </main>
-          </div>
-          <StatusBar />
-        </div>
+        <PullsProvider>
+          <RunDialogProvider navigate={navigate}>
+            <div className="flex h-full flex-col">
+              <div className="flex min-h-0 flex-1">
+                <Sidebar current={route.section} onNavigate={navigate} />
+                <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
+                  <RouteView route={route} navigate={navigate} />
+                </main>
+              </div>
+              <StatusBar />
+              <PullsPanel />
+            </div>
+          </RunDialogProvider>
+        </PullsProvider>
       </EngineStatusProvider>
     </ClientContext.Provider>
   );
 }
 
-function SectionView({ section, onNavigate }: { section: Section; onNavigate: (section: Section) => void }) {
+function RouteView({ route, navigate }: { route: Route; navigate: Navigate }) {
   const { t } = useTranslation();
   const icon = 'h-7 w-7';
-  switch (section) {
+  switch (route.section) {
     case 'installation':
-      return <InstallationCheckPage onNavigate={onNavigate} />;
+      return <InstallationCheckPage onNavigate={navigate} />;
+    case 'hub':
+      return route.param ? (
+        <RepositoryTagsPage key={route.param} repository={route.param} navigate={navigate} />
+      ) : (
+        <HubSearchPage navigate={navigate} initialQuery="" />
+      );
+    case 'images':
+      return <ImagesPage navigate={navigate} />;
+    case 'run':
+      return route.param ? (
+        <RunFlowPage key={route.param} runId={route.param} navigate={navigate} />
+      ) : (
+        <ImagesPage navigate={navigate} />
+      );
     case 'containers':
       return (
         <EmptyState
@@ -42,27 +83,7 @@ function SectionView({ section, onNavigate }: { section: Section; onNavigate: (s
           title={t('empty.containers.title')}
           body={t('empty.containers.body')}
           action={t('empty.containers.action')}
-          onAction={() => onNavigate('installation')}
-        />
-      );
-    case 'images':
-      return (
-        <EmptyState
-          icon={<ImagesIcon className={icon} />}
-          title={t('empty.images.title')}
-          body={t('empty.images.body')}
-          action={t('empty.images.action')}
-          onAction={() => onNavigate('hub')}
-        />
-      );
-    case 'hub':
-      return (
-        <EmptyState
-          icon={<SearchIcon className={icon} />}
-          title={t('empty.hub.title')}
-          body={t('empty.hub.body')}
-          action={t('empty.hub.action')}
-          onAction={() => onNavigate('installation')}
+          onAction={() => navigate('installation')}
         />
       );
     case 'settings':
@@ -72,7 +93,7 @@ function SectionView({ section, onNavigate }: { section: Section; onNavigate: (s
           title={t('empty.settings.title')}
           body={t('empty.settings.body')}
           action={t('empty.settings.action')}
-          onAction={() => onNavigate('installation')}
+          onAction={() => navigate('installation')}
         />
       );
   }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { BerthLogo, CheckIcon, ContainersIcon, ImagesIcon, SearchIcon, SettingsIcon } from '../ui/icons';
 import type { Section } from './sections';
+import type { Navigate } from './useRoute';
 
 const items: Array<{ section: Section; Icon: typeof CheckIcon }> = [
   { section: 'containers', Icon: ContainersIcon },
@@ -10,7 +11,7 @@ const items: Array<{ section: Section; Icon: typeof CheckIcon }> = [
   { section: 'settings', Icon: SettingsIcon },
 ];
 
-export function Sidebar({ current, onNavigate }: { current: Section; onNavigate: (section: Section) => void }) {
+export function Sidebar({ current, onNavigate }: { current: Section; onNavigate: Navigate }) {
   const { t } = useTranslation();
   return (
     <nav

@@ -1,7 +1,22 @@
-export const sections = ['containers', 'images', 'hub', 'installation', 'settings'] as const;
+export const sections = ['containers', 'images', 'hub', 'installation', 'settings', 'run'] as const;
 export type Section = (typeof sections)[number];
 
-export function sectionFromHash(hash: string): Section | null {
-  const name = hash.replace(/^#\/?/, '');
-  return (sections as readonly string[]).includes(name) ? (name as Section) : null;
+/** Where the app is: a section and, for some, what it shows (a Hub repository, a run). */
+export interface Route {
+  section: Section;
+  /** e.g. "library/redis" under hub, a run id under run. */
+  param: string | null;
+}
+
+export function routeFromHash(hash: string): Route | null {
+  const path = hash.replace(/^#\/?/, '');
+  const slash = path.indexOf('/');
+  const name = slash === -1 ? path : path.slice(0, slash);
+  if (!(sections as readonly string[]).includes(name)) return null;
+  const param = slash === -1 ? null : decodeURIComponent(path.slice(slash + 1)) || null;
+  return { section: name as Section, param };
+}
+
+export function routeHash(route: Route): string {
+  return `#/${route.section}${route.param ? `/${route.param.split('/').map(encodeURIComponent).join('/')}` : ''}`;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBerthClient } from '../app/clientContext';
+import { PullsButton } from '../pulls/PullsPanel';
 import { useEngineStatus, useSecondsUntil } from './engineStatus';
 
 const dotColour = {
@@ -58,8 +59,9 @@ export function StatusBar() {
           </span>
         </span>
       )}
+      <span className="ml-auto" />
       {state === 'disconnected' && (
-        <span className="ml-auto flex items-center gap-2">
+        <span className="flex items-center gap-2">
           {retrying ? t('engine.retrying') : secondsLeft !== null && t('engine.retryIn', { seconds: secondsLeft })}
           <button
             type="button"
@@ -71,6 +73,7 @@ export function StatusBar() {
           </button>
         </span>
       )}
+      <PullsButton />
     </footer>
   );
 }

@@ -1,19 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { WireError } from '../../../shared/errors';
-
-const knownProblems = [
-  'engine-not-found',
-  'engine-not-running',
-  'engine-permission-denied',
-  'engine-timeout',
-  'engine-too-old',
-  'endpoint-invalid',
-  'engine-error',
-  'cli-not-installed',
-] as const;
+import { en } from '../i18n/en';
 
 /** A problem's title and next step in the user's language; the English message stays as detail. */
 export function problemText(t: TFunction, problem: Pick<WireError, 'code'>): { title: string; body: string } {
-  const key = (knownProblems as readonly string[]).includes(problem.code) ? problem.code : 'generic';
+  const code: string = problem.code;
+  const known = Object.hasOwn(en.problem, code) && typeof en.problem[code as keyof typeof en.problem] === 'object';
+  const key = known ? code : 'generic';
   return { title: t(`problem.${key}.title`), body: t(`problem.${key}.body`) };
 }

@@ -4,7 +4,7 @@ import type { InstallationReport } from '../../../shared/engine';
 import { BerthError } from '../../../shared/errors';
 import { formatVersionReport } from '../../../shared/versionReport';
 import { useBerthClient } from '../app/clientContext';
-import type { Section } from '../app/sections';
+import type { Navigate } from '../app/useRoute';
 import { useEngineStatus, useSecondsUntil } from '../engine/engineStatus';
 import { ProblemCard } from '../engine/ProblemCard';
 import { Button } from '../ui/Button';
@@ -16,7 +16,7 @@ import { VersionTable } from './VersionTable';
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /** The app's `docker version`: client and server side by side, each failure with its next step. */
-export function InstallationCheckPage({ onNavigate }: { onNavigate: (section: Section) => void }) {
+export function InstallationCheckPage({ onNavigate }: { onNavigate: Navigate }) {
   const { t } = useTranslation();
   const client = useBerthClient();
   const { status } = useEngineStatus();

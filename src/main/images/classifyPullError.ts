@@ -1,0 +1,115 @@
+import { BerthError, type ErrorCode, type WireError } from '../../shared/errors';
+
+/**
+ * Turns what the engine says about a failed pull into a code the renderer can explain. The engine
+ * reports a pull's failure in two places: as the HTTP error of POST /images/create (before the
+ * first progress line) or as an {"error", "errorDetail"} line inside the 200 stream. Both carry the
+ * registry's own words, which this reads. Pure: no engine needed, unit-tested with real strings.
+ */
+
+interface Rule {
+  code: ErrorCode;
+  pattern: RegExp;
+  explain: string;
+}
+
+// Order matters: "pull access denied … repository does not exist" is Docker Hub's answer for a
+// repository that does not exist, so it must win over the generic "denied" of a refused login.
+const rules: Rule[] = [
+  {
+    code: 'registry-rate-limited',
+    pattern: /toomanyrequests|too many requests|rate limit/i,
+    explain: 'The registry refused: too many pulls (rate limit).',
+  },
+  {
+    code: 'image-not-found',
+    pattern: /pull access denied|repository does not exist/i,
+    explain: 'The registry has no such repository (or it is private).',
+  },
+  {
+    code: 'registry-unauthorized',
+    pattern: /unauthorized|authentication required|incorrect username or password|no basic auth credentials|denied:/i,
+    explain: 'The registry requires a login for this image.',
+  },
+  {
+    code: 'network-unreachable',
+    pattern:
+      /dial tcp|connection refused|no such host|i\/o timeout|TLS handshake timeout|network is unreachable|no route to host|connection reset by peer|Client\.Timeout exceeded|server misbehaving|temporary failure in name resolution|unexpected EOF|context deadline exceeded/i,
+    explain: 'The engine cannot reach the registry.',
+  },
+  {
+    code: 'image-not-found',
+    pattern:
+      /manifest unknown|name unknown|not found|no such image|reference does not exist|no matching manifest|does not exist/i,
+    explain: 'The registry has no such image or tag.',
+  },
+];
+
+/** What the engine said about a failed pull (its message text, and the HTTP status when there was one). */
+export function classifyPullMessage(message: string, statusCode?: number): WireError {
+  const text = message.trim() || 'The engine gave no reason.';
+  for (const rule of rules) {
+    if (rule.pattern.test(text)) return { code: rule.code, message: `${rule.explain} ${text}` };
+  }
+  switch (statusCode) {
+    case 401:
+    case 403:
+      return { code: 'registry-unauthorized', message: `The registry requires a login for this image. ${text}` };
+    case 404:
+      return { code: 'image-not-found', message: `The registry has no such image or tag. ${text}` };
+    case 429:
+      return { code: 'registry-rate-limited', message: `The registry refused: too many pulls (rate limit). ${text}` };
+  }
+  return { code: 'engine-error', message: `The engine could not pull the image. ${text}` };
+}
+
+/** docker-modem's HTTP errors read "(HTTP code 404) unexpected - <engine message> ": the engine's words are the tail. */
+export function engineMessageOf(error: unknown): string {
+  const err = error as { json?: unknown; message?: unknown } | null | undefined;
+  const json = err?.json as { message?: unknown } | null | undefined;
+  if (json && typeof json.message === 'string') return json.message;
+  const message = typeof err?.message === 'string' ? err.message : String(error);
+  const match = /^\(HTTP code \d+\) [^-]*- ([\s\S]*)$/.exec(message);
+  return (match ? match[1]! : message).trim();
+}
+
+const engineGoneCodes = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'ECONNABORTED',
+  'ERR_HTTP_RESPONSE_ABORTED',
+]);
+const engineDownCodes = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND']);
+
+/**
+ * A pull that failed with an exception rather than an engine message: the engine's HTTP error
+ * (docker-modem sets statusCode), or the connection to the engine itself failing (Node's errno
+ * codes). Registry texts such as "connection refused" are only read from the engine's words, never
+ * from Node's own socket errors, which are about Berth's connection to the engine.
+ */
+export function classifyPullFailure(error: unknown): WireError {
+  if (error instanceof BerthError) return error.toWire();
+  const err = error as { statusCode?: unknown; code?: unknown; message?: unknown } | null | undefined;
+  if (typeof err?.statusCode === 'number') return classifyPullMessage(engineMessageOf(error), err.statusCode);
+  const code = typeof err?.code === 'string' ? err.code : undefined;
+  const detail = typeof err?.message === 'string' ? err.message : String(error);
+  if ((code && engineGoneCodes.has(code)) || /^(aborted|socket hang up)$/i.test(detail)) {
+    return {
+      code: 'engine-stopped',
+      message: `The connection to the engine closed in the middle of the pull (${code ?? detail}).`,
+    };
+  }
+  if (code && engineDownCodes.has(code)) {
+    return { code: 'engine-not-running', message: `The engine does not answer (${code}).` };
+  }
+  return { code: 'engine-error', message: `The pull failed: ${detail}` };
+}
+
+/** The stream ended (or broke) before the engine's final "Status: …" line. */
+export function engineStoppedError(detail?: string): WireError {
+  return {
+    code: 'engine-stopped',
+    message: `The engine stopped answering before the pull finished${detail ? ` (${detail})` : ''}.`,
+  };
+}

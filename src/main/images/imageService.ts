@@ -1,0 +1,327 @@
+import type Docker from 'dockerode';
+import type { z } from 'zod';
+import type { EngineStatus } from '../../shared/engine';
+import { BerthError } from '../../shared/errors';
+import type {
+  imagePruneInputSchema,
+  imagePruneResultSchema,
+  imageRemoveInputSchema,
+  LocalImage,
+} from '../../shared/images';
+import type { EngineEvent } from '../engine/engineMonitor';
+import { engineMessageOf } from './classifyPullError';
+
+export type ImageRemoveInput = z.input<typeof imageRemoveInputSchema>;
+export type ImagePruneInput = z.input<typeof imagePruneInputSchema>;
+export type ImagePruneResult = z.infer<typeof imagePruneResultSchema>;
+
+/** What the service needs from the EngineMonitor: its events and its connection state. */
+export interface ImageEventSource {
+  onEngineEvent(listener: (event: EngineEvent) => void): () => void;
+  onStatus(listener: (status: EngineStatus) => void): () => void;
+  getStatus(): EngineStatus;
+}
+
+export interface ImageServiceOptions {
+  /** The connected engine's client (the backend passes monitor.requireClient). */
+  getClient: () => Docker;
+  monitor: ImageEventSource;
+  /** Engine events within this many ms make one list call. Default 100. */
+  debounceMs?: number;
+  /** A steady stream of events still refreshes at least this often. Default 1000. */
+  maxWaitMs?: number;
+}
+
+type Listener = (images: LocalImage[]) => void;
+
+/** The engine events after which the image list may have changed. */
+const imageActions = new Set(['pull', 'tag', 'untag', 'delete', 'import', 'load']);
+const containerActions = new Set(['create', 'destroy', 'commit']);
+
+export function isImageListEvent(event: EngineEvent): boolean {
+  if (event.Type === 'image') return imageActions.has(event.Action);
+  if (event.Type === 'container') return containerActions.has(event.Action);
+  return false;
+}
+
+/**
+ * The local images (`docker images`), with the containers that use each, and their removal.
+ * Removal refuses unless the confirmation names what it destroys. Changes are pushed when the
+ * engine's events say something changed; nothing polls.
+ */
+export class ImageService {
+  private readonly getClient: () => Docker;
+  private readonly monitor: ImageEventSource;
+  private readonly debounceMs: number;
+  private readonly maxWaitMs: number;
+  private readonly listeners = new Set<Listener>();
+  private unsubscribe: (() => void) | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private burstStartedAt: number | null = null;
+  private refreshing = false;
+  private refreshAgain = false;
+
+  constructor(options: ImageServiceOptions) {
+    this.getClient = options.getClient;
+    this.monitor = options.monitor;
+    this.debounceMs = options.debounceMs ?? 100;
+    this.maxWaitMs = options.maxWaitMs ?? 1000;
+  }
+
+  /** GET /images/json joined with GET /containers/json?all=1, newest first. */
+  async list(): Promise<LocalImage[]> {
+    const client = this.getClient();
+    const [images, containers] = await Promise.all([
+      client.listImages({ all: false }),
+      client.listContainers({ all: true }),
+    ]);
+    const byImage = new Map<string, LocalImage['containers']>();
+    for (const container of containers) {
+      const using = byImage.get(container.ImageID) ?? [];
+      using.push({
+        id: container.Id,
+        name: (container.Names?.[0] ?? container.Id.slice(0, 12)).replace(/^\//, ''),
+        running: container.State === 'running',
+      });
+      byImage.set(container.ImageID, using);
+    }
+    return images
+      .map((image): LocalImage => {
+        const repoTags = (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>');
+        return {
+          id: image.Id,
+          repoTags,
+          repoDigests: (image.RepoDigests ?? []).filter((digest) => digest !== '<none>@<none>'),
+          size: Math.max(0, image.Size ?? 0),
+          created: image.Created,
+          containers: byImage.get(image.Id) ?? [],
+          dangling: repoTags.length === 0,
+        };
+      })
+      .sort((a, b) => b.created - a.created || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * Removes one image. The safety net under the renderer's dialogs: the confirmation must name the
+   * image (its id, short id or a tag), and containers using it must be confirmed one by one.
+   */
+  async remove(input: ImageRemoveInput): Promise<{ removed: string[] }> {
+    const force = input.force ?? false;
+    const confirmContainers = input.confirmContainers ?? [];
+    const images = await this.list();
+    const image = findImage(images, input.id);
+    if (!image) throw new BerthError('not-found', `There is no image ${input.id}.`);
+    if (!namesImage(image, input.confirm)) {
+      throw new BerthError(
+        'confirmation-required',
+        `The confirmation "${input.confirm}" does not name the image ${describe(image)}: type its name or id to remove it.`,
+      );
+    }
+    if (image.containers.length > 0) {
+      const names = image.containers.map((c) => `${c.name}${c.running ? ' (running)' : ''}`).join(', ');
+      if (!force) {
+        throw new BerthError(
+          'in-use',
+          `${describe(image)} is used by ${image.containers.length === 1 ? 'the container' : 'the containers'} ${names}: remove ${image.containers.length === 1 ? 'it' : 'them'} first, or force the removal.`,
+        );
+      }
+      const unconfirmed = image.containers.filter(
+        (container) => !confirmContainers.some((id) => sameContainerId(container.id, id)),
+      );
+      if (unconfirmed.length > 0) {
+        throw new BerthError(
+          'confirmation-required',
+          `Forcing the removal of ${describe(image)} needs a confirmation naming every container that uses it; not confirmed: ${unconfirmed.map((c) => c.name).join(', ')}.`,
+        );
+      }
+    }
+
+    const client = this.getClient();
+    const removed: string[] = [];
+    // Several tags and nothing to force: untag one by one, like `docker rmi a:1 b:2` (the last
+    // untag deletes the image). By id without force, the engine would refuse a multi-tag image.
+    const targets = !force && image.repoTags.length > 1 ? image.repoTags : [image.id];
+    for (const target of targets) {
+      const result = await deleteImage(client, target, force, describe(image));
+      removed.push(...result);
+    }
+    return { removed };
+  }
+
+  /** Removes exactly the listed images that are dangling now; the others are reported, not touched. */
+  async prune(input: ImagePruneInput): Promise<ImagePruneResult> {
+    const images = await this.list();
+    const client = this.getClient();
+    const uniqueSizes = await this.uniqueSizes(client);
+    const removed: string[] = [];
+    const failed: ImagePruneResult['failed'] = [];
+    let reclaimedBytes = 0;
+    const seen = new Set<string>();
+    for (const id of input.ids) {
+      const image = findImage(images, id, { tags: false });
+      if (!image) {
+        failed.push({ id, message: 'No such image (it may already be gone).' });
+        continue;
+      }
+      if (seen.has(image.id)) continue;
+      seen.add(image.id);
+      if (!image.dangling) {
+        failed.push({ id, message: `Not dangling: it is tagged ${image.repoTags.join(', ')}.` });
+        continue;
+      }
+      try {
+        const deleted = await deleteImage(client, image.id, false, image.id);
+        removed.push(...deleted);
+        reclaimedBytes += uniqueSizes.get(image.id) ?? image.size;
+      } catch (error) {
+        failed.push({ id, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return { removed, reclaimedBytes, failed };
+  }
+
+  /** The fresh list after every engine change to images (debounced) and when the engine connects again. */
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    if (!this.unsubscribe) this.subscribe();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stopListening();
+    };
+  }
+
+  dispose(): void {
+    this.listeners.clear();
+    this.stopListening();
+  }
+
+  private subscribe(): void {
+    let connected = this.monitor.getStatus().state === 'connected';
+    const offEvents = this.monitor.onEngineEvent((event) => {
+      if (isImageListEvent(event)) this.changed();
+    });
+    const offStatus = this.monitor.onStatus((status) => {
+      const now = status.state === 'connected';
+      if (now && !connected) this.changed();
+      connected = now;
+    });
+    this.unsubscribe = () => {
+      offEvents();
+      offStatus();
+    };
+  }
+
+  private stopListening(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.burstStartedAt = null;
+  }
+
+  /** Debounce: one list call per burst of events, at the latest maxWaitMs after the burst began. */
+  private changed(): void {
+    const now = Date.now();
+    this.burstStartedAt ??= now;
+    if (this.timer) clearTimeout(this.timer);
+    const wait = Math.min(this.debounceMs, Math.max(0, this.burstStartedAt + this.maxWaitMs - now));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.burstStartedAt = null;
+      void this.refresh();
+    }, wait);
+  }
+
+  private async refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return;
+    }
+    this.refreshing = true;
+    try {
+      const images = await this.list();
+      for (const listener of this.listeners) {
+        try {
+          listener(images);
+        } catch {
+          // A failing listener must not stop the others.
+        }
+      }
+    } catch {
+      // The engine went away: the status stream says so; the list comes again when it is back.
+    } finally {
+      this.refreshing = false;
+      if (this.refreshAgain) {
+        this.refreshAgain = false;
+        void this.refresh();
+      }
+    }
+  }
+
+  /** Size minus the layers other images share, from GET /system/df (what removing an image frees). */
+  private async uniqueSizes(client: Docker): Promise<Map<string, number>> {
+    const sizes = new Map<string, number>();
+    try {
+      const df = (await client.df()) as { Images?: Array<{ Id: string; Size: number; SharedSize: number }> };
+      for (const image of df.Images ?? []) {
+        if (image.SharedSize >= 0) sizes.set(image.Id, Math.max(0, image.Size - image.SharedSize));
+      }
+    } catch {
+      // Without df the full size is the estimate.
+    }
+    return sizes;
+  }
+}
+
+function describe(image: LocalImage): string {
+  return image.repoTags[0] ?? shortId(image.id);
+}
+
+function shortId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+/** An image by full id, id without "sha256:", a unique id prefix of at least 12 characters, or (optionally) a tag. */
+function findImage(images: LocalImage[], key: string, options: { tags: boolean } = { tags: true }): LocalImage | null {
+  const bare = key.replace(/^sha256:/, '');
+  const byId = images.find((image) => image.id === key || image.id === `sha256:${bare}`);
+  if (byId) return byId;
+  if (/^[a-f0-9]{12,64}$/.test(bare)) {
+    const matches = images.filter((image) => image.id.startsWith(`sha256:${bare}`));
+    if (matches.length === 1) return matches[0]!;
+  }
+  if (!options.tags) return null;
+  const tag = key.includes(':') && key.lastIndexOf(':') > key.lastIndexOf('/') ? key : `${key}:latest`;
+  return images.find((image) => image.repoTags.includes(key) || image.repoTags.includes(tag)) ?? null;
+}
+
+/** Whether a confirmation names the image: its full id (with or without "sha256:"), its short id, or one of its tags. */
+export function namesImage(image: Pick<LocalImage, 'id' | 'repoTags'>, confirm: string): boolean {
+  const value = confirm.trim();
+  if (value === '') return false;
+  const bare = image.id.replace(/^sha256:/, '');
+  return value === image.id || value === bare || value === bare.slice(0, 12) || image.repoTags.includes(value);
+}
+
+function sameContainerId(id: string, confirmed: string): boolean {
+  return confirmed === id || (confirmed.length >= 12 && id.startsWith(confirmed));
+}
+
+async function deleteImage(client: Docker, name: string, force: boolean, label: string): Promise<string[]> {
+  try {
+    const result = (await client.getImage(name).remove({ force })) as Array<{ Untagged?: string; Deleted?: string }>;
+    const removed: string[] = [];
+    for (const entry of result ?? []) {
+      if (entry.Untagged) removed.push(entry.Untagged);
+      if (entry.Deleted) removed.push(entry.Deleted);
+    }
+    return removed;
+  } catch (error) {
+    const status = (error as { statusCode?: unknown }).statusCode;
+    const reason = engineMessageOf(error);
+    if (status === 409) throw new BerthError('in-use', `The engine refused to remove ${label}: ${reason}`);
+    if (status === 404) throw new BerthError('not-found', `There is no image ${label}: ${reason}`);
+    if (error instanceof BerthError) throw error;
+    throw new BerthError('engine-error', `The engine could not remove ${label}: ${reason}`);
+  }
+}

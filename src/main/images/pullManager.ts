@@ -1,0 +1,385 @@
+import { randomUUID } from 'node:crypto';
+import type Docker from 'dockerode';
+import { BerthError, type WireError } from '../../shared/errors';
+import {
+  familiarName,
+  familiarRepository,
+  parseImageReference,
+  type ImageReference,
+  type ReferenceProblem,
+} from '../../shared/imageReference';
+import type { LayerState, PullJob } from '../../shared/pulls';
+import { createNdjsonParser } from '../engine/ndjson';
+import { classifyPullFailure, engineMessageOf, engineStoppedError } from './classifyPullError';
+import { applyPullMessage, createPullProgress, finishPull, type PullEnding, type PullProgress } from './pullProgress';
+import type { Pulls } from './pulls';
+
+export interface PullManagerOptions {
+  /** The connected engine's client (the backend passes monitor.requireClient); throws when there is none. */
+  getClient: () => Docker;
+  /** At most one update per job per this many ms; the final state is sent at once. Default 100. */
+  updateIntervalMs?: number;
+  /** The clock for startedAt, finishedAt, speed and the update interval. Default Date.now. */
+  now?: () => number;
+}
+
+type Listener = (job: PullJob) => void;
+
+/** Layer states from which the engine can finish the pull by itself: nothing is left to download. */
+const finishingStates = new Set<LayerState>(['extracting', 'pull-complete', 'already-exists']);
+/** After such a cancel, look for a leftover image at these intervals (about 1 s in all). */
+const CANCEL_SETTLE_DELAYS_MS = [0, 100, 300, 600];
+
+interface Entry {
+  seq: number;
+  progress: PullProgress;
+  reference: ImageReference;
+  controller: AbortController;
+  /** Whether the reference was in the local cache before the pull: null while unknown (then it counts as yes). */
+  existedBefore: boolean | null;
+  /** The local image ids before the pull: an image among them is never removed by a cancel. Null when unknown. */
+  idsBefore: Set<string> | null;
+  /** Whether the engine could still finish (tag) the image after the cancel: every layer was extracting or done. */
+  mayCompleteAfterCancel: boolean;
+  /** The request's life: resolves once the stream is closed (or never opened). */
+  running: Promise<void>;
+  lastEmitAt: number;
+  emitted: PullJob | null;
+  timer: ReturnType<typeof setTimeout> | null;
+  /** Resolves once the job is final and, after a cancel, the cleanup is done. */
+  settled: Promise<PullJob>;
+  resolveSettled: (job: PullJob) => void;
+}
+
+const problemText: Record<ReferenceProblem, string> = {
+  empty: 'Type an image name, for example redis or redis:7.',
+  'too-long': 'The image name is longer than the 255 characters Docker allows.',
+  uppercase: 'Image names must be lowercase.',
+  'invalid-name': 'The image name has characters Docker does not allow (use a-z, 0-9, ".", "_", "-" and "/").',
+  'invalid-tag': 'The tag after ":" has characters Docker does not allow (use letters, digits, ".", "_" and "-").',
+  'invalid-digest': 'The digest after "@" is not a valid digest such as sha256:<64 hex digits>.',
+  'has-spaces': 'Image names cannot contain spaces.',
+};
+
+/**
+ * Pulls images in the main process, like `docker pull`: one streamed POST /images/create per job,
+ * its NDJSON progress reduced into a PullJob (pullProgress.ts) and sent to listeners at most every
+ * updateIntervalMs, the final state at once. Jobs keep running whoever listens.
+ */
+export class PullManager implements Pulls {
+  private readonly entries = new Map<string, Entry>();
+  private readonly listeners = new Set<Listener>();
+  private readonly getClient: () => Docker;
+  private readonly updateIntervalMs: number;
+  private readonly now: () => number;
+  private seq = 0;
+
+  constructor(options: PullManagerOptions) {
+    this.getClient = options.getClient;
+    this.updateIntervalMs = options.updateIntervalMs ?? 100;
+    this.now = options.now ?? Date.now;
+  }
+
+  start(input: string): PullJob {
+    const parsed = parseImageReference(input);
+    if (!parsed.ok) {
+      const message = `"${input}" is not an image reference: ${problemText[parsed.problem]}`;
+      throw new BerthError('invalid-input', message, [{ path: 'reference', message: problemText[parsed.problem] }]);
+    }
+    const reference = familiarName(parsed.reference);
+    for (const entry of this.entries.values()) {
+      if (entry.progress.job.reference === reference && entry.progress.job.state === 'pulling') {
+        return entry.progress.job;
+      }
+    }
+    const client = this.getClient();
+    let resolveSettled: (job: PullJob) => void = () => {};
+    const settled = new Promise<PullJob>((resolve) => {
+      resolveSettled = resolve;
+    });
+    const entry: Entry = {
+      seq: (this.seq += 1),
+      progress: createPullProgress({ id: randomUUID(), reference, startedAt: this.now() }),
+      reference: parsed.reference,
+      controller: new AbortController(),
+      existedBefore: null,
+      idsBefore: null,
+      mayCompleteAfterCancel: false,
+      running: Promise.resolve(),
+      lastEmitAt: Number.NEGATIVE_INFINITY,
+      emitted: null,
+      timer: null,
+      settled,
+      resolveSettled,
+    };
+    this.entries.set(entry.progress.job.id, entry);
+    this.emit(entry);
+    entry.running = this.run(entry, client).catch((error: unknown) => {
+      this.finish(entry, failed(classifyPullFailure(error)));
+    });
+    return entry.progress.job;
+  }
+
+  cancel(id: string): PullJob {
+    const entry = this.require(id);
+    if (entry.progress.job.state !== 'pulling') return entry.progress.job;
+    entry.controller.abort();
+    entry.mayCompleteAfterCancel = entry.progress.job.layers.every((layer) => finishingStates.has(layer.state));
+    const message = `The pull of ${entry.progress.job.reference} was cancelled.`;
+    const job = this.finish(entry, { state: 'cancelled', error: { code: 'cancelled', message } }, () =>
+      this.removePartialImage(entry),
+    );
+    return job;
+  }
+
+  dismiss(id: string): boolean {
+    const entry = this.entries.get(id);
+    if (!entry || entry.progress.job.state === 'pulling') return false;
+    this.entries.delete(id);
+    return true;
+  }
+
+  get(id: string): PullJob | undefined {
+    return this.entries.get(id)?.progress.job;
+  }
+
+  list(): PullJob[] {
+    return [...this.entries.values()]
+      .sort((a, b) => b.progress.job.startedAt - a.progress.job.startedAt || b.seq - a.seq)
+      .map((entry) => entry.progress.job);
+  }
+
+  onUpdate(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  settled(id: string): Promise<PullJob> {
+    const entry = this.entries.get(id);
+    if (!entry) return Promise.reject(new BerthError('not-found', `No pull with id ${id}.`));
+    return entry.settled;
+  }
+
+  /** Cancels every running pull (the app is quitting). */
+  dispose(): void {
+    for (const entry of this.entries.values()) {
+      if (entry.progress.job.state === 'pulling') this.cancel(entry.progress.job.id);
+    }
+  }
+
+  private require(id: string): Entry {
+    const entry = this.entries.get(id);
+    if (!entry) throw new BerthError('not-found', `No pull with id ${id}.`);
+    return entry;
+  }
+
+  private async run(entry: Entry, client: Docker): Promise<void> {
+    const { signal } = entry.controller;
+    const name = entry.progress.job.reference;
+    const [existed, ids] = await Promise.all([imageExists(client, name), imageIds(client)]);
+    entry.existedBefore = existed;
+    entry.idsBefore = ids;
+    if (signal.aborted) return;
+
+    const fromImage = familiarRepository(entry.reference);
+    const tag = entry.reference.digest ?? entry.reference.tag ?? 'latest';
+    let stream: NodeJS.ReadableStream;
+    try {
+      // dockerode hands abortSignal to http.request: aborting it closes the connection, and the
+      // engine cancels the pull when its client goes away.
+      stream = await client.createImage({ fromImage, tag, abortSignal: signal });
+    } catch (error) {
+      if (signal.aborted) return;
+      this.finish(entry, failed(await this.explainFailure(client, entry, error)));
+      return;
+    }
+    if (signal.aborted) {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      return;
+    }
+
+    const parser = createNdjsonParser((value) => {
+      const before = entry.progress;
+      entry.progress = applyPullMessage(entry.progress, value, this.now());
+      if (entry.progress === before) return;
+      if (entry.progress.job.state === 'pulling') this.schedule(entry);
+      else this.finish(entry, null);
+    });
+    await new Promise<void>((resolve) => {
+      let over = false;
+      const end = (error?: unknown) => {
+        if (over) return;
+        over = true;
+        if (!signal.aborted && entry.progress.job.state === 'pulling') {
+          if (error === undefined) parser.end();
+          if (entry.progress.job.state === 'pulling') {
+            const detail = error === undefined ? 'the stream ended without a final status' : undefined;
+            const reason = error === undefined ? engineStoppedError(detail) : classifyStreamError(error);
+            this.finish(entry, failed(reason));
+          }
+        }
+        resolve();
+      };
+      stream.on('data', (chunk: Buffer) => {
+        if (!over) parser.push(chunk);
+      });
+      stream.on('end', () => end());
+      stream.on('error', (error: unknown) => end(error ?? new Error('stream error')));
+      stream.on('close', () => end(new Error('aborted')));
+    });
+  }
+
+  /**
+   * A pull through a registry mirror that lacks the image falls back to Docker Hub; offline, the
+   * engine then reports Hub's network error, not the mirror's "not found". Ask the engine what its
+   * registry says about the reference (GET /distribution/{name}/json goes to the first endpoint
+   * that answers, the mirror): a 404 there means the image does not exist.
+   */
+  private async explainFailure(client: Docker, entry: Entry, error: unknown): Promise<WireError> {
+    const wire = classifyPullFailure(error);
+    if (wire.code !== 'network-unreachable') return wire;
+    const name = `${familiarRepository(entry.reference)}${entry.reference.digest ? '@' : ':'}${entry.reference.digest ?? entry.reference.tag ?? 'latest'}`;
+    try {
+      await client.getImage(name).distribution();
+      return wire;
+    } catch (lookupError) {
+      const status = (lookupError as { statusCode?: unknown }).statusCode;
+      if (status !== 404) return wire;
+      return {
+        code: 'image-not-found',
+        message: `The registry has no image ${entry.progress.job.reference} (${engineMessageOf(lookupError)}); the engine's fallback failed too: ${engineMessageOf(error)}`,
+      };
+    }
+  }
+
+  /**
+   * After a cancel, "the partial image is not left tagged". Once every layer is in, the engine
+   * finishes a pull (stores the image, adds its digest and tag) even when its client has gone, so
+   * a cancel at the very end can still leave an image moments later: watch a short while then.
+   * An image that was there before the pull (by its name or by its id) is never removed.
+   */
+  private async removePartialImage(entry: Entry): Promise<void> {
+    // Wait until the request is closed, so the engine has seen the client go.
+    await entry.running;
+    if (entry.existedBefore !== false) return;
+    const delays = entry.mayCompleteAfterCancel ? CANCEL_SETTLE_DELAYS_MS : [0];
+    for (const delay of delays) {
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      // A newer pull of the same image owns whatever is there now.
+      if (this.newerJobFor(entry)) return;
+      let client: Docker;
+      try {
+        client = this.getClient();
+      } catch {
+        return;
+      }
+      await this.removeLeftover(client, entry, entry.progress.job.reference);
+      const digest = entry.progress.job.digest;
+      if (digest && !entry.reference.digest) {
+        await this.removeLeftover(client, entry, `${familiarRepository(entry.reference)}@${digest}`);
+      }
+    }
+  }
+
+  private async removeLeftover(client: Docker, entry: Entry, name: string): Promise<void> {
+    const id = await imageId(client, name);
+    if (!id) return;
+    const createdByThisPull = entry.idsBefore !== null && !entry.idsBefore.has(id);
+    try {
+      // A new image goes entirely (its tag and digest references); an older image only loses the name.
+      await client.getImage(createdByThisPull ? id : name).remove({ force: false });
+    } catch {
+      // In use by a container created meanwhile, or tagged elsewhere: then it stays.
+    }
+  }
+
+  private newerJobFor(entry: Entry): boolean {
+    for (const other of this.entries.values()) {
+      if (other.seq > entry.seq && other.progress.job.reference === entry.progress.job.reference) return true;
+    }
+    return false;
+  }
+
+  private finish(entry: Entry, ending: PullEnding | null, cleanup?: () => Promise<void>): PullJob {
+    if (ending) entry.progress = finishPull(entry.progress, ending, this.now());
+    const job = entry.progress.job;
+    if (job.state === 'pulling') return job;
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = null;
+    this.emit(entry);
+    if (cleanup) {
+      void cleanup()
+        .catch(() => undefined)
+        .then(() => entry.resolveSettled(job));
+    } else {
+      entry.resolveSettled(job);
+    }
+    return job;
+  }
+
+  /** Trailing throttle: the first change goes out at once, later ones when the interval has passed. */
+  private schedule(entry: Entry): void {
+    if (entry.timer) return;
+    const wait = entry.lastEmitAt + this.updateIntervalMs - this.now();
+    if (wait <= 0) {
+      this.emit(entry);
+      return;
+    }
+    entry.timer = setTimeout(() => {
+      entry.timer = null;
+      if (entry.progress.job.state === 'pulling') this.emit(entry);
+    }, wait);
+  }
+
+  private emit(entry: Entry): void {
+    const job = entry.progress.job;
+    if (entry.emitted === job) return;
+    entry.emitted = job;
+    entry.lastEmitAt = this.now();
+    for (const listener of this.listeners) {
+      try {
+        listener(job);
+      } catch {
+        // One listener's failure must not stop the others or the pull.
+      }
+    }
+  }
+}
+
+function failed(error: WireError): PullEnding {
+  return { state: 'failed', error };
+}
+
+function classifyStreamError(error: unknown): WireError {
+  const wire = classifyPullFailure(error);
+  // Whatever broke the stream before the final status, the engine's answer is lost with it.
+  if (wire.code === 'engine-error' || wire.code === 'engine-not-running') {
+    return engineStoppedError(wire.message);
+  }
+  return wire;
+}
+
+async function imageId(client: Docker, name: string): Promise<string | null> {
+  try {
+    return (await client.getImage(name).inspect()).Id;
+  } catch {
+    return null;
+  }
+}
+
+async function imageIds(client: Docker): Promise<Set<string> | null> {
+  try {
+    return new Set((await client.listImages({ all: true })).map((image) => image.Id));
+  } catch {
+    return null;
+  }
+}
+
+async function imageExists(client: Docker, name: string): Promise<boolean | null> {
+  try {
+    await client.getImage(name).inspect();
+    return true;
+  } catch (error) {
+    return (error as { statusCode?: unknown }).statusCode === 404 ? false : null;
+  }
+}

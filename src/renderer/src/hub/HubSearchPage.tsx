@@ -1,0 +1,134 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Navigate } from '../app/useRoute';
+import { ProblemCard } from '../engine/ProblemCard';
+import { useSecondsUntil } from '../engine/engineStatus';
+import { usePulls } from '../pulls/pullsStore';
+import { useRunDialog } from '../run/runDialogContext';
+import { Button } from '../ui/Button';
+import { SearchIcon } from '../ui/icons';
+import { RepositoryRow } from './RepositoryRow';
+import { useHubSearch } from './useHubSearch';
+
+export const FOCUS_SEARCH_EVENT = 'berth:focus-search';
+const suggestions = ['hello-world', 'redis', 'nginx', 'busybox'];
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+
+/** Docker Hub search: type, see results as you type, pull or run any of them. */
+export function HubSearchPage({ navigate, initialQuery }: { navigate: Navigate; initialQuery: string }) {
+  const { t } = useTranslation();
+  const [input, setInput] = useState(initialQuery);
+  const { query, state, loading, error, loadMore, retry } = useHubSearch(input);
+  const { startPull } = usePulls();
+  const { openRun } = useRunDialog();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const sentinelRef = useRef<HTMLDivElement>(null);
+  const retrySeconds = useSecondsUntil(error?.retryAt ?? null);
+
+  useEffect(() => {
+    const focus = () => inputRef.current?.focus();
+    window.addEventListener(FOCUS_SEARCH_EVENT, focus);
+    return () => window.removeEventListener(FOCUS_SEARCH_EVENT, focus);
+  }, []);
+
+  // More results when the end of the list scrolls into view.
+  useEffect(() => {
+    const sentinel = sentinelRef.current;
+    if (!sentinel) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) loadMore();
+    });
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [loadMore, state]);
+
+  const pull = (name: string) => void startPull(name).catch(() => undefined);
+
+  return (
+    <div className="mx-auto max-w-4xl p-6" data-testid="hub-page">
+      <h1 className="text-xl font-semibold">{t('hub.title')}</h1>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('hub.intro')}</p>
+      <div className="relative mt-4">
+        <SearchIcon className="pointer-events-none absolute top-2.5 left-3 h-5 w-5 text-slate-400" />
+        <input
+          ref={inputRef}
+          type="search"
+          autoFocus
+          data-testid="hub-search"
+          aria-label={t('hub.title')}
+          placeholder={t('hub.placeholder')}
+          value={input}
+          onChange={(event) => setInput(event.target.value)}
+          className="w-full rounded-lg border border-slate-300 bg-white py-2 pr-16 pl-10 text-base shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none dark:border-slate-600 dark:bg-slate-900"
+        />
+        {!input && (
+          <kbd className="absolute top-2.5 right-3 rounded border border-slate-300 px-1.5 text-xs text-slate-500 dark:border-slate-600">
+            {t('hub.shortcut', { key: isMac ? '⌘' : 'Ctrl' })}
+          </kbd>
+        )}
+      </div>
+
+      <div className="mt-4 space-y-3" aria-live="polite">
+        {!query && (
+          <section className="rounded-lg border border-dashed border-slate-300 p-5 text-center dark:border-slate-700">
+            <h2 className="font-medium">{t('hub.start.title')}</h2>
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('hub.start.body')}</p>
+            <div className="mt-3 flex flex-wrap justify-center gap-2">
+              <span className="text-sm text-slate-500">{t('hub.start.suggestions')}:</span>
+              {suggestions.map((name) => (
+                <Button key={name} className="!py-0.5 font-mono text-xs" onClick={() => setInput(name)}>
+                  {name}
+                </Button>
+              ))}
+            </div>
+          </section>
+        )}
+        {error && (
+          <ProblemCard problem={error.toWire()}>
+            {retrySeconds !== null && retrySeconds > 0 && (
+              <p className="mt-2 text-sm font-medium" data-testid="retry-countdown">
+                {t('hub.rateLimitedUntil', { seconds: retrySeconds })}
+              </p>
+            )}
+            <Button className="mt-3" onClick={retry} disabled={retrySeconds !== null && retrySeconds > 0}>
+              {t('hub.retry')}
+            </Button>
+          </ProblemCard>
+        )}
+        {state?.source === 'engine' && (
+          <p
+            data-testid="engine-fallback"
+            className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:bg-sky-950/50 dark:text-sky-200"
+          >
+            {t('hub.fromEngine')}
+          </p>
+        )}
+        {loading && !state && <p className="text-sm text-slate-500">{t('hub.searching')}</p>}
+        {state && state.results.length === 0 && !error && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t('hub.noResults', { query })}</p>
+        )}
+        {state && state.results.length > 0 && (
+          <ul className="space-y-2" data-testid="hub-results">
+            {state.results.map((repository) => (
+              <RepositoryRow
+                key={repository.repoName}
+                repository={repository}
+                showPulls={state.source === 'hub'}
+                onOpen={() => navigate('hub', repository.repoName)}
+                onPull={() => pull(repository.displayName)}
+                onRun={() => openRun(repository.displayName)}
+              />
+            ))}
+          </ul>
+        )}
+        <div ref={sentinelRef} />
+        {state && state.nextPage !== null && loading && (
+          <p className="text-center text-sm text-slate-500">{t('hub.loadingMore')}</p>
+        )}
+        {state && state.nextPage === null && state.results.length > 0 && (
+          <p className="text-center text-xs text-slate-500">{t('hub.end', { query })}</p>
+        )}
+      </div>
+    </div>
+  );
+}

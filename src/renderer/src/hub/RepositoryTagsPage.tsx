@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BerthError } from '../../../shared/errors';
+import type { HubTag } from '../../../shared/hub';
+import { useBerthClient } from '../app/clientContext';
+import type { Navigate } from '../app/useRoute';
+import { useEngineStatus } from '../engine/engineStatus';
+import { ProblemCard } from '../engine/ProblemCard';
+import { usePulls } from '../pulls/pullsStore';
+import { useRunDialog } from '../run/runDialogContext';
+import { Button } from '../ui/Button';
+import { formatBytes, formatRelativeTime } from '../ui/format';
+
+/** "library/redis" → "redis", the name people type. */
+export function familiarRepositoryName(repository: string): string {
+  return repository.startsWith('library/') ? repository.slice('library/'.length) : repository;
+}
+
+function platformLabel(image: HubTag['images'][number]): string {
+  return `${image.architecture}${image.variant ? `/${image.variant}` : ''}`;
+}
+
+/** A Hub repository's tags, each with its size for this engine's CPU, and Pull and Run. */
+export function RepositoryTagsPage({ repository, navigate }: { repository: string; navigate: Navigate }) {
+  const { t, i18n } = useTranslation();
+  const client = useBerthClient();
+  const { status } = useEngineStatus();
+  const { startPull } = usePulls();
+  const { openRun } = useRunDialog();
+  const [tags, setTags] = useState<HubTag[] | null>(null);
+  const [nextPage, setNextPage] = useState<number | null>(null);
+  const [error, setError] = useState<BerthError | null>(null);
+  const [loading, setLoading] = useState(true);
+  const arch = status?.server?.arch ?? 'amd64';
+  const name = familiarRepositoryName(repository);
+  const [now] = useState(() => Date.now());
+
+  const [page, setPage] = useState(1);
+
+  // Page 1 when the repository changes, then each "More tags" asks for the next page.
+  useEffect(() => {
+    let current = true;
+    client.request('hub.tags', { repository, page, pageSize: 25 }).then(
+      (result) => {
+        if (!current) return;
+        setTags((previous) => (page === 1 || !previous ? result.tags : [...previous, ...result.tags]));
+        setNextPage(result.nextPage);
+        setError(null);
+        setLoading(false);
+      },
+      (caught: unknown) => {
+        if (!current) return;
+        setError(caught instanceof BerthError ? caught : new BerthError('internal', String(caught)));
+        setLoading(false);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, repository, page]);
+
+  const loadMore = () => {
+    if (nextPage === null) return;
+    setLoading(true);
+    setPage(nextPage);
+  };
+
+  return (
+    <div className="mx-auto max-w-5xl p-6" data-testid="tags-page">
+      <Button variant="ghost" className="-ml-3 text-sm" onClick={() => navigate('hub')}>
+        ← {t('hub.tags.back')}
+      </Button>
+      <h1 className="mt-2 font-mono text-xl font-semibold">{name}</h1>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('hub.tags.intro')}</p>
+      <div className="mt-4">
+        {error && <ProblemCard problem={error.toWire()} />}
+        {loading && !tags && <p className="text-sm text-slate-500">{t('hub.searching')}</p>}
+        {tags && tags.length === 0 && <p className="text-sm">{t('hub.tags.none')}</p>}
+        {tags && tags.length > 0 && (
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 text-xs text-slate-500 dark:border-slate-800">
+              <tr>
+                <th className="py-2 font-medium">{t('hub.tags.name')}</th>
+                <th className="py-2 font-medium">{t('hub.tags.size', { arch })}</th>
+                <th className="py-2 font-medium">{t('hub.tags.pushed')}</th>
+                <th className="py-2 font-medium">{t('hub.tags.architectures')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {tags.map((tag) => {
+                const forArch = tag.images.find((image) => image.architecture === arch && image.os === 'linux');
+                return (
+                  <tr
+                    key={tag.name}
+                    data-testid="hub-tag"
+                    data-tag={tag.name}
+                    className="border-b border-slate-100 dark:border-slate-800/60"
+                  >
+                    <td className="py-2 font-mono font-medium">{tag.name}</td>
+                    <td className="py-2">
+                      {forArch ? (
+                        formatBytes(forArch.size, i18n.language)
+                      ) : (
+                        <span className="text-slate-400">{t('hub.tags.notForArch', { arch })}</span>
+                      )}
+                    </td>
+                    <td className="py-2 text-slate-600 dark:text-slate-400">
+                      {tag.lastUpdated ? formatRelativeTime(Date.parse(tag.lastUpdated), i18n.language, now) : '—'}
+                    </td>
+                    <td className="py-2 text-xs text-slate-600 dark:text-slate-400">
+                      {tag.images.map(platformLabel).join(', ')}
+                    </td>
+                    <td className="py-2 text-right whitespace-nowrap">
+                      <Button
+                        className="mr-2 !py-1 text-xs"
+                        title={t('pulls.pullTitle', { reference: `${name}:${tag.name}` })}
+                        data-testid="tag-pull"
+                        onClick={() => void startPull(`${name}:${tag.name}`).catch(() => undefined)}
+                      >
+                        {t('pulls.pull')}
+                      </Button>
+                      <Button
+                        variant="primary"
+                        className="!py-1 text-xs"
+                        data-testid="tag-run"
+                        onClick={() => openRun(`${name}:${tag.name}`)}
+                      >
+                        {t('images.run')}
+                      </Button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+        {nextPage !== null && (
+          <Button className="mt-3" disabled={loading} onClick={loadMore}>
+            {t('hub.tags.loadMore')}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { useTranslation } from 'react-i18next';
+import type { PullJob, PullLayer } from '../../../shared/pulls';
+import { ProblemCard } from '../engine/ProblemCard';
+import { Badge } from '../ui/Badge';
+import { Button } from '../ui/Button';
+import { formatBytes, formatDuration, formatSpeed } from '../ui/format';
+import { ProgressBar } from '../ui/ProgressBar';
+
+const stateTone = { pulling: 'sky', done: 'emerald', failed: 'rose', cancelled: 'slate' } as const;
+
+function layerPercent(layer: PullLayer): number {
+  if (layer.state === 'pull-complete' || layer.state === 'already-exists') return 100;
+  if (!layer.size) return layer.state === 'download-complete' || layer.state === 'verifying-checksum' ? 50 : 0;
+  // Downloading is the first half of a layer's work, extracting the second.
+  return (50 * layer.downloaded) / layer.size + (50 * layer.extracted) / layer.size;
+}
+
+/** One pull: overall bar with bytes, speed and time left, and a bar per layer. */
+export function PullJobView({
+  job,
+  onCancel,
+  onDismiss,
+  showLayers = true,
+}: {
+  job: PullJob;
+  onCancel?: () => void;
+  onDismiss?: () => void;
+  showLayers?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  return (
+    <article data-testid="pull-job" data-reference={job.reference} data-state={job.state} className="space-y-2">
+      <header className="flex items-center gap-2">
+        <span className="min-w-0 flex-1 truncate font-mono text-sm font-medium">{job.reference}</span>
+        <Badge tone={stateTone[job.state]} testId="pull-state">
+          {t(`pulls.state.${job.state}`)}
+        </Badge>
+        {job.state === 'pulling' && onCancel && (
+          <Button className="!px-2 !py-0.5 text-xs" onClick={onCancel} data-testid="pull-cancel">
+            {t('pulls.cancel')}
+          </Button>
+        )}
+        {job.state !== 'pulling' && onDismiss && (
+          <Button variant="ghost" className="!px-2 !py-0.5 text-xs" onClick={onDismiss} data-testid="pull-dismiss">
+            {t('pulls.dismiss')}
+          </Button>
+        )}
+      </header>
+      <ProgressBar
+        percent={job.percent}
+        label={job.reference}
+        tone={job.state === 'failed' ? 'rose' : job.state === 'done' ? 'emerald' : 'sky'}
+      />
+      <div className="flex flex-wrap justify-between gap-x-3 text-xs text-slate-600 dark:text-slate-400">
+        <span data-testid="pull-percent">{Math.floor(job.percent)}%</span>
+        {job.bytesTotal > 0 && (
+          <span>
+            {t('pulls.progress', {
+              done: formatBytes(job.bytesDone, locale),
+              total: formatBytes(job.bytesTotal, locale),
+            })}
+          </span>
+        )}
+        {job.state === 'pulling' && job.speed > 0 && job.secondsLeft !== null && (
+          <span>
+            {t('pulls.speed', { speed: formatSpeed(job.speed, locale), left: formatDuration(job.secondsLeft) })}
+          </span>
+        )}
+      </div>
+      {job.outcome && (
+        <p className="text-xs text-emerald-700 dark:text-emerald-400" data-testid="pull-outcome">
+          {t(`pulls.outcome.${job.outcome}`)}
+          {job.digest && (
+            <span className="ml-1 font-mono break-all text-slate-500">
+              · {t('pulls.digest')} {job.digest}
+            </span>
+          )}
+        </p>
+      )}
+      {job.error && job.state === 'failed' && <ProblemCard problem={job.error} />}
+      {showLayers && job.layers.length > 0 && (
+        <details open={job.state === 'pulling'} className="text-xs">
+          <summary className="cursor-pointer text-slate-500 select-none">
+            {t('pulls.showLayers', { count: job.layers.length })}
+          </summary>
+          <ul className="mt-2 space-y-1.5">
+            {job.layers.map((layer) => (
+              <li
+                key={layer.id}
+                data-testid="pull-layer"
+                data-layer-state={layer.state}
+                className="grid grid-cols-[7rem_1fr_8rem] items-center gap-2"
+              >
+                <span className="font-mono text-slate-600 dark:text-slate-400">{layer.id}</span>
+                <ProgressBar
+                  size="sm"
+                  percent={layerPercent(layer)}
+                  label={layer.id}
+                  tone={layer.state === 'pull-complete' || layer.state === 'already-exists' ? 'emerald' : 'sky'}
+                />
+                <span className="truncate text-slate-600 dark:text-slate-400">{t(`pulls.layer.${layer.state}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </article>
+  );
+}

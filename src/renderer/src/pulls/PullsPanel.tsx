@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from '../ui/Button';
+import { PullJobView } from './PullJobView';
+import { usePulls } from './pullsStore';
+
+/** The pulls in progress and done, over any screen; pulls go on when it is closed. */
+export function PullsPanel() {
+  const { t } = useTranslation();
+  const { jobs, cancel, dismiss, panelOpen, setPanelOpen } = usePulls();
+  if (!panelOpen) return null;
+  return (
+    <aside
+      aria-label={t('pulls.title')}
+      data-testid="pulls-panel"
+      className="fixed right-4 bottom-12 z-20 flex max-h-[70vh] w-[26rem] flex-col rounded-xl border border-slate-200 bg-white shadow-2xl dark:border-slate-700 dark:bg-slate-900"
+    >
+      <header className="flex items-center border-b border-slate-200 px-4 py-2 dark:border-slate-800">
+        <h2 className="flex-1 text-sm font-semibold">{t('pulls.title')}</h2>
+        <Button
+          variant="ghost"
+          className="!px-2 !py-0.5"
+          onClick={() => setPanelOpen(false)}
+          aria-label={t('pulls.dismiss')}
+        >
+          ✕
+        </Button>
+      </header>
+      <div className="space-y-4 overflow-y-auto p-4">
+        {jobs.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t('pulls.empty')}</p>
+        ) : (
+          jobs.map((job) => (
+            <PullJobView
+              key={job.id}
+              job={job}
+              onCancel={() => void cancel(job.id)}
+              onDismiss={() => void dismiss(job.id)}
+            />
+          ))
+        )}
+      </div>
+    </aside>
+  );
+}
+
+/** The status bar's button for the panel, with the number of pulls running. */
+export function PullsButton() {
+  const { t } = useTranslation();
+  const { jobs, panelOpen, setPanelOpen } = usePulls();
+  const active = jobs.filter((job) => job.state === 'pulling').length;
+  return (
+    <button
+      type="button"
+      data-testid="pulls-button"
+      onClick={() => setPanelOpen(!panelOpen)}
+      className="rounded px-2 py-0.5 font-medium text-sky-700 hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-slate-800"
+    >
+      {active > 0 ? t('pulls.active', { count: active }) : t('pulls.title')}
+    </button>
+  );
+}

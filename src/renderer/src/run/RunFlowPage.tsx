@@ -1,0 +1,174 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RunFlow, RunStepState } from '../../../shared/run';
+import { useBerthClient } from '../app/clientContext';
+import type { Navigate } from '../app/useRoute';
+import { useStreamValue } from '../app/useStream';
+import { ProblemCard } from '../engine/ProblemCard';
+import { PullJobView } from '../pulls/PullJobView';
+import { usePulls } from '../pulls/pullsStore';
+import { Button } from '../ui/Button';
+import { cliTranscript } from './cliTranscript';
+import { FlowDiagram } from './FlowDiagram';
+
+const dot: Record<RunStepState, string> = {
+  pending: 'bg-slate-300 dark:bg-slate-600',
+  active: 'bg-sky-500 animate-pulse',
+  done: 'bg-emerald-500',
+  skipped: 'bg-slate-300 dark:bg-slate-600',
+  failed: 'bg-rose-500',
+};
+
+function stepText(t: ReturnType<typeof useTranslation>['t'], flow: RunFlow, step: keyof RunFlow['steps']): string {
+  const image = flow.image;
+  switch (step) {
+    case 'client':
+    case 'daemon':
+    case 'create':
+    case 'start':
+      return t(`run.flow.steps.${step}.body`, { image });
+    case 'cache':
+      return flow.cacheHit === null
+        ? t('run.flow.steps.cache.checking', { image })
+        : flow.cacheHit
+          ? t('run.flow.steps.cache.hit', { image })
+          : t('run.flow.steps.cache.miss', { image });
+    case 'hub': {
+      const state = flow.steps.hub;
+      if (state === 'skipped') return t('run.flow.steps.hub.skipped');
+      if (state === 'active') return t('run.flow.steps.hub.pulling', { image });
+      if (state === 'done') return t('run.flow.steps.hub.done');
+      if (state === 'failed') return t('run.flow.steps.hub.failed');
+      return t('run.flow.steps.hub.pending');
+    }
+  }
+}
+
+/** The seed's `docker run` story, live: the diagram, each step in words, and the container's output. */
+export function RunFlowPage({ runId, navigate }: { runId: string; navigate: Navigate }) {
+  const { t } = useTranslation();
+  const client = useBerthClient();
+  const { value: flow, error } = useStreamValue('run.flow', { runId });
+  const { jobs } = usePulls();
+  const consoleRef = useRef<HTMLPreElement>(null);
+  const pull = flow?.pullJobId ? jobs.find((job) => job.id === flow.pullJobId) : undefined;
+
+  useEffect(() => {
+    const element = consoleRef.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, [flow?.output.length]);
+
+  if (error) {
+    return (
+      <div className="mx-auto max-w-4xl p-6">
+        <ProblemCard problem={error.toWire()} />
+        <p className="mt-2 text-sm">{t('run.flow.notFound')}</p>
+      </div>
+    );
+  }
+  if (!flow) return <p className="p-6 text-sm text-slate-500">{t('hub.searching')}</p>;
+
+  const runAgain = async () => {
+    const { runId: next } = await client.request('run.start', { image: flow.image });
+    navigate('run', next);
+  };
+
+  const transcript = cliTranscript(flow, pull);
+  const steps = ['client', 'daemon', 'cache', 'hub', 'create', 'start'] as const;
+
+  return (
+    <div
+      className="mx-auto max-w-5xl p-6"
+      data-testid="run-flow"
+      data-state={flow.state}
+      data-cache-hit={String(flow.cacheHit)}
+    >
+      <h1 className="font-mono text-xl font-semibold">{t('run.flow.title', { image: flow.image })}</h1>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('run.flow.intro')}</p>
+      <div className="mt-5">
+        <FlowDiagram flow={flow} />
+      </div>
+      <ol className="mt-5 space-y-2" data-testid="flow-steps">
+        {steps.map((step) => (
+          <li
+            key={step}
+            data-testid={`step-${step}`}
+            data-state={flow.steps[step]}
+            className="flex items-start gap-3 text-sm"
+          >
+            <span className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${dot[flow.steps[step]]}`} aria-hidden="true" />
+            <span className={flow.steps[step] === 'pending' || flow.steps[step] === 'skipped' ? 'text-slate-500' : ''}>
+              <span className="font-medium">{t(`run.flow.steps.${step}.title`)}</span> — {stepText(t, flow, step)}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {pull && flow.steps.hub !== 'skipped' && (
+        <div className="mt-4 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+          <PullJobView job={pull} />
+        </div>
+      )}
+      {flow.error && (
+        <div className="mt-4">
+          <ProblemCard problem={flow.error} />
+        </div>
+      )}
+      <section className="mt-5">
+        <div className="flex items-center gap-3">
+          <h2 className="font-semibold">{t('run.flow.output')}</h2>
+          {flow.containerName && (
+            <span className="font-mono text-xs text-slate-500">
+              {t('run.flow.container', { name: flow.containerName })}
+            </span>
+          )}
+          <span className="ml-auto text-sm" data-testid="run-state">
+            {flow.state === 'exited'
+              ? t('run.flow.state.exited', { code: flow.exitCode ?? '?' })
+              : t(`run.flow.state.${flow.state}`)}
+          </span>
+        </div>
+        <pre
+          ref={consoleRef}
+          data-testid="run-output"
+          className="mt-2 max-h-[32rem] overflow-auto rounded-lg bg-slate-950 p-4 font-mono text-xs leading-5 text-slate-100"
+        >
+          <span className="text-slate-400" title={t('run.flow.cli')} data-testid="cli-transcript">
+            {transcript.join('\n')}
+            {'\n'}
+          </span>
+          {flow.outputTruncated && (
+            <span className="text-amber-300">
+              {t('run.flow.truncated')}
+              {'\n'}
+            </span>
+          )}
+          {flow.output.length === 0 && flow.state === 'running' && (
+            <span className="text-slate-500">{t('run.flow.noOutput')}</span>
+          )}
+          {flow.output.map((line, index) => (
+            <span key={index} className={line.stream === 'stderr' ? 'text-rose-300' : undefined}>
+              {line.text}
+              {'\n'}
+            </span>
+          ))}
+        </pre>
+      </section>
+      <div className="mt-4 flex items-center gap-3 text-sm" data-testid="run-next-step">
+        {flow.state === 'exited' && (
+          <>
+            <p className="flex-1">{flow.exitCode === 0 ? t('run.flow.exitedOk') : t('run.flow.exitedError')}</p>
+            <Button variant="primary" onClick={() => void runAgain()} data-testid="run-again">
+              {t('run.flow.runAgain')}
+            </Button>
+          </>
+        )}
+        {flow.state === 'running' && flow.steps.start === 'done' && (
+          <>
+            <p className="flex-1">{t('run.flow.stillRunning')}</p>
+            <Button onClick={() => navigate('containers')}>{t('nav.containers')}</Button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { Navigate } from '../app/useRoute';
+import { RunDialog } from './RunDialog';
+import { emptyRunForm, portRowsFor, type RunForm } from './runForm';
+
+interface RunDialogValue {
+  /** Opens the run dialog for an image; exposed ports become port rows. */
+  openRun(image: string, exposedPorts?: number[]): void;
+}
+
+const RunDialogContext = createContext<RunDialogValue | null>(null);
+
+export function RunDialogProvider({ navigate, children }: { navigate: Navigate; children: ReactNode }) {
+  const [form, setForm] = useState<RunForm | null>(null);
+  const openRun = useCallback((image: string, exposedPorts: number[] = []) => {
+    setForm({ ...emptyRunForm(image), ports: portRowsFor(exposedPorts) });
+  }, []);
+  const value = useMemo(() => ({ openRun }), [openRun]);
+  return (
+    <RunDialogContext.Provider value={value}>
+      {children}
+      {form && (
+        <RunDialog
+          initial={form}
+          onClose={() => setForm(null)}
+          onStarted={(runId) => {
+            setForm(null);
+            navigate('run', runId);
+          }}
+        />
+      )}
+    </RunDialogContext.Provider>
+  );
+}
+
+export function useRunDialog(): RunDialogValue {
+  const value = useContext(RunDialogContext);
+  if (!value) throw new Error('useRunDialog needs a RunDialogProvider');
+  return value;
+}

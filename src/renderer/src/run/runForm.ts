@@ -1,0 +1,129 @@
+import type { TFunction } from 'i18next';
+import { parseImageReference } from '../../../shared/imageReference';
+import { runInputSchema, type RunCheckIssue, type RunInput, type RunRequest } from '../../../shared/run';
+import { splitCommandLine } from '../../../shared/dockerRunCommand';
+
+export interface PortRow {
+  hostIp: '127.0.0.1' | '0.0.0.0';
+  hostPort: string;
+  containerPort: string;
+  protocol: 'tcp' | 'udp';
+}
+export interface EnvRow {
+  key: string;
+  value: string;
+}
+export type VolumeRow =
+  | { kind: 'named'; name: string; containerPath: string; readOnly: boolean }
+  | { kind: 'bind'; hostPath: string; containerPath: string; readOnly: boolean; confirmed: boolean };
+
+/** What the run dialog's fields hold, as typed (numbers still text). */
+export interface RunForm {
+  image: string;
+  name: string;
+  ports: PortRow[];
+  env: EnvRow[];
+  volumes: VolumeRow[];
+  command: string;
+  autoRemove: boolean;
+  restartPolicy: RunRequest['restartPolicy'];
+}
+
+export function emptyRunForm(image = ''): RunForm {
+  return { image, name: '', ports: [], env: [], volumes: [], command: '', autoRemove: false, restartPolicy: 'no' };
+}
+
+/** Ports an image's EXPOSE lists become rows with the same host port, the usual first choice. */
+export function portRowsFor(exposed: number[]): PortRow[] {
+  return exposed.map((port) => ({
+    hostIp: '127.0.0.1',
+    hostPort: String(port),
+    containerPort: String(port),
+    protocol: 'tcp',
+  }));
+}
+
+const toPort = (text: string): number => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+
+export function toRunInput(form: RunForm): RunInput {
+  return {
+    image: form.image.trim(),
+    name: form.name.trim() || null,
+    ports: form.ports.map((row) => ({
+      hostIp: row.hostIp,
+      hostPort: row.hostPort.trim() === '' ? null : toPort(row.hostPort),
+      containerPort: toPort(row.containerPort),
+      protocol: row.protocol,
+    })),
+    env: form.env
+      .filter((row) => row.key !== '' || row.value !== '')
+      .map((row) => ({ key: row.key.trim(), value: row.value })),
+    volumes: form.volumes.map((row) =>
+      row.kind === 'named'
+        ? { kind: 'named', name: row.name.trim(), containerPath: row.containerPath.trim(), readOnly: row.readOnly }
+        : {
+            kind: 'bind',
+            hostPath: row.hostPath.trim(),
+            containerPath: row.containerPath.trim(),
+            readOnly: row.readOnly,
+            confirmed: row.confirmed as true,
+          },
+    ),
+    command: form.command.trim() ? splitCommandLine(form.command) : null,
+    autoRemove: form.autoRemove,
+    restartPolicy: form.restartPolicy,
+  };
+}
+
+/** Field path ("image", "ports.0.hostPort", ...) → a sentence in the user's language. */
+export type FieldErrors = Record<string, string>;
+
+function referenceMessage(t: TFunction, image: string, problem: string): string {
+  if (problem === 'uppercase') return t('run.error.reference.uppercase', { suggestion: image.trim().toLowerCase() });
+  return t(`run.error.reference.${problem}`);
+}
+
+/** Validates with the contract's own schema, so the dialog and the main process agree on every rule. */
+export function validateRunForm(t: TFunction, form: RunForm): { input: RunRequest | null; errors: FieldErrors } {
+  const parsed = runInputSchema.safeParse(toRunInput(form));
+  if (parsed.success) return { input: parsed.data, errors: {} };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (errors[path]) continue;
+    const leaf = String(issue.path[issue.path.length - 1] ?? '');
+    let message: string;
+    if (path === 'image') {
+      const reference = parseImageReference(form.image);
+      message = referenceMessage(t, form.image, reference.ok ? 'invalid-name' : reference.problem);
+    } else if (path === 'name') message = t('run.error.invalidName');
+    else if (leaf === 'hostPort' && issue.message.includes('twice')) message = t('run.error.duplicatePort');
+    else if (leaf === 'hostPort' || leaf === 'containerPort') message = t('run.error.invalidPort');
+    else if (leaf === 'key') message = t('run.error.invalidKey');
+    else if (leaf === 'hostPath' && issue.message.includes('may not')) message = t('run.error.forbiddenPath');
+    else if (leaf === 'hostPath' || leaf === 'containerPath') message = t('run.error.invalidPath');
+    else if (leaf === 'confirmed') message = t('run.error.bindNotConfirmed');
+    else if (path === 'restartPolicy') message = t('run.error.restartWithRemove');
+    else message = t('run.error.generic');
+    errors[path] = message;
+  }
+  return { input: null, errors };
+}
+
+/** The engine's objections (name or port taken) as field errors in the user's language. */
+export function checkIssueErrors(t: TFunction, form: RunForm, issues: RunCheckIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    if (issue.code === 'name-in-use') errors[issue.field] = t('run.error.name-in-use', { name: form.name.trim() });
+    else if (issue.code === 'port-in-use') {
+      const index = Number(issue.field.split('.')[1]);
+      const port = form.ports[index]?.hostPort ?? '';
+      const holder = issue.holder ? t('run.error.portHolder', { name: issue.holder }) : '';
+      errors[issue.field] = t('run.error.port-in-use', { port, holder });
+    } else {
+      const reference = parseImageReference(form.image);
+      errors[issue.field] = referenceMessage(t, form.image, reference.ok ? 'invalid-name' : reference.problem);
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { wireErrorSchema } from './errors';
+import { parseImageReference, type ReferenceProblem } from './imageReference';
+
+/** Container names as the engine accepts them: /?[a-zA-Z0-9][a-zA-Z0-9_.-]+ */
+export const containerNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+export const volumeNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+export const envKeyPattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+const absolutePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((path) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path), 'must be an absolute path');
+
+export const portMappingSchema = z
+  .object({
+    /** 127.0.0.1 keeps the port on this computer; 0.0.0.0 opens it to the network. */
+    hostIp: z.enum(['127.0.0.1', '0.0.0.0']).default('127.0.0.1'),
+    /** Null lets the engine pick a free port. */
+    hostPort: z.number().int().min(1).max(65535).nullable(),
+    containerPort: z.number().int().min(1).max(65535),
+    protocol: z.enum(['tcp', 'udp']).default('tcp'),
+  })
+  .strict();
+export type PortMapping = z.infer<typeof portMappingSchema>;
+
+export const envVarSchema = z
+  .object({
+    key: z.string().max(256).regex(envKeyPattern, 'letters, digits and _ only, not starting with a digit'),
+    value: z.string().max(32_768),
+  })
+  .strict();
+
+export const volumeMountSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('named'),
+      name: z.string().max(255).regex(volumeNamePattern, 'letters, digits, _ . - only'),
+      containerPath: absolutePath,
+      readOnly: z.boolean().default(false),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('bind'),
+      hostPath: absolutePath,
+      containerPath: absolutePath,
+      readOnly: z.boolean().default(false),
+      /** The user confirmed sharing this folder of their computer with the container. */
+      confirmed: z.literal(true),
+    })
+    .strict(),
+]);
+export type VolumeMount = z.infer<typeof volumeMountSchema>;
+
+export const restartPolicySchema = z.enum(['no', 'always', 'unless-stopped', 'on-failure']);
+
+/** Host paths a container may never get: the whole disk, and the engine's own socket (root on the host). */
+export function isForbiddenBindPath(hostPath: string): boolean {
+  const normalized = hostPath.replace(/\/+$/, '') || '/';
+  return (
+    normalized === '/' ||
+    /^[A-Za-z]:\\?$/.test(normalized) ||
+    normalized.endsWith('/docker.sock') ||
+    normalized === '/var/run' ||
+    normalized === '/run'
+  );
+}
+
+export const runInputSchema = z
+  .object({
+    image: z.string().max(512),
+    name: z.string().max(128).regex(containerNamePattern, 'letters, digits, _ . - only').nullable().default(null),
+    ports: z.array(portMappingSchema).max(64).default([]),
+    env: z.array(envVarSchema).max(256).default([]),
+    volumes: z.array(volumeMountSchema).max(64).default([]),
+    /** Overrides the image's command; null keeps it. */
+    command: z.array(z.string().max(4096)).max(256).nullable().default(null),
+    autoRemove: z.boolean().default(false),
+    restartPolicy: restartPolicySchema.default('no'),
+  })
+  .strict()
+  .superRefine((input, context) => {
+    const reference = parseImageReference(input.image);
+    if (!reference.ok) context.addIssue({ code: 'custom', path: ['image'], message: `reference:${reference.problem}` });
+    if (input.autoRemove && input.restartPolicy !== 'no') {
+      context.addIssue({
+        code: 'custom',
+        path: ['restartPolicy'],
+        message: 'auto-remove cannot be combined with a restart policy',
+      });
+    }
+    input.volumes.forEach((volume, index) => {
+      if (volume.kind === 'bind' && isForbiddenBindPath(volume.hostPath)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['volumes', index, 'hostPath'],
+          message: 'this folder may not be shared with a container',
+        });
+      }
+    });
+    const seen = new Set<string>();
+    input.ports.forEach((port, index) => {
+      if (port.hostPort === null) return;
+      const key = `${port.hostIp}:${port.hostPort}/${port.protocol}`;
+      if (seen.has(key))
+        context.addIssue({
+          code: 'custom',
+          path: ['ports', index, 'hostPort'],
+          message: 'this host port is listed twice',
+        });
+      seen.add(key);
+    });
+  });
+export type RunInput = z.input<typeof runInputSchema>;
+export type RunRequest = z.output<typeof runInputSchema>;
+
+/** Problems the engine knows about (not the schema): shown inline in the run dialog before anything is created. */
+export const runCheckIssueSchema = z.object({
+  field: z.string(),
+  code: z.enum(['name-in-use', 'port-in-use', 'reference-invalid']),
+  message: z.string(),
+  /** For port-in-use: the container holding the port, when a container does. */
+  holder: z.string().nullable().optional(),
+});
+export const runCheckResultSchema = z.object({ issues: z.array(runCheckIssueSchema) });
+export type RunCheckIssue = z.infer<typeof runCheckIssueSchema>;
+
+export type { ReferenceProblem };
+
+/** The steps of `docker run` the flow diagram lights up, in order. */
+export const runStepNames = ['client', 'daemon', 'cache', 'hub', 'create', 'start'] as const;
+export const runStepStateSchema = z.enum(['pending', 'active', 'done', 'skipped', 'failed']);
+export type RunStepState = z.infer<typeof runStepStateSchema>;
+
+export const runFlowSchema = z.object({
+  runId: z.string(),
+  /** Familiar reference, e.g. hello-world:latest. */
+  image: z.string(),
+  steps: z.object({
+    client: runStepStateSchema,
+    daemon: runStepStateSchema,
+    cache: runStepStateSchema,
+    hub: runStepStateSchema,
+    create: runStepStateSchema,
+    start: runStepStateSchema,
+  }),
+  /** Whether the image was found in the local image cache; null until the cache was looked at. */
+  cacheHit: z.boolean().nullable(),
+  pullJobId: z.string().nullable(),
+  containerId: z.string().nullable(),
+  containerName: z.string().nullable(),
+  /** The container's output so far (stdout and stderr in order), newest lines kept. */
+  output: z.array(z.object({ stream: z.enum(['stdout', 'stderr']), text: z.string() })),
+  outputTruncated: z.boolean(),
+  /** starting: looking in the cache, pulling, creating; running: started, output streaming. */
+  state: z.enum(['starting', 'running', 'exited', 'failed']),
+  exitCode: z.number().int().nullable(),
+  error: wireErrorSchema.nullable(),
+});
+export type RunFlow = z.infer<typeof runFlowSchema>;
