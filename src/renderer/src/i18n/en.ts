@@ -216,7 +216,7 @@ export const en = {
   },
   pulls: {
     title: 'Pulls',
-    empty: 'No pulls yet. Pulling (이미지 받기) copies an image from Docker Hub into your local image cache.',
+    empty: 'No pulls yet. Pulling copies an image from Docker Hub into your local image cache.',
     pull: 'Pull',
     pullTitle: 'Pull {{reference}} into the local image cache',
     cancel: 'Cancel',
@@ -378,7 +378,8 @@ export const en = {
         hub: {
           title: 'Docker Hub',
           skipped: 'Skipped: the image was already in the cache.',
-          pulling: 'Pulling (이미지 받기) {{image}} from Docker Hub…',
+          pulling: 'Pulling {{image}} from Docker Hub…',
+          pullingFrom: 'Pulling {{image}} from the registry {{registry}}…',
           done: 'Pulled from Docker Hub and kept in the cache for next time.',
           failed: 'The pull failed.',
           pending: 'Only needed when the image is not in the cache.',

@@ -385,6 +385,7 @@ export const ko: Catalog = {
           title: '도커 허브',
           skipped: '건너뜀: 이미지가 이미 캐시에 있어요.',
           pulling: '도커 허브에서 {{image}} 이미지를 받는 중 (pull)…',
+          pullingFrom: '{{registry}} 저장소에서 {{image}} 이미지를 받는 중 (pull)…',
           done: '도커 허브에서 받아서 다음을 위해 캐시에 보관했어요.',
           failed: '이미지 받기에 실패했어요.',
           pending: '이미지가 캐시에 없을 때만 필요해요.',

@@ -8,11 +8,14 @@ import { ProgressBar } from '../ui/ProgressBar';
 
 const stateTone = { pulling: 'sky', done: 'emerald', failed: 'rose', cancelled: 'slate' } as const;
 
+const downloaded = new Set<PullLayer['state']>(['verifying-checksum', 'download-complete', 'extracting']);
+
 function layerPercent(layer: PullLayer): number {
   if (layer.state === 'pull-complete' || layer.state === 'already-exists') return 100;
-  if (!layer.size) return layer.state === 'download-complete' || layer.state === 'verifying-checksum' ? 50 : 0;
   // Downloading is the first half of a layer's work, extracting the second.
-  return (50 * layer.downloaded) / layer.size + (50 * layer.extracted) / layer.size;
+  const download = downloaded.has(layer.state) ? 50 : layer.size ? (50 * layer.downloaded) / layer.size : 0;
+  const extract = layer.state === 'extracting' && layer.size ? (50 * layer.extracted) / layer.size : 0;
+  return Math.min(100, download + extract);
 }
 
 /** One pull: overall bar with bytes, speed and time left, and a bar per layer. */

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_DOMAIN, parseImageReference } from '../../../shared/imageReference';
 import type { RunFlow, RunStepState } from '../../../shared/run';
 import { useBerthClient } from '../app/clientContext';
 import type { Navigate } from '../app/useRoute';
@@ -36,7 +37,13 @@ function stepText(t: ReturnType<typeof useTranslation>['t'], flow: RunFlow, step
     case 'hub': {
       const state = flow.steps.hub;
       if (state === 'skipped') return t('run.flow.steps.hub.skipped');
-      if (state === 'active') return t('run.flow.steps.hub.pulling', { image });
+      if (state === 'active') {
+        const parsed = parseImageReference(image);
+        const registry = parsed.ok && parsed.reference.domain !== DEFAULT_DOMAIN ? parsed.reference.domain : null;
+        return registry
+          ? t('run.flow.steps.hub.pullingFrom', { image, registry })
+          : t('run.flow.steps.hub.pulling', { image });
+      }
       if (state === 'done') return t('run.flow.steps.hub.done');
       if (state === 'failed') return t('run.flow.steps.hub.failed');
       return t('run.flow.steps.hub.pending');
