@@ -28,8 +28,11 @@ export function bindContractToWebSocket(socket: WebSocket, server: ContractServe
         return;
       case 'subscribe': {
         streams.get(message.id)?.();
-        const opened = server.openStream(message.name, message.input, (event) =>
-          send({ type: 'event', id: message.id, event }),
+        const opened = server.openStream(
+          message.name,
+          message.input,
+          (event) => send({ type: 'event', id: message.id, event }),
+          (error) => send({ type: 'stream-error', id: message.id, error }),
         );
         if (opened.ok) streams.set(message.id, opened.close);
         else send({ type: 'stream-error', id: message.id, error: opened.error });

@@ -1,5 +1,11 @@
 import type { InstallationReport } from '../shared/engine';
 import { BerthError } from '../shared/errors';
+import { ContainerActions } from './containers/containerActions';
+import { ContainerModel } from './containers/containerModel';
+import { InspectService } from './containers/inspectService';
+import { LogsService } from './containers/logsService';
+import { StatsService } from './containers/statsService';
+import { TerminalService } from './containers/terminalService';
 import { createContractServer, type ContractServer } from './contractServer';
 import { resolveEndpoint } from './engine/endpoint';
 import { EngineMonitor } from './engine/engineMonitor';
@@ -27,6 +33,7 @@ export interface Backend {
   pulls: PullManager;
   images: ImageService;
   runs: RunService;
+  containers: ContainerModel;
   server: ContractServer;
   start(): Promise<void>;
   stop(): void;
@@ -43,6 +50,12 @@ export function createBackend(options: BackendOptions): Backend {
   const pulls = new PullManager({ getClient });
   const images = new ImageService({ getClient, monitor });
   const runs = new RunService({ getClient, pulls });
+  const containers = new ContainerModel({ getClient, monitor });
+  const actions = new ContainerActions({ getClient });
+  const logs = new LogsService({ getClient });
+  const stats = new StatsService({ getClient });
+  const inspector = new InspectService({ getClient });
+  const terminals = new TerminalService({ getClient });
   const hub = createHubClient({
     baseUrl: system.env.BERTH_HUB_URL,
     // When the Hub API cannot be reached, the engine's own search (through the daemon's network settings).
@@ -70,6 +83,13 @@ export function createBackend(options: BackendOptions): Backend {
       'images.prune': (input) => images.prune(input),
       'run.check': (input) => runs.check(input),
       'run.start': (input) => runs.start(input),
+      'containers.act': (input) => actions.act(input),
+      'containers.remove': (input) => actions.remove(input),
+      'containers.inspect': ({ id }) => inspector.inspect(id),
+      'terminal.open': (input) => terminals.open(input),
+      'terminal.input': (input) => terminals.input(input),
+      'terminal.resize': (input) => terminals.resize(input),
+      'terminal.close': (input) => terminals.close(input),
     },
     streams: {
       'engine.status': (_input, emit) => {
@@ -98,6 +118,11 @@ export function createBackend(options: BackendOptions): Backend {
         emit(flow);
         return runs.onFlow(runId, emit);
       },
+      'containers.changes': (_input, emit) => containers.subscribe(emit),
+      'containers.logs': (input, emit, fail) => logs.open(input, emit, fail),
+      // One container failing (gone) does not end the others' samples.
+      'containers.stats': (input, emit) => stats.open(input, emit),
+      'terminal.output': (input, emit) => terminals.output(input, emit),
     },
   });
 
@@ -106,6 +131,7 @@ export function createBackend(options: BackendOptions): Backend {
     pulls,
     images,
     runs,
+    containers,
     server,
     async start() {
       await monitor.start();
@@ -115,6 +141,10 @@ export function createBackend(options: BackendOptions): Backend {
       pulls.dispose();
       images.dispose();
       runs.dispose();
+      containers.dispose();
+      logs.dispose();
+      stats.dispose();
+      terminals.dispose();
     },
   };
 }

@@ -18,7 +18,12 @@ type ParsedStreamInput<N extends StreamName> = z.output<(typeof contract.streams
 export interface ContractHandlers {
   requests: { [N in RequestName]: (input: ParsedRequestInput<N>) => Promise<RequestResult<N>> };
   streams: {
-    [N in StreamName]: (input: ParsedStreamInput<N>, emit: (event: StreamEvent<N>) => void) => () => void;
+    [N in StreamName]: (
+      input: ParsedStreamInput<N>,
+      emit: (event: StreamEvent<N>) => void,
+      /** Ends the stream with an error the UI can show (a container gone, a stream that broke). */
+      fail: (error: unknown) => void,
+    ) => () => void;
   };
 }
 
@@ -31,7 +36,12 @@ export type OpenStreamResult = { ok: true; close: () => void } | { ok: false; er
  */
 export interface ContractServer {
   handleRequest(name: unknown, input: unknown): Promise<WireResult>;
-  openStream(name: unknown, input: unknown, emit: (event: unknown) => void): OpenStreamResult;
+  openStream(
+    name: unknown,
+    input: unknown,
+    emit: (event: unknown) => void,
+    fail?: (error: WireError) => void,
+  ): OpenStreamResult;
 }
 
 export function invalidInputError(error: z.ZodError): BerthError {
@@ -60,7 +70,7 @@ export function createContractServer(handlers: ContractHandlers): ContractServer
         return { ok: false, error: toWireError(error) };
       }
     },
-    openStream(name, input, emit) {
+    openStream(name, input, emit, fail) {
       if (!isStreamName(name)) {
         return {
           ok: false,
@@ -71,13 +81,27 @@ export function createContractServer(handlers: ContractHandlers): ContractServer
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) return { ok: false, error: invalidInputError(parsed.error).toWire() };
       try {
-        const open = handlers.streams[name] as (input: unknown, emit: (event: unknown) => void) => () => void;
-        const close = open(parsed.data, (event) => {
-          // A malformed event is a bug in main; drop it rather than throw into the engine code that emitted it.
-          const checked = spec.event.safeParse(event);
-          if (checked.success) emit(checked.data);
-          else console.error(`berth: dropped a malformed ${name} event`, checked.error.issues);
-        });
+        const open = handlers.streams[name] as (
+          input: unknown,
+          emit: (event: unknown) => void,
+          fail: (error: unknown) => void,
+        ) => () => void;
+        let ended = false;
+        const close = open(
+          parsed.data,
+          (event) => {
+            if (ended) return;
+            // A malformed event is a bug in main; drop it rather than throw into the engine code that emitted it.
+            const checked = spec.event.safeParse(event);
+            if (checked.success) emit(checked.data);
+            else console.error(`berth: dropped a malformed ${name} event`, checked.error.issues);
+          },
+          (error) => {
+            if (ended) return;
+            ended = true;
+            fail?.(toWireError(error));
+          },
+        );
         return { ok: true, close };
       } catch (error) {
         return { ok: false, error: toWireError(error) };

@@ -1,4 +1,20 @@
 import { z } from 'zod';
+import {
+  containerActionInputSchema,
+  containerChangeSchema,
+  containerInspectSchema,
+  containerLogsInputSchema,
+  containerRemoveInputSchema,
+  containerStatsInputSchema,
+  containerSummarySchema,
+  logBatchSchema,
+  statsSampleSchema,
+  terminalEventSchema,
+  terminalInputSchema,
+  terminalOpenInputSchema,
+  terminalResizeSchema,
+  terminalSessionSchema,
+} from './containers';
 import { engineStatusSchema, installationReportSchema } from './engine';
 import { hubSearchInputSchema, hubSearchResultSchema, hubTagsInputSchema, hubTagsResultSchema } from './hub';
 import { imagePruneInputSchema, imagePruneResultSchema, imageRemoveInputSchema, localImageSchema } from './images';
@@ -50,6 +66,20 @@ export const contract = {
     'run.check': request(runInputSchema, runCheckResultSchema),
     /** `docker run`: look in the cache, pull when missing, create, start, stream output (run.flow). */
     'run.start': request(runInputSchema, z.object({ runId: z.string() })),
+
+    /** start, stop, restart, pause, unpause, kill: resolves with the container as it is afterwards. */
+    'containers.act': request(containerActionInputSchema, containerSummarySchema),
+    /** Removes a container; refuses without a confirmation naming it (and a second one if it runs). */
+    'containers.remove': request(containerRemoveInputSchema, z.object({ removed: z.string() })),
+    'containers.inspect': request(
+      z.object({ id: containerActionInputSchema.shape.id }).strict(),
+      containerInspectSchema,
+    ),
+    /** An interactive shell in a container (exec with a TTY); its output comes on terminal.output. */
+    'terminal.open': request(terminalOpenInputSchema, z.object({ sessionId: z.string() })),
+    'terminal.input': request(terminalInputSchema, z.object({ ok: z.boolean() })),
+    'terminal.resize': request(terminalResizeSchema, z.object({ ok: z.boolean() })),
+    'terminal.close': request(terminalSessionSchema, z.object({ ok: z.boolean() })),
   },
   streams: {
     /** The engine's connection state, pushed on every change; the current state comes first. */
@@ -60,6 +90,13 @@ export const contract = {
     'images.list': stream(noInput, z.array(localImageSchema)),
     /** One run's flow through client, daemon, cache, Hub, create and start, with the container's output. */
     'run.flow': stream(z.object({ runId: z.string().min(1).max(100) }).strict(), runFlowSchema),
+    /** The containers: a snapshot, then a change per engine event (no polling). */
+    'containers.changes': stream(z.object({}).strict(), containerChangeSchema),
+    /** A container's logs, stdout and stderr apart, in batches. */
+    'containers.logs': stream(containerLogsInputSchema, logBatchSchema),
+    /** Live `docker stats` for the listed running containers, one sample per container per second. */
+    'containers.stats': stream(containerStatsInputSchema, statsSampleSchema),
+    'terminal.output': stream(terminalSessionSchema, terminalEventSchema),
   },
 } as const;
 

@@ -49,8 +49,15 @@ test('the page carries a strict Content-Security-Policy', async ({ page }) => {
   await page.goto(pageUrl(harness, 'installation'));
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("default-src 'none'");
-  expect(csp).toContain("script-src 'self'");
-  expect(csp).not.toContain('unsafe-inline');
+  const directives = new Map(
+    (csp ?? '').split(';').map((directive) => {
+      const [name, ...values] = directive.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
+  expect(directives.get('script-src')).toEqual(["'self'"]);
+  expect(directives.get('connect-src')).toEqual(["'self'"]);
+  expect(directives.get('object-src')).toEqual(["'none'"]);
   expect(csp).not.toContain('unsafe-eval');
 });
 

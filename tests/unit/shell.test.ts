@@ -8,6 +8,7 @@ import { isTrustedRendererUrl } from '../../src/main/shell/trustedSender';
 import { denyAllPermissions, lockDownContents, secureWebPreferences } from '../../src/main/shell/windowSecurity';
 import { ipcChannels } from '../../src/shared/ipcChannels';
 import type { WireResult } from '../../src/shared/transport';
+import type { WireError } from '../../src/shared/errors';
 import { connectedStatus } from './fixtures/status';
 
 // The real 'electron' package resolves to a binary it would download: never load it in unit tests.
@@ -188,13 +189,20 @@ describe('bindContractToIpc', () => {
     let emitters: Array<(event: unknown) => void> = [];
     const server = {
       handleRequest: vi.fn(async (): Promise<WireResult> => ({ ok: true, value: connectedStatus() })),
-      openStream: vi.fn((_name: unknown, _input: unknown, emit: (event: unknown) => void): OpenStreamResult => {
-        emit(connectedStatus());
-        emitters = [...emitters, emit];
-        const close = vi.fn();
-        closes.push(close);
-        return { ok: true, close };
-      }),
+      openStream: vi.fn(
+        (
+          _name: unknown,
+          _input: unknown,
+          emit: (event: unknown) => void,
+          _fail?: (error: WireError) => void,
+        ): OpenStreamResult => {
+          emit(connectedStatus());
+          emitters = [...emitters, emit];
+          const close = vi.fn();
+          closes.push(close);
+          return { ok: true, close };
+        },
+      ),
     } satisfies ContractServer;
     const dispose = bindContractToIpc(ipcMain as unknown as IpcMain, server, rendererUrl);
 
@@ -255,7 +263,12 @@ describe('bindContractToIpc', () => {
     const { subscribe, server, emitters } = setup();
     const event = topFrameEvent();
     subscribe(event, 7, 'engine.status', {});
-    expect(server.openStream).toHaveBeenCalledExactlyOnceWith('engine.status', {}, expect.any(Function));
+    expect(server.openStream).toHaveBeenCalledExactlyOnceWith(
+      'engine.status',
+      {},
+      expect.any(Function),
+      expect.any(Function),
+    );
     expect(event.sender.send).toHaveBeenCalledExactlyOnceWith(ipcChannels.stream, 7, {
       kind: 'event',
       event: connectedStatus(),
@@ -265,6 +278,14 @@ describe('bindContractToIpc', () => {
     expect(event.sender.send).toHaveBeenLastCalledWith(ipcChannels.stream, 7, {
       kind: 'event',
       event: { later: true },
+    });
+
+    // A stream that fails later reaches the renderer as a stream error with the same id.
+    const fail = vi.mocked(server.openStream).mock.calls[0]?.[3];
+    fail?.({ code: 'not-found', message: 'gone' });
+    expect(event.sender.send).toHaveBeenLastCalledWith(ipcChannels.stream, 7, {
+      kind: 'error',
+      error: { code: 'not-found', message: 'gone' },
     });
   });
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import Docker from 'dockerode';
 import type { EngineEndpoint } from './endpoint';
 
@@ -25,13 +26,24 @@ export function createDockerClient(endpoint: EngineEndpoint, options: Connection
     timeout: undefined,
     connectionTimeout: options.connectTimeoutMs,
   };
+  // Each client gets its own connection pool: after an engine restart, Node's shared pool would
+  // still hold keep-alive sockets to the dead engine, and the first request would fail with EPIPE.
+  const agent = new http.Agent({ keepAlive: true });
   switch (endpoint.kind) {
     case 'unix':
-      return new Docker({ ...common, socketPath: endpoint.socketPath });
+      return new Docker({ ...common, socketPath: endpoint.socketPath, agent } as Docker.DockerOptions);
     case 'npipe':
-      return new Docker({ ...common, socketPath: endpoint.pipePath });
+      return new Docker({ ...common, socketPath: endpoint.pipePath, agent } as Docker.DockerOptions);
     case 'tcp': {
-      if (!endpoint.tls) return new Docker({ ...common, host: endpoint.host, port: endpoint.port, protocol: 'http' });
+      if (!endpoint.tls) {
+        return new Docker({
+          ...common,
+          host: endpoint.host,
+          port: endpoint.port,
+          protocol: 'http',
+          agent,
+        } as Docker.DockerOptions);
+      }
       return new Docker({
         ...common,
         host: endpoint.host,

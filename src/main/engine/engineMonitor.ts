@@ -95,7 +95,7 @@ export class EngineMonitor {
     this.running = false;
     this.clearRetry();
     this.closeEvents();
-    this.client = null;
+    this.dropClient();
   }
 
   /** Checks at once (the Retry button), skipping the wait for the next backoff step. */
@@ -107,7 +107,7 @@ export class EngineMonitor {
   /** Drops the connection and connects again, e.g. after the endpoint setting changed. */
   reconnect(): Promise<EngineStatus> {
     this.closeEvents();
-    this.client = null;
+    this.dropClient();
     this.attempt = 0;
     this.setStatus({ ...this.status, state: 'connecting', retry: null, checkedAt: Date.now() });
     return this.check();
@@ -126,13 +126,17 @@ export class EngineMonitor {
     const resolution = this.options.resolveEndpoint();
     if (!resolution.ok) {
       this.closeEvents();
-      this.client = null;
+      this.dropClient();
       return this.disconnected({ endpoint: null, searched: resolution.searched, problem: resolution.problem });
     }
     const { endpoint, info } = resolution;
     const url = info.url;
+    let candidate: Docker | null = null;
     try {
-      const client = createDockerClient(endpoint);
+      // While connected to this same endpoint, re-check with the client (and connection pool) we hold.
+      const holding = this.client && this.endpoint && this.eventsAbort && sameEndpoint(this.endpoint, endpoint);
+      const client = holding && this.client ? this.client : createDockerClient(endpoint);
+      candidate = client;
       // @types/dockerode omits version()'s options; dockerode itself honours abortSignal.
       const version = client.version as unknown as (options: {
         abortSignal: AbortSignal;
@@ -145,9 +149,9 @@ export class EngineMonitor {
           `The engine's API ${server.apiVersion} is older than ${MIN_ENGINE_API_VERSION}, the oldest Berth supports.`,
         );
       }
-      const sameEngine = this.client && this.endpoint && sameEndpoint(this.endpoint, endpoint);
-      if (!sameEngine || !this.eventsAbort) {
+      if (client !== this.client || !this.eventsAbort) {
         this.closeEvents();
+        this.dropClient();
         this.client = client;
         this.endpoint = endpoint;
         await this.openEvents(client, url);
@@ -164,7 +168,8 @@ export class EngineMonitor {
       });
     } catch (error) {
       this.closeEvents();
-      this.client = null;
+      if (candidate && candidate !== this.client) releaseClient(candidate);
+      this.dropClient();
       this.disconnected({ endpoint: info, searched: [], problem: classifyEngineError(error, url).toWire() });
     }
     return this.status;
@@ -204,7 +209,7 @@ export class EngineMonitor {
       // Our own close (stop, reconnect) is not a lost engine.
       if (controller.signal.aborted || this.eventsAbort !== controller) return;
       this.eventsAbort = null;
-      this.client = null;
+      this.dropClient();
       this.connectionLost(url);
     };
     stream.on('data', (chunk: Buffer) => parser.push(chunk));
@@ -224,6 +229,11 @@ export class EngineMonitor {
       checkedAt: Date.now(),
     });
     if (this.running) void this.check();
+  }
+
+  private dropClient(): void {
+    if (this.client) releaseClient(this.client);
+    this.client = null;
   }
 
   private closeEvents(): void {
@@ -257,6 +267,11 @@ export class EngineMonitor {
     this.status = status;
     for (const listener of this.statusListeners) listener(status);
   }
+}
+
+/** Closes a client's pooled keep-alive sockets, so a dropped client leaves no connection behind. */
+function releaseClient(client: Docker): void {
+  (client.modem as { agent?: { destroy(): void } }).agent?.destroy();
 }
 
 function sameEndpoint(a: EngineEndpoint, b: EngineEndpoint): boolean {

@@ -306,28 +306,38 @@ export class PullManager implements Pulls {
     if (job.state === 'pulling') return job;
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = null;
-    this.emit(entry);
-    if (cleanup) {
-      void cleanup()
-        .catch(() => undefined)
-        .then(() => entry.resolveSettled(job));
-    } else {
-      entry.resolveSettled(job);
-    }
+    // The final state keeps the interval too (at most 10 updates in any second), and is exact.
+    this.whenDue(entry, () => {
+      this.emit(entry);
+      if (cleanup) {
+        void cleanup()
+          .catch(() => undefined)
+          .then(() => entry.resolveSettled(job));
+      } else {
+        entry.resolveSettled(job);
+      }
+    });
     return job;
   }
 
   /** Trailing throttle: the first change goes out at once, later ones when the interval has passed. */
   private schedule(entry: Entry): void {
     if (entry.timer) return;
+    this.whenDue(entry, () => {
+      if (entry.progress.job.state === 'pulling') this.emit(entry);
+    });
+  }
+
+  /** Runs `send` once updateIntervalMs have passed since the last update (timers may fire early: check again). */
+  private whenDue(entry: Entry, send: () => void): void {
     const wait = entry.lastEmitAt + this.updateIntervalMs - this.now();
     if (wait <= 0) {
-      this.emit(entry);
+      send();
       return;
     }
     entry.timer = setTimeout(() => {
       entry.timer = null;
-      if (entry.progress.job.state === 'pulling') this.emit(entry);
+      this.whenDue(entry, send);
     }, wait);
   }
 

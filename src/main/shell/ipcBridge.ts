@@ -50,7 +50,12 @@ export function bindContractToIpc(ipcMain: IpcMain, server: ContractServer, rend
       });
     }
     streams.get(id)?.();
-    const opened = server.openStream(name, input, (event) => send({ kind: 'event', event }));
+    const opened = server.openStream(
+      name,
+      input,
+      (event) => send({ kind: 'event', event }),
+      (error) => send({ kind: 'error', error }),
+    );
     if (!opened.ok) return send({ kind: 'error', error: opened.error });
     streams.set(id, opened.close);
   });

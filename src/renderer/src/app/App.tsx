@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BerthClient } from '../../../shared/client';
+import { ContainerDetailsPage } from '../containers/ContainerDetailsPage';
+import { ContainersPage } from '../containers/ContainersPage';
+import { ContainersProvider } from '../containers/containersStore';
 import { EngineStatusProvider } from '../engine/engineStatus';
 import { StatusBar } from '../engine/StatusBar';
 import { FOCUS_SEARCH_EVENT, HubSearchPage } from '../hub/HubSearchPage';
@@ -12,7 +15,7 @@ import { PullsProvider } from '../pulls/pullsStore';
 import { RunDialogProvider } from '../run/runDialogContext';
 import { RunFlowPage } from '../run/RunFlowPage';
 import { EmptyState } from '../ui/EmptyState';
-import { ContainersIcon, SettingsIcon } from '../ui/icons';
+import { SettingsIcon } from '../ui/icons';
 import { ClientContext } from './clientContext';
 import type { Route } from './sections';
 import { Sidebar } from './Sidebar';
@@ -37,20 +40,22 @@ export function App({ client }: { client: BerthClient }) {
   return (
     <ClientContext.Provider value={client}>
       <EngineStatusProvider>
-        <PullsProvider>
-          <RunDialogProvider navigate={navigate}>
-            <div className="flex h-full flex-col">
-              <div className="flex min-h-0 flex-1">
-                <Sidebar current={route.section} onNavigate={navigate} />
-                <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
-                  <RouteView route={route} navigate={navigate} />
-                </main>
+        <ContainersProvider>
+          <PullsProvider>
+            <RunDialogProvider navigate={navigate}>
+              <div className="flex h-full flex-col">
+                <div className="flex min-h-0 flex-1">
+                  <Sidebar current={route.section} onNavigate={navigate} />
+                  <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
+                    <RouteView route={route} navigate={navigate} />
+                  </main>
+                </div>
+                <StatusBar />
+                <PullsPanel />
               </div>
-              <StatusBar />
-              <PullsPanel />
-            </div>
-          </RunDialogProvider>
-        </PullsProvider>
+            </RunDialogProvider>
+          </PullsProvider>
+        </ContainersProvider>
       </EngineStatusProvider>
     </ClientContext.Provider>
   );
@@ -77,14 +82,10 @@ function RouteView({ route, navigate }: { route: Route; navigate: Navigate }) {
         <ImagesPage navigate={navigate} />
       );
     case 'containers':
-      return (
-        <EmptyState
-          icon={<ContainersIcon className={icon} />}
-          title={t('empty.containers.title')}
-          body={t('empty.containers.body')}
-          action={t('empty.containers.action')}
-          onAction={() => navigate('installation')}
-        />
+      return route.param ? (
+        <ContainerDetailsPage key={route.param} id={route.param} navigate={navigate} />
+      ) : (
+        <ContainersPage navigate={navigate} />
       );
     case 'settings':
       return (

@@ -172,7 +172,7 @@ export function RunFlowPage({ runId, navigate }: { runId: string; navigate: Navi
         {flow.state === 'running' && flow.steps.start === 'done' && (
           <>
             <p className="flex-1">{t('run.flow.stillRunning')}</p>
-            <Button onClick={() => navigate('containers')}>{t('nav.containers')}</Button>
+            <Button onClick={() => navigate('containers', flow.containerId)}>{t('nav.containers')}</Button>
           </>
         )}
       </div>

@@ -1,0 +1,352 @@
+import type { IncomingMessage } from 'node:http';
+import type Docker from 'dockerode';
+import type { z } from 'zod';
+import { containerLogsInputSchema, type LogBatch, type LogLine } from '../../shared/containers';
+import { BerthError } from '../../shared/errors';
+import { createDemuxer, MAX_LINE_CHARS, type OutputStream } from '../run/outputBuffer';
+import { containerError } from './inspectService';
+
+export type LogsInput = z.input<typeof containerLogsInputSchema>;
+
+export interface LogsServiceOptions {
+  /** The connected engine's client (the backend passes monitor.requireClient). */
+  getClient: () => Docker;
+  /** At most one batch per this many milliseconds (a full batch goes at once). Default 100. */
+  batchIntervalMs?: number;
+  /** A batch that reaches this many lines is sent at once. Default 5000. */
+  maxBatchLines?: number;
+}
+
+interface Modem {
+  dial(options: Record<string, unknown>, callback: (error: unknown, result: unknown) => void): void;
+}
+
+/** The prefix the engine adds with timestamps=1 (RFC3339NanoFixed, then a space). */
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})) /;
+/** "2006-01-02T15:04:05.000000000-07:00 " is the longest prefix TIMESTAMP matches. */
+const MAX_TIMESTAMP_BYTES = 36;
+/**
+ * The engine's log copier cuts a line without a newline into messages of this many bytes (each with
+ * its own timestamp prefix); the rest of the line follows in the next message.
+ */
+const ENGINE_PARTIAL_BYTES = 16 * 1024;
+const NEWLINE = 0x0a;
+
+/** Splits the engine's timestamp prefix off one log message. */
+export function splitTimestamp(message: Buffer): { time: string | null; body: Buffer } {
+  const match = TIMESTAMP.exec(message.subarray(0, MAX_TIMESTAMP_BYTES).toString('latin1'));
+  if (!match) return { time: null, body: message };
+  return { time: match[1]!, body: message.subarray(match[0].length) };
+}
+
+/**
+ * A TTY container's log stream has no frames: messages follow each other, each "<timestamp> <text>",
+ * ending at a newline or after ENGINE_PARTIAL_BYTES bytes of text. This cuts the bytes back into
+ * those messages, so a timestamp in the middle of a long line is recognised as the next message's.
+ */
+export function createRawMessageSplitter(onMessage: (message: Buffer) => void): {
+  push(chunk: Buffer): void;
+  end(): void;
+} {
+  let pending: Buffer = Buffer.alloc(0);
+  return {
+    push(chunk) {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      let offset = 0;
+      while (offset < pending.length) {
+        const head = pending.subarray(offset, offset + MAX_TIMESTAMP_BYTES);
+        const match = TIMESTAMP.exec(head.toString('latin1'));
+        // A timestamp cut by the chunk boundary: wait for the rest of it.
+        if (!match && head.length < MAX_TIMESTAMP_BYTES && !head.includes(NEWLINE)) break;
+        const textStart = offset + (match ? match[0].length : 0);
+        const newline = pending.indexOf(NEWLINE, textStart);
+        if (newline !== -1 && newline < textStart + ENGINE_PARTIAL_BYTES) {
+          onMessage(pending.subarray(offset, newline + 1));
+          offset = newline + 1;
+        } else if (pending.length - textStart >= ENGINE_PARTIAL_BYTES) {
+          onMessage(pending.subarray(offset, textStart + ENGINE_PARTIAL_BYTES));
+          offset = textStart + ENGINE_PARTIAL_BYTES;
+        } else {
+          break;
+        }
+      }
+      pending = offset === 0 ? pending : Buffer.from(pending.subarray(offset));
+    },
+    end() {
+      if (pending.length > 0) onMessage(pending);
+      pending = Buffer.alloc(0);
+    },
+  };
+}
+
+/** Where to cut a long text so that no chunk is longer than max and no surrogate pair is split. */
+function cutAt(text: string, start: number, max: number): number {
+  let end = Math.min(text.length, start + max);
+  if (end < text.length && end > start + 1) {
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  }
+  return end;
+}
+
+/**
+ * One stream's (stdout or stderr) lines out of its log messages: keeps a partial line until its
+ * newline, gives the line the time of the message it started in, and cuts lines longer than
+ * MAX_LINE_CHARS into chunks. Invalid UTF-8 becomes U+FFFD; nothing throws.
+ */
+export class LineAssembler {
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private partial = '';
+  private partialTime: string | null = null;
+  private open = false;
+
+  constructor(
+    private readonly stream: OutputStream,
+    private readonly out: (line: LogLine) => void,
+  ) {}
+
+  push(time: string | null, bytes: Buffer): void {
+    const text = this.decoder.decode(bytes, { stream: true });
+    this.add(time, text);
+  }
+
+  /** The stream ended: the partial line (if any) becomes a line. */
+  end(): void {
+    this.add(this.partialTime, this.decoder.decode());
+    if (this.open && this.partial !== '') this.emit(this.partial);
+    this.partial = '';
+    this.open = false;
+  }
+
+  private add(time: string | null, text: string): void {
+    if (text === '') return;
+    if (!this.open) {
+      this.partialTime = time;
+      this.open = true;
+    }
+    let start = 0;
+    let newline = text.indexOf('\n');
+    while (newline !== -1) {
+      let line = this.partial + text.slice(start, newline);
+      this.partial = '';
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      this.emitLong(line);
+      start = newline + 1;
+      this.partialTime = time;
+      newline = text.indexOf('\n', start);
+    }
+    let rest = this.partial + text.slice(start);
+    let offset = 0;
+    while (rest.length - offset > MAX_LINE_CHARS) {
+      const end = cutAt(rest, offset, MAX_LINE_CHARS);
+      this.emit(rest.slice(offset, end));
+      offset = end;
+    }
+    rest = offset === 0 ? rest : rest.slice(offset);
+    this.partial = rest;
+    this.open = rest !== '';
+  }
+
+  private emitLong(line: string): void {
+    if (line.length <= MAX_LINE_CHARS) {
+      this.emit(line);
+      return;
+    }
+    let offset = 0;
+    while (offset < line.length) {
+      const end = cutAt(line, offset, MAX_LINE_CHARS);
+      this.emit(line.slice(offset, end));
+      offset = end;
+    }
+  }
+
+  private emit(text: string): void {
+    this.out({ stream: this.stream, text, time: this.partialTime });
+  }
+}
+
+interface LogsSession {
+  closed: boolean;
+  abort: AbortController;
+  response: IncomingMessage | null;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/**
+ * `docker logs [-f]` of one container as batches of lines: stdout and stderr apart (TTY
+ * containers have only stdout), with the engine's timestamps, a few batches a second however fast
+ * the container writes.
+ */
+export class LogsService {
+  private readonly getClient: () => Docker;
+  private readonly batchIntervalMs: number;
+  private readonly maxBatchLines: number;
+  private readonly sessions = new Set<LogsSession>();
+
+  constructor(options: LogsServiceOptions) {
+    this.getClient = options.getClient;
+    this.batchIntervalMs = options.batchIntervalMs ?? 100;
+    this.maxBatchLines = options.maxBatchLines ?? 5000;
+  }
+
+  /**
+   * Starts reading the logs and returns close(). Batches come through emit; when the engine ends the
+   * stream (follow false, or the container stopped) a last batch has ended: true. A failure (no such
+   * container: 'not-found') goes to onError, followed by an empty ended batch. After close()
+   * nothing more is emitted. Throws at once only when the engine is not connected.
+   */
+  open(input: LogsInput, emit: (batch: LogBatch) => void, onError?: (error: BerthError) => void): () => void {
+    const parsed = containerLogsInputSchema.safeParse(input);
+    if (!parsed.success) throw new BerthError('invalid-input', `Invalid logs input: ${parsed.error.message}`);
+    const options = parsed.data;
+    const docker = this.getClient();
+    const session: LogsSession = { closed: false, abort: new AbortController(), response: null, timer: null };
+    this.sessions.add(session);
+
+    let pending: LogLine[] = [];
+    let lastEmitAt = 0;
+    let finished = false;
+
+    const send = (ended: boolean) => {
+      if (session.timer) clearTimeout(session.timer);
+      session.timer = null;
+      if (session.closed || finished) return;
+      if (ended) finished = true;
+      if (pending.length === 0 && !ended) return;
+      const lines = pending;
+      pending = [];
+      lastEmitAt = Date.now();
+      emit({ lines, ended });
+    };
+    const schedule = () => {
+      if (session.timer || session.closed) return;
+      const wait = Math.max(0, lastEmitAt + this.batchIntervalMs - Date.now());
+      session.timer = setTimeout(() => send(false), wait);
+    };
+    const addLine = (line: LogLine) => {
+      if (session.closed) return;
+      pending.push(line);
+      if (pending.length >= this.maxBatchLines) send(false);
+      else schedule();
+    };
+    const fail = (error: unknown) => {
+      if (session.closed || finished) return;
+      onError?.(containerError(error, options.id, `Reading the logs of ${options.id}`));
+      send(true);
+      this.release(session);
+    };
+
+    void this.follow(docker, options, session, addLine).then(
+      () => {
+        send(true);
+        this.release(session);
+      },
+      (error: unknown) => fail(error),
+    );
+
+    return () => {
+      if (session.closed) return;
+      session.closed = true;
+      this.release(session);
+    };
+  }
+
+  /** Closes every logs stream. */
+  dispose(): void {
+    for (const session of [...this.sessions]) {
+      session.closed = true;
+      this.release(session);
+    }
+  }
+
+  /** Inspects (TTY or not), then reads the logs stream into lines; resolves when it ends. */
+  private async follow(
+    docker: Docker,
+    options: z.output<typeof containerLogsInputSchema>,
+    session: LogsSession,
+    addLine: (line: LogLine) => void,
+  ): Promise<void> {
+    const info = await docker.getContainer(options.id).inspect({ abortSignal: session.abort.signal } as object);
+    if (session.closed) return;
+    const tty = info.Config?.Tty === true;
+    const query: Record<string, unknown> = {
+      follow: options.follow,
+      stdout: true,
+      stderr: true,
+      timestamps: true,
+      tail: options.tail === null ? 'all' : String(options.tail),
+    };
+    if (options.since !== null) query.since = options.since;
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      (docker.modem as unknown as Modem).dial(
+        {
+          path: `/containers/${encodeURIComponent(options.id)}/logs?`,
+          method: 'GET',
+          isStream: true,
+          abortSignal: session.abort.signal,
+          statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
+          options: query,
+        },
+        (error, result) => (error ? reject(error) : resolve(result as IncomingMessage)),
+      );
+    });
+    if (session.closed) {
+      response.destroy();
+      return;
+    }
+    session.response = response;
+
+    const assemblers: Record<OutputStream, LineAssembler> = {
+      stdout: new LineAssembler('stdout', addLine),
+      stderr: new LineAssembler('stderr', addLine),
+    };
+    const onMessage = (stream: OutputStream, message: Buffer) => {
+      const { time, body } = splitTimestamp(message);
+      assemblers[stream].push(time, body);
+    };
+    let feed: (chunk: Buffer) => void;
+    let flush: () => void = () => undefined;
+    if (tty) {
+      const splitter = createRawMessageSplitter((message) => onMessage('stdout', message));
+      feed = (chunk) => splitter.push(chunk);
+      flush = () => splitter.end();
+    } else {
+      // Each frame of the multiplexed stream is one log message.
+      feed = createDemuxer(onMessage);
+    }
+
+    await new Promise<void>((resolve, reject) => {
+      let done = false;
+      const finish = (error?: unknown) => {
+        if (done) return;
+        done = true;
+        if (session.closed) return resolve();
+        flush();
+        assemblers.stdout.end();
+        assemblers.stderr.end();
+        if (error) reject(error);
+        else resolve();
+      };
+      response.on('data', (chunk: Buffer) => {
+        if (!session.closed) feed(chunk);
+      });
+      response.once('end', () => finish());
+      response.once('close', () => finish());
+      response.once('aborted', () =>
+        finish(Object.assign(new Error('the engine closed the connection'), { code: 'ECONNRESET' })),
+      );
+      // Kept for good: a destroyed response may report more than one error.
+      response.on('error', (error) => finish(error));
+    });
+  }
+
+  private release(session: LogsSession): void {
+    if (session.timer) clearTimeout(session.timer);
+    session.timer = null;
+    this.sessions.delete(session);
+    if (session.closed) {
+      session.abort.abort();
+      session.response?.destroy();
+    }
+  }
+}

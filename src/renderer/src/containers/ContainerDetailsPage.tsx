@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Navigate } from '../app/useRoute';
+import { problemText } from '../engine/problemText';
+import { Badge } from '../ui/Badge';
+import { Button } from '../ui/Button';
+import { availableActions, stateText, stateTone } from './containerText';
+import { useContainers } from './containersStore';
+import { InspectView } from './details/InspectView';
+import { LogsView } from './details/LogsView';
+import { StatsView } from './details/StatsView';
+import { TerminalView } from './details/TerminalView';
+import { RemoveContainersDialog } from './RemoveContainersDialog';
+import { useContainerActions } from './useContainerActions';
+
+const tabs = ['logs', 'stats', 'inspect', 'terminal'] as const;
+type Tab = (typeof tabs)[number];
+
+/** One container: its logs, resource usage, details and a terminal, with its actions on top. */
+export function ContainerDetailsPage({ id, navigate }: { id: string; navigate: Navigate }) {
+  const { t } = useTranslation();
+  const { byId, containers } = useContainers();
+  const { pending, failures, act, remove } = useContainerActions();
+  const [tab, setTab] = useState<Tab>('logs');
+  const [removing, setRemoving] = useState(false);
+  const container = byId.get(id) ?? [...byId.values()].find((candidate) => candidate.name === id);
+
+  if (!container) {
+    return (
+      <div className="p-6">
+        <Button variant="ghost" className="-ml-3" onClick={() => navigate('containers')}>
+          ← {t('details.back')}
+        </Button>
+        <p className="mt-4 text-sm">{containers ? t('details.notFound') : t('images.loading')}</p>
+      </div>
+    );
+  }
+  const running = container.state === 'running';
+  const busy = pending.get(container.id);
+  const failure = failures.find((candidate) => candidate.id === container.id);
+
+  return (
+    <div className="flex h-full flex-col p-6" data-testid="container-details" data-state={container.state}>
+      <Button variant="ghost" className="-ml-3 self-start text-sm" onClick={() => navigate('containers')}>
+        ← {t('details.back')}
+      </Button>
+      <header className="mt-2 flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">{container.name}</h1>
+        <Badge tone={stateTone[container.state]}>{stateText(t, container)}</Badge>
+        <span className="font-mono text-xs text-slate-500">{container.image}</span>
+        <span className="ml-auto flex gap-1">
+          {busy ? (
+            <span className="text-sm text-slate-500">{t(`containers.pending.${busy}`)}</span>
+          ) : (
+            <>
+              {availableActions(container.state).map((action) => (
+                <Button
+                  key={action}
+                  className="!py-1 text-xs"
+                  onClick={() => void act(container.id, container.name, action)}
+                  data-testid={`details-${action}`}
+                >
+                  {t(`containers.action.${action}`)}
+                </Button>
+              ))}
+              <Button
+                className="!py-1 text-xs text-rose-700"
+                onClick={() => setRemoving(true)}
+                data-testid="details-remove"
+              >
+                {t('containers.action.remove')}
+              </Button>
+            </>
+          )}
+        </span>
+      </header>
+      {failure && (
+        <p
+          role="alert"
+          className="mt-2 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:bg-rose-950/40 dark:text-rose-200"
+        >
+          {problemText(t, failure.error).title} <span className="font-mono text-xs">{failure.error.message}</span>
+        </p>
+      )}
+      <nav className="mt-4 flex gap-1 border-b border-slate-200 dark:border-slate-800" role="tablist">
+        {tabs.map((name) => (
+          <button
+            key={name}
+            role="tab"
+            type="button"
+            aria-selected={tab === name}
+            data-testid={`tab-${name}`}
+            onClick={() => setTab(name)}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm ${tab === name ? 'border-sky-600 font-medium text-sky-700 dark:text-sky-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400'}`}
+          >
+            {t(`details.tabs.${name}`)}
+          </button>
+        ))}
+      </nav>
+      <div className="mt-3 min-h-0 flex-1 overflow-auto" role="tabpanel">
+        {tab === 'logs' && <LogsView id={container.id} name={container.name} />}
+        {tab === 'stats' && <StatsView id={container.id} running={running} />}
+        {tab === 'inspect' && (
+          <InspectView id={container.id} revision={`${container.state}:${container.name}:${container.status}`} />
+        )}
+        {tab === 'terminal' && <TerminalView id={container.id} running={running} />}
+      </div>
+      {removing && (
+        <RemoveContainersDialog
+          containers={[container]}
+          onClose={() => setRemoving(false)}
+          onConfirm={(options) => {
+            setRemoving(false);
+            void remove(container.id, container.name, options).then(() => navigate('containers'));
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContainerInspect } from '../../../../shared/containers';
+import { BerthError } from '../../../../shared/errors';
+import { useBerthClient } from '../../app/clientContext';
+import { ProblemCard } from '../../engine/ProblemCard';
+import { Button } from '../../ui/Button';
+import { useCopy } from '../../ui/useCopy';
+
+/** The facts a beginner looks for first, then the engine's JSON (secrets masked) to copy. */
+export function InspectView({ id, revision }: { id: string; revision: string }) {
+  const { t } = useTranslation();
+  const client = useBerthClient();
+  const [details, setDetails] = useState<ContainerInspect | null>(null);
+  const [error, setError] = useState<BerthError | null>(null);
+  const [copyState, copy] = useCopy();
+
+  // `revision` changes when the container does (state, name), so the facts stay current.
+  useEffect(() => {
+    let current = true;
+    client.request('containers.inspect', { id }).then(
+      (result) => current && setDetails(result),
+      (caught: unknown) =>
+        current && setError(caught instanceof BerthError ? caught : new BerthError('internal', String(caught))),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, id, revision]);
+
+  if (error) return <ProblemCard problem={error.toWire()} />;
+  if (!details) return null;
+  const none = <span className="text-slate-400">{t('details.inspect.none')}</span>;
+  const rows: Array<[string, React.ReactNode]> = [
+    [t('details.inspect.image'), <span className="font-mono">{details.image}</span>],
+    [t('details.inspect.command'), details.command.length ? <code>{details.command.join(' ')}</code> : none],
+    [t('details.inspect.entrypoint'), details.entrypoint.length ? <code>{details.entrypoint.join(' ')}</code> : none],
+    [t('details.inspect.workingDir'), details.workingDir || none],
+    [t('details.inspect.created'), new Date(details.createdAt).toLocaleString()],
+    [
+      t('details.inspect.restart'),
+      `${details.restartPolicy.name || 'no'}${details.restartPolicy.maximumRetryCount ? ` (${details.restartPolicy.maximumRetryCount})` : ''}`,
+    ],
+    [
+      t('details.inspect.ports'),
+      details.ports.length
+        ? details.ports
+            .map(
+              (port) =>
+                `${port.ip ? `${port.ip}:` : ''}${port.publicPort ?? ''}${port.publicPort ? '→' : ''}${port.privatePort}/${port.type}`,
+            )
+            .join(', ')
+        : none,
+    ],
+    [
+      t('details.inspect.env'),
+      details.env.length ? (
+        <ul className="font-mono text-xs" data-testid="inspect-env">
+          {details.env.map((variable) => (
+            <li key={variable.key}>
+              {variable.key}=
+              {variable.masked ? <span title={t('details.inspect.masked')}>{variable.value}</span> : variable.value}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        none
+      ),
+    ],
+    [
+      t('details.inspect.mounts'),
+      details.mounts.length ? (
+        <ul className="font-mono text-xs">
+          {details.mounts.map((mount) => (
+            <li key={mount.destination}>
+              {mount.name ?? mount.source} → {mount.destination} ({mount.type}
+              {mount.readOnly ? ', ro' : ''})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        none
+      ),
+    ],
+    [
+      t('details.inspect.networks'),
+      details.networks.length
+        ? details.networks.map((network) => `${network.name} ${network.ipAddress}`).join(', ')
+        : none,
+    ],
+    [
+      t('details.inspect.labels'),
+      Object.keys(details.labels).length ? (
+        <ul className="font-mono text-xs">
+          {Object.entries(details.labels).map(([key, value]) => (
+            <li key={key}>
+              {key}={value}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        none
+      ),
+    ],
+  ];
+  const json = JSON.stringify(details.raw, null, 2);
+  return (
+    <div className="space-y-4" data-testid="inspect-view">
+      <section>
+        <h3 className="mb-2 font-medium">{t('details.inspect.facts')}</h3>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1.5 text-sm">
+          {rows.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="text-slate-500">{label}</dt>
+              <dd className="min-w-0 break-all">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section>
+        <div className="mb-2 flex items-center">
+          <h3 className="font-medium">{t('details.inspect.raw')}</h3>
+          <Button className="ml-auto !px-2 !py-0.5 text-xs" onClick={() => void copy(json)}>
+            {copyState === 'copied' ? t('details.inspect.copied') : t('details.inspect.copy')}
+          </Button>
+        </div>
+        <pre
+          className="max-h-96 overflow-auto rounded-lg bg-slate-950 p-3 font-mono text-xs text-slate-100"
+          data-testid="inspect-raw"
+        >
+          {json}
+        </pre>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,331 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ContainerChange, ContainerSummary } from '../../src/shared/containers';
+import { ContainerModel } from '../../src/main/containers/containerModel';
+import { resolveEndpoint } from '../../src/main/engine/endpoint';
+import { EngineMonitor, type EngineEvent } from '../../src/main/engine/engineMonitor';
+import { realHostSystem } from '../../src/main/host/hostSystem';
+import { startCountingProxy, type CountingProxy, type SeenRequest } from '../fixtures/countingProxy';
+import { docker, imageExists, requireEngine } from '../fixtures/dockerCli';
+
+const execFileAsync = promisify(execFile);
+const dockerAsync = async (...args: string[]) =>
+  (await execFileAsync('docker', args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })).stdout.trim();
+
+const label = `berth.test=containerModel-${process.pid}`;
+let counter = 0;
+const unique = (what: string) => `berth-model-${process.pid}-${what}-${(counter += 1)}`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every change a model pushed, and a way to wait for the next one that matches. */
+class Recorder {
+  readonly changes: ContainerChange[] = [];
+  private readonly waiters: Array<{ from: number; match: (c: ContainerChange) => boolean; done: () => void }> = [];
+  readonly push = (change: ContainerChange) => {
+    this.changes.push(change);
+    for (const waiter of [...this.waiters]) if (waiter.match(change)) waiter.done();
+  };
+
+  /** The first change at index >= from that matches (already recorded, or still to come). */
+  waitFor<T extends ContainerChange>(
+    match: (change: ContainerChange) => change is T,
+    { from = 0, timeoutMs = 20_000 }: { from?: number; timeoutMs?: number } = {},
+  ): Promise<T> {
+    const found = this.changes.slice(from).find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise<T>((resolve, reject) => {
+      const waiter = {
+        from,
+        match: (change: ContainerChange) => match(change),
+        done: () => {
+          clearTimeout(timer);
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          resolve(this.changes.slice(from).find(match)!);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new Error(`no matching change; got ${JSON.stringify(this.changes.slice(from)).slice(0, 2000)}`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+}
+
+type Upsert = Extract<ContainerChange, { type: 'upsert' }>;
+type Snapshot = Extract<ContainerChange, { type: 'snapshot' }>;
+const isUpsert =
+  (id: string, where: (container: ContainerSummary) => boolean = () => true) =>
+  (change: ContainerChange): change is Upsert =>
+    change.type === 'upsert' && change.container.id === id && where(change.container);
+const isFreshSnapshot = (change: ContainerChange): change is Snapshot => change.type === 'snapshot' && !change.stale;
+
+async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** `docker ps -a`, as full id → state. */
+function dockerPsStates(): Map<string, string> {
+  const lines = docker('ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.State}}').split('\n').filter(Boolean);
+  return new Map(lines.map((line) => line.split(' ') as [string, string]));
+}
+
+/** Container list calls in a request log: the full list, and refreshes of one id. */
+function listCalls(requests: SeenRequest[]): { full: SeenRequest[]; byId: Map<string, number> } {
+  const full: SeenRequest[] = [];
+  const byId = new Map<string, number>();
+  for (const request of requests) {
+    if (request.method !== 'GET' || !/\/containers\/json(\?|$)/.test(request.path)) continue;
+    const query = new URLSearchParams(request.path.split('?')[1] ?? '');
+    const filters = query.get('filters');
+    if (!filters) {
+      full.push(request);
+      continue;
+    }
+    for (const id of (JSON.parse(filters) as { id?: string[] }).id ?? []) byId.set(id, (byId.get(id) ?? 0) + 1);
+  }
+  return { full, byId };
+}
+
+describe.skipIf(!requireEngine.available)('the containers model against the real engine', () => {
+  let dir: string;
+  const monitors: EngineMonitor[] = [];
+  const models: ContainerModel[] = [];
+  const proxies: CountingProxy[] = [];
+
+  /** A monitor of its own, through a counting proxy to the real socket, like the backend builds it. */
+  async function connectThroughProxy(): Promise<{ proxy: CountingProxy; monitor: EngineMonitor }> {
+    // A path of its own: Node's keep-alive pool is keyed by socket path, and must not hand this
+    // monitor a socket left over from an earlier test's proxy.
+    const proxy = await startCountingProxy(path.join(dir, `${unique('docker')}.sock`));
+    proxies.push(proxy);
+    const monitor = new EngineMonitor({
+      resolveEndpoint: () => resolveEndpoint(realHostSystem({ ...process.env, DOCKER_HOST: `unix://${proxy.path}` })),
+      backoffInitialMs: 200,
+      backoffMaxMs: 500,
+    });
+    monitors.push(monitor);
+    const status = await monitor.start();
+    expect(status.problem).toBeNull();
+    return { proxy, monitor };
+  }
+
+  function modelOf(monitor: EngineMonitor): ContainerModel {
+    const model = new ContainerModel({ getClient: () => monitor.requireClient(), monitor });
+    models.push(model);
+    return model;
+  }
+
+  beforeAll(() => {
+    if (!imageExists('busybox:latest')) docker('pull', '-q', 'busybox');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-containers-'));
+  });
+  afterEach(async () => {
+    for (const model of models.splice(0)) model.dispose();
+    for (const monitor of monitors.splice(0)) monitor.stop();
+    for (const proxy of proxies.splice(0)) await proxy.close();
+    const left = docker('ps', '-aq', '--filter', `label=${label}`);
+    if (left) await dockerAsync('rm', '-f', ...left.split('\n'));
+  });
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('follows a container made, stopped, renamed and removed with the CLI, without being asked', async () => {
+    const monitor = new EngineMonitor({ resolveEndpoint: () => resolveEndpoint(realHostSystem(process.env)) });
+    monitors.push(monitor);
+    expect((await monitor.start()).state).toBe('connected');
+    const model = modelOf(monitor);
+    const recorder = new Recorder();
+    model.subscribe(recorder.push);
+    const first = await recorder.waitFor(isFreshSnapshot);
+    expect(recorder.changes[0]).toBe(first);
+
+    const name = unique('life');
+    const id = docker('run', '-d', '--label', label, '--name', name, 'busybox', 'sleep', '300');
+    const running = await recorder.waitFor(isUpsert(id, (c) => c.state === 'running'));
+    expect(running.container).toMatchObject({ name, image: 'busybox', command: 'sleep 300', exitCode: null });
+    expect(running.container.status).toMatch(/^Up /);
+
+    // busybox sleep as PID 1 ignores SIGTERM: the engine kills it after the timeout.
+    docker('stop', '-t', '1', id);
+    const exited = await recorder.waitFor(isUpsert(id, (c) => c.state === 'exited'));
+    const exitCode = Number(docker('inspect', '--format', '{{.State.ExitCode}}', id));
+    expect([137, 143]).toContain(exitCode);
+    expect(exited.container.exitCode).toBe(exitCode);
+    expect(exited.container.status).toMatch(new RegExp(`^Exited \\(${exitCode}\\)`));
+
+    const renamed = unique('renamed');
+    docker('rename', name, renamed);
+    await recorder.waitFor(isUpsert(id, (c) => c.name === renamed));
+    expect(model.getSnapshot().containers.find((c) => c.id === id)?.name).toBe(renamed);
+
+    docker('rm', id);
+    await recorder.waitFor((c): c is ContainerChange => c.type === 'remove' && c.id === id);
+    expect(model.getSnapshot().containers.some((c) => c.id === id)).toBe(false);
+
+    // A late subscriber starts from the current list, newest first.
+    const late = new Recorder();
+    const off = model.subscribe(late.push);
+    expect(late.changes).toHaveLength(1);
+    const snapshot = late.changes[0] as Snapshot;
+    expect(snapshot.type).toBe('snapshot');
+    expect(snapshot.containers.map((c) => c.id)).toEqual(model.getSnapshot().containers.map((c) => c.id));
+    const created = snapshot.containers.map((c) => c.created);
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+    off();
+  });
+
+  it('shows pause, unpause and health as the engine reports them', async () => {
+    const { monitor } = await connectThroughProxy();
+    const model = modelOf(monitor);
+    const recorder = new Recorder();
+    model.subscribe(recorder.push);
+    await recorder.waitFor(isFreshSnapshot);
+
+    const id = docker(
+      'run',
+      '-d',
+      '--label',
+      label,
+      '--health-cmd',
+      'true',
+      '--health-interval',
+      '1s',
+      'busybox',
+      'sleep',
+      '300',
+    );
+    await recorder.waitFor(isUpsert(id, (c) => c.state === 'running'));
+    await recorder.waitFor(isUpsert(id, (c) => c.health === 'healthy'));
+    docker('pause', id);
+    const paused = await recorder.waitFor(isUpsert(id, (c) => c.state === 'paused'));
+    expect(paused.container.status).toMatch(/\(Paused\)/);
+    docker('unpause', id);
+    await recorder.waitFor(
+      isUpsert(id, (c) => c.state === 'running'),
+      { from: recorder.changes.indexOf(paused) },
+    );
+  });
+
+  it('marks the list stale when the events stream is cut, and lists again to match `docker ps -a`', async () => {
+    const { proxy, monitor } = await connectThroughProxy();
+    const keep = docker('create', '--label', label, '--name', unique('keep'), 'busybox', 'sleep', '300');
+    const gone = docker('create', '--label', label, '--name', unique('gone'), 'busybox', 'sleep', '300');
+    const model = modelOf(monitor);
+    const recorder = new Recorder();
+    model.subscribe(recorder.push);
+    const before = await recorder.waitFor(isFreshSnapshot);
+    expect(before.containers.find((c) => c.id === keep)?.state).toBe('created');
+    expect(before.containers.some((c) => c.id === gone)).toBe(true);
+
+    // The engine "crashes" as Berth sees it: the stream breaks and new connections are refused.
+    proxy.setRefusing(true);
+    proxy.cutConnections();
+    const staleAt = recorder.changes.length;
+    await recorder.waitFor((c): c is ContainerChange => c.type === 'stale' && c.stale, { from: staleAt });
+    expect(monitor.getStatus().state).toBe('disconnected');
+
+    // Meanwhile, on the real socket: one removed, one made, one started. No event reaches Berth.
+    docker('rm', '-f', gone);
+    const made = docker('create', '--label', label, '--name', unique('made'), 'busybox', 'sleep', '300');
+    docker('start', keep);
+    await sleep(300);
+    expect(recorder.changes.slice(staleAt).map((c) => c.type)).toEqual(['stale']);
+    // The last list is kept while stale.
+    expect(model.getSnapshot()).toMatchObject({ stale: true });
+    expect(model.getSnapshot().containers.some((c) => c.id === gone)).toBe(true);
+
+    proxy.setRefusing(false);
+    const after = await recorder.waitFor(isFreshSnapshot, { from: staleAt });
+    const expected = dockerPsStates();
+    expect(new Map(after.containers.map((c) => [c.id, c.state]))).toEqual(expected);
+    expect(after.containers.find((c) => c.id === keep)?.state).toBe('running');
+    expect(after.containers.some((c) => c.id === made)).toBe(true);
+    expect(after.containers.some((c) => c.id === gone)).toBe(false);
+    expect(model.getSnapshot().stale).toBe(false);
+  });
+
+  it('asks the engine nothing while idle: the events stream is all', async () => {
+    const { proxy, monitor } = await connectThroughProxy();
+    const model = modelOf(monitor);
+    const recorder = new Recorder();
+    model.subscribe(recorder.push);
+    await recorder.waitFor(isFreshSnapshot);
+    await sleep(200);
+
+    // Other engine users (another test run) may still make events: those may cost one refresh each.
+    const evented = new Set<string>();
+    const offEvents = monitor.onEngineEvent((event: EngineEvent) => {
+      if (event.Type === 'container' && event.Actor?.ID) evented.add(event.Actor.ID);
+    });
+    const mark = proxy.requests().length;
+    await sleep(3000);
+    offEvents();
+    const during = proxy.requests().slice(mark);
+
+    const { full, byId } = listCalls(during);
+    expect(full).toEqual([]);
+    expect(during.length).toBe([...byId.values()].reduce((sum, n) => sum + n, 0));
+    for (const id of byId.keys()) expect(evented.has(id)).toBe(true);
+    if (evented.size === 0) expect(during).toEqual([]);
+
+    // Over the whole run: one events stream, one full list.
+    const all = proxy.requests();
+    expect(all.filter((r) => r.method === 'GET' && /\/events(\?|$)/.test(r.path))).toHaveLength(1);
+    expect(listCalls(all).full).toHaveLength(1);
+  });
+
+  it('keeps up with 200 containers made and removed in parallel, one full list per model', async () => {
+    const { proxy, monitor } = await connectThroughProxy();
+    const live = modelOf(monitor);
+    const recorder = new Recorder();
+    live.subscribe(recorder.push);
+    await recorder.waitFor(isFreshSnapshot);
+
+    const total = 200;
+    const ids: string[] = [];
+    const batch = 20;
+    for (let start = 0; start < total; start += batch) {
+      const made = await Promise.all(
+        Array.from({ length: Math.min(batch, total - start) }, () =>
+          dockerAsync('create', '--label', label, 'busybox', 'true'),
+        ),
+      );
+      ids.push(...made);
+    }
+    const has = (model: ContainerModel) => new Set(model.getSnapshot().containers.map((c) => c.id));
+    await until(() => ids.every((id) => has(live).has(id)), 'the live model to show all 200');
+
+    // A new model lists once and has them all in its first snapshot.
+    const fresh = modelOf(monitor);
+    const freshRecorder = new Recorder();
+    fresh.subscribe(freshRecorder.push);
+    const snapshot = await freshRecorder.waitFor(isFreshSnapshot);
+    const inSnapshot = new Set(snapshot.containers.map((c) => c.id));
+    expect(ids.every((id) => inSnapshot.has(id))).toBe(true);
+    expect(snapshot.containers.filter((c) => ids.includes(c.id)).every((c) => c.state === 'created')).toBe(true);
+
+    for (let start = 0; start < ids.length; start += 100) {
+      const slice = ids.slice(start, start + 100);
+      await Promise.all([0, 50].map((offset) => dockerAsync('rm', '-f', ...slice.slice(offset, offset + 50))));
+    }
+    await until(() => ids.every((id) => !has(live).has(id)), 'the live model to drop all 200');
+    await until(() => ids.every((id) => !has(fresh).has(id)), 'the new model to drop all 200');
+
+    const { full, byId } = listCalls(proxy.requests());
+    expect(full).toHaveLength(2);
+    // One refresh per create event (destroy costs none); a few more only if events came mid-call.
+    for (const id of ids) expect(byId.get(id) ?? 0).toBeLessThanOrEqual(2 * 2);
+    const refreshed = ids.reduce((sum, id) => sum + (byId.get(id) ?? 0), 0);
+    expect(refreshed).toBeLessThanOrEqual(ids.length * 2 * 1.1);
+  }, 90_000);
+});
