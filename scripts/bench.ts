@@ -1,7 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
+import { containerChangeLatency } from './bench/containerChangeLatency';
+import { containerListLatency } from './bench/containerListLatency';
+import { containerScale } from './bench/containerScale';
 import { dockerServerVersion, ensureTestbed, restoreTestbedImages } from './bench/docker';
 import { hubSearch } from './bench/hubSearch';
+import { idleCost } from './bench/idleCost';
+import { logsThroughput } from './bench/logsThroughput';
 import { progressCoalescing } from './bench/progressCoalescing';
 import { pullOverhead } from './bench/pullOverhead';
 import { markdownTable, writeReports, type BenchReport } from './bench/report';
@@ -12,7 +17,16 @@ import type { BenchContext, Benchmark, BenchResult } from './bench/types';
 // stays 0; only a benchmark that could not run at all makes it non-zero.
 
 /** Every benchmark, in the order they run. A new benchmark is one file in scripts/bench/ and one line here. */
-const benchmarks: Benchmark[] = [pullOverhead, progressCoalescing, hubSearch];
+const benchmarks: Benchmark[] = [
+  pullOverhead,
+  progressCoalescing,
+  hubSearch,
+  containerListLatency,
+  containerChangeLatency,
+  idleCost,
+  containerScale,
+  logsThroughput,
+];
 
 const projectRoot = path.resolve(__dirname, '..');
 const outputDir = path.join(projectRoot, 'bench-results');

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import { createBackend } from '../src/main/backend';
@@ -18,7 +20,14 @@ const token = process.env.BERTH_HARNESS_TOKEN || randomBytes(24).toString('hex')
 
 if (process.env.BERTH_HARNESS_SKIP_BUILD !== '1') buildIfNeeded(projectRoot);
 
-const backend = createBackend({ system: realHostSystem(process.env) });
+// The settings file: in BERTH_SETTINGS_DIR when given, else in a fresh folder of this run only, so
+// test runs never share (or leave behind) settings.
+const ownSettingsDir = !process.env.BERTH_SETTINGS_DIR;
+const settingsDir = process.env.BERTH_SETTINGS_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'berth-harness-settings-'));
+const backend = createBackend({
+  system: realHostSystem(process.env),
+  settingsPath: path.join(settingsDir, 'settings.json'),
+});
 const rendererRoot = path.join(projectRoot, 'out/renderer');
 
 const httpServer = http.createServer((request, response) => serveStatic(rendererRoot, request.url ?? '/', response));
@@ -53,6 +62,7 @@ httpServer.listen(port, '127.0.0.1', () => {
 
 const shutdown = () => {
   backend.stop();
+  if (ownSettingsDir) fs.rmSync(settingsDir, { recursive: true, force: true });
   wss.close();
   httpServer.close();
   process.exit(0);

@@ -81,7 +81,7 @@ pkg_installed() {
 install_packages() {
   local wanted=(docker.io docker-registry busybox-static redis-server redis-tools
                 gcc libc6-dev jq curl ca-certificates iptables chromium
-                fonts-liberation fonts-noto-cjk)
+                fonts-liberation fonts-noto-cjk openssh-server)
   local missing=() p
   for p in "${wanted[@]}"; do pkg_installed "$p" || missing+=("$p"); done
   if ((${#missing[@]} == 0)); then

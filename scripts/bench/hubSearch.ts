@@ -5,6 +5,7 @@ import { displayNameOf, normaliseRepoName } from '../../src/main/hub/hubMapping'
 import { fakeHubSearch, startFakeHub } from '../../tests/fixtures/fakeHub';
 import { startHarness } from '../../tests/fixtures/harness';
 import { buildIfNeeded } from '../harness/buildIfNeeded';
+import { CHROMIUM_ARGS, chromiumPath, VIEWPORT } from './browser';
 import { median, round, type Benchmark } from './types';
 
 const GOAL_MS = 150;
@@ -27,13 +28,6 @@ const QUERIES = [
 const PER_QUERY_TIMEOUT_MS = 10_000;
 /** Quiet time after each query's results, before the next query. */
 const SETTLE_MS = 250;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The renderer's debounce, read from its source so the benchmark follows it. */
 function searchDebounceMs(): number {
@@ -118,8 +112,7 @@ export const hubSearch: Benchmark = {
       if (index > 0 && repo === expected[index - 1]) throw new Error(`"${queries[index]}" repeats a first result`);
     });
 
-    const executablePath = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
-    if (!fs.existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (set BERTH_CHROMIUM)`);
+    const executablePath = chromiumPath();
     // The harness serves out/renderer: build it when it is missing or older than the sources.
     buildIfNeeded(projectRoot);
 
@@ -130,7 +123,7 @@ export const hubSearch: Benchmark = {
       try {
         const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
         try {
-          const page = await browser.newPage({ viewport: { width: 1180, height: 760 } });
+          const page = await browser.newPage({ viewport: VIEWPORT });
           await page.goto(`${harness.origin}/?token=${harness.token}&lang=en#/hub`);
           await page.locator('[data-testid=hub-search]').waitFor({ state: 'visible' });
           context.log(`search: ${QUERIES.length} queries (+1 warm-up) in Chromium, measured in the page`);

@@ -1,5 +1,9 @@
+import fs from 'node:fs';
 import type { InstallationReport } from '../shared/engine';
 import { BerthError } from '../shared/errors';
+import type { TFunction } from 'i18next';
+import { createTranslator, detectLanguage, type Language } from '../shared/i18n/translator';
+import type { EngineChoice, Settings } from '../shared/settings';
 import { ContainerActions } from './containers/containerActions';
 import { ContainerModel } from './containers/containerModel';
 import { InspectService } from './containers/inspectService';
@@ -7,19 +11,27 @@ import { LogsService } from './containers/logsService';
 import { StatsService } from './containers/statsService';
 import { TerminalService } from './containers/terminalService';
 import { createContractServer, type ContractServer } from './contractServer';
+import { createTrayFeed, type TrayFeed } from './tray/trayState';
+import { listEngineOptions, type EngineChoicesWorld } from './engine/engineChoices';
 import { resolveEndpoint } from './engine/endpoint';
 import { EngineMonitor } from './engine/engineMonitor';
 import type { HostSystem } from './host/hostSystem';
-import { createHubClient } from './hub/hubClient';
+import { createHubClient, type HubClient } from './hub/hubClient';
 import { ImageService } from './images/imageService';
 import { PullManager } from './images/pullManager';
 import { checkDockerCli } from './installation/dockerCli';
 import { RunService } from './run/runService';
+import { SettingsStore } from './settings/settingsStore';
 
 export interface BackendOptions {
+  /** The system's preferred languages, for the "system" language setting (Electron knows them best). */
+  systemLanguages?: () => readonly string[];
   system: HostSystem;
-  /** The user's endpoint choice from settings; null means automatic, as the docker CLI resolves it. */
-  endpointSetting?: string | null;
+  /**
+   * The settings file (loaded at once; a corrupt one is moved aside and defaults are used). Without
+   * it the settings live in memory, starting from the defaults (tests).
+   */
+  settingsPath?: string | null;
   requestTimeoutMs?: number;
 }
 
@@ -34,6 +46,18 @@ export interface Backend {
   images: ImageService;
   runs: RunService;
   containers: ContainerModel;
+  /**
+   * The user's settings. The backend applies the engine choice and the Hub address itself; the
+   * Electron shell reads the rest (language, startAtLogin, menuBarOnly, showTrayIcon, notifications)
+   * from settings.state() and follows settings.onChange.
+   */
+  settings: SettingsStore;
+  /** The menu bar menu, built from the services; the Electron tray and the harness preview both show it. */
+  tray: TrayFeed;
+  /** Texts for the main process (tray, notifications) in the language the settings choose. */
+  translate(): TFunction;
+  /** Each run started through the contract (by a window or the tray): for "Run image" and notifications. */
+  onRunStarted(listener: (run: { runId: string; image: string }) => void): () => void;
   server: ContractServer;
   start(): Promise<void>;
   stop(): void;
@@ -41,9 +65,14 @@ export interface Backend {
 
 export function createBackend(options: BackendOptions): Backend {
   const { system } = options;
-  const endpointSetting = options.endpointSetting ?? null;
+  const settings = options.settingsPath
+    ? new SettingsStore({ filePath: options.settingsPath })
+    : SettingsStore.inMemory();
+  settings.load();
+  const engineChoice = (): EngineChoice => settings.settings().engine;
   const monitor = new EngineMonitor({
-    resolveEndpoint: () => resolveEndpoint(system, endpointSetting),
+    // Read at every attempt, so a reconnect (and every backoff retry) follows the current choice.
+    resolveEndpoint: () => resolveEndpoint(system, engineChoice()),
     requestTimeoutMs: options.requestTimeoutMs,
   });
   const getClient = () => monitor.requireClient();
@@ -56,15 +85,81 @@ export function createBackend(options: BackendOptions): Backend {
   const stats = new StatsService({ getClient });
   const inspector = new InspectService({ getClient });
   const terminals = new TerminalService({ getClient });
-  const hub = createHubClient({
-    baseUrl: system.env.BERTH_HUB_URL,
-    // When the Hub API cannot be reached, the engine's own search (through the daemon's network settings).
-    engineSearch: (term, limit) => getClient().searchImages({ term, limit }),
+
+  const systemLanguages = options.systemLanguages ?? (() => [Intl.DateTimeFormat().resolvedOptions().locale]);
+  let language: Language | null = null;
+  let t = createTranslator('en');
+  const translate = (): TFunction => {
+    const setting = settings.settings().language;
+    const next = setting === 'system' ? detectLanguage(systemLanguages()) : setting;
+    if (next !== language) {
+      language = next;
+      t = createTranslator(next);
+    }
+    return t;
+  };
+  const tray = createTrayFeed({ monitor, containers, pulls, images, translate });
+  const runStarted = new Set<(run: { runId: string; image: string }) => void>();
+  const hubUrlFor = (current: Settings): string | undefined => current.hubUrl || system.env.BERTH_HUB_URL || undefined;
+  const createHub = (baseUrl: string | undefined): HubClient =>
+    createHubClient({
+      baseUrl,
+      // When the Hub API cannot be reached, the engine's own search (through the daemon's network settings).
+      engineSearch: (term, limit) => getClient().searchImages({ term, limit }),
+    });
+  let hubUrl = hubUrlFor(settings.settings());
+  let hub = createHub(hubUrl);
+
+  // What listing the engines reads: the host system, and the contexts' folders.
+  const choicesWorld: EngineChoicesWorld = {
+    ...system,
+    listDirectory(dirPath) {
+      try {
+        return fs.readdirSync(dirPath);
+      } catch {
+        return [];
+      }
+    },
+  };
+
+  let running = false;
+  let appliedEngine = JSON.stringify(engineChoice());
+  /** Connects with the current engine choice (the monitor resolves it afresh on reconnect). */
+  async function switchEngine(): Promise<void> {
+    await monitor.reconnect();
+  }
+
+  // Applied on every change, whoever made it (a window, the tray, the Electron shell).
+  settings.onChange((state) => {
+    tray.refresh();
+    const engine = JSON.stringify(state.settings.engine);
+    if (engine !== appliedEngine) {
+      appliedEngine = engine;
+      if (running) void switchEngine();
+    }
+    const nextHubUrl = hubUrlFor(state.settings);
+    if (nextHubUrl !== hubUrl) {
+      hubUrl = nextHubUrl;
+      hub = createHub(hubUrl);
+    }
   });
 
   async function installationCheck(): Promise<InstallationReport> {
     // Both halves at once, like `docker version`; the engine half also re-checks the connection.
-    const [client, engine] = await Promise.all([checkDockerCli(system, endpointSetting), monitor.retryNow()]);
+    // The CLI is pointed at the engine Berth chose: the same context, or the same address.
+    const choice = engineChoice();
+    const cliSystem: HostSystem =
+      choice.kind === 'context'
+        ? {
+            ...system,
+            env:
+              choice.name === 'default'
+                ? { ...system.env, DOCKER_CONTEXT: 'default' }
+                : { ...system.env, DOCKER_HOST: undefined, DOCKER_CONTEXT: choice.name },
+          }
+        : system;
+    const override = choice.kind === 'custom' ? choice.url : null;
+    const [client, engine] = await Promise.all([checkDockerCli(cliSystem, override), monitor.retryNow()]);
     return { client, engine, checkedAt: Date.now() };
   }
 
@@ -82,7 +177,12 @@ export function createBackend(options: BackendOptions): Backend {
       'images.remove': (input) => images.remove(input),
       'images.prune': (input) => images.prune(input),
       'run.check': (input) => runs.check(input),
-      'run.start': (input) => runs.start(input),
+      'run.start': async (input) => {
+        const started = await runs.start(input);
+        tray.noteImageRun(input.image);
+        for (const listener of runStarted) listener({ runId: started.runId, image: input.image });
+        return started;
+      },
       'containers.act': (input) => actions.act(input),
       'containers.remove': (input) => actions.remove(input),
       'containers.inspect': ({ id }) => inspector.inspect(id),
@@ -90,6 +190,10 @@ export function createBackend(options: BackendOptions): Backend {
       'terminal.input': (input) => terminals.input(input),
       'terminal.resize': (input) => terminals.resize(input),
       'terminal.close': (input) => terminals.close(input),
+      'settings.get': async () => settings.state(),
+      // Saved first; the engine switch and the Hub address follow from the change (onChange above).
+      'settings.update': (patch) => settings.update(patch),
+      'engines.list': async () => listEngineOptions(choicesWorld, engineChoice()),
     },
     streams: {
       'engine.status': (_input, emit) => {
@@ -123,6 +227,11 @@ export function createBackend(options: BackendOptions): Backend {
       // One container failing (gone) does not end the others' samples.
       'containers.stats': (input, emit) => stats.open(input, emit),
       'terminal.output': (input, emit) => terminals.output(input, emit),
+      'settings.changes': (_input, emit) => {
+        emit(settings.state());
+        return settings.onChange(emit);
+      },
+      'tray.model': (_input, emit) => tray.subscribe(emit),
     },
   });
 
@@ -132,11 +241,20 @@ export function createBackend(options: BackendOptions): Backend {
     images,
     runs,
     containers,
+    settings,
+    tray,
+    translate,
+    onRunStarted(listener) {
+      runStarted.add(listener);
+      return () => runStarted.delete(listener);
+    },
     server,
     async start() {
+      running = true;
       await monitor.start();
     },
     stop() {
+      running = false;
       monitor.stop();
       pulls.dispose();
       images.dispose();
@@ -145,6 +263,7 @@ export function createBackend(options: BackendOptions): Backend {
       logs.dispose();
       stats.dispose();
       terminals.dispose();
+      tray.dispose();
     },
   };
 }

@@ -20,6 +20,8 @@ import { hubSearchInputSchema, hubSearchResultSchema, hubTagsInputSchema, hubTag
 import { imagePruneInputSchema, imagePruneResultSchema, imageRemoveInputSchema, localImageSchema } from './images';
 import { pullIdInputSchema, pullJobSchema, pullStartInputSchema } from './pulls';
 import { runCheckResultSchema, runFlowSchema, runInputSchema } from './run';
+import { engineOptionSchema, settingsPatchSchema, settingsStateSchema } from './settings';
+import { trayModelSchema } from './tray';
 
 /**
  * The one contract between the renderer and the main process. Both transports (Electron IPC and
@@ -80,6 +82,12 @@ export const contract = {
     'terminal.input': request(terminalInputSchema, z.object({ ok: z.boolean() })),
     'terminal.resize': request(terminalResizeSchema, z.object({ ok: z.boolean() })),
     'terminal.close': request(terminalSessionSchema, z.object({ ok: z.boolean() })),
+
+    'settings.get': request(noInput, settingsStateSchema),
+    /** Changes some settings, saves them, and applies them at once (language, theme, engine...). */
+    'settings.update': request(settingsPatchSchema, settingsStateSchema),
+    /** Engines Berth can switch to: automatic, every Docker context found, and the custom address. */
+    'engines.list': request(noInput, z.array(engineOptionSchema)),
   },
   streams: {
     /** The engine's connection state, pushed on every change; the current state comes first. */
@@ -97,6 +105,10 @@ export const contract = {
     /** Live `docker stats` for the listed running containers, one sample per container per second. */
     'containers.stats': stream(containerStatsInputSchema, statsSampleSchema),
     'terminal.output': stream(terminalSessionSchema, terminalEventSchema),
+    /** The settings after every change (from any window or the tray). */
+    'settings.changes': stream(noInput, settingsStateSchema),
+    /** The tray menu as the main process builds it, for the harness's preview page. */
+    'tray.model': stream(noInput, trayModelSchema),
   },
 } as const;
 

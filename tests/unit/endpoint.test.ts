@@ -1,6 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isUnencryptedPrivateKey, sshConnectOptions } from '../../src/main/engine/dockerConnection';
 import {
   endpointUrl,
   parseEndpointUrl,
@@ -65,6 +68,13 @@ function expectOk(resolution: EndpointResolution) {
 function expectFailure(resolution: EndpointResolution) {
   if (resolution.ok) throw new Error(`expected a failure, got ${JSON.stringify(resolution.info)}`);
   return resolution;
+}
+
+/** The endpoint without the ssh login found on the machine, to compare with what a URL says. */
+function withoutAuth(endpoint: EngineEndpoint): EngineEndpoint {
+  if (endpoint.kind !== 'ssh') return endpoint;
+  const { auth: _auth, ...rest } = endpoint;
+  return rest;
 }
 
 function invalidEndpointError(raw: string): BerthError {
@@ -148,7 +158,7 @@ describe('parseEndpointUrl', () => {
 describe('resolveEndpoint: explicit sources', () => {
   it('lets the setting win over DOCKER_HOST', () => {
     const world = fakeWorld({ env: { DOCKER_HOST: 'tcp://from-env:2375' } });
-    const resolution = expectOk(resolveEndpoint(world, 'unix:///custom/docker.sock'));
+    const resolution = expectOk(resolveEndpoint(world, { kind: 'custom', url: 'unix:///custom/docker.sock' }));
     expect(resolution.endpoint).toEqual({ kind: 'unix', socketPath: '/custom/docker.sock' });
     expect(resolution.info).toEqual({
       kind: 'unix',
@@ -161,7 +171,7 @@ describe('resolveEndpoint: explicit sources', () => {
 
   it('reports an invalid setting instead of falling back to DOCKER_HOST', () => {
     const world = fakeWorld({ env: { DOCKER_HOST: 'tcp://from-env:2375' } });
-    const failure = expectFailure(resolveEndpoint(world, 'ftp://nope'));
+    const failure = expectFailure(resolveEndpoint(world, { kind: 'custom', url: 'ftp://nope' }));
     expect(failure.problem.code).toBe('endpoint-invalid');
     expect(failure.searched).toEqual([]);
   });
@@ -174,7 +184,7 @@ describe('resolveEndpoint: explicit sources', () => {
     ['remote.example:2375', { kind: 'tcp', host: 'remote.example', port: 2375, tls: null }, 'tcp'],
   ])('reads DOCKER_HOST=%s', (dockerHost, endpoint, kind) => {
     const resolution = expectOk(resolveEndpoint(fakeWorld({ env: { DOCKER_HOST: dockerHost } })));
-    expect(resolution.endpoint).toEqual(endpoint);
+    expect(withoutAuth(resolution.endpoint)).toEqual(endpoint);
     expect(resolution.info).toMatchObject({ kind, source: 'DOCKER_HOST', contextName: null, tls: false });
     expect(parseEndpointUrl(resolution.info.url)).toEqual(endpoint);
   });
@@ -238,7 +248,7 @@ describe('resolveEndpoint: Docker contexts', () => {
     });
     const resolution = expectOk(resolveEndpoint(world));
     expect(world.reads).toContain(`/cfg/docker/contexts/meta/${sha256('build-box')}/meta.json`);
-    expect(resolution.endpoint).toEqual({ kind: 'ssh', host: 'build-box', port: 22, username: 'ci' });
+    expect(withoutAuth(resolution.endpoint)).toEqual({ kind: 'ssh', host: 'build-box', port: 22, username: 'ci' });
     expect(resolution.info).toEqual({
       kind: 'ssh',
       url: 'ssh://ci@build-box:22',
@@ -448,5 +458,177 @@ describe('resolveEndpoint: platform defaults', () => {
   it('ignores an empty DOCKER_HOST', () => {
     const world = fakeWorld({ env: { DOCKER_HOST: '' }, existing: ['/var/run/docker.sock'] });
     expect(expectOk(resolveEndpoint(world)).info.source).toBe('platform-default');
+  });
+});
+
+describe('resolveEndpoint: the engine choice from settings', () => {
+  const configDir = '/cfg/docker';
+  const contexts = {
+    [contextMetaPath(configDir, 'proxy')]: contextMeta('proxy', 'unix:///tmp/proxy.sock'),
+    [contextMetaPath(configDir, 'remote')]: contextMeta('remote', 'tcp://remote.example:2375'),
+  };
+
+  it('resolves automatic exactly like no setting at all', () => {
+    const world = fakeWorld({
+      env: { DOCKER_CONFIG: configDir, DOCKER_CONTEXT: 'remote' },
+      files: contexts,
+      existing: ['/var/run/docker.sock'],
+    });
+    expect(resolveEndpoint(world, { kind: 'automatic' })).toEqual(resolveEndpoint(world, null));
+    expect(expectOk(resolveEndpoint(world, { kind: 'automatic' })).info).toMatchObject({
+      source: 'DOCKER_CONTEXT',
+      contextName: 'remote',
+    });
+  });
+
+  it('resolves a chosen context over DOCKER_HOST and DOCKER_CONTEXT, as the setting', () => {
+    const world = fakeWorld({
+      env: { DOCKER_CONFIG: configDir, DOCKER_HOST: 'tcp://from-env:2375', DOCKER_CONTEXT: 'remote' },
+      files: contexts,
+    });
+    const resolution = expectOk(resolveEndpoint(world, { kind: 'context', name: 'proxy' }));
+    expect(resolution.endpoint).toEqual({ kind: 'unix', socketPath: '/tmp/proxy.sock' });
+    expect(resolution.info).toEqual({
+      kind: 'unix',
+      url: 'unix:///tmp/proxy.sock',
+      source: 'setting',
+      contextName: 'proxy',
+      tls: false,
+    });
+  });
+
+  it('resolves the "default" context to the platform socket, ignoring currentContext', () => {
+    const world = fakeWorld({
+      env: { DOCKER_CONFIG: configDir },
+      files: { ...contexts, [path.join(configDir, 'config.json')]: JSON.stringify({ currentContext: 'remote' }) },
+      existing: ['/var/run/docker.sock'],
+    });
+    const resolution = expectOk(resolveEndpoint(world, { kind: 'context', name: 'default' }));
+    expect(resolution.info).toEqual({
+      kind: 'unix',
+      url: 'unix:///var/run/docker.sock',
+      source: 'setting',
+      contextName: 'default',
+      tls: false,
+    });
+  });
+
+  it('resolves the "default" context to DOCKER_HOST when it is set, as `docker --context default` does', () => {
+    const world = fakeWorld({ env: { DOCKER_HOST: 'tcp://from-env:2375' }, existing: ['/var/run/docker.sock'] });
+    const resolution = expectOk(resolveEndpoint(world, { kind: 'context', name: 'default' }));
+    expect(resolution.info).toMatchObject({ url: 'tcp://from-env:2375', source: 'setting', contextName: 'default' });
+  });
+
+  it('says where it looked when the "default" context finds no socket', () => {
+    const failure = expectFailure(resolveEndpoint(fakeWorld(), { kind: 'context', name: 'default' }));
+    expect(failure.problem.code).toBe('engine-not-found');
+    expect(failure.searched).toEqual(['/var/run/docker.sock']);
+  });
+
+  it('reports a chosen context that does not exist instead of falling back to another engine', () => {
+    const world = fakeWorld({ env: { DOCKER_CONFIG: configDir }, files: contexts, existing: ['/var/run/docker.sock'] });
+    const failure = expectFailure(resolveEndpoint(world, { kind: 'context', name: 'gone' }));
+    expect(failure.problem.code).toBe('endpoint-invalid');
+    expect(failure.problem.message).toContain('"gone"');
+  });
+
+  it('parses a custom address as the setting', () => {
+    const world = fakeWorld({ env: { DOCKER_HOST: 'unix:///from/env.sock' } });
+    const resolution = expectOk(resolveEndpoint(world, { kind: 'custom', url: 'tcp://10.0.0.9:2375' }));
+    expect(resolution.endpoint).toEqual({ kind: 'tcp', host: '10.0.0.9', port: 2375, tls: null });
+    expect(resolution.info).toMatchObject({ source: 'setting', contextName: null, url: 'tcp://10.0.0.9:2375' });
+  });
+});
+
+describe('resolveEndpoint: the ssh login', () => {
+  const home = '/home/me';
+  const key = (file: string) => path.join(home, '.ssh', file);
+
+  it('passes the agent socket and the key files that exist, in the order ssh tries them', () => {
+    const world = fakeWorld({
+      homeDir: home,
+      env: { SSH_AUTH_SOCK: '/tmp/agent.sock', USER: 'me' },
+      existing: [key('id_rsa'), key('id_ed25519')],
+    });
+    const { endpoint } = expectOk(resolveEndpoint(world, { kind: 'custom', url: 'ssh://deploy@remote:2222' }));
+    expect(endpoint).toEqual({
+      kind: 'ssh',
+      host: 'remote',
+      port: 2222,
+      username: 'deploy',
+      auth: { agentSocket: '/tmp/agent.sock', identityFiles: [key('id_ed25519'), key('id_rsa')], localUser: 'me' },
+    });
+    // The login is not part of the address shown to the user.
+    expect(expectOk(resolveEndpoint(world, { kind: 'custom', url: 'ssh://deploy@remote:2222' })).info.url).toBe(
+      'ssh://deploy@remote:2222',
+    );
+  });
+
+  it('works without an agent: no socket, the key files only', () => {
+    const world = fakeWorld({ homeDir: home, env: { LOGNAME: 'me' }, existing: [key('id_ecdsa')] });
+    const { endpoint } = expectOk(resolveEndpoint(world, { kind: 'custom', url: 'ssh://remote' }));
+    expect(endpoint).toMatchObject({
+      username: null,
+      auth: { agentSocket: null, identityFiles: [key('id_ecdsa')], localUser: 'me' },
+    });
+  });
+
+  it('adds the login to ssh endpoints only', () => {
+    const world = fakeWorld({ env: { SSH_AUTH_SOCK: '/tmp/agent.sock' } });
+    expect(expectOk(resolveEndpoint(world, { kind: 'custom', url: 'tcp://h:2375' })).endpoint).not.toHaveProperty(
+      'auth',
+    );
+  });
+});
+
+describe('sshConnectOptions', () => {
+  let dir: string | null = null;
+  afterEach(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    dir = null;
+  });
+
+  /** An OpenSSH-format key's armour around the cipher name, as ssh-keygen writes it. */
+  function opensshKey(cipher: string): string {
+    const name = Buffer.from(cipher, 'latin1');
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(name.length);
+    const body = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), length, name, Buffer.alloc(32, 1)]);
+    return `-----BEGIN OPENSSH PRIVATE KEY-----\n${body.toString('base64')}\n-----END OPENSSH PRIVATE KEY-----\n`;
+  }
+
+  it('tells keys usable without a passphrase from protected ones', () => {
+    const { privateKey: pem } = generateKeyPairSync('rsa', {
+      modulusLength: 1024,
+      privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+      publicKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    });
+    const { privateKey: encrypted } = generateKeyPairSync('rsa', {
+      modulusLength: 1024,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'secret' },
+      publicKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    });
+    expect(isUnencryptedPrivateKey(opensshKey('none'))).toBe(true);
+    expect(isUnencryptedPrivateKey(opensshKey('aes256-ctr'))).toBe(false);
+    expect(isUnencryptedPrivateKey(pem)).toBe(true);
+    expect(isUnencryptedPrivateKey(encrypted)).toBe(false);
+    expect(isUnencryptedPrivateKey('ssh-ed25519 AAAA me@host')).toBe(false);
+  });
+
+  it('passes the agent when there is one and the first key usable without a passphrase', () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-ssh-keys-'));
+    const protectedKey = path.join(dir, 'id_ed25519');
+    const plainKey = path.join(dir, 'id_rsa');
+    fs.writeFileSync(protectedKey, opensshKey('aes256-ctr'));
+    fs.writeFileSync(plainKey, opensshKey('none'));
+    const files = [path.join(dir, 'missing'), protectedKey, plainKey];
+
+    const withoutAgent = sshConnectOptions({ agentSocket: null, identityFiles: files, localUser: null }, 5000);
+    expect(withoutAgent.agent).toBeUndefined();
+    expect(withoutAgent.privateKey?.toString()).toBe(opensshKey('none'));
+    expect(withoutAgent.readyTimeout).toBe(5000);
+
+    const withAgent = sshConnectOptions({ agentSocket: '/tmp/agent.sock', identityFiles: [], localUser: null });
+    expect(withAgent).toEqual({ agent: '/tmp/agent.sock' });
   });
 });

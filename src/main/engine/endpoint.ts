@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { BerthError, type WireError } from '../../shared/errors';
 import type { EndpointInfo, EndpointSource } from '../../shared/engine';
+import type { EngineChoice } from '../../shared/settings';
 
 /** Client certificate files for a TLS endpoint (paths; read when connecting). */
 export interface TlsFiles {
@@ -12,11 +13,24 @@ export interface TlsFiles {
   verify: boolean;
 }
 
+/**
+ * How to log in to an ssh endpoint, found on this machine when the endpoint is resolved (paths;
+ * the key is read when connecting), so the connection code reads no environment of its own.
+ */
+export interface SshAuth {
+  /** SSH_AUTH_SOCK: the ssh agent's socket, when one runs. */
+  agentSocket: string | null;
+  /** ~/.ssh/id_ed25519, id_ecdsa, id_rsa: those that exist, in the order ssh tries them. */
+  identityFiles: string[];
+  /** The user to log in as when the URL names none (ssh uses the local user name too). */
+  localUser: string | null;
+}
+
 export type EngineEndpoint =
   | { kind: 'unix'; socketPath: string }
   | { kind: 'npipe'; pipePath: string }
   | { kind: 'tcp'; host: string; port: number; tls: TlsFiles | null }
-  | { kind: 'ssh'; host: string; port: number; username: string | null };
+  | { kind: 'ssh'; host: string; port: number; username: string | null; auth?: SshAuth };
 
 export type EndpointResolution =
   { ok: true; endpoint: EngineEndpoint; info: EndpointInfo } | { ok: false; searched: string[]; problem: WireError };
@@ -145,11 +159,21 @@ interface ContextMeta {
   Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } };
 }
 
+/** The folder name the docker CLI keeps a context under: the sha256 of its name. */
+export function contextId(name: string): string {
+  return createHash('sha256').update(name).digest('hex');
+}
+
+/** Where a context's meta.json is. */
+export function contextMetaPath(world: EndpointWorld, name: string): string {
+  return path.join(dockerConfigDir(world), 'contexts', 'meta', contextId(name), 'meta.json');
+}
+
 /** Reads a Docker context's endpoint from contexts/meta/<sha256(name)>/meta.json. */
-function contextEndpoint(world: EndpointWorld, name: string): EngineEndpoint {
+export function contextEndpoint(world: EndpointWorld, name: string): EngineEndpoint {
   const configDir = dockerConfigDir(world);
-  const id = createHash('sha256').update(name).digest('hex');
-  const metaPath = path.join(configDir, 'contexts', 'meta', id, 'meta.json');
+  const id = contextId(name);
+  const metaPath = contextMetaPath(world, name);
   const text = world.readTextFile(metaPath);
   if (text === null) {
     throw new BerthError('endpoint-invalid', `Docker context "${name}" was not found (no ${metaPath}).`);
@@ -181,14 +205,43 @@ function configCurrentContext(world: EndpointWorld): string | null {
   }
 }
 
+/** The ssh identity files tried without an agent, in the order OpenSSH tries them. */
+export function sshIdentityCandidates(world: Pick<EndpointWorld, 'homeDir'>): string[] {
+  return ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((file) => path.join(world.homeDir, '.ssh', file));
+}
+
+/** How to log in to an ssh endpoint on this machine: the agent when one runs, and the key files that exist. */
+export function sshAuth(world: EndpointWorld): SshAuth {
+  return {
+    agentSocket: world.env.SSH_AUTH_SOCK || null,
+    identityFiles: sshIdentityCandidates(world).filter((file) => world.exists(file)),
+    localUser: world.env.USER || world.env.LOGNAME || world.env.USERNAME || null,
+  };
+}
+
 /**
  * Finds the engine endpoint the way the docker CLI does, so Berth talks to the same engine as the
  * user's terminal: the app's setting, then DOCKER_HOST, then DOCKER_CONTEXT, then the CLI's current
  * context, then the platform's usual sockets. The "default" context means "no context".
+ *
+ * The setting is the user's engine choice: automatic (or null) resolves as above; a context resolves
+ * that Docker context (the "default" context as `docker --context default` does: DOCKER_HOST, else
+ * the platform's sockets); a custom address is parsed as given. A choice that cannot be resolved is
+ * reported, never silently replaced by another engine.
  */
-export function resolveEndpoint(world: EndpointWorld, setting: string | null = null): EndpointResolution {
+export function resolveEndpoint(world: EndpointWorld, setting: EngineChoice | null = null): EndpointResolution {
+  return withSshAuth(world, resolveWithoutAuth(world, setting));
+}
+
+function resolveWithoutAuth(world: EndpointWorld, setting: EngineChoice | null): EndpointResolution {
   try {
-    if (setting) return ok(parseEndpointUrl(setting), 'setting', null);
+    if (setting?.kind === 'custom') return ok(parseEndpointUrl(setting.url), 'setting', null);
+    if (setting?.kind === 'context') {
+      if (setting.name !== 'default') return ok(contextEndpoint(world, setting.name), 'setting', setting.name);
+      if (world.env.DOCKER_HOST)
+        return ok(parseEndpointUrl(world.env.DOCKER_HOST, envTls(world)), 'setting', 'default');
+      return platformDefault(world, 'setting', 'default');
+    }
     if (world.env.DOCKER_HOST) return ok(parseEndpointUrl(world.env.DOCKER_HOST, envTls(world)), 'DOCKER_HOST', null);
     const envContext = world.env.DOCKER_CONTEXT;
     if (envContext && envContext !== 'default')
@@ -201,6 +254,10 @@ export function resolveEndpoint(world: EndpointWorld, setting: string | null = n
     if (error instanceof BerthError) return { ok: false, searched: [], problem: error.toWire() };
     throw error;
   }
+  return platformDefault(world, 'platform-default', null);
+}
+
+function platformDefault(world: EndpointWorld, source: EndpointSource, contextName: string | null): EndpointResolution {
   const candidates = platformCandidates(world);
   const found = candidates.find((candidate) => world.exists(candidate));
   if (found === undefined) {
@@ -215,7 +272,12 @@ export function resolveEndpoint(world: EndpointWorld, setting: string | null = n
   }
   const endpoint: EngineEndpoint =
     world.platform === 'win32' ? { kind: 'npipe', pipePath: found } : { kind: 'unix', socketPath: found };
-  return ok(endpoint, 'platform-default', null);
+  return ok(endpoint, source, contextName);
+}
+
+function withSshAuth(world: EndpointWorld, resolution: EndpointResolution): EndpointResolution {
+  if (!resolution.ok || resolution.endpoint.kind !== 'ssh') return resolution;
+  return { ...resolution, endpoint: { ...resolution.endpoint, auth: sshAuth(world) } };
 }
 
 function ok(endpoint: EngineEndpoint, source: EndpointSource, contextName: string | null): EndpointResolution {

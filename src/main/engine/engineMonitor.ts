@@ -105,11 +105,15 @@ export class EngineMonitor {
   }
 
   /** Drops the connection and connects again, e.g. after the endpoint setting changed. */
-  reconnect(): Promise<EngineStatus> {
+  async reconnect(): Promise<EngineStatus> {
     this.closeEvents();
     this.dropClient();
     this.attempt = 0;
     this.setStatus({ ...this.status, state: 'connecting', retry: null, checkedAt: Date.now() });
+    // A check already under way resolved the old endpoint: let it end, then check afresh.
+    if (this.inFlight) await this.inFlight;
+    this.closeEvents();
+    this.dropClient();
     return this.check();
   }
 

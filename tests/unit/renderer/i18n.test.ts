@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../src/renderer/src/i18n/en';
+import { en } from '../../../src/shared/i18n/en';
 import { detectLanguage } from '../../../src/renderer/src/i18n';
-import { ko } from '../../../src/renderer/src/i18n/ko';
+import { ko } from '../../../src/shared/i18n/ko';
 
 /** Every leaf of a catalog as [dotted key, value]. */
 function leaves(catalog: object, prefix = ''): Array<[string, unknown]> {

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { BerthClient } from '../../../shared/client';
 import { ContainerDetailsPage } from '../containers/ContainerDetailsPage';
 import { ContainersPage } from '../containers/ContainersPage';
@@ -14,8 +13,9 @@ import { PullsPanel } from '../pulls/PullsPanel';
 import { PullsProvider } from '../pulls/pullsStore';
 import { RunDialogProvider } from '../run/runDialogContext';
 import { RunFlowPage } from '../run/RunFlowPage';
-import { EmptyState } from '../ui/EmptyState';
-import { SettingsIcon } from '../ui/icons';
+import { SettingsPage } from '../settings/SettingsPage';
+import { SettingsProvider } from '../settings/settingsStore';
+import { TrayPreviewPage } from '../tray/TrayPreviewPage';
 import { ClientContext } from './clientContext';
 import type { Route } from './sections';
 import { Sidebar } from './Sidebar';
@@ -39,31 +39,31 @@ export function App({ client }: { client: BerthClient }) {
 
   return (
     <ClientContext.Provider value={client}>
-      <EngineStatusProvider>
-        <ContainersProvider>
-          <PullsProvider>
-            <RunDialogProvider navigate={navigate}>
-              <div className="flex h-full flex-col">
-                <div className="flex min-h-0 flex-1">
-                  <Sidebar current={route.section} onNavigate={navigate} />
-                  <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
-                    <RouteView route={route} navigate={navigate} />
-                  </main>
+      <SettingsProvider>
+        <EngineStatusProvider>
+          <ContainersProvider>
+            <PullsProvider>
+              <RunDialogProvider navigate={navigate}>
+                <div className="flex h-full flex-col">
+                  <div className="flex min-h-0 flex-1">
+                    <Sidebar current={route.section} onNavigate={navigate} />
+                    <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
+                      <RouteView route={route} navigate={navigate} />
+                    </main>
+                  </div>
+                  <StatusBar navigate={navigate} />
+                  <PullsPanel />
                 </div>
-                <StatusBar />
-                <PullsPanel />
-              </div>
-            </RunDialogProvider>
-          </PullsProvider>
-        </ContainersProvider>
-      </EngineStatusProvider>
+              </RunDialogProvider>
+            </PullsProvider>
+          </ContainersProvider>
+        </EngineStatusProvider>
+      </SettingsProvider>
     </ClientContext.Provider>
   );
 }
 
 function RouteView({ route, navigate }: { route: Route; navigate: Navigate }) {
-  const { t } = useTranslation();
-  const icon = 'h-7 w-7';
   switch (route.section) {
     case 'installation':
       return <InstallationCheckPage onNavigate={navigate} />;
@@ -88,14 +88,8 @@ function RouteView({ route, navigate }: { route: Route; navigate: Navigate }) {
         <ContainersPage navigate={navigate} />
       );
     case 'settings':
-      return (
-        <EmptyState
-          icon={<SettingsIcon className={icon} />}
-          title={t('empty.settings.title')}
-          body={t('empty.settings.body')}
-          action={t('empty.settings.action')}
-          onAction={() => navigate('installation')}
-        />
-      );
+      return <SettingsPage />;
+    case 'tray':
+      return <TrayPreviewPage />;
   }
 }

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBerthClient } from '../app/clientContext';
+import type { Navigate } from '../app/useRoute';
 import { PullsButton } from '../pulls/PullsPanel';
+import { EngineSwitcher } from './EngineSwitcher';
 import { useEngineStatus, useSecondsUntil } from './engineStatus';
 
 const dotColour = {
@@ -11,7 +13,7 @@ const dotColour = {
 } as const;
 
 /** The engine state, on every screen. */
-export function StatusBar() {
+export function StatusBar({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation();
   const client = useBerthClient();
   const { status, transportError } = useEngineStatus();
@@ -51,13 +53,21 @@ export function StatusBar() {
         {t(`engine.state.${state}`)}
       </span>
       {status?.server && <span>Docker {status.server.version}</span>}
-      {status?.endpoint && (
-        <span className="truncate font-mono" title={status.endpoint.url}>
-          {status.endpoint.url}
-          <span className="ml-1 font-sans">
-            ({t('engine.via', { source: t(`engine.source.${status.endpoint.source}`) })})
+      {status?.endpoint ? (
+        <span className="flex min-w-0 items-center">
+          <EngineSwitcher label={status.endpoint.url} navigate={navigate} />
+          <span className="ml-1 truncate">
+            (
+            {t('engine.via', {
+              source: status.endpoint.contextName
+                ? `${t(`engine.source.${status.endpoint.source}`)} ${status.endpoint.contextName}`
+                : t(`engine.source.${status.endpoint.source}`),
+            })}
+            )
           </span>
         </span>
+      ) : (
+        <EngineSwitcher label={t('engineSwitcher.label')} navigate={navigate} />
       )}
       <span className="ml-auto" />
       {state === 'disconnected' && (

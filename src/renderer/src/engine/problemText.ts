@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { WireError } from '../../../shared/errors';
-import { en } from '../i18n/en';
+import { en } from '../../../shared/i18n/en';
 
 /** A problem's title and next step in the user's language; the English message stays as detail. */
 export function problemText(t: TFunction, problem: Pick<WireError, 'code'>): { title: string; body: string } {

@@ -1,19 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { ko } from './ko';
+import { en } from '../../../shared/i18n/en';
+import { ko } from '../../../shared/i18n/ko';
 
-export const supportedLanguages = ['ko', 'en'] as const;
-export type Language = (typeof supportedLanguages)[number];
-
-/** Korean when the system prefers it, English otherwise. */
-export function detectLanguage(preferred: readonly string[]): Language {
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (base === 'ko' || base === 'en') return base;
-  }
-  return 'en';
-}
+export { detectLanguage, type Language } from '../../../shared/i18n/translator';
+import type { Language } from '../../../shared/i18n/translator';
 
 export async function initI18n(language: Language) {
   await i18next.use(initReactI18next).init({

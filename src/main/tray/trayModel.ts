@@ -1,0 +1,239 @@
+import type { TFunction } from 'i18next';
+import type { ContainerSummary } from '../../shared/containers';
+import type { EngineStatus } from '../../shared/engine';
+import type { ErrorCode } from '../../shared/errors';
+import { en } from '../../shared/i18n/en';
+import { familiarName, parseImageReference } from '../../shared/imageReference';
+import type { LocalImage } from '../../shared/images';
+import type { PullJob } from '../../shared/pulls';
+import type { TrayIconState, TrayMenuItem, TrayModel } from '../../shared/tray';
+
+/** Everything the tray menu shows. */
+export interface TrayState {
+  engine: EngineStatus;
+  /** All containers the model knows; the running ones are listed. */
+  containers: ContainerSummary[];
+  /** The local image cache. */
+  images: LocalImage[];
+  /** Familiar names of images run from Berth, most recent first (e.g. "redis:latest"). */
+  recentImages: string[];
+  pulls: PullJob[];
+}
+
+/** How many local images the "Run image" submenu lists. */
+export const MAX_TRAY_IMAGES = 10;
+/** How many running containers get their own submenu; the rest are a click away in the window. */
+export const MAX_TRAY_CONTAINERS = 20;
+/** The image a first try runs, as the course does. */
+export const FIRST_TRY_IMAGE = 'hello-world';
+
+/**
+ * Problems that only mean "Docker is not up": the ordinary state when Docker Desktop is closed, shown
+ * as stopped. Every other problem (no permission on the socket, an engine too old, an invalid address,
+ * an engine error…) needs the user to fix something and is shown as an error. A timeout counts as
+ * stopped: the engine may still be starting, and Berth keeps trying by itself.
+ */
+const stoppedProblems: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'engine-not-running',
+  'engine-not-found',
+  'engine-stopped',
+  'engine-timeout',
+]);
+
+/** The tray icon for an engine status: running, starting (connecting), stopped, or error. */
+export function trayIconState(engine: EngineStatus): TrayIconState {
+  if (engine.state === 'connected') return 'running';
+  if (engine.state === 'connecting') return 'starting';
+  if (!engine.problem || stoppedProblems.has(engine.problem.code)) return 'stopped';
+  return 'error';
+}
+
+/** The first line of the menu: the engine state, with Docker's version when it runs. */
+export function engineLine(engine: EngineStatus, t: TFunction): string {
+  switch (trayIconState(engine)) {
+    case 'running':
+      return engine.server ? t('tray.engine.running', { version: engine.server.version }) : t('engine.state.connected');
+    case 'starting':
+      return t('tray.engine.starting');
+    case 'stopped':
+      return t('tray.engine.stopped');
+    case 'error':
+      return problemTitle(engine.problem?.code, t);
+  }
+}
+
+/** A problem's short title in the user's language ("No permission to use the Docker engine"). */
+export function problemTitle(code: string | undefined, t: TFunction): string {
+  const known =
+    code !== undefined && Object.hasOwn(en.problem, code) && typeof en.problem[code as 'cancelled'] === 'object';
+  return t(`problem.${known ? code : 'generic'}.title`);
+}
+
+/** "redis" and "docker.io/library/redis:latest" both become "redis:latest"; unparsable names stay as they are. */
+export function normalizeImageName(name: string): string {
+  const parsed = parseImageReference(name);
+  return parsed.ok ? familiarName(parsed.reference) : name.trim();
+}
+
+/** The tags of the local image cache, the recently run ones first (most recent first), then the newest. */
+export function runnableImages(images: LocalImage[], recentImages: string[]): string[] {
+  const newestFirst = [...images].filter((image) => !image.dangling).sort((a, b) => b.created - a.created);
+  const local = new Set<string>();
+  for (const image of newestFirst) {
+    for (const tag of image.repoTags) if (tag && !tag.includes('<none>')) local.add(tag);
+  }
+  const ordered: string[] = [];
+  const seen = new Set<string>();
+  const add = (name: string) => {
+    if (!seen.has(name)) {
+      seen.add(name);
+      ordered.push(name);
+    }
+  };
+  for (const recent of recentImages) {
+    const name = normalizeImageName(recent);
+    if (local.has(name)) add(name);
+  }
+  for (const tag of local) add(tag);
+  return ordered;
+}
+
+function isFirstTryImage(name: string): boolean {
+  const parsed = parseImageReference(name);
+  if (!parsed.ok) return false;
+  const { domain, path } = parsed.reference;
+  return domain === 'docker.io' && path === `library/${FIRST_TRY_IMAGE}`;
+}
+
+/** Host ports to open in the browser: published TCP ports, each once (IPv4 and IPv6 publish the same port twice). */
+export function browsablePorts(container: ContainerSummary): number[] {
+  const ports = new Set<number>();
+  for (const port of container.ports) {
+    if (port.type === 'tcp' && port.publicPort !== null && port.publicPort > 0) ports.add(port.publicPort);
+  }
+  return [...ports].sort((a, b) => a - b);
+}
+
+const separator = (id: string): TrayMenuItem => ({ id, type: 'separator' });
+
+function containerMenu(container: ContainerSummary, t: TFunction): TrayMenuItem {
+  const id = `container:${container.id}`;
+  const ports = browsablePorts(container);
+  return {
+    id,
+    label: container.name,
+    type: 'submenu',
+    submenu: [
+      { id: `${id}:logs`, label: t('tray.openLogs'), action: { kind: 'open-logs', containerId: container.id } },
+      ...ports.map((port): TrayMenuItem => ({
+        id: `${id}:port:${port}`,
+        label: t('tray.openInBrowser', { port }),
+        action: { kind: 'open-url', url: `http://localhost:${port}` },
+      })),
+      separator(`${id}:separator`),
+      {
+        id: `${id}:restart`,
+        label: t('tray.restart'),
+        action: { kind: 'container-action', containerId: container.id, action: 'restart' },
+      },
+      {
+        id: `${id}:stop`,
+        label: t('tray.stop'),
+        action: { kind: 'container-action', containerId: container.id, action: 'stop' },
+      },
+    ],
+  };
+}
+
+/**
+ * The tray menu for a state, in the user's language. Pure: the Electron shell renders it, the
+ * harness previews it, and the tests read it.
+ */
+export function buildTrayModel(state: TrayState, t: TFunction): TrayModel {
+  const connected = state.engine.state === 'connected';
+  const icon = trayIconState(state.engine);
+  const engineText = engineLine(state.engine, t);
+
+  // While the engine is away the list is out of date: nothing is shown as running.
+  const running = connected
+    ? state.containers
+        .filter((container) => container.state === 'running')
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    : [];
+  const shown = running.slice(0, MAX_TRAY_CONTAINERS);
+  const containerItems: TrayMenuItem[] =
+    shown.length > 0
+      ? shown.map((container) => containerMenu(container, t))
+      : [{ id: 'containers:none', label: t('tray.noneRunning'), enabled: false }];
+  if (running.length > shown.length) {
+    containerItems.push(separator('containers:separator'), {
+      id: 'containers:all',
+      label: t('nav.containers'),
+      action: { kind: 'open-section', section: 'containers', param: null },
+    });
+  }
+
+  const images = runnableImages(state.images, state.recentImages).slice(0, MAX_TRAY_IMAGES);
+  const imageItems: TrayMenuItem[] = images.map((image) => ({
+    id: `run:${image}`,
+    label: image,
+    action: { kind: 'run-image', image },
+  }));
+  if (!images.some(isFirstTryImage)) {
+    imageItems.push({
+      id: 'run:first-try',
+      label: t('tray.firstTry'),
+      action: { kind: 'run-image', image: FIRST_TRY_IMAGE },
+    });
+  }
+
+  const pulling = state.pulls.filter((job) => job.state === 'pulling');
+  const pullItems: TrayMenuItem[] =
+    pulling.length === 0
+      ? []
+      : [
+          separator('separator:pulls'),
+          { id: 'pulls', label: t('tray.pulls'), enabled: false },
+          ...pulling.map((job): TrayMenuItem => ({
+            id: `pull:${job.id}`,
+            label: t('tray.pulling', { reference: job.reference, percent: Math.floor(job.percent) }),
+            enabled: false,
+          })),
+        ];
+
+  const tooltipState =
+    pulling.length > 0 ? `${engineText} · ${t('pulls.active', { count: pulling.length })}` : engineText;
+
+  return {
+    icon,
+    pulling: pulling.length > 0,
+    tooltip: t('tray.tooltip', { state: tooltipState }),
+    items: [
+      { id: 'engine', label: engineText, enabled: false },
+      separator('separator:top'),
+      { id: 'open', label: t('tray.open'), action: { kind: 'open-window' } },
+      {
+        id: 'containers',
+        label: t('tray.running', { count: running.length }),
+        type: 'submenu',
+        enabled: connected,
+        submenu: containerItems,
+      },
+      { id: 'run', label: t('tray.runImage'), type: 'submenu', enabled: connected, submenu: imageItems },
+      ...pullItems,
+      separator('separator:sections'),
+      {
+        id: 'installation',
+        label: t('tray.checkInstallation'),
+        action: { kind: 'open-section', section: 'installation', param: null },
+      },
+      {
+        id: 'settings',
+        label: t('tray.settings'),
+        action: { kind: 'open-section', section: 'settings', param: null },
+      },
+      separator('separator:quit'),
+      { id: 'quit', label: t('tray.quit'), action: { kind: 'quit' } },
+    ],
+  };
+}

@@ -1,0 +1,32 @@
+import i18next, { type TFunction } from 'i18next';
+import { en } from './en';
+import { ko } from './ko';
+
+export type Language = 'ko' | 'en';
+
+export const catalogs = { en, ko } as const;
+
+/** Korean when the system prefers it, English otherwise. */
+export function detectLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'ko' || base === 'en') return base;
+  }
+  return 'en';
+}
+
+/**
+ * A translator for the main process (tray, notifications), from the same catalogs as the UI. Each
+ * call makes its own i18next instance, so main and renderer never share global state.
+ */
+export function createTranslator(language: Language): TFunction {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: language,
+    fallbackLng: false,
+    resources: { en: { translation: en }, ko: { translation: ko } },
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return instance.t.bind(instance);
+}
