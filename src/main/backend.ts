@@ -20,6 +20,8 @@ import { createHubClient, type HubClient } from './hub/hubClient';
 import { ImageService } from './images/imageService';
 import { PullManager } from './images/pullManager';
 import { checkDockerCli } from './installation/dockerCli';
+import { detect } from './onboarding/detector';
+import { startEngine } from './onboarding/engineStarter';
 import { RunService } from './run/runService';
 import { SettingsStore } from './settings/settingsStore';
 
@@ -194,6 +196,14 @@ export function createBackend(options: BackendOptions): Backend {
       // Saved first; the engine switch and the Hub address follow from the change (onChange above).
       'settings.update': (patch) => settings.update(patch),
       'engines.list': async () => listEngineOptions(choicesWorld, engineChoice()),
+      // The engine half checked afresh first; the rest is files and programs on this machine.
+      'onboarding.detect': async () => detect(system, await monitor.retryNow()),
+      // Then a check at once, and the backoff from its first step while the engine comes up.
+      'onboarding.startEngine': async () => {
+        const result = await startEngine(system, detect(system, monitor.getStatus()));
+        void monitor.retryNow();
+        return result;
+      },
     },
     streams: {
       'engine.status': (_input, emit) => {

@@ -19,6 +19,7 @@ import { engineStatusSchema, installationReportSchema } from './engine';
 import { hubSearchInputSchema, hubSearchResultSchema, hubTagsInputSchema, hubTagsResultSchema } from './hub';
 import { imagePruneInputSchema, imagePruneResultSchema, imageRemoveInputSchema, localImageSchema } from './images';
 import { pullIdInputSchema, pullJobSchema, pullStartInputSchema } from './pulls';
+import { detectionReportSchema, startEngineResultSchema } from './onboarding';
 import { runCheckResultSchema, runFlowSchema, runInputSchema } from './run';
 import { engineOptionSchema, settingsPatchSchema, settingsStateSchema } from './settings';
 import { trayModelSchema } from './tray';
@@ -88,6 +89,11 @@ export const contract = {
     'settings.update': request(settingsPatchSchema, settingsStateSchema),
     /** Engines Berth can switch to: automatic, every Docker context found, and the custom address. */
     'engines.list': request(noInput, z.array(engineOptionSchema)),
+
+    /** The first-run wizard's checklist: the docker CLI, Docker Desktop and other engines, an answering endpoint. */
+    'onboarding.detect': request(noInput, detectionReportSchema),
+    /** Starts the engine where Berth can (macOS: opens Docker Desktop); otherwise says what to run. */
+    'onboarding.startEngine': request(noInput, startEngineResultSchema),
   },
   streams: {
     /** The engine's connection state, pushed on every change; the current state comes first. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { onboardingStepSchema } from './onboarding';
 
 /** How Berth finds its engine: like the docker CLI, a named Docker context, or an address the user typed. */
 export const engineChoiceSchema = z.discriminatedUnion('kind', [
@@ -39,6 +40,11 @@ export const settingsSchema = z
     /** macOS: no Dock icon, Berth lives in the menu bar only. */
     menuBarOnly: z.boolean().default(false),
     showTrayIcon: z.boolean().default(true),
+    /** Where the first-run wizard is: resumed there, and not shown again once finished or skipped. */
+    onboarding: z
+      .object({ step: onboardingStepSchema.default('welcome'), finished: z.boolean().default(false) })
+      .strict()
+      .default({ step: 'welcome', finished: false }),
     notifications: z
       .object({
         pullFinished: z.boolean().default(true),
@@ -71,6 +77,10 @@ export const settingsPatchSchema = z
     startAtLogin: settingsShape.startAtLogin.unwrap().optional(),
     menuBarOnly: settingsShape.menuBarOnly.unwrap().optional(),
     showTrayIcon: settingsShape.showTrayIcon.unwrap().optional(),
+    onboarding: z
+      .object({ step: onboardingStepSchema.optional(), finished: z.boolean().optional() })
+      .strict()
+      .optional(),
     notifications: z
       .object({
         pullFinished: notificationsShape.pullFinished.unwrap().optional(),

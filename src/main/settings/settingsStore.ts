@@ -186,6 +186,9 @@ function dropUnknownKeys(json: unknown): unknown {
   if (isPlainObject(result.notifications)) {
     result.notifications = pick(result.notifications, Object.keys(settingsSchema.shape.notifications.unwrap().shape));
   }
+  if (isPlainObject(result.onboarding)) {
+    result.onboarding = pick(result.onboarding, Object.keys(settingsSchema.shape.onboarding.unwrap().shape));
+  }
   if (isPlainObject(result.engine)) {
     const engine = result.engine;
     const variant = engineChoiceSchema.options.find((option) => option.shape.kind.value === engine.kind);
@@ -197,13 +200,13 @@ function dropUnknownKeys(json: unknown): unknown {
 /** The settings with a patch applied; what the patch does not name stays as it is. */
 export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
   const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-  const notifications = Object.fromEntries(
-    Object.entries(patch.notifications ?? {}).filter(([, value]) => value !== undefined),
-  );
+  const only = (part: object | undefined) =>
+    Object.fromEntries(Object.entries(part ?? {}).filter(([, value]) => value !== undefined));
   return settingsSchema.parse({
     ...current,
     ...defined,
-    notifications: { ...current.notifications, ...notifications },
+    notifications: { ...current.notifications, ...only(patch.notifications) },
+    onboarding: { ...current.onboarding, ...only(patch.onboarding) },
   });
 }
 

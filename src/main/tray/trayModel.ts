@@ -228,6 +228,11 @@ export function buildTrayModel(state: TrayState, t: TFunction): TrayModel {
         action: { kind: 'open-section', section: 'installation', param: null },
       },
       {
+        id: 'onboarding',
+        label: t('tray.guide'),
+        action: { kind: 'open-section', section: 'onboarding', param: null },
+      },
+      {
         id: 'settings',
         label: t('tray.settings'),
         action: { kind: 'open-section', section: 'settings', param: null },

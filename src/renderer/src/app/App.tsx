@@ -1,9 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { BerthClient } from '../../../shared/client';
 import { ContainerDetailsPage } from '../containers/ContainerDetailsPage';
 import { ContainersPage } from '../containers/ContainersPage';
 import { ContainersProvider } from '../containers/containersStore';
-import { EngineStatusProvider } from '../engine/engineStatus';
+import { EngineStatusProvider, useEngineStatus } from '../engine/engineStatus';
 import { StatusBar } from '../engine/StatusBar';
 import { FOCUS_SEARCH_EVENT, HubSearchPage } from '../hub/HubSearchPage';
 import { RepositoryTagsPage } from '../hub/RepositoryTagsPage';
@@ -13,11 +13,12 @@ import { PullsPanel } from '../pulls/PullsPanel';
 import { PullsProvider } from '../pulls/pullsStore';
 import { RunDialogProvider } from '../run/runDialogContext';
 import { RunFlowPage } from '../run/RunFlowPage';
+import { OnboardingPage } from '../onboarding/OnboardingPage';
 import { SettingsPage } from '../settings/SettingsPage';
-import { SettingsProvider } from '../settings/settingsStore';
+import { SettingsProvider, useSettings } from '../settings/settingsStore';
 import { TrayPreviewPage } from '../tray/TrayPreviewPage';
 import { ClientContext } from './clientContext';
-import type { Route } from './sections';
+import { routeFromHash, type Route } from './sections';
 import { Sidebar } from './Sidebar';
 import { useRoute, type Navigate } from './useRoute';
 
@@ -52,6 +53,7 @@ export function App({ client }: { client: BerthClient }) {
                     </main>
                   </div>
                   <StatusBar navigate={navigate} />
+                  <FirstRunRedirect navigate={navigate} />
                   <PullsPanel />
                 </div>
               </RunDialogProvider>
@@ -91,5 +93,24 @@ function RouteView({ route, navigate }: { route: Route; navigate: Navigate }) {
       return <SettingsPage />;
     case 'tray':
       return <TrayPreviewPage />;
+    case 'onboarding':
+      return <OnboardingPage navigate={navigate} />;
   }
+}
+
+/**
+ * Opens the guide on first launch (until it is finished or skipped) and whenever no engine can be
+ * found at all, unless the window was opened on a particular screen.
+ */
+function FirstRunRedirect({ navigate }: { navigate: Navigate }) {
+  const { state } = useSettings();
+  const { status } = useEngineStatus();
+  // Decided once, from the first settings and the first settled engine status.
+  const decided = useRef(routeFromHash(window.location.hash) !== null);
+  useEffect(() => {
+    if (decided.current || !state || !status || status.state === 'connecting') return;
+    decided.current = true;
+    if (!state.settings.onboarding.finished || status.problem?.code === 'engine-not-found') navigate('onboarding');
+  }, [state, status, navigate]);
+  return null;
 }

@@ -1,4 +1,13 @@
-export const sections = ['containers', 'images', 'hub', 'installation', 'settings', 'run', 'tray'] as const;
+export const sections = [
+  'containers',
+  'images',
+  'hub',
+  'installation',
+  'settings',
+  'run',
+  'tray',
+  'onboarding',
+] as const;
 export type Section = (typeof sections)[number];
 
 /** Where the app is: a section and, for some, what it shows (a Hub repository, a run). */

@@ -111,6 +111,12 @@ export function InstallationCheckPage({ onNavigate }: { onNavigate: Navigate }) 
                 {t('installation.waiting')}{' '}
                 {secondsLeft !== null && `(${t('engine.retryIn', { seconds: secondsLeft })})`}
               </p>
+              <p className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+                {t('onboarding.banner')}
+                <Button onClick={() => onNavigate('onboarding')} data-testid="open-onboarding">
+                  {t('onboarding.open')}
+                </Button>
+              </p>
             </ProblemCard>
           )
         )}

@@ -52,7 +52,16 @@ function stepText(t: ReturnType<typeof useTranslation>['t'], flow: RunFlow, step
 }
 
 /** The seed's `docker run` story, live: the diagram, each step in words, and the container's output. */
-export function RunFlowPage({ runId, navigate }: { runId: string; navigate: Navigate }) {
+export function RunFlowPage({
+  runId,
+  navigate,
+  onRunAgain,
+}: {
+  runId: string;
+  navigate: Navigate;
+  /** Where a new run goes; by default its own page. */
+  onRunAgain?: (runId: string) => void;
+}) {
   const { t } = useTranslation();
   const client = useBerthClient();
   const { value: flow, error } = useStreamValue('run.flow', { runId });
@@ -77,7 +86,8 @@ export function RunFlowPage({ runId, navigate }: { runId: string; navigate: Navi
 
   const runAgain = async () => {
     const { runId: next } = await client.request('run.start', { image: flow.image });
-    navigate('run', next);
+    if (onRunAgain) onRunAgain(next);
+    else navigate('run', next);
   };
 
   const transcript = cliTranscript(flow, pull);

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { removeImage, requireEngine } from '../fixtures/dockerCli';
+import { startHarness, type RunningHarness } from '../fixtures/harness';
+import { saveScreenshot } from '../fixtures/screenshots';
+import { startSocketProxy } from '../fixtures/socketProxy';
+
+test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
+
+let harness: RunningHarness | null = null;
+test.afterEach(async () => {
+  await harness?.stop();
+  harness = null;
+});
+
+/** Counts the user's clicks on the page, as a person would make them. */
+async function countClicks(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const counter = { clicks: 0 };
+    Object.assign(window, { berthClicks: counter });
+    window.addEventListener('click', () => (counter.clicks += 1), true);
+  });
+  return () => page.evaluate(() => (window as unknown as { berthClicks: { clicks: number } }).berthClicks.clicks);
+}
+
+for (const lang of ['en', 'ko'] as const) {
+  test(`first launch with a running engine: the guide reaches the hello-world greeting in 3 clicks (${lang})`, async ({
+    page,
+  }) => {
+    removeImage('hello-world');
+    harness = await startHarness();
+    // No screen in the URL: a first launch.
+    await page.goto(`${harness.origin}/?token=${harness.token}&lang=${lang}`);
+    const wizard = page.getByTestId('onboarding');
+    await expect(wizard).toHaveAttribute('data-step', 'welcome');
+    const clicks = await countClicks(page);
+    await saveScreenshot(page, `onboarding-welcome-${lang}`);
+
+    await page.getByTestId('onboarding-next').click();
+    // The checklist finds the engine and moves on by itself.
+    await expect(wizard).toHaveAttribute('data-step', 'verify', { timeout: 20_000 });
+    await expect(page.getByTestId('detect-endpoint')).toHaveCount(0);
+    await expect(page.getByTestId('ready')).toBeVisible();
+    await saveScreenshot(page, `onboarding-verify-${lang}`);
+    await page.getByTestId('onboarding-next').click();
+    await expect(wizard).toHaveAttribute('data-step', 'first-container');
+    await page.getByTestId('onboarding-run-hello').click();
+    await expect(page.getByTestId('run-output')).toContainText('Hello from Docker!', { timeout: 60_000 });
+    expect(await clicks()).toBe(3);
+    fs.mkdirSync('test-results', { recursive: true });
+    fs.writeFileSync(`test-results/onboarding-clicks-${lang}.json`, JSON.stringify({ clicks: await clicks(), lang }));
+
+    const explain = page.getByTestId('onboarding-explain');
+    await expect(explain.locator('li')).toHaveCount(4);
+    await expect(explain).toContainText(
+      lang === 'en' ? 'pulled "hello-world" from Docker Hub' : '도커 허브에서 "hello-world" 이미지를 받았어요',
+    );
+    await saveScreenshot(page, `onboarding-first-container-${lang}`);
+
+    await page.getByTestId('run-again').click();
+    await expect(page.getByTestId('run-flow')).toHaveAttribute('data-cache-hit', 'true', { timeout: 30_000 });
+    await expect(page.getByTestId('flow-hub')).toHaveAttribute('data-state', 'skipped');
+
+    await page.getByTestId('onboarding-next').click();
+    await expect(page.getByTestId('concept-card')).toHaveCount(4);
+    await saveScreenshot(page, `onboarding-concepts-${lang}`);
+    await page.getByTestId('onboarding-next').click();
+    await expect(wizard).toHaveAttribute('data-step', 'done');
+    await saveScreenshot(page, `onboarding-done-${lang}`);
+    await page.getByTestId('onboarding-dashboard').click();
+    await expect(page.locator('main')).toHaveAttribute('data-section', 'containers');
+
+    // Finished: a new window opens on the dashboard, not the guide.
+    await page.goto(`${harness.origin}/?token=${harness.token}&lang=${lang}`);
+    await expect(page.getByTestId('status-bar')).toBeVisible();
+    await expect(page.getByTestId('onboarding')).toHaveCount(0);
+  });
+}
+
+test('with no engine yet, the guide says how to start one, and moves on by itself when it appears', async ({
+  page,
+}) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-e2e-onboarding-'));
+  const home = path.join(dir, 'home');
+  fs.mkdirSync(home);
+  const socketPath = path.join(dir, 'docker.sock');
+  harness = await startHarness({ HOME: home, DOCKER_HOST: `unix://${socketPath}` });
+  try {
+    await page.goto(`${harness.origin}/?token=${harness.token}&lang=ko`);
+    const wizard = page.getByTestId('onboarding');
+    await page.getByTestId('onboarding-next').click();
+    // This machine has the docker CLI but no engine at that address: on Linux, "start" it.
+    await expect(wizard).toHaveAttribute('data-step', 'start', { timeout: 20_000 });
+    await expect(page.getByTestId('detect-endpoint')).toHaveAttribute('data-found', 'false');
+    await expect(page.getByTestId('detect-cli')).toHaveAttribute('data-found', 'true');
+    await expect(page.getByTestId('onboarding-command').first()).toContainText('sudo systemctl start docker');
+    await saveScreenshot(page, 'onboarding-start-ko');
+
+    // Progress is saved: a reload resumes at the same step.
+    await page.reload();
+    await expect(page.getByTestId('onboarding')).toHaveAttribute('data-step', 'start', { timeout: 20_000 });
+
+    const proxy = await startSocketProxy(socketPath);
+    try {
+      await expect(page.getByTestId('onboarding')).toHaveAttribute('data-step', 'verify', { timeout: 30_000 });
+      await page.getByTestId('onboarding-next').click();
+      removeImage('hello-world');
+      await page.getByTestId('onboarding-run-hello').click();
+      await expect(page.getByTestId('run-output')).toContainText('Hello from Docker!', { timeout: 60_000 });
+      await expect(page.getByTestId('onboarding-explain')).toContainText('방금 일어난 일');
+    } finally {
+      await proxy.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the guide can be skipped at any step and opened again from the installation check', async ({ page }) => {
+  harness = await startHarness({ DOCKER_HOST: 'unix:///nonexistent/berth/docker.sock' });
+  await page.goto(`${harness.origin}/?token=${harness.token}&lang=en`);
+  await page.getByTestId('onboarding-skip').click();
+  await expect(page.locator('main')).toHaveAttribute('data-section', 'containers');
+  await page.goto(`${harness.origin}/?token=${harness.token}&lang=en#/installation`);
+  await page.getByTestId('open-onboarding').click();
+  await expect(page.getByTestId('onboarding')).toBeVisible();
+});
