@@ -1,5 +1,30 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+// The fault-injection suite stops and restarts the engine and the registry: it runs only when asked
+// for (`npm run test:faults`, i.e. `vitest run --project faults`, or BERTH_FAULTS=1), never as part
+// of a plain `vitest run` (npm test).
+const cliArgs = process.argv.slice(2);
+const faultsRequested =
+  process.env.BERTH_FAULTS === '1' ||
+  cliArgs.some((arg, index) => arg === '--project=faults' || (arg === '--project' && cliArgs[index + 1] === 'faults'));
+
+const faultsProject: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: 'faults',
+    include: ['tests/faults/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+    // One engine, and some of these tests stop it: never two files at once.
+    fileParallelism: false,
+    // Memory figures (the Hub's 10 MB answer) are read after a full garbage collection.
+    execArgv: ['--expose-gc'],
+    // After every other project: nothing else may be using the engine while it is stopped.
+    sequence: { groupOrder: 2 },
+  },
+};
 
 export default defineConfig({
   plugins: [react()],
@@ -25,6 +50,21 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'security',
+          include: ['tests/security/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One file at a time, after unit and integration: the fuzz counts every request reaching the
+          // engine through its proxy, and nothing else may remove what these files check with the CLI.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      ...(faultsRequested ? [faultsProject] : []),
     ],
   },
 });

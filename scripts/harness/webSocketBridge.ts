@@ -45,6 +45,10 @@ export function bindContractToWebSocket(socket: WebSocket, server: ContractServe
     }
   });
 
+  // A frame over maxPayload (1009) or text that is not UTF-8 (1007): ws closes this connection and
+  // emits 'error'. Without a listener that error would end the whole harness process.
+  socket.on('error', () => undefined);
+
   socket.on('close', () => {
     for (const close of streams.values()) close();
     streams.clear();

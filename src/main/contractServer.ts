@@ -50,13 +50,18 @@ export function invalidInputError(error: z.ZodError): BerthError {
   return new BerthError('invalid-input', `Invalid input: ${summary}`, issues);
 }
 
+/** A name that is not in the contract, for the error: any value, even one String() would throw on. */
+function describeName(name: unknown): string {
+  return typeof name === 'string' ? name.slice(0, 100) : `(a ${name === null ? 'null' : typeof name}, not a name)`;
+}
+
 export function createContractServer(handlers: ContractHandlers): ContractServer {
   return {
     async handleRequest(name, input) {
       if (!isRequestName(name)) {
         return {
           ok: false,
-          error: { code: 'unknown-request', message: `Unknown request: ${String(name).slice(0, 100)}` },
+          error: { code: 'unknown-request', message: `Unknown request: ${describeName(name)}` },
         };
       }
       const spec = contract.requests[name];
@@ -74,7 +79,7 @@ export function createContractServer(handlers: ContractHandlers): ContractServer
       if (!isStreamName(name)) {
         return {
           ok: false,
-          error: { code: 'unknown-request', message: `Unknown stream: ${String(name).slice(0, 100)}` },
+          error: { code: 'unknown-request', message: `Unknown stream: ${describeName(name)}` },
         };
       }
       const spec = contract.streams[name];

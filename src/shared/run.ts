@@ -58,14 +58,34 @@ export const restartPolicySchema = z.enum(['no', 'always', 'unless-stopped', 'on
 
 /** Host paths a container may never get: the whole disk, and the engine's own socket (root on the host). */
 export function isForbiddenBindPath(hostPath: string): boolean {
-  const normalized = hostPath.replace(/\/+$/, '') || '/';
+  const normalized = cleanPath(hostPath);
   return (
     normalized === '/' ||
     /^[A-Za-z]:\\?$/.test(normalized) ||
-    normalized.endsWith('/docker.sock') ||
+    /[\\/]docker\.sock$/.test(normalized) ||
     normalized === '/var/run' ||
-    normalized === '/run'
+    normalized === '/run' ||
+    // /proc/self/root, /proc/1/root...: the whole disk again, through the kernel's own links.
+    normalized === '/proc' ||
+    normalized.startsWith('/proc/')
   );
+}
+
+/**
+ * The path the engine will really mount: "." and ".." resolved and repeated or trailing separators
+ * dropped, as the engine cleans it (otherwise "/tmp/.." or "/./" would mount the whole disk).
+ * Windows drive paths keep their drive ("C:\\Users\\.." is "C:\\").
+ */
+function cleanPath(hostPath: string): string {
+  const drive = /^[A-Za-z]:/.exec(hostPath)?.[0] ?? '';
+  const separator = drive ? '\\' : '/';
+  const parts: string[] = [];
+  for (const part of hostPath.slice(drive.length).split(drive ? /[\\/]+/ : /\/+/)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `${drive}${separator}${parts.join(separator)}`;
 }
 
 export const runInputSchema = z

@@ -81,6 +81,12 @@ export class ContainerModel {
   /** Bumped when a full list starts and when the connection drops: older answers are dropped. */
   private generation = 0;
   private loading = false;
+  /**
+   * Containers whose last event said the process ended (die, stop), with how often their row has
+   * been read again since: the engine sends those events before its list shows the container
+   * stopped, so a row still "running" right after one is read again a moment later.
+   */
+  private readonly ended = new Map<string, number>();
   /** Container events seen while a full list was in flight: the list may predate them. */
   private readonly touchedWhileLoading = new Map<string, 'changed' | 'destroyed'>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -144,6 +150,7 @@ export class ContainerModel {
     this.connected = false;
     this.containers.clear();
     this.touchedWhileLoading.clear();
+    this.ended.clear();
     this.cancelRefreshes();
     this.clearRetry();
   }
@@ -182,6 +189,8 @@ export class ContainerModel {
     }
     // Not loaded yet (a failed list waits for its retry): that list will be newer than this event.
     if (!this.loaded || this.stale) return;
+    if (event.Action === 'die' || event.Action === 'stop') this.ended.set(id, 0);
+    else this.ended.delete(id);
     if (destroyed) {
       this.cancelRefresh(id);
       if (this.containers.delete(id)) this.emit({ type: 'remove', id });
@@ -238,7 +247,7 @@ export class ContainerModel {
   }
 
   /** Coalesces a burst of events for one container into one refresh, refreshDelayMs after the first. */
-  private schedule(id: string): void {
+  private schedule(id: string, delayMs = this.refreshDelayMs): void {
     const existing = this.refreshes.get(id);
     if (existing) {
       if (existing.phase === 'running') existing.again = true;
@@ -250,7 +259,7 @@ export class ContainerModel {
       refresh.phase = 'queued';
       this.queue.add(id);
       this.pump();
-    }, this.refreshDelayMs);
+    }, delayMs);
     this.refreshes.set(id, refresh);
   }
 
@@ -293,6 +302,14 @@ export class ContainerModel {
       this.emit({ type: 'remove', id });
     }
     if (refresh.again) this.schedule(id);
+    else if (info && (info.State === 'running' || info.State === 'paused') && this.ended.has(id)) {
+      // The process ended but the engine's list does not say so yet: read the row again shortly.
+      const reads = this.ended.get(id)!;
+      if (reads < 5) {
+        this.ended.set(id, reads + 1);
+        this.schedule(id, 100 * 2 ** reads);
+      } else this.ended.delete(id);
+    } else this.ended.delete(id);
   }
 
   private cancelRefresh(id: string): void {

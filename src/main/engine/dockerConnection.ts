@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import { inspect } from 'node:util';
 import Docker from 'dockerode';
 import type { EngineEndpoint, SshAuth } from './endpoint';
 
@@ -29,6 +30,10 @@ export function createDockerClient(endpoint: EngineEndpoint, options: Connection
   // Each client gets its own connection pool: after an engine restart, Node's shared pool would
   // still hold keep-alive sockets to the dead engine, and the first request would fail with EPIPE.
   const agent = new http.Agent({ keepAlive: true });
+  // docker-modem formats every request's options with util.inspect(showHidden, depth: null) for its
+  // debug log, even when that log is off: walking this pool (every socket, parser and buffer) blocked
+  // the main process for seconds under load. The pool describes itself in a word instead.
+  Object.defineProperty(agent, inspect.custom, { value: () => 'http.Agent { keepAlive: true }' });
   switch (endpoint.kind) {
     case 'unix':
       return new Docker({ ...common, socketPath: endpoint.socketPath, agent } as Docker.DockerOptions);

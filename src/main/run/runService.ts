@@ -7,6 +7,7 @@ import { familiarName, parseImageReference } from '../../shared/imageReference';
 import type { PullJob } from '../../shared/pulls';
 import type { RunCheckIssue, RunFlow, RunRequest, RunStepState, runStepNames } from '../../shared/run';
 import type { Pulls } from '../images/pulls';
+import { refuseForbiddenRealPaths } from './bindPaths';
 import { buildCreateOptions } from './containerConfig';
 import { createDemuxer, OutputBuffer } from './outputBuffer';
 import { checkIssuesError, checkRun } from './runChecks';
@@ -84,6 +85,7 @@ export class RunService {
     const docker = this.getClient();
     const issues = await checkRun(docker, request);
     if (issues.length > 0) throw checkIssuesError(issues);
+    refuseForbiddenRealPaths(request);
     const parsed = parseImageReference(request.image);
     if (!parsed.ok) throw new BerthError('invalid-input', `"${request.image}" is not a valid image name.`);
 
