@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import { createBackend } from '../src/main/backend';
 import { realHostSystem } from '../src/main/host/hostSystem';
 import { buildIfNeeded } from './harness/buildIfNeeded';
+import { pretendMachine } from './harness/pretendMachine';
 import { serveStatic } from './harness/staticFiles';
 import { bindContractToWebSocket, MAX_MESSAGE_BYTES } from './harness/webSocketBridge';
 
@@ -25,7 +26,10 @@ if (process.env.BERTH_HARNESS_SKIP_BUILD !== '1') buildIfNeeded(projectRoot);
 const ownSettingsDir = !process.env.BERTH_SETTINGS_DIR;
 const settingsDir = process.env.BERTH_SETTINGS_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'berth-harness-settings-'));
 const backend = createBackend({
-  system: realHostSystem(process.env),
+  // BERTH_HARNESS_PRETEND=darwin/arm64: see the machine as another one with nothing installed (tests).
+  system: process.env.BERTH_HARNESS_PRETEND
+    ? pretendMachine(realHostSystem(process.env), process.env.BERTH_HARNESS_PRETEND)
+    : realHostSystem(process.env),
   settingsPath: path.join(settingsDir, 'settings.json'),
 });
 const rendererRoot = path.join(projectRoot, 'out/renderer');

@@ -118,6 +118,50 @@ test('with no engine yet, the guide says how to start one, and moves on by itsel
   }
 });
 
+for (const lang of ['en', 'ko'] as const) {
+  test(`on a Mac with Apple silicon and nothing installed, the guide shows how to install, then moves on (${lang})`, async ({
+    page,
+  }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-e2e-mac-'));
+    const home = path.join(dir, 'home');
+    fs.mkdirSync(home);
+    const socketPath = path.join(dir, 'docker.sock');
+    harness = await startHarness({
+      HOME: home,
+      DOCKER_HOST: `unix://${socketPath}`,
+      BERTH_HARNESS_PRETEND: 'darwin/arm64',
+    });
+    try {
+      await page.goto(`${harness.origin}/?token=${harness.token}&lang=${lang}`);
+      await page.getByTestId('onboarding-next').click();
+      const wizard = page.getByTestId('onboarding');
+      await expect(wizard).toHaveAttribute('data-step', 'install', { timeout: 20_000 });
+      const guide = page.getByTestId('install-guide');
+      await expect(guide).toHaveAttribute('data-platform', 'darwin');
+      await expect(guide).toHaveAttribute('data-arch', 'arm64');
+      await expect(guide.getByRole('link')).toHaveAttribute(
+        'href',
+        'https://desktop.docker.com/mac/main/arm64/Docker.dmg',
+      );
+      await expect(guide).toContainText('brew install --cask docker');
+      await expect(page.getByTestId('detect-desktop')).toHaveAttribute('data-found', 'false');
+      await expect(page.getByTestId('onboarding-waiting')).toBeVisible();
+      await saveScreenshot(page, `onboarding-install-mac-${lang}`);
+
+      // Docker arrives (a socket that forwards to the testbed engine): the guide moves on by itself.
+      const proxy = await startSocketProxy(socketPath);
+      try {
+        await expect(wizard).toHaveAttribute('data-step', 'verify', { timeout: 30_000 });
+        await expect(page.getByTestId('ready')).toBeVisible();
+      } finally {
+        await proxy.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
 test('the guide can be skipped at any step and opened again from the installation check', async ({ page }) => {
   harness = await startHarness({ DOCKER_HOST: 'unix:///nonexistent/berth/docker.sock' });
   await page.goto(`${harness.origin}/?token=${harness.token}&lang=en`);
