@@ -7,6 +7,7 @@ import { dockerServerVersion, ensureTestbed, restoreTestbedImages } from './benc
 import { hubSearch } from './bench/hubSearch';
 import { idleCost } from './bench/idleCost';
 import { logsThroughput } from './bench/logsThroughput';
+import { onboardingClicks } from './bench/onboardingClicks';
 import { progressCoalescing } from './bench/progressCoalescing';
 import { pullOverhead } from './bench/pullOverhead';
 import { markdownTable, writeReports, type BenchReport } from './bench/report';
@@ -26,6 +27,7 @@ const benchmarks: Benchmark[] = [
   idleCost,
   containerScale,
   logsThroughput,
+  onboardingClicks,
 ];
 
 const projectRoot = path.resolve(__dirname, '..');

@@ -65,6 +65,8 @@ export class BerthPuller {
       const first = this.backend.pulls.start(reference);
       job = await withTimeout(this.backend.pulls.settled(first.id), SETTLE_TIMEOUT_MS, `the pull of ${reference}`);
       wallMs = performance.now() - started;
+      // The final update keeps the 100 ms spacing after the job settled: record it too.
+      await new Promise((resolve) => setTimeout(resolve, 150));
     } finally {
       this.recording = null;
     }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PullJob } from '../../src/shared/pulls';
 import { createDockerClient } from '../../src/main/engine/dockerConnection';
 import { resolveEndpoint } from '../../src/main/engine/endpoint';
@@ -122,6 +122,8 @@ describe.skipIf(!requireEngine.available)('pulls against the real engine', () =>
     expect(job.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
     expect(repoDigests.map((digest) => digest.slice(digest.indexOf('@') + 1))).toContain(job.digest);
 
+    // The final update keeps the 100 ms spacing, so it may follow settled() by up to that.
+    await vi.waitFor(() => expect(recorder.updates(job.id).at(-1)).toEqual(job));
     const updates = recorder.updates(job.id);
     const duration = job.finishedAt! - job.startedAt;
     // At most one update per 100 ms window, plus the final one.

@@ -306,17 +306,16 @@ export class PullManager implements Pulls {
     if (job.state === 'pulling') return job;
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = null;
-    // The final state keeps the interval too (at most 10 updates in any second), and is exact.
-    this.whenDue(entry, () => {
-      this.emit(entry);
-      if (cleanup) {
-        void cleanup()
-          .catch(() => undefined)
-          .then(() => entry.resolveSettled(job));
-      } else {
-        entry.resolveSettled(job);
-      }
-    });
+    // The final update keeps the interval too (at most 10 updates in any second) and is exact; the
+    // job itself is settled at once, so nothing waiting for the image waits for the display.
+    this.whenDue(entry, () => this.emit(entry));
+    if (cleanup) {
+      void cleanup()
+        .catch(() => undefined)
+        .then(() => entry.resolveSettled(job));
+    } else {
+      entry.resolveSettled(job);
+    }
     return job;
   }
 
