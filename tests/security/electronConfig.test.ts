@@ -211,11 +211,16 @@ describe('Electronegativity findings (npm run security:electron)', () => {
   const report = path.join(root, 'test-results/electronegativity.csv');
 
   it.skipIf(!fs.existsSync(report))('lists only the findings reviewed in docs/security.md', () => {
-    const rows = fs
-      .readFileSync(report, 'utf8')
-      .split('\n')
-      .slice(1)
-      .filter((line) => line.trim() !== '');
+    // A quoted field (the CSP sample) may hold a newline: join lines until the quotes balance.
+    const rows: string[] = [];
+    let pending = '';
+    for (const line of fs.readFileSync(report, 'utf8').split('\n').slice(1)) {
+      pending = pending ? `${pending}\n${line}` : line;
+      if ((pending.match(/"/g) ?? []).length % 2 === 0) {
+        if (pending.trim() !== '') rows.push(pending);
+        pending = '';
+      }
+    }
     const windowChecks = ['NODE_INTEGRATION', 'CONTEXT_ISOLATION', 'SANDBOX', 'AUXCLICK', 'REMOTE_MODULE'];
     const unreviewed = rows.filter((row) => {
       const [check = '', severity = '', , file = ''] = row.split(',');
