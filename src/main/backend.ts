@@ -126,18 +126,14 @@ export function createBackend(options: BackendOptions): Backend {
 
   let running = false;
   let appliedEngine = JSON.stringify(engineChoice());
-  /** Connects with the current engine choice (the monitor resolves it afresh on reconnect). */
-  async function switchEngine(): Promise<void> {
-    await monitor.reconnect();
-  }
-
   // Applied on every change, whoever made it (a window, the tray, the Electron shell).
   settings.onChange((state) => {
     tray.refresh();
     const engine = JSON.stringify(state.settings.engine);
     if (engine !== appliedEngine) {
       appliedEngine = engine;
-      if (running) void switchEngine();
+      // The monitor resolves the endpoint afresh from the new choice when it reconnects.
+      if (running) void monitor.reconnect();
     }
     const nextHubUrl = hubUrlFor(state.settings);
     if (nextHubUrl !== hubUrl) {
