@@ -31,8 +31,17 @@ export const componentVersionSchema = z.object({
   gitCommit: z.string().nullable(),
 });
 
+/**
+ * Which API implementation answers: dockerd (Docker Desktop, Colima, OrbStack, Rancher Desktop with
+ * moby…) or Podman's Docker-compatible service. The two differ in calls Berth must treat apart
+ * (force removal, events, wait conditions, stats counters).
+ */
+export const engineFamilySchema = z.enum(['docker', 'podman']);
+export type EngineFamily = z.infer<typeof engineFamilySchema>;
+
 /** What GET /version returns, in the shape `docker version` shows under "Server". */
 export const serverVersionSchema = z.object({
+  family: engineFamilySchema,
   platformName: z.string().nullable(),
   version: z.string(),
   apiVersion: z.string(),

@@ -1,4 +1,4 @@
-import type { ServerVersion } from '../../shared/engine';
+import type { EngineFamily, ServerVersion } from '../../shared/engine';
 
 /** GET /version's JSON, as far as Berth reads it. */
 export interface EngineVersionJson {
@@ -18,8 +18,14 @@ export interface EngineVersionJson {
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
+/** Podman's service names its main component "Podman Engine"; dockerd names it "Engine". */
+export function engineFamilyOf(json: EngineVersionJson): EngineFamily {
+  return (json.Components ?? []).some((component) => /^podman/i.test(component.Name ?? '')) ? 'podman' : 'docker';
+}
+
 export function toServerVersion(json: EngineVersionJson): ServerVersion {
   return {
+    family: engineFamilyOf(json),
     platformName: text(json.Platform?.Name),
     version: json.Version ?? 'unknown',
     apiVersion: json.ApiVersion ?? 'unknown',

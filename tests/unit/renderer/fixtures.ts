@@ -3,6 +3,7 @@ import type { ClientCheck, EngineStatus, InstallationReport, ServerVersion } fro
 // The renderer project (tsconfig.web.json) cannot include tests/unit/fixtures, so it has its own.
 
 export const serverVersion: ServerVersion = {
+  family: 'docker',
   platformName: 'Docker Engine - Community',
   version: '28.2.2',
   apiVersion: '1.50',
