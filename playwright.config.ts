@@ -5,6 +5,34 @@ import { defineConfig } from '@playwright/test';
 const chromiumPath =
   process.env.BERTH_CHROMIUM ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+// BERTH_E2E_ENGINE=podman runs the chosen specs against the testbed's Podman service instead: the
+// harness and the docker CLI the specs use both follow DOCKER_HOST, set here for every worker.
+const onPodman = process.env.BERTH_E2E_ENGINE === 'podman';
+if (onPodman) process.env.DOCKER_HOST = 'unix:///run/berth-podman.sock';
+const podmanSpecs = [
+  'installationCheck.spec.ts',
+  'runFlow.spec.ts',
+  'containers.spec.ts',
+  'images.spec.ts',
+  'onboarding.spec.ts',
+];
+
+const harnessUse = {
+  browserName: 'chromium' as const,
+  viewport: { width: 1180, height: 760 },
+  launchOptions: {
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+};
+
 export default defineConfig({
   outputDir: 'test-results/playwright',
   globalSetup: './tests/fixtures/buildOnce.ts',
@@ -14,34 +42,18 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: onPodman ? 'test-results/playwright-podman.json' : 'test-results/playwright.json' }],
+  ],
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  projects: [
-    {
-      name: 'harness',
-      testDir: 'tests/e2e',
-      use: {
-        browserName: 'chromium',
-        viewport: { width: 1180, height: 760 },
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-      },
-    },
-    {
-      name: 'electron',
-      testDir: 'tests/electron',
-    },
-  ],
+  projects: onPodman
+    ? [{ name: 'harness-podman', testDir: 'tests/e2e', testMatch: podmanSpecs, use: harnessUse }]
+    : [
+        { name: 'harness', testDir: 'tests/e2e', use: harnessUse },
+        { name: 'electron', testDir: 'tests/electron' },
+      ],
 });

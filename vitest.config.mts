@@ -26,6 +26,23 @@ const faultsProject: TestProjectInlineConfiguration = {
   },
 };
 
+// The second engine: Podman's Docker-compatible API, which the testbed serves beside dockerd. The same
+// integration files run against it; both the docker CLI and Berth follow DOCKER_HOST.
+const PODMAN_HOST = 'unix:///run/berth-podman.sock';
+const podmanFiles = [
+  'tests/integration/pulls.test.ts',
+  'tests/integration/images.test.ts',
+  'tests/integration/run.test.ts',
+  'tests/integration/containerModel.test.ts',
+  'tests/integration/containerActions.test.ts',
+  'tests/integration/containerLogs.test.ts',
+  'tests/integration/containerStats.test.ts',
+  'tests/integration/containerInspect.test.ts',
+  'tests/integration/terminal.test.ts',
+  'tests/integration/installation.test.ts',
+  'tests/integration/engineSemantics.test.ts',
+];
+
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -48,6 +65,20 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One engine: integration files would otherwise race over the same containers and images.
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration-podman',
+          include: podmanFiles,
+          environment: 'node',
+          env: { DOCKER_HOST: PODMAN_HOST, BERTH_TEST_ENGINE: 'podman' },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          // After the dockerd files: two engines on two cores at once would only slow both.
+          sequence: { groupOrder: 1 },
         },
       },
       {

@@ -37,5 +37,9 @@ npx electron-vite build >test-results/build.log 2>&1 || { cat test-results/build
 echo "test: end to end in Chromium through the harness, and the Electron suite (Playwright)"
 npx playwright test || status=1
 
-node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json || status=1
+echo "test: end to end on the second engine, Podman (Playwright)"
+BERTH_E2E_ENGINE=podman npx playwright test || status=1
+
+node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json \
+  test-results/playwright-podman.json || status=1
 exit $status

@@ -14,7 +14,10 @@
 #   5. build hello-world, busybox and redis FROM scratch out of host binaries,
 #      push them to the registry as library/NAME:latest and drop them locally,
 #      so that a plain `docker run hello-world` pulls through the mirror;
-#   6. check it end to end (hello-world greeting, redis PING through -p).
+#   6. check it end to end (hello-world greeting, redis PING through -p);
+#   7. bring up Podman beside it as a second engine: Debian's podman serving
+#      its Docker-compatible API on /run/berth-podman.sock, with the same
+#      registry as its docker.io mirror.
 #
 # Debian only, as root. Idempotent: a second run with everything in place
 # only checks and takes a few seconds. Both daemons are left running, detached
@@ -23,6 +26,7 @@
 # Environment knobs (all optional):
 #   BERTH_DOCKERD_FLAGS  extra flags for dockerd (e.g. "--storage-driver=vfs")
 #   BERTH_SKIP_VERIFY=1  skip step 6
+#   BERTH_SKIP_PODMAN=1  skip step 7 (no second engine)
 set -Eeuo pipefail
 
 readonly REGISTRY_ADDR=127.0.0.1:5000
@@ -39,6 +43,10 @@ readonly DAEMON_JSON=/etc/docker/daemon.json
 readonly STAMP_DIR=/var/lib/berth-testbed
 readonly REDIS_TEST_NAME=berth-testbed-redis
 readonly REDIS_TEST_PORT=16379
+readonly PODMAN_SOCK=/run/berth-podman.sock
+readonly PODMAN_LOG=/var/log/berth-podman.log
+readonly PODMAN_REGISTRIES_CONF=/etc/containers/registries.conf.d/berth-testbed.conf
+readonly PODMAN_CONTAINERS_CONF=/etc/containers/containers.conf.d/berth-testbed.conf
 
 # Talk to the engine we manage, whatever the caller's environment says.
 export DOCKER_HOST="unix://${DOCKER_SOCK}"
@@ -82,6 +90,7 @@ install_packages() {
   local wanted=(docker.io docker-registry busybox-static redis-server redis-tools
                 gcc libc6-dev jq curl ca-certificates iptables chromium
                 fonts-liberation fonts-noto-cjk openssh-server)
+  [[ "${BERTH_SKIP_PODMAN:-0}" == 1 ]] || wanted+=(podman)
   local missing=() p
   for p in "${wanted[@]}"; do pkg_installed "$p" || missing+=("$p"); done
   if ((${#missing[@]} == 0)); then
@@ -486,6 +495,100 @@ verify_busybox() {
   log "verify: OK busybox runs sh, echo and seq"
 }
 
+# ---------------------------------------------------------------------------
+# 7. Podman, the second engine: its Docker-compatible API (v1.41) served by
+# `podman system service`, pulling docker.io through the same local registry.
+
+# Writes $2 to $1 unless it already says that; succeeds when it wrote.
+write_if_changed() {
+  local file="$1" content="$2"
+  mkdir -p "$(dirname "${file}")"
+  if [[ ! -f "${file}" ]] || [[ "$(cat "${file}")" != "${content}" ]]; then
+    printf '%s\n' "${content}" >"${file}"
+    return 0
+  fi
+  return 1
+}
+
+# Succeeds when a configuration file changed (the running service must then restart).
+configure_podman() {
+  local changed=1
+  write_if_changed "${PODMAN_REGISTRIES_CONF}" "$(cat <<EOF
+# Written by Berth's scripts/testbed.sh: docker.io through the local registry.
+unqualified-search-registries = ["docker.io"]
+
+[[registry]]
+prefix = "docker.io"
+location = "docker.io"
+
+[[registry.mirror]]
+location = "${REGISTRY_ADDR}"
+insecure = true
+
+[[registry]]
+location = "${REGISTRY_ADDR}"
+insecure = true
+EOF
+)" && changed=0
+  # cgroupfs and file events: no systemd here. Without the ulimits every container fails with
+  # "error setting rlimit ... operation not permitted" in this sandbox.
+  write_if_changed "${PODMAN_CONTAINERS_CONF}" "$(cat <<'EOF'
+# Written by Berth's scripts/testbed.sh.
+[containers]
+default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
+
+[engine]
+cgroup_manager = "cgroupfs"
+events_logger = "file"
+EOF
+)" && changed=0
+  return "${changed}"
+}
+
+podman_up() {
+  [[ "$(curl -s --noproxy '*' -m 5 --unix-socket "${PODMAN_SOCK}" -o /dev/null -w '%{http_code}' http://d/_ping || true)" == 200 ]]
+}
+
+podman_service_pids() {
+  local p
+  for p in $(pgrep -f "podman system service --time=0 unix://${PODMAN_SOCK}" || true); do
+    alive "${p}" && echo "${p}"
+  done
+  return 0
+}
+
+start_podman() {
+  local reconfigured=1
+  configure_podman && reconfigured=0
+  if podman_up && ((reconfigured != 0)); then
+    log "podman: already answering on ${PODMAN_SOCK}"
+    return
+  fi
+  local p i pid
+  for p in $(podman_service_pids); do kill "${p}" 2>/dev/null || true; done
+  for ((i = 0; i < 40; i++)); do [[ -z "$(podman_service_pids)" ]] && break; sleep 0.25; done
+  rm -f "${PODMAN_SOCK}"
+  log "podman: starting the API service on ${PODMAN_SOCK} (log ${PODMAN_LOG})"
+  echo "==== $(date -Is) testbed.sh: podman system service" >>"${PODMAN_LOG}"
+  pid="$(spawn_daemon "${PODMAN_LOG}" podman system service --time=0 "unix://${PODMAN_SOCK}")"
+  for ((i = 0; i < 120; i++)); do
+    podman_up && { log "podman: up (pid ${pid}, $(podman --version))"; return; }
+    alive "${pid}" || break
+    sleep 0.25
+  done
+  tail -n 20 "${PODMAN_LOG}" >&2 || true
+  die "podman system service did not answer on ${PODMAN_SOCK}"
+}
+
+verify_podman() {
+  local out
+  podman image rm -f docker.io/library/hello-world:latest >/dev/null 2>&1 || true
+  out="$(DOCKER_HOST="unix://${PODMAN_SOCK}" docker run --rm hello-world 2>&1)" \
+    || { printf '%s\n' "${out}" >&2; die "docker run hello-world on Podman failed"; }
+  grep -qF "Hello from Docker!" <<<"${out}" || die "hello-world on Podman did not greet: ${out}"
+  log "verify: OK docker run hello-world on Podman pulled through the mirror and greeted"
+}
+
 main() {
   local t0=${SECONDS}
   check_host
@@ -495,13 +598,17 @@ main() {
   start_dockerd
   log "dockerd: server version $(docker version --format '{{.Server.Version}}')"
   publish_images
+  [[ "${BERTH_SKIP_PODMAN:-0}" == 1 ]] || start_podman
   if [[ "${BERTH_SKIP_VERIFY:-0}" != 1 ]]; then
     verify_hello_world
     verify_busybox
     verify_redis
+    [[ "${BERTH_SKIP_PODMAN:-0}" == 1 ]] || verify_podman
   fi
   log "done in $((SECONDS - t0)) s"
-  echo "testbed ready: DOCKER_HOST=unix:///var/run/docker.sock registry=${REGISTRY_URL}"
+  local podman_line=""
+  [[ "${BERTH_SKIP_PODMAN:-0}" == 1 ]] || podman_line=" podman=unix://${PODMAN_SOCK}"
+  echo "testbed ready: DOCKER_HOST=unix:///var/run/docker.sock registry=${REGISTRY_URL}${podman_line}"
 }
 
 main "$@"
