@@ -528,6 +528,10 @@ insecure = true
 [[registry]]
 location = "${REGISTRY_ADDR}"
 insecure = true
+$(for port in 5001 5002 5003 5004 5005 5006 5007 5008; do
+  # Throttling proxies in front of the registry, started by the tests (tests/fixtures/throttledProxy.ts).
+  printf '\n[[registry]]\nlocation = "127.0.0.1:%s"\ninsecure = true\n' "${port}"
+done)
 EOF
 )" && changed=0
   # cgroupfs and file events: no systemd here. Without the ulimits every container fails with
