@@ -6,6 +6,7 @@ import { backoffDelay } from './backoff';
 import { classifyEngineError } from './classifyEngineError';
 import { createDockerClient } from './dockerConnection';
 import type { EndpointResolution, EngineEndpoint } from './endpoint';
+import type { EngineInfoJson } from './engineProduct';
 import { createNdjsonParser } from './ndjson';
 import { toServerVersion, type EngineVersionJson } from './serverVersion';
 
@@ -146,13 +147,14 @@ export class EngineMonitor {
         abortSignal: AbortSignal;
       }) => Promise<EngineVersionJson>;
       const json = await this.withTimeout(url, (signal) => version.call(client, { abortSignal: signal }));
-      const server = toServerVersion(json);
-      if (compareApiVersions(server.apiVersion, MIN_ENGINE_API_VERSION) < 0) {
+      const apiVersion = json.ApiVersion ?? 'unknown';
+      if (compareApiVersions(apiVersion, MIN_ENGINE_API_VERSION) < 0) {
         throw new BerthError(
           'engine-too-old',
-          `The engine's API ${server.apiVersion} is older than ${MIN_ENGINE_API_VERSION}, the oldest Berth supports.`,
+          `The engine's API ${apiVersion} is older than ${MIN_ENGINE_API_VERSION}, the oldest Berth supports.`,
         );
       }
+      const server = toServerVersion(json, await this.readInfo(client, url), endpoint);
       if (client !== this.client || !this.eventsAbort) {
         this.closeEvents();
         this.dropClient();
@@ -177,6 +179,17 @@ export class EngineMonitor {
       this.disconnected({ endpoint: info, searched: [], problem: classifyEngineError(error, url).toWire() });
     }
     return this.status;
+  }
+
+  /** GET /info, which names the product (Colima, OrbStack…); null when it fails: naming is not connecting. */
+  private async readInfo(client: Docker, url: string): Promise<EngineInfoJson | null> {
+    // @types/dockerode omits info()'s options, as version()'s.
+    const info = client.info as unknown as (options: { abortSignal: AbortSignal }) => Promise<EngineInfoJson>;
+    try {
+      return await this.withTimeout(url, (signal) => info.call(client, { abortSignal: signal }));
+    } catch {
+      return null;
+    }
   }
 
   private async withTimeout<T>(url: string, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
