@@ -114,6 +114,11 @@ export const engineStatusSchema = z.object({
   server: serverVersionSchema.nullable(),
   /** When disconnected: the next automatic check. */
   retry: z.object({ attempt: z.number().int(), delayMs: z.number().int(), nextAt: z.number() }).nullable(),
+  /**
+   * The Docker context Berth moved to by itself because `docker context use` changed the CLI's
+   * current context while the engine choice is automatic; null when the endpoint came otherwise.
+   */
+  followedContext: z.string().nullable(),
   checkedAt: z.number(),
 });
 export type EngineStatus = z.infer<typeof engineStatusSchema>;

@@ -80,6 +80,39 @@ test.describe('on Podman', () => {
   });
 });
 
+test('follows `docker context use` in a terminal and says so in the status bar', async ({ page }) => {
+  test.skip(!fs.existsSync(PODMAN_SOCKET), `No Podman service at ${PODMAN_SOCKET}: run \`npm run testbed\`.`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-e2e-context-'));
+  const env = { ...process.env, DOCKER_CONFIG: dir, DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined };
+  const cli = (...args: string[]) => execFileSync('docker', args, { env, stdio: 'pipe' });
+  try {
+    cli('context', 'create', 'berth-dockerd', '--docker', 'host=unix:///var/run/docker.sock');
+    cli('context', 'create', 'berth-podman', '--docker', `host=unix://${PODMAN_SOCKET}`);
+    cli('context', 'use', 'berth-dockerd');
+    harness = await startHarness({ DOCKER_CONFIG: dir, DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined });
+    await page.goto(pageUrl(harness, 'installation'));
+    await expect(page.getByTestId('engine-product')).not.toContainText('Podman');
+    await expect(page.getByTestId('followed-context')).toHaveCount(0);
+
+    cli('context', 'use', 'berth-podman');
+    await expect(page.getByTestId('followed-context')).toHaveText('Followed docker context use: berth-podman');
+    await expect(page.getByTestId('engine-product')).toContainText('Podman');
+    await expect(page.getByTestId('ready')).toContainText('Podman is installed and running');
+    await expect(page.getByTestId('status-bar')).toContainText(`unix://${PODMAN_SOCKET}`);
+    await expect(page.getByTestId('client-version')).toBeVisible();
+    await saveScreenshot(page, 'status-followed-context-en');
+
+    await page.goto(pageUrl(harness, 'installation', 'ko'));
+    await expect(page.getByTestId('followed-context')).toHaveText(
+      '터미널의 docker context use를 따라 바꿨어요: berth-podman',
+    );
+    await expect(page.getByTestId('client-version')).toBeVisible();
+    await saveScreenshot(page, 'status-followed-context-ko');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('copies a `docker version` style report', async ({ page, context }) => {
   const expected = dockerVersionJson();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

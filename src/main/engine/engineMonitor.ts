@@ -43,6 +43,8 @@ export class EngineMonitor {
   private inFlight: Promise<EngineStatus> | null = null;
   private eventsAbort: AbortController | null = null;
   private running = false;
+  /** The context `docker context use` moved Berth to (see reconnect); kept until the next other reconnect. */
+  private followedContext: string | null = null;
   private readonly statusListeners = new Set<Listener<EngineStatus>>();
   private readonly eventListeners = new Set<Listener<EngineEvent>>();
   private readonly options: Required<EngineMonitorOptions>;
@@ -61,6 +63,7 @@ export class EngineMonitor {
       problem: null,
       server: null,
       retry: null,
+      followedContext: null,
       checkedAt: Date.now(),
     };
   }
@@ -105,8 +108,12 @@ export class EngineMonitor {
     return this.check();
   }
 
-  /** Drops the connection and connects again, e.g. after the endpoint setting changed. */
-  async reconnect(): Promise<EngineStatus> {
+  /**
+   * Drops the connection and connects again, e.g. after the endpoint setting changed.
+   * `followedContext` names the Docker context when the reason is the CLI's `docker context use`.
+   */
+  async reconnect(followedContext: string | null = null): Promise<EngineStatus> {
+    this.followedContext = followedContext;
     this.closeEvents();
     this.dropClient();
     this.attempt = 0;
@@ -280,9 +287,9 @@ export class EngineMonitor {
     this.retryTimer = null;
   }
 
-  private setStatus(status: EngineStatus): void {
-    this.status = status;
-    for (const listener of this.statusListeners) listener(status);
+  private setStatus(status: Omit<EngineStatus, 'followedContext'>): void {
+    this.status = { ...status, followedContext: this.followedContext };
+    for (const listener of this.statusListeners) listener(this.status);
   }
 }
 

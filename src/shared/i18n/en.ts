@@ -29,6 +29,7 @@ export const en = {
       'config-context': 'Docker context',
       'platform-default': 'default socket',
     },
+    followedContext: 'Followed docker context use: {{name}}',
   },
   problem: {
     'engine-not-found': {

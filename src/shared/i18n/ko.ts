@@ -31,6 +31,7 @@ export const ko: Catalog = {
       'config-context': 'Docker 컨텍스트',
       'platform-default': '기본 소켓',
     },
+    followedContext: '터미널의 docker context use를 따라 바꿨어요: {{name}}',
   },
   problem: {
     'engine-not-found': {

@@ -52,6 +52,7 @@ export function connectedStatus(overrides: Partial<EngineStatus> = {}): EngineSt
     problem: null,
     server: serverVersion,
     retry: null,
+    followedContext: null,
     checkedAt: Date.now(),
     ...overrides,
   };
@@ -65,6 +66,7 @@ export function notRunningStatus(overrides: Partial<EngineStatus> = {}): EngineS
     problem: { code: 'engine-not-running', message: 'Nothing answers at unix:///var/run/docker.sock (ECONNREFUSED).' },
     server: null,
     retry: { attempt: 1, delayMs: 4000, nextAt: Date.now() + 4000 },
+    followedContext: null,
     checkedAt: Date.now(),
     ...overrides,
   };
@@ -78,6 +80,7 @@ export function connectingStatus(): EngineStatus {
     problem: null,
     server: null,
     retry: null,
+    followedContext: null,
     checkedAt: Date.now(),
   };
 }

@@ -70,6 +70,11 @@ export function StatusBar({ navigate }: { navigate: Navigate }) {
       ) : (
         <EngineSwitcher label={t('engineSwitcher.label')} navigate={navigate} />
       )}
+      {status?.followedContext && (
+        <span className="truncate" data-testid="followed-context">
+          {t('engine.followedContext', { name: status.followedContext })}
+        </span>
+      )}
       <span className="ml-auto" />
       {state === 'disconnected' && (
         <span className="flex items-center gap-2">
