@@ -12,6 +12,7 @@ import { StatsService } from './containers/statsService';
 import { TerminalService } from './containers/terminalService';
 import { createContractServer, type ContractServer } from './contractServer';
 import { createTrayFeed, type TrayFeed } from './tray/trayState';
+import { ContextFollower, watchDirectoryWithFs } from './engine/contextFollower';
 import { listEngineOptions, type EngineChoicesWorld } from './engine/engineChoices';
 import { resolveEndpoint } from './engine/endpoint';
 import { EngineMonitor } from './engine/engineMonitor';
@@ -123,6 +124,15 @@ export function createBackend(options: BackendOptions): Backend {
       }
     },
   };
+
+  // `docker context use` in a terminal moves Berth too while the choice is automatic, as it moves the CLI.
+  const contextFollower = new ContextFollower({
+    world: { ...system, watchDirectory: watchDirectoryWithFs },
+    isAutomatic: () => engineChoice().kind === 'automatic',
+    onFollow: (contextName) => {
+      if (running) void monitor.reconnect(contextName);
+    },
+  });
 
   let running = false;
   let appliedEngine = JSON.stringify(engineChoice());
@@ -257,10 +267,12 @@ export function createBackend(options: BackendOptions): Backend {
     server,
     async start() {
       running = true;
+      contextFollower.start();
       await monitor.start();
     },
     stop() {
       running = false;
+      contextFollower.stop();
       monitor.stop();
       pulls.dispose();
       images.dispose();

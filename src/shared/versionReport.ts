@@ -1,8 +1,19 @@
-import type { ClientCheck, EngineStatus, ServerVersion } from './engine';
+import { engineProductLabel, type ClientCheck, type EngineStatus, type ServerVersion } from './engine';
 
 /** One "Label:  value" row, values aligned in one column as `docker version` prints them. */
 function row(indent: number, label: string, value: string): string {
   return `${' '.repeat(indent)}${label}:`.padEnd(20) + value;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A build time as `docker version` prints it (Go's ANSIC, UTC): "Fri May 30 12:07:14 2025"; empty when unknown. */
+export function ansicDate(iso: string | null): string {
+  const date = iso ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${WEEKDAYS[date.getUTCDay()]} ${MONTHS[date.getUTCMonth()]} ${String(date.getUTCDate()).padStart(2, ' ')} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} ${date.getUTCFullYear()}`;
 }
 
 function clientLines(client: ClientCheck): string[] {
@@ -18,7 +29,7 @@ function clientLines(client: ClientCheck): string[] {
     row(1, 'API version', api),
     row(1, 'Go version', c.goVersion ?? ''),
     row(1, 'Git commit', c.gitCommit ?? ''),
-    row(1, 'Built', c.built ?? ''),
+    row(1, 'Built', ansicDate(c.built)),
     row(1, 'OS/Arch', `${c.os ?? ''}/${c.arch ?? ''}`),
     row(1, 'Context', c.context ?? ''),
     row(1, 'Path', c.path),
@@ -37,7 +48,7 @@ function serverLines(server: ServerVersion): string[] {
     ),
     row(2, 'Go version', server.goVersion ?? ''),
     row(2, 'Git commit', server.gitCommit ?? ''),
-    row(2, 'Built', server.built ?? ''),
+    row(2, 'Built', ansicDate(server.built)),
     row(2, 'OS/Arch', `${server.os}/${server.arch}`),
   ];
   if (server.kernelVersion) lines.push(row(2, 'Kernel', server.kernelVersion));
@@ -61,11 +72,14 @@ export function formatVersionReport(client: ClientCheck, engine: EngineStatus): 
   } else {
     lines.push('Server:', ` ${engine.problem?.message ?? 'Not connected.'}`);
   }
+  // After `docker version`'s own lines: what runs the server, and where Berth reached it.
+  const footer: string[] = [];
+  if (engine.server) footer.push(`Product:  ${engineProductLabel(engine.server)}`);
   if (engine.endpoint) {
-    lines.push(
-      '',
+    footer.push(
       `Endpoint: ${engine.endpoint.url} (from ${engine.endpoint.source}${engine.endpoint.contextName ? `, context ${engine.endpoint.contextName}` : ''})`,
     );
   }
+  if (footer.length > 0) lines.push('', ...footer);
   return lines.join('\n') + '\n';
 }

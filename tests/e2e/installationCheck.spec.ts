@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { dockerVersionJson, requireEngine } from '../fixtures/dockerCli';
+import { dockerVersionJson, engineFamily, PODMAN_SOCKET, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { startSocketProxy } from '../fixtures/socketProxy';
@@ -20,26 +21,96 @@ test('shows the same figures as `docker version`, in English and Korean', async 
   harness = await startHarness();
   await page.goto(pageUrl(harness, 'installation'));
 
-  await expect(page.getByTestId('ready')).toContainText('Docker is installed and running');
+  const onPodman = engineFamily() === 'podman';
+  await expect(page.getByTestId('ready')).toContainText('is installed and running');
+  if (onPodman) await expect(page.getByTestId('ready')).toContainText('Podman is installed and running');
+  else await expect(page.getByTestId('ready')).not.toContainText('Podman');
   await expect(page.getByTestId('server-version')).toHaveText(expected.Server!.Version);
   await expect(page.getByTestId('server-api-version')).toContainText(expected.Server!.ApiVersion);
   await expect(page.getByTestId('server-os-arch')).toHaveText(`${expected.Server!.Os}/${expected.Server!.Arch}`);
   await expect(page.getByTestId('client-version')).toHaveText(expected.Client.Version);
   await expect(page.getByTestId('client-api-version')).toContainText(expected.Client.ApiVersion);
   await expect(page.getByTestId('engine-state')).toHaveText('Engine running');
-  await expect(page.getByTestId('status-bar')).toContainText(expected.Server!.Version);
+  await expect(page.getByTestId('engine-product')).toContainText(expected.Server!.Version);
+  if (!onPodman) await expect(page.getByTestId('engine-product')).not.toContainText('Podman');
   await saveScreenshot(page, 'installation-connected-en-light');
 
   await page.emulateMedia({ colorScheme: 'dark' });
   await saveScreenshot(page, 'installation-connected-en-dark');
 
   await page.goto(pageUrl(harness, 'installation', 'ko'));
-  await expect(page.getByTestId('ready')).toContainText('Docker가 설치되어 실행 중이에요');
+  await expect(page.getByTestId('ready')).toContainText('설치되어 실행 중이에요');
   await expect(page.getByTestId('engine-state')).toHaveText('엔진 실행 중');
   await expect(page.getByTestId('server-version')).toHaveText(expected.Server!.Version);
   await saveScreenshot(page, 'installation-connected-ko-dark');
   await page.emulateMedia({ colorScheme: 'light' });
   await saveScreenshot(page, 'installation-connected-ko-light');
+});
+
+test.describe('on Podman', () => {
+  test.skip(!fs.existsSync(PODMAN_SOCKET), `No Podman service at ${PODMAN_SOCKET}: run \`npm run testbed\`.`);
+
+  test('names Podman in the headline, the server column and the status bar, and says what differs', async ({
+    page,
+  }) => {
+    const env = { ...process.env, DOCKER_HOST: `unix://${PODMAN_SOCKET}` };
+    const expected = dockerVersionJson(env);
+    harness = await startHarness({ DOCKER_HOST: `unix://${PODMAN_SOCKET}` });
+    await page.goto(pageUrl(harness, 'installation'));
+
+    await expect(page.getByTestId('ready')).toContainText('Podman is installed and running');
+    await expect(page.getByTestId('ready')).not.toContainText('Docker is installed');
+    await expect(page.getByTestId('podman-note')).toContainText("Podman speaks Docker's Engine API");
+    await expect(page.getByTestId('server-product')).toHaveText(`Podman ${expected.Server!.Version}`);
+    await expect(page.getByTestId('server-version')).toHaveText(expected.Server!.Version);
+    await expect(page.getByTestId('server-card')).toContainText('Podman service (Docker-compatible API)');
+    // Podman reports its build time as 1970-01-01: unknown, so not shown.
+    await expect(page.getByTestId('server-built')).toHaveText('—');
+    await expect(page.getByTestId('engine-product')).toHaveText(`Podman ${expected.Server!.Version}`);
+    await expect(page.getByTestId('status-bar')).not.toContainText('Docker 4');
+    await expect(page.getByTestId('client-version')).toHaveText(expected.Client.Version);
+    await saveScreenshot(page, 'installation-podman-en-light');
+
+    await page.goto(pageUrl(harness, 'installation', 'ko'));
+    await expect(page.getByTestId('ready')).toContainText('Podman: 설치되어 실행 중이에요');
+    await expect(page.getByTestId('podman-note')).toContainText('도커 서버');
+    await expect(page.getByTestId('engine-product')).toHaveText(`Podman ${expected.Server!.Version}`);
+    await expect(page.getByTestId('client-version')).toHaveText(expected.Client.Version);
+    await saveScreenshot(page, 'installation-podman-ko-light');
+  });
+});
+
+test('follows `docker context use` in a terminal and says so in the status bar', async ({ page }) => {
+  test.skip(!fs.existsSync(PODMAN_SOCKET), `No Podman service at ${PODMAN_SOCKET}: run \`npm run testbed\`.`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-e2e-context-'));
+  const env = { ...process.env, DOCKER_CONFIG: dir, DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined };
+  const cli = (...args: string[]) => execFileSync('docker', args, { env, stdio: 'pipe' });
+  try {
+    cli('context', 'create', 'berth-dockerd', '--docker', 'host=unix:///var/run/docker.sock');
+    cli('context', 'create', 'berth-podman', '--docker', `host=unix://${PODMAN_SOCKET}`);
+    cli('context', 'use', 'berth-dockerd');
+    harness = await startHarness({ DOCKER_CONFIG: dir, DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined });
+    await page.goto(pageUrl(harness, 'installation'));
+    await expect(page.getByTestId('engine-product')).not.toContainText('Podman');
+    await expect(page.getByTestId('followed-context')).toHaveCount(0);
+
+    cli('context', 'use', 'berth-podman');
+    await expect(page.getByTestId('followed-context')).toHaveText('Followed docker context use: berth-podman');
+    await expect(page.getByTestId('engine-product')).toContainText('Podman');
+    await expect(page.getByTestId('ready')).toContainText('Podman is installed and running');
+    await expect(page.getByTestId('status-bar')).toContainText(`unix://${PODMAN_SOCKET}`);
+    await expect(page.getByTestId('client-version')).toBeVisible();
+    await saveScreenshot(page, 'status-followed-context-en');
+
+    await page.goto(pageUrl(harness, 'installation', 'ko'));
+    await expect(page.getByTestId('followed-context')).toHaveText(
+      '터미널의 docker context use를 따라 바꿨어요: berth-podman',
+    );
+    await expect(page.getByTestId('client-version')).toBeVisible();
+    await saveScreenshot(page, 'status-followed-context-ko');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('copies a `docker version` style report', async ({ page, context }) => {
@@ -55,7 +126,14 @@ test('copies a `docker version` style report', async ({ page, context }) => {
   expect(text).toMatch(new RegExp(`^ Version:\\s+${expected.Client.Version.replace(/[.+]/g, '\\$&')}$`, 'm'));
   expect(text).toMatch(/^Server:/m);
   expect(text).toMatch(new RegExp(`^  Version:\\s+${expected.Server!.Version.replace(/[.+]/g, '\\$&')}$`, 'm'));
-  expect(text).toMatch(/^ containerd:$/m);
+  // Every component `docker version` lists (containerd, runc… on dockerd; Conmon… on Podman).
+  const components = JSON.parse(
+    execFileSync('docker', ['version', '--format', '{{json .Server.Components}}'], { encoding: 'utf8' }),
+  ) as Array<{ Name: string }>;
+  const names = components.map((component) => component.Name).filter((name) => !/^(podman )?engine$/i.test(name));
+  expect(names.length).toBeGreaterThan(0);
+  for (const name of names) expect(text).toContain(`\n ${name}:\n`);
+  expect(text).toMatch(new RegExp(`^Product: +${engineFamily() === 'podman' ? 'Podman ' : '(?!Podman)'}`, 'm'));
 });
 
 test('where nothing listens it says the engine is not running, then turns connected by itself', async ({ page }) => {

@@ -29,7 +29,7 @@ test('switching the language to Korean changes the whole app at once, without a 
   await saveScreenshot(page, 'settings-ko');
 
   await sidebar.getByRole('link', { name: '설치 확인' }).click();
-  await expect(page.getByTestId('ready')).toContainText('Docker가 설치되어 실행 중이에요');
+  await expect(page.getByTestId('ready')).toContainText('설치되어 실행 중이에요');
   expect(await page.evaluate(() => (window as unknown as { berthTestMark?: string }).berthTestMark)).toBe('same-page');
 
   removeImage('hello-world');

@@ -9,7 +9,7 @@ import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { containerInspectSchema } from '../../src/shared/containers';
 import { BerthError } from '../../src/shared/errors';
-import { docker, imageExists, requireEngine } from '../fixtures/dockerCli';
+import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
 
 /** A TCP port nothing listens on right now. */
 async function freePort(): Promise<number> {
@@ -84,7 +84,8 @@ describe.skipIf(!requireEngine.available)('container inspect, against the real e
     expect(result).toMatchObject({
       id,
       name,
-      image: 'busybox',
+      // As `docker images` names it, on both engines (Podman keeps docker.io/library/busybox:latest).
+      image: 'busybox:latest',
       imageId: docker('inspect', '--format', '{{.Image}}', name),
       command: ['sleep', '300'],
       entrypoint: [],
@@ -114,13 +115,12 @@ describe.skipIf(!requireEngine.available)('container inspect, against the real e
     // The image's own labels come along, as in docker inspect.
     expect(result.labels).toMatchObject({ [label.split('=')[0]!]: suffix, a: 'b' });
     expect(result.labels).toEqual(JSON.parse(docker('inspect', '--format', '{{json .Config.Labels}}', name)));
+    // The default network is "bridge" on dockerd and "podman" on Podman.
+    const network = engineFamily() === 'podman' ? 'podman' : 'bridge';
+    const field = (key: string) =>
+      docker('inspect', '--format', `{{(index .NetworkSettings.Networks "${network}").${key}}}`, name);
     expect(result.networks).toEqual([
-      {
-        name: 'bridge',
-        ipAddress: docker('inspect', '--format', '{{.NetworkSettings.Networks.bridge.IPAddress}}', name),
-        gateway: docker('inspect', '--format', '{{.NetworkSettings.Networks.bridge.Gateway}}', name),
-        macAddress: docker('inspect', '--format', '{{.NetworkSettings.Networks.bridge.MacAddress}}', name),
-      },
+      { name: network, ipAddress: field('IPAddress'), gateway: field('Gateway'), macAddress: field('MacAddress') },
     ]);
     expect(result.networks[0]!.ipAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
 

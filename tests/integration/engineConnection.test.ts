@@ -6,25 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../../src/shared/engine';
 import { createBackend, type Backend } from '../../src/main/backend';
 import { realHostSystem } from '../../src/main/host/hostSystem';
-import { dockerVersionJson, requireEngine } from '../fixtures/dockerCli';
+import { docker, dockerVersionJson, engineFamily, requireEngine } from '../fixtures/dockerCli';
 import { startOldEngine } from '../fixtures/fakeOldEngine';
-import { startSilentSocket, startSocketProxy } from '../fixtures/socketProxy';
-
-function waitForStatus(backend: Backend, predicate: (status: EngineStatus) => boolean, timeoutMs = 30_000) {
-  return new Promise<EngineStatus>((resolve, reject) => {
-    if (predicate(backend.monitor.getStatus())) return resolve(backend.monitor.getStatus());
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`status never matched; last: ${JSON.stringify(backend.monitor.getStatus())}`));
-    }, timeoutMs);
-    const stop = backend.monitor.onStatus((status) => {
-      if (!predicate(status)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(status);
-    });
-  });
-}
+import { engineSocketPath, startSilentSocket, startSocketProxy } from '../fixtures/socketProxy';
+import { waitForStatus } from '../fixtures/waitForStatus';
 
 describe.skipIf(!requireEngine.available)('engine connection against the real engine', () => {
   let dir: string;
@@ -57,9 +42,34 @@ describe.skipIf(!requireEngine.available)('engine connection against the real en
     expect(report.engine.server?.minApiVersion).toBe(expected.Server?.MinAPIVersion);
     expect(report.client.found).toBe(true);
     expect(report.client.client?.version).toBe(expected.Client.Version);
+    // Every component `docker version` lists besides the server's own section (Engine, Podman Engine).
+    const components = JSON.parse(docker('version', '--format', '{{json .Server.Components}}')) as Array<{
+      Name: string;
+    }>;
     expect(report.engine.server?.components.map((component) => component.name)).toEqual(
-      expect.arrayContaining(['containerd', 'runc']),
+      components.map((component) => component.Name).filter((name) => !/^(podman )?engine$/i.test(name)),
     );
+  });
+
+  it('names the product that runs the engine: Podman on Podman, and not on dockerd', async () => {
+    const backend = start(process.env);
+    const result = await backend.server.handleRequest('installation.check', {});
+    if (!result.ok) throw new Error(result.error.message);
+    const { engine } = result.value as { engine: EngineStatus };
+    const version = dockerVersionJson().Server!.Version;
+    if (engineFamily() === 'podman') {
+      expect(engine.server?.family).toBe('podman');
+      expect(engine.server?.product).toEqual({ id: 'podman', version });
+    } else {
+      expect(engine.server?.family).toBe('docker');
+      expect(engine.server?.product.id).not.toBe('podman');
+      // The testbed's dockerd (Debian's docker.io) is plain Docker Engine; on a developer's Mac the
+      // engine is Docker Desktop, Colima or OrbStack, which the unit fixtures cover.
+      const host = docker('info', '--format', '{{.OperatingSystem}} {{.Name}}');
+      if (!/docker desktop|orbstack|rancher|colima/i.test(host)) {
+        expect(engine.server?.product).toEqual({ id: 'dockerd', version });
+      }
+    }
   });
 
   it('says which source the endpoint came from', async () => {
@@ -153,7 +163,8 @@ describe.skipIf(!requireEngine.available)('engine connection against the real en
           env: {
             PATH: process.env.PATH,
             HOME: dir,
-            DOCKER_HOST: 'unix:///var/run/docker.sock',
+            // The engine under test: dockerd's socket is for the docker group, Podman's for root only.
+            DOCKER_HOST: `unix://${engineSocketPath()}`,
             TSX_DISABLE_CACHE: '1',
           },
         },

@@ -102,7 +102,8 @@ describe('parseClientJson', () => {
       defaultApiVersion: '1.50',
       goVersion: 'go1.24.3',
       gitCommit: 'e6534b4',
-      built: 'Fri May 30 12:07:14 2025',
+      // `docker version`'s ANSIC time (UTC), as ISO 8601 like the server's.
+      built: '2025-05-30T12:07:14.000Z',
       os: 'linux',
       arch: 'amd64',
       context: 'default',

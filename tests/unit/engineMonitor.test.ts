@@ -48,6 +48,7 @@ describe('EngineMonitor without an engine (fake timers)', () => {
       problem: notFoundProblem,
       server: null,
       retry: { attempt: 1, delayMs: 1000, nextAt: Date.now() + 1000 },
+      followedContext: null,
       checkedAt: Date.now(),
     });
     expect(monitor.getStatus()).toBe(status);
@@ -130,6 +131,24 @@ describe('EngineMonitor without an engine (fake timers)', () => {
     await vi.advanceTimersByTimeAsync(4000);
     expect(seen).toHaveLength(3);
     expect(monitor.getStatus().retry?.attempt).toBe(4);
+  });
+
+  it('says which context `docker context use` moved it to, through retries, until another reconnect', async () => {
+    const { monitor, resolveEndpoint } = setup();
+    await monitor.start();
+    expect(monitor.getStatus().followedContext).toBeNull();
+
+    const seen: EngineStatus[] = [];
+    monitor.onStatus((status) => seen.push(status));
+    const followed = await monitor.reconnect('podman');
+    expect(followed.followedContext).toBe('podman');
+    expect(seen.every((status) => status.followedContext === 'podman')).toBe(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(resolveEndpoint).toHaveBeenCalledTimes(3);
+    expect(monitor.getStatus().followedContext).toBe('podman');
+
+    // A reconnect for another reason (the engine setting changed) is no longer the CLI's doing.
+    expect((await monitor.reconnect()).followedContext).toBeNull();
   });
 
   it('runs one check at a time when retryNow is called while a check is in flight', async () => {

@@ -45,6 +45,7 @@ const down: EngineStatus = {
   problem: { code: 'engine-not-found', message: 'No Docker engine endpoint found.' },
   server: null,
   retry: null,
+  followedContext: null,
   checkedAt: 1,
 };
 const denied: EngineStatus = {

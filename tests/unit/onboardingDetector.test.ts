@@ -43,6 +43,7 @@ function connected(url: string): EngineStatus {
     problem: null,
     server: null,
     retry: null,
+    followedContext: null,
     checkedAt: 1,
   };
 }
@@ -55,6 +56,7 @@ function disconnected(problem: WireError, url: string | null = null): EngineStat
     problem,
     server: null,
     retry: { attempt: 1, delayMs: 1000, nextAt: 1001 },
+    followedContext: null,
     checkedAt: 1,
   };
 }

@@ -119,9 +119,9 @@ describe('buildTrayModel', () => {
   it('with the engine running and no containers, offers a first try', () => {
     const model = buildTrayModel(state(), en);
     expect(model.icon).toBe('running');
-    expect(model.tooltip).toBe('Berth: Engine running · Docker 28.2.2');
+    expect(model.tooltip).toBe('Berth: Docker Engine 28.2.2 running');
     expect(outline(model.items).slice(0, 7)).toEqual([
-      'Engine running · Docker 28.2.2 (disabled)',
+      'Docker Engine 28.2.2 running (disabled)',
       '---',
       'Open Berth',
       'Running containers (0)',
@@ -212,7 +212,7 @@ describe('buildTrayModel', () => {
     const model = buildTrayModel(state({ pulls }), en);
     expect(model.pulling).toBe(true);
     expect(model.icon).toBe('running');
-    expect(model.tooltip).toBe('Berth: Engine running · Docker 28.2.2 · 1 pulling');
+    expect(model.tooltip).toBe('Berth: Docker Engine 28.2.2 running · 1 pulling');
     const start = model.items.findIndex((entry) => entry.id === 'pulls');
     expect(outline(model.items.slice(start - 1, start + 3))).toEqual([
       '---',
@@ -223,13 +223,27 @@ describe('buildTrayModel', () => {
     expect(item(model, 'pull:p1').enabled).toBe(false);
   });
 
+  it('names the product that runs the engine: Podman, Docker Desktop, Colima', () => {
+    const running = (server: Partial<NonNullable<EngineStatus['server']>>) => {
+      const base = connectedStatus();
+      return buildTrayModel(state({ engine: { ...base, server: { ...base.server!, ...server } } }), en);
+    };
+    const podman = running({ family: 'podman', product: { id: 'podman', version: '4.3.1' }, version: '4.3.1' });
+    expect(item(podman, 'engine').label).toBe('Podman 4.3.1 running');
+    expect(podman.tooltip).toBe('Berth: Podman 4.3.1 running');
+    const desktop = running({ product: { id: 'docker-desktop', version: '4.42.0' } });
+    expect(item(desktop, 'engine').label).toBe('Docker Desktop 4.42.0 running');
+    const colima = running({ product: { id: 'colima', version: null } });
+    expect(item(colima, 'engine').label).toBe('Colima (Docker Engine 28.2.2) running');
+  });
+
   it('speaks Korean with the Korean translator', () => {
     const model = buildTrayModel(
       state({ containers: [web], pulls: [pullJob({ id: 'p1', reference: 'redis:latest', percent: 40 })] }),
       ko,
     );
     expect(outline(model.items)).toEqual([
-      '엔진 실행 중 · Docker 28.2.2 (disabled)',
+      'Docker Engine 28.2.2 실행 중 (disabled)',
       '---',
       'Berth 열기',
       '실행 중인 컨테이너 (1)',
@@ -346,7 +360,7 @@ describe('createTrayFeed', () => {
 
   it('builds the current model at once, and lists the images when connected', async () => {
     const { feed, list } = setup({ images: [image(['redis:latest'], 1)] });
-    expect(item(feed.current(), 'engine').label).toBe('Engine running · Docker 28.2.2');
+    expect(item(feed.current(), 'engine').label).toBe('Docker Engine 28.2.2 running');
     expect(list).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(100);
     expect(item(feed.current(), 'run').submenu!.map((entry) => entry.label)).toContain('redis:latest');
@@ -424,7 +438,7 @@ describe('createTrayFeed', () => {
     expect(sources.every((source) => source.listeners.size === 0)).toBe(true);
     expect(list).not.toHaveBeenCalled();
     // Without a listener: what can be read at once (the engine, the pulls).
-    expect(item(feed.current(), 'engine').label).toBe('Engine running · Docker 28.2.2');
+    expect(item(feed.current(), 'engine').label).toBe('Docker Engine 28.2.2 running');
 
     const first: TrayModel[] = [];
     const second: TrayModel[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientCheck } from '../../src/shared/engine';
-import { formatVersionReport } from '../../src/shared/versionReport';
+import { ansicDate, formatVersionReport } from '../../src/shared/versionReport';
 import { clientFound, clientVersion, connectedStatus, disconnectedStatus, serverVersion } from './fixtures/status';
 
 /** Docker 28.2.2 talking to an old engine (API 1.41, minimum 1.12), as `docker version` lays it out. */
@@ -40,10 +40,44 @@ describe('formatVersionReport', () => {
         '  Version:          1.7.27',
         '  GitCommit:        05044ec0a9a75232cad458027ca83437aae3f4da',
         '',
+        'Product:  Docker Engine 28.2.2',
         'Endpoint: unix:///var/run/docker.sock (from platform-default)',
         '',
       ].join('\n'),
     );
+  });
+
+  it('names the product after the server, and leaves an unknown build date empty (Podman says 1970)', () => {
+    const podman = connectedStatus({
+      server: {
+        ...serverVersion,
+        family: 'podman',
+        product: { id: 'podman', version: '4.3.1' },
+        platformName: 'linux/amd64/debian-12',
+        version: '4.3.1',
+        built: null,
+        components: [{ name: 'Conmon', version: 'conmon version 2.1.6, commit: unknown', gitCommit: null }],
+      },
+    });
+    const text = formatVersionReport(clientFound, podman);
+    expect(text).toContain('\nServer: linux/amd64/debian-12\n Engine:\n  Version:          4.3.1\n');
+    expect(text).toContain('\n  Built:            \n');
+    expect(text).not.toContain('1970');
+    expect(text).toContain('\n Conmon:\n');
+    expect(text).toContain('\n\nProduct:  Podman 4.3.1\nEndpoint: ');
+
+    const colima = formatVersionReport(
+      clientFound,
+      connectedStatus({ server: { ...serverVersion, product: { id: 'colima', version: null } } }),
+    );
+    expect(colima).toContain('\nProduct:  Colima (Docker Engine 28.2.2)\n');
+  });
+
+  it('prints build times as `docker version` does (ANSIC, UTC)', () => {
+    expect(ansicDate('2025-05-30T12:07:14.000Z')).toBe('Fri May 30 12:07:14 2025');
+    expect(ansicDate('2022-06-06T23:04:45.000Z')).toBe('Mon Jun  6 23:04:45 2022');
+    expect(ansicDate(null)).toBe('');
+    expect(ansicDate('not a time')).toBe('');
   });
 
   it('starts every value at column 20', () => {

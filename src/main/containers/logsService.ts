@@ -32,17 +32,37 @@ const MAX_TIMESTAMP_BYTES = 36;
 const ENGINE_PARTIAL_BYTES = 16 * 1024;
 const NEWLINE = 0x0a;
 
+/**
+ * A log time in one shape, RFC 3339 in UTC with nine fraction digits, as dockerd stamps it: Podman
+ * stamps whole seconds ("2026-12-02T18:52:56Z"), and an offset other than Z is moved to UTC.
+ */
+export function normalizeLogTime(time: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/.exec(time);
+  if (!match) return time;
+  const [, seconds = '', fraction = '', zone = 'Z'] = match;
+  const utcSeconds = zone === 'Z' ? seconds : new Date(`${seconds}${zone}`).toISOString().slice(0, 19);
+  return `${utcSeconds}.${fraction.padEnd(9, '0')}Z`;
+}
+
 /** Splits the engine's timestamp prefix off one log message. */
 export function splitTimestamp(message: Buffer): { time: string | null; body: Buffer } {
   const match = TIMESTAMP.exec(message.subarray(0, MAX_TIMESTAMP_BYTES).toString('latin1'));
   if (!match) return { time: null, body: message };
-  return { time: match[1]!, body: message.subarray(match[0].length) };
+  return { time: normalizeLogTime(match[1]!), body: message.subarray(match[0].length) };
 }
 
 /**
+ * Podman's prefix: whole seconds, no fraction. dockerd always writes nine fraction digits, so a
+ * prefix without them is Podman's, whose partial messages are as long as each read of the TTY was.
+ */
+const SECONDS_TIMESTAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2}) /g;
+
+/**
  * A TTY container's log stream has no frames: messages follow each other, each "<timestamp> <text>",
- * ending at a newline or after ENGINE_PARTIAL_BYTES bytes of text. This cuts the bytes back into
- * those messages, so a timestamp in the middle of a long line is recognised as the next message's.
+ * ending at a newline or where the engine cut a long line. dockerd cuts after ENGINE_PARTIAL_BYTES
+ * bytes of text; Podman wherever a read of the TTY ended, so there the next message starts at the
+ * next timestamp of its shape. This cuts the bytes back into those messages, so a timestamp in the
+ * middle of a long line is recognised as the next message's.
  */
 export function createRawMessageSplitter(onMessage: (message: Buffer) => void): {
   push(chunk: Buffer): void;
@@ -60,7 +80,20 @@ export function createRawMessageSplitter(onMessage: (message: Buffer) => void): 
         if (!match && head.length < MAX_TIMESTAMP_BYTES && !head.includes(NEWLINE)) break;
         const textStart = offset + (match ? match[0].length : 0);
         const newline = pending.indexOf(NEWLINE, textStart);
-        if (newline !== -1 && newline < textStart + ENGINE_PARTIAL_BYTES) {
+        if (match && !match[1]!.includes('.')) {
+          // Podman: up to the newline or the next prefix, whichever comes first.
+          const end = newline === -1 ? pending.length : newline;
+          const next = nextSecondsPrefix(pending, textStart, end);
+          if (next !== -1) {
+            onMessage(pending.subarray(offset, next));
+            offset = next;
+          } else if (newline !== -1) {
+            onMessage(pending.subarray(offset, newline + 1));
+            offset = newline + 1;
+          } else {
+            break;
+          }
+        } else if (newline !== -1 && newline < textStart + ENGINE_PARTIAL_BYTES) {
           onMessage(pending.subarray(offset, newline + 1));
           offset = newline + 1;
         } else if (pending.length - textStart >= ENGINE_PARTIAL_BYTES) {
@@ -77,6 +110,18 @@ export function createRawMessageSplitter(onMessage: (message: Buffer) => void): 
       pending = Buffer.alloc(0);
     },
   };
+}
+
+/**
+ * Where the next whole-seconds prefix starts in bytes [from, to) of a message's text, or -1. The
+ * text's own first characters are skipped: a program's line may start with a time of its own.
+ */
+function nextSecondsPrefix(bytes: Buffer, from: number, to: number): number {
+  if (to - from < 2) return -1;
+  const text = bytes.toString('latin1', from + 1, to);
+  SECONDS_TIMESTAMP.lastIndex = 0;
+  const found = SECONDS_TIMESTAMP.exec(text);
+  return found ? from + 1 + found.index : -1;
 }
 
 /** Where to cut a long text so that no chunk is longer than max and no surrogate pair is split. */

@@ -91,7 +91,7 @@ export class TerminalService {
       // Tty here too: without it the engine multiplexes the output with 8-byte frame headers.
       socket = (await exec.start({ hijack: true, stdin: true, Tty: true, Detach: false })) as unknown as Duplex;
     } catch (error) {
-      throw containerError(error, id, `Opening a terminal in ${id}`);
+      throw await openError(docker, id, error);
     }
 
     const session: TerminalSession = {
@@ -125,7 +125,7 @@ export class TerminalService {
     this.startIdleTimer(session);
 
     try {
-      await exec.resize({ h: rows, w: cols });
+      await resizeExec(exec, rows, cols);
     } catch {
       // A shell that exited at once cannot be resized; its exit tells the rest.
     }
@@ -172,7 +172,7 @@ export class TerminalService {
     const session = this.require(sessionId);
     if (session.ended) return { ok: true };
     try {
-      await session.exec.resize({ h: rows, w: cols });
+      await resizeExec(session.exec, rows, cols);
     } catch (error) {
       // The shell may have just exited; that is not the resize's failure.
       if (session.ended || session.closed) return { ok: true };
@@ -299,6 +299,35 @@ export class TerminalService {
     }, 50);
     eofTimer.unref?.();
   }
+}
+
+/** POST /exec/{id}/resize. dockerd answers 200 and Podman 201 Created: both mean it was done. */
+async function resizeExec(exec: Docker.Exec, rows: number, cols: number): Promise<void> {
+  try {
+    await exec.resize({ h: rows, w: cols });
+  } catch (error) {
+    const status = (error as { statusCode?: unknown } | null)?.statusCode;
+    if (typeof status === 'number' && status >= 200 && status < 300) return;
+    throw error;
+  }
+}
+
+/**
+ * Why a shell could not be opened. A stopped container is told in Berth's words, because the
+ * engines' differ (dockerd: 409 "is not running"; Podman: 500 "container state improper").
+ */
+async function openError(docker: Docker, id: string, error: unknown): Promise<BerthError> {
+  const failure = containerError(error, id, `Opening a terminal in ${id}`);
+  if (failure.code !== 'engine-error') return failure;
+  try {
+    const info = await docker.getContainer(id).inspect();
+    if (!info.State?.Running) {
+      return new BerthError('engine-error', `Opening a terminal in ${id} failed: the container is not running.`);
+    }
+  } catch {
+    // The inspect failing says nothing more than the exec's own failure.
+  }
+  return failure;
 }
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -194,12 +194,17 @@ export function contextEndpoint(world: EndpointWorld, name: string): EngineEndpo
   return parseEndpointUrl(docker.Host, tls);
 }
 
-function configCurrentContext(world: EndpointWorld): string | null {
+/**
+ * The CLI's current context as config.json says it: "default" when the file or the field is
+ * missing; null when the file cannot be read as JSON (e.g. a write caught half way).
+ */
+export function readCurrentContext(world: EndpointWorld): string | null {
   const text = world.readTextFile(path.join(dockerConfigDir(world), 'config.json'));
-  if (text === null) return null;
+  if (text === null) return 'default';
   try {
-    const config = JSON.parse(text) as { currentContext?: unknown };
-    return typeof config.currentContext === 'string' && config.currentContext ? config.currentContext : null;
+    const config = JSON.parse(text) as { currentContext?: unknown } | null;
+    const name = config?.currentContext;
+    return typeof name === 'string' && name !== '' ? name : 'default';
   } catch {
     return null;
   }
@@ -246,7 +251,8 @@ function resolveWithoutAuth(world: EndpointWorld, setting: EngineChoice | null):
     const envContext = world.env.DOCKER_CONTEXT;
     if (envContext && envContext !== 'default')
       return ok(contextEndpoint(world, envContext), 'DOCKER_CONTEXT', envContext);
-    const configContext = envContext ? null : configCurrentContext(world);
+    // An unreadable config.json is no context, as for the docker CLI (which warns and goes on).
+    const configContext = envContext ? null : readCurrentContext(world);
     if (configContext && configContext !== 'default') {
       return ok(contextEndpoint(world, configContext), 'config-context', configContext);
     }

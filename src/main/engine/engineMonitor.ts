@@ -6,6 +6,7 @@ import { backoffDelay } from './backoff';
 import { classifyEngineError } from './classifyEngineError';
 import { createDockerClient } from './dockerConnection';
 import type { EndpointResolution, EngineEndpoint } from './endpoint';
+import type { EngineInfoJson } from './engineProduct';
 import { createNdjsonParser } from './ndjson';
 import { toServerVersion, type EngineVersionJson } from './serverVersion';
 
@@ -42,6 +43,8 @@ export class EngineMonitor {
   private inFlight: Promise<EngineStatus> | null = null;
   private eventsAbort: AbortController | null = null;
   private running = false;
+  /** The context `docker context use` moved Berth to (see reconnect); kept until the next other reconnect. */
+  private followedContext: string | null = null;
   private readonly statusListeners = new Set<Listener<EngineStatus>>();
   private readonly eventListeners = new Set<Listener<EngineEvent>>();
   private readonly options: Required<EngineMonitorOptions>;
@@ -60,6 +63,7 @@ export class EngineMonitor {
       problem: null,
       server: null,
       retry: null,
+      followedContext: null,
       checkedAt: Date.now(),
     };
   }
@@ -104,8 +108,12 @@ export class EngineMonitor {
     return this.check();
   }
 
-  /** Drops the connection and connects again, e.g. after the endpoint setting changed. */
-  async reconnect(): Promise<EngineStatus> {
+  /**
+   * Drops the connection and connects again, e.g. after the endpoint setting changed.
+   * `followedContext` names the Docker context when the reason is the CLI's `docker context use`.
+   */
+  async reconnect(followedContext: string | null = null): Promise<EngineStatus> {
+    this.followedContext = followedContext;
     this.closeEvents();
     this.dropClient();
     this.attempt = 0;
@@ -146,13 +154,14 @@ export class EngineMonitor {
         abortSignal: AbortSignal;
       }) => Promise<EngineVersionJson>;
       const json = await this.withTimeout(url, (signal) => version.call(client, { abortSignal: signal }));
-      const server = toServerVersion(json);
-      if (compareApiVersions(server.apiVersion, MIN_ENGINE_API_VERSION) < 0) {
+      const apiVersion = json.ApiVersion ?? 'unknown';
+      if (compareApiVersions(apiVersion, MIN_ENGINE_API_VERSION) < 0) {
         throw new BerthError(
           'engine-too-old',
-          `The engine's API ${server.apiVersion} is older than ${MIN_ENGINE_API_VERSION}, the oldest Berth supports.`,
+          `The engine's API ${apiVersion} is older than ${MIN_ENGINE_API_VERSION}, the oldest Berth supports.`,
         );
       }
+      const server = toServerVersion(json, await this.readInfo(client, url), endpoint);
       if (client !== this.client || !this.eventsAbort) {
         this.closeEvents();
         this.dropClient();
@@ -177,6 +186,17 @@ export class EngineMonitor {
       this.disconnected({ endpoint: info, searched: [], problem: classifyEngineError(error, url).toWire() });
     }
     return this.status;
+  }
+
+  /** GET /info, which names the product (Colima, OrbStack…); null when it fails: naming is not connecting. */
+  private async readInfo(client: Docker, url: string): Promise<EngineInfoJson | null> {
+    // @types/dockerode omits info()'s options, as version()'s.
+    const info = client.info as unknown as (options: { abortSignal: AbortSignal }) => Promise<EngineInfoJson>;
+    try {
+      return await this.withTimeout(url, (signal) => info.call(client, { abortSignal: signal }));
+    } catch {
+      return null;
+    }
   }
 
   private async withTimeout<T>(url: string, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -267,9 +287,9 @@ export class EngineMonitor {
     this.retryTimer = null;
   }
 
-  private setStatus(status: EngineStatus): void {
-    this.status = status;
-    for (const listener of this.statusListeners) listener(status);
+  private setStatus(status: Omit<EngineStatus, 'followedContext'>): void {
+    this.status = { ...status, followedContext: this.followedContext };
+    for (const listener of this.statusListeners) listener(this.status);
   }
 }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ClientCheck, ClientVersion } from '../../shared/engine';
+import { normalizeBuildTime, type ClientCheck, type ClientVersion } from '../../shared/engine';
 import type { HostSystem } from '../host/hostSystem';
 
 /** Where installers put the docker CLI when it is not on PATH (a GUI app's PATH is often short). */
@@ -67,7 +67,7 @@ export function parseClientJson(filePath: string, stdout: string): ClientVersion
     defaultApiVersion: text(json.DefaultAPIVersion),
     goVersion: text(json.GoVersion),
     gitCommit: text(json.GitCommit),
-    built: text(json.BuildTime),
+    built: normalizeBuildTime(json.BuildTime),
     os: text(json.Os),
     arch: text(json.Arch),
     context: text(json.Context),

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ContainerSummary } from '../../shared/containers';
-import type { EngineStatus } from '../../shared/engine';
+import { engineProductLabel, type EngineStatus } from '../../shared/engine';
 import type { ErrorCode } from '../../shared/errors';
 import { en } from '../../shared/i18n/en';
 import { familiarName, parseImageReference } from '../../shared/imageReference';
@@ -48,11 +48,13 @@ export function trayIconState(engine: EngineStatus): TrayIconState {
   return 'error';
 }
 
-/** The first line of the menu: the engine state, with Docker's version when it runs. */
+/** The first line of the menu: the engine state, naming what runs it (Podman 4.3.1, Docker Desktop 4.42.0…). */
 export function engineLine(engine: EngineStatus, t: TFunction): string {
   switch (trayIconState(engine)) {
     case 'running':
-      return engine.server ? t('tray.engine.running', { version: engine.server.version }) : t('engine.state.connected');
+      return engine.server
+        ? t('tray.engine.running', { product: engineProductLabel(engine.server) })
+        : t('engine.state.connected');
     case 'starting':
       return t('tray.engine.starting');
     case 'stopped':

@@ -29,6 +29,7 @@ export const en = {
       'config-context': 'Docker context',
       'platform-default': 'default socket',
     },
+    followedContext: 'Followed docker context use: {{name}}',
   },
   problem: {
     'engine-not-found': {
@@ -148,9 +149,11 @@ export const en = {
     copied: 'Copied',
     copyFailed: 'Copy failed: select the text below instead',
     ready: {
-      title: 'Docker is installed and running',
+      title: '{{product}} is installed and running',
       body: 'The client and the server both answer. Next: find an image on Docker Hub and run it.',
       action: 'Search Docker Hub',
+      podman:
+        "Podman speaks Docker's Engine API, so Berth talks to it as to a Docker server, like the docker command does. What differs: pulls show no percent (Podman reports no sizes), removing an image by force also removes its containers, and the components are Podman's own (Conmon, an OCI runtime) rather than containerd.",
     },
     waiting: 'Waiting for the engine. Berth checks again by itself; nothing else to click.',
     client: {
@@ -159,7 +162,8 @@ export const en = {
     },
     server: {
       title: 'Server',
-      subtitle: 'Docker engine (daemon)',
+      subtitle: 'Docker server (daemon)',
+      subtitlePodman: 'Podman service (Docker-compatible API)',
       components: 'Components',
       notConnected: 'Not connected yet',
     },
@@ -177,6 +181,7 @@ export const en = {
       kernel: 'Kernel',
       endpoint: 'Endpoint',
       platform: 'Platform',
+      product: 'Product',
     },
     report: 'Text report',
   },
@@ -556,7 +561,7 @@ export const en = {
   tray: {
     tooltip: 'Berth: {{state}}',
     engine: {
-      running: 'Engine running · Docker {{version}}',
+      running: '{{product}} running',
       starting: 'Connecting to the engine…',
       stopped: 'Engine stopped',
     },

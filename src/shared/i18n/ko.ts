@@ -31,6 +31,7 @@ export const ko: Catalog = {
       'config-context': 'Docker 컨텍스트',
       'platform-default': '기본 소켓',
     },
+    followedContext: '터미널의 docker context use를 따라 바꿨어요: {{name}}',
   },
   problem: {
     'engine-not-found': {
@@ -150,9 +151,11 @@ export const ko: Catalog = {
     copied: '복사했어요',
     copyFailed: '복사하지 못했어요. 아래 텍스트를 직접 선택하세요',
     ready: {
-      title: 'Docker가 설치되어 실행 중이에요',
+      title: '{{product}}: 설치되어 실행 중이에요',
       body: '도커 클라이언트와 도커 서버가 모두 응답해요. 다음 단계: 도커 허브에서 이미지를 찾아 실행해 보세요.',
       action: '도커 허브 검색',
+      podman:
+        'Podman은 도커의 Engine API를 알아들어서, Berth도 docker 명령어처럼 Podman을 도커 서버로 다뤄요. 다른 점: 이미지 받기(pull)에 진행률(%)이 없고(Podman이 크기를 알려 주지 않아요), 이미지를 강제로 삭제하면 그 컨테이너도 함께 삭제되고, 구성 요소가 containerd가 아닌 Podman의 것(Conmon, OCI 런타임)이에요.',
     },
     waiting: '엔진을 기다리는 중이에요. Berth가 알아서 다시 확인하니 더 누를 것은 없어요.',
     client: {
@@ -161,7 +164,8 @@ export const ko: Catalog = {
     },
     server: {
       title: '서버',
-      subtitle: '도커 엔진 (데몬)',
+      subtitle: '도커 서버(데몬)',
+      subtitlePodman: 'Podman 서비스 (도커 호환 API)',
       components: '구성 요소',
       notConnected: '아직 연결되지 않았어요',
     },
@@ -179,6 +183,7 @@ export const ko: Catalog = {
       kernel: '커널',
       endpoint: '엔진 주소',
       platform: '플랫폼',
+      product: '제품',
     },
     report: '텍스트 보고서',
   },
@@ -562,7 +567,7 @@ export const ko: Catalog = {
   tray: {
     tooltip: 'Berth: {{state}}',
     engine: {
-      running: '엔진 실행 중 · Docker {{version}}',
+      running: '{{product}} 실행 중',
       starting: '엔진에 연결하는 중…',
       stopped: '엔진 중지됨',
     },

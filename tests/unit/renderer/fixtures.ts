@@ -4,13 +4,14 @@ import type { ClientCheck, EngineStatus, InstallationReport, ServerVersion } fro
 
 export const serverVersion: ServerVersion = {
   family: 'docker',
+  product: { id: 'dockerd', version: '28.2.2' },
   platformName: 'Docker Engine - Community',
   version: '28.2.2',
   apiVersion: '1.50',
   minApiVersion: '1.24',
   goVersion: 'go1.24.3',
   gitCommit: '45873be',
-  built: 'Fri May 30 12:07:14 2025',
+  built: '2025-05-30T12:07:14.000Z',
   os: 'linux',
   arch: 'amd64',
   kernelVersion: '6.8.0-60-generic',
@@ -28,7 +29,7 @@ export const clientFound: ClientCheck = {
     defaultApiVersion: '1.49',
     goVersion: 'go1.23.8',
     gitCommit: '4eba377',
-    built: 'Fri Apr 18 09:52:14 2025',
+    built: '2025-04-18T09:52:14.000Z',
     os: 'linux',
     arch: 'amd64',
     context: 'default',
@@ -51,6 +52,7 @@ export function connectedStatus(overrides: Partial<EngineStatus> = {}): EngineSt
     problem: null,
     server: serverVersion,
     retry: null,
+    followedContext: null,
     checkedAt: Date.now(),
     ...overrides,
   };
@@ -64,6 +66,7 @@ export function notRunningStatus(overrides: Partial<EngineStatus> = {}): EngineS
     problem: { code: 'engine-not-running', message: 'Nothing answers at unix:///var/run/docker.sock (ECONNREFUSED).' },
     server: null,
     retry: { attempt: 1, delayMs: 4000, nextAt: Date.now() + 4000 },
+    followedContext: null,
     checkedAt: Date.now(),
     ...overrides,
   };
@@ -77,6 +80,7 @@ export function connectingStatus(): EngineStatus {
     problem: null,
     server: null,
     retry: null,
+    followedContext: null,
     checkedAt: Date.now(),
   };
 }

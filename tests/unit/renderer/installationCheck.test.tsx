@@ -100,12 +100,68 @@ describe('InstallationCheckPage', () => {
     expectNoRawKeys();
 
     page.push(connectedStatus());
-    expect(screen.getByTestId('ready').textContent).toContain('Docker is installed and running');
+    expect(screen.getByTestId('ready').textContent).toContain('Docker Engine is installed and running');
+    expect(screen.queryByTestId('podman-note')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(text(screen.getByTestId('server-version'))).toBe('28.2.2');
     expect(page.request).toHaveBeenCalledExactlyOnceWith('installation.check', {});
     expect(page.subscribe).toHaveBeenCalledTimes(1);
     expectNoRawKeys();
+  });
+
+  it('names Podman in the headline and the server column, says what differs, and shows no 1970 build date', async () => {
+    const podman = connectedStatus({
+      endpoint: {
+        kind: 'unix',
+        url: 'unix:///run/berth-podman.sock',
+        source: 'DOCKER_HOST',
+        contextName: null,
+        tls: false,
+      },
+      server: {
+        ...serverVersion,
+        family: 'podman',
+        product: { id: 'podman', version: '4.3.1' },
+        platformName: 'linux/amd64/debian-12',
+        version: '4.3.1',
+        apiVersion: '1.41',
+        built: null,
+        components: [{ name: 'Conmon', version: 'conmon version 2.1.6, commit: unknown', gitCommit: null }],
+      },
+    });
+    const page = renderPage(report(clientFound, podman));
+    await screen.findByTestId('client-version');
+    page.push(podman);
+    expect(text(screen.getByTestId('ready'))).toContain('Podman is installed and running');
+    expect(text(screen.getByTestId('ready'))).not.toContain('Docker Engine');
+    expect(text(screen.getByTestId('podman-note'))).toContain("Podman speaks Docker's Engine API");
+    const serverCard = screen.getByTestId('server-card');
+    expect(text(serverCard)).toContain('Podman service (Docker-compatible API)');
+    expect(text(within(serverCard).getByTestId('server-product'))).toBe('Podman 4.3.1');
+    expect(text(within(serverCard).getByTestId('server-built'))).toBe('—');
+    expect(text(screen.getByTestId('report-text'))).not.toContain('1970');
+    expect(text(screen.getByTestId('report-text'))).toContain('\nProduct:  Podman 4.3.1\n');
+    expectNoRawKeys();
+
+    await act(() => i18next.changeLanguage('ko'));
+    expect(text(screen.getByTestId('ready'))).toContain('Podman: 설치되어 실행 중이에요');
+    expect(text(screen.getByTestId('podman-note'))).toContain('도커 서버');
+    expect(text(serverCard)).toContain('Podman 서비스');
+    expectNoRawKeys();
+  });
+
+  it('writes build dates in the active language, through one formatter', async () => {
+    const page = renderPage(report(clientFound, connectedStatus()));
+    await screen.findByTestId('client-version');
+    page.push(connectedStatus());
+    const en = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+    expect(text(screen.getByTestId('server-built'))).toBe(en.format(new Date('2025-05-30T12:07:14.000Z')));
+    expect(text(screen.getByTestId('client-built'))).toBe(en.format(new Date('2025-04-18T09:52:14.000Z')));
+    expect(text(screen.getByTestId('server-built'))).toContain('2025');
+
+    await act(() => i18next.changeLanguage('ko'));
+    const ko = new Intl.DateTimeFormat('ko', { dateStyle: 'medium', timeStyle: 'short' });
+    expect(text(screen.getByTestId('server-built'))).toBe(ko.format(new Date('2025-05-30T12:07:14.000Z')));
   });
 
   it('shows the problem in Korean', async () => {

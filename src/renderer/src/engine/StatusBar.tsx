@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { engineProductLabel } from '../../../shared/engine';
 import { useBerthClient } from '../app/clientContext';
 import type { Navigate } from '../app/useRoute';
 import { PullsButton } from '../pulls/PullsPanel';
@@ -52,7 +53,7 @@ export function StatusBar({ navigate }: { navigate: Navigate }) {
       <span className="font-medium text-slate-800 dark:text-slate-200" data-testid="engine-state">
         {t(`engine.state.${state}`)}
       </span>
-      {status?.server && <span>Docker {status.server.version}</span>}
+      {status?.server && <span data-testid="engine-product">{engineProductLabel(status.server)}</span>}
       {status?.endpoint ? (
         <span className="flex min-w-0 items-center">
           <EngineSwitcher label={status.endpoint.url} navigate={navigate} />
@@ -68,6 +69,11 @@ export function StatusBar({ navigate }: { navigate: Navigate }) {
         </span>
       ) : (
         <EngineSwitcher label={t('engineSwitcher.label')} navigate={navigate} />
+      )}
+      {status?.followedContext && (
+        <span className="truncate" data-testid="followed-context">
+          {t('engine.followedContext', { name: status.followedContext })}
+        </span>
       )}
       <span className="ml-auto" />
       {state === 'disconnected' && (

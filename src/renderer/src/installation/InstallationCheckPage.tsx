@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InstallationReport } from '../../../shared/engine';
+import { ENGINE_PRODUCT_NAMES, type InstallationReport } from '../../../shared/engine';
 import { BerthError } from '../../../shared/errors';
 import { formatVersionReport } from '../../../shared/versionReport';
 import { useBerthClient } from '../app/clientContext';
@@ -17,7 +17,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
 
 /** The app's `docker version`: client and server side by side, each failure with its next step. */
 export function InstallationCheckPage({ onNavigate }: { onNavigate: Navigate }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useBerthClient();
   const { status } = useEngineStatus();
   const [report, setReport] = useState<InstallationReport | null>(null);
@@ -66,7 +66,7 @@ export function InstallationCheckPage({ onNavigate }: { onNavigate: Navigate }) 
     setTimeout(() => setCopyState('idle'), 2500);
   };
 
-  const connected = engine?.state === 'connected' && engine.server !== null;
+  const server = engine?.state === 'connected' ? engine.server : null;
 
   return (
     <div className="mx-auto max-w-5xl p-6" data-testid="installation-page">
@@ -90,15 +90,22 @@ export function InstallationCheckPage({ onNavigate }: { onNavigate: Navigate }) 
 
       <div className="mt-5 space-y-3">
         {checkError && <ProblemCard problem={checkError.toWire()} />}
-        {connected ? (
+        {server ? (
           <section
             data-testid="ready"
             className="flex items-start gap-3 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950 dark:border-emerald-700/60 dark:bg-emerald-950/40 dark:text-emerald-100"
           >
             <CheckIcon className="mt-0.5 h-5 w-5 shrink-0 text-emerald-600 dark:text-emerald-400" />
             <div className="flex-1">
-              <h2 className="font-semibold">{t('installation.ready.title')}</h2>
+              <h2 className="font-semibold">
+                {t('installation.ready.title', { product: ENGINE_PRODUCT_NAMES[server.product.id] })}
+              </h2>
               <p className="mt-1 text-sm">{t('installation.ready.body')}</p>
+              {server.family === 'podman' && (
+                <p className="mt-2 text-sm" data-testid="podman-note">
+                  {t('installation.ready.podman')}
+                </p>
+              )}
             </div>
             <Button variant="primary" onClick={() => onNavigate('hub')}>
               {t('installation.ready.action')}
@@ -135,7 +142,7 @@ export function InstallationCheckPage({ onNavigate }: { onNavigate: Navigate }) 
             {!report ? (
               <p className="text-sm text-slate-500">{t('installation.checking')}</p>
             ) : report.client.found ? (
-              <VersionTable rows={clientRows(t, report.client.client)} />
+              <VersionTable rows={clientRows(t, report.client.client, i18n.language)} />
             ) : (
               <ProblemCard problem={report.client.problem} searched={report.client.searched} />
             )}
@@ -147,12 +154,17 @@ export function InstallationCheckPage({ onNavigate }: { onNavigate: Navigate }) 
         >
           <h2 className="font-semibold">
             {t('installation.server.title')}{' '}
-            <span className="text-sm font-normal text-slate-500">· {t('installation.server.subtitle')}</span>
+            <span className="text-sm font-normal text-slate-500">
+              ·{' '}
+              {engine?.server?.family === 'podman'
+                ? t('installation.server.subtitlePodman')
+                : t('installation.server.subtitle')}
+            </span>
           </h2>
           <div className="mt-3">
             {engine?.server ? (
               <>
-                <VersionTable rows={serverRows(t, engine.server, engine.endpoint?.url ?? null)} />
+                <VersionTable rows={serverRows(t, engine.server, engine.endpoint?.url ?? null, i18n.language)} />
                 {engine.server.components.length > 0 && (
                   <>
                     <h3 className="mt-4 mb-2 text-sm font-medium">{t('installation.server.components')}</h3>

@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
-import type { ClientVersion, ServerVersion } from '../../../shared/engine';
+import { engineProductLabel, type ClientVersion, type ServerVersion } from '../../../shared/engine';
+import { formatDateTime } from '../ui/format';
 import type { VersionRow } from './VersionTable';
 
-export function clientRows(t: TFunction, client: ClientVersion): VersionRow[] {
+export function clientRows(t: TFunction, client: ClientVersion, locale: string): VersionRow[] {
   const api =
     client.apiVersion && client.defaultApiVersion && client.apiVersion !== client.defaultApiVersion
       ? t('installation.field.apiDowngraded', { version: client.apiVersion, from: client.defaultApiVersion })
@@ -12,7 +13,7 @@ export function clientRows(t: TFunction, client: ClientVersion): VersionRow[] {
     { label: t('installation.field.apiVersion'), value: api, testId: 'client-api-version' },
     { label: t('installation.field.goVersion'), value: client.goVersion, testId: 'client-go-version' },
     { label: t('installation.field.gitCommit'), value: client.gitCommit, testId: 'client-git-commit', mono: true },
-    { label: t('installation.field.built'), value: client.built, testId: 'client-built' },
+    { label: t('installation.field.built'), value: formatDateTime(client.built, locale), testId: 'client-built' },
     {
       label: t('installation.field.osArch'),
       value: `${client.os ?? '?'}/${client.arch ?? '?'}`,
@@ -23,8 +24,15 @@ export function clientRows(t: TFunction, client: ClientVersion): VersionRow[] {
   ];
 }
 
-export function serverRows(t: TFunction, server: ServerVersion, endpointUrl: string | null): VersionRow[] {
-  const rows: VersionRow[] = [];
+export function serverRows(
+  t: TFunction,
+  server: ServerVersion,
+  endpointUrl: string | null,
+  locale: string,
+): VersionRow[] {
+  const rows: VersionRow[] = [
+    { label: t('installation.field.product'), value: engineProductLabel(server), testId: 'server-product' },
+  ];
   if (server.platformName)
     rows.push({ label: t('installation.field.platform'), value: server.platformName, testId: 'server-platform' });
   rows.push(
@@ -38,7 +46,7 @@ export function serverRows(t: TFunction, server: ServerVersion, endpointUrl: str
     },
     { label: t('installation.field.goVersion'), value: server.goVersion, testId: 'server-go-version' },
     { label: t('installation.field.gitCommit'), value: server.gitCommit, testId: 'server-git-commit', mono: true },
-    { label: t('installation.field.built'), value: server.built, testId: 'server-built' },
+    { label: t('installation.field.built'), value: formatDateTime(server.built, locale), testId: 'server-built' },
     { label: t('installation.field.osArch'), value: `${server.os}/${server.arch}`, testId: 'server-os-arch' },
     { label: t('installation.field.kernel'), value: server.kernelVersion, testId: 'server-kernel' },
     { label: t('installation.field.endpoint'), value: endpointUrl, testId: 'server-endpoint', mono: true },

@@ -55,3 +55,11 @@ export function formatDuration(totalSeconds: number): string {
   const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
+
+/** A point in time ("May 30, 2025, 12:07 PM" / "2025. 5. 30. 오후 12:07"), or null when unknown or unreadable. */
+export function formatDateTime(iso: string | null, locale: string): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
