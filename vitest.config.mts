@@ -39,7 +39,8 @@ const podmanFiles = [
   'tests/integration/containerStats.test.ts',
   'tests/integration/containerInspect.test.ts',
   'tests/integration/terminal.test.ts',
-  'tests/integration/installation.test.ts',
+  'tests/integration/engineConnection.test.ts',
+  'tests/integration/onboarding.test.ts',
   'tests/integration/engineSemantics.test.ts',
 ];
 
