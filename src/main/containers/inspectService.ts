@@ -6,6 +6,7 @@ import {
   type ContainerState,
 } from '../../shared/containers';
 import { BerthError } from '../../shared/errors';
+import { imageName } from './containerSummary';
 import { maskEnv, maskInspectJson } from './secrets';
 
 /** GET /containers/{id}/json as the engine sends it; anything may be missing or null. */
@@ -152,7 +153,7 @@ export function toContainerInspect(json: InspectJson): ContainerInspect {
   return {
     id: json.Id ?? '',
     name: (json.Name ?? '').replace(/^\//, ''),
-    image: config.Image ?? json.Image ?? '',
+    image: imageName(config.Image ?? json.Image ?? ''),
     imageId: json.Image ?? '',
     command: stringList(config.Cmd),
     entrypoint: stringList(config.Entrypoint),
