@@ -43,7 +43,7 @@ test('a container started with the CLI appears; Stop in Berth stops it; Remove a
   await expect(dialog).toContainText(`Remove ${name}?`);
   await dialog.getByTestId('confirm-remove-container').click();
   await expect(row).toHaveCount(0);
-  expect(docker('ps', '-aq', '--filter', `name=^${name}$`)).toBe('');
+  expect(docker('ps', '-aq', '--filter', `name=^/?${name}$`)).toBe('');
 });
 
 test('removing a running container needs the second confirmation', async ({ page }) => {
@@ -58,7 +58,7 @@ test('removing a running container needs the second confirmation', async ({ page
   await dialog.getByTestId('force-remove-container').check();
   await dialog.getByTestId('confirm-remove-container').click();
   await expect(row).toHaveCount(0);
-  expect(docker('ps', '-aq', '--filter', `name=^${name}$`)).toBe('');
+  expect(docker('ps', '-aq', '--filter', `name=^/?${name}$`)).toBe('');
 });
 
 test('logs follow a container, stderr apart, and search finds line 1234', async ({ page }) => {
