@@ -20,7 +20,7 @@ export interface ContainerModelOptions {
   /**
    * While events keep coming (a storm: the next batch is due as soon as one answers), each batch
    * waits twice as long as the one before, up to this many ms, so a storm costs a few calls a
-   * second whatever its size. Default 400.
+   * second whatever its size. Default 200.
    */
   maxRefreshDelayMs?: number;
   /** At most this many list calls of one batch at once (a batch of 1,000 ids is 10 calls). Default 4. */
@@ -57,6 +57,12 @@ const unchangingActions = new Set([
   'commit',
 ]);
 
+/**
+ * At most this many batches at once: a slow engine (Podman's id filter costs ~5 ms an id) must not
+ * hold the next batch back for a whole call, nor be sent an unbounded pile of them.
+ */
+const MAX_BATCHES_IN_FLIGHT = 2;
+
 /** The container is gone: dockerd says "destroy", Podman "remove". Its row goes without a call. */
 const goneActions = new Set(['destroy', 'remove']);
 
@@ -82,9 +88,9 @@ export function isContainerGoneEvent(event: EngineEvent): boolean {
  * `docker ps -a`, kept current by the engine's events. One full list when the first listener
  * subscribes and after every reconnect. After that, the containers that events name within a
  * short window are read again together, in one GET /containers/json?all=1&filters={"id":[…]}
- * (chunked), and a destroyed container is removed without a call. One batch is in flight at a
- * time, so a later answer is always the newer one; a burst of events while it runs makes the next
- * batch. Nothing polls the engine. While the events stream is down the last list is kept and
+ * (chunked), and a destroyed container is removed without a call. At most two batches are in
+ * flight, and an answer older than a read of the same container started since is dropped; while
+ * events keep coming, each batch gathers for longer. Nothing polls the engine. While the events stream is down the last list is kept and
  * marked stale.
  */
 export class ContainerModel {
@@ -99,11 +105,15 @@ export class ContainerModel {
   private readonly containers = new Map<string, ContainerSummary>();
   /** Ids to read in the next batch. */
   private readonly pending = new Set<string>();
-  /** Ids the batch in flight reads; an id leaves when its container is destroyed meanwhile. */
-  private readonly inFlight = new Set<string>();
+  /**
+   * Ids being read, with the number of the newest batch that reads each: an older batch's answer
+   * for it is dropped. An id leaves when its container is destroyed meanwhile.
+   */
+  private readonly inFlight = new Map<string, number>();
   /** The window that gathers events into the next batch. */
   private batchTimer: ReturnType<typeof setTimeout> | null = null;
-  private batchRunning = false;
+  private batchesRunning = 0;
+  private batchCount = 0;
   /** The window of the batch being gathered: refreshDelayMs after a quiet moment, longer in a storm. */
   private batchDelayMs: number;
   /** When the last batch answered (Date.now()); -Infinity before the first. */
@@ -132,7 +142,7 @@ export class ContainerModel {
     this.getClient = options.getClient;
     this.monitor = options.monitor;
     this.refreshDelayMs = options.refreshDelayMs ?? 25;
-    this.maxRefreshDelayMs = Math.max(this.refreshDelayMs, options.maxRefreshDelayMs ?? 400);
+    this.maxRefreshDelayMs = Math.max(this.refreshDelayMs, options.maxRefreshDelayMs ?? 200);
     this.batchDelayMs = this.refreshDelayMs;
     this.maxConcurrent = Math.max(1, options.maxConcurrentRefreshes ?? 4);
     this.maxIdsPerRefresh = Math.max(1, options.maxIdsPerRefresh ?? 100);
@@ -294,11 +304,11 @@ export class ContainerModel {
   }
 
   private armBatch(): void {
-    if (this.batchTimer || this.batchRunning || this.pending.size === 0) return;
-    // Events again soon after the last answer: a storm, so gather for longer. (The CLI's own
-    // `docker start` in a loop is ~50 ms apart; a user's clicks are much further apart.)
+    if (this.batchTimer || this.batchesRunning >= MAX_BATCHES_IN_FLIGHT || this.pending.size === 0) return;
+    // Events while a batch runs, or soon after the last answer: a storm, so gather for longer.
+    // (The CLI's own `docker start` in a loop is ~50 ms apart; a user's clicks are further apart.)
     const stormGapMs = Math.max(4 * this.refreshDelayMs, this.batchDelayMs + this.refreshDelayMs);
-    const storm = Date.now() - this.lastBatchEndedAt < stormGapMs;
+    const storm = this.batchesRunning > 0 || Date.now() - this.lastBatchEndedAt < stormGapMs;
     this.batchDelayMs = storm ? Math.min(this.maxRefreshDelayMs, this.batchDelayMs * 2) : this.refreshDelayMs;
     this.batchTimer = setTimeout(() => {
       this.batchTimer = null;
@@ -314,10 +324,12 @@ export class ContainerModel {
   private async runBatch(): Promise<void> {
     if (this.pending.size === 0) return;
     const generation = this.generation;
+    this.batchCount += 1;
+    const batch = this.batchCount;
     const ids = [...this.pending];
     this.pending.clear();
-    for (const id of ids) this.inFlight.add(id);
-    this.batchRunning = true;
+    for (const id of ids) this.inFlight.set(id, batch);
+    this.batchesRunning += 1;
     const chunks: string[][] = [];
     for (let index = 0; index < ids.length; index += this.maxIdsPerRefresh) {
       chunks.push(ids.slice(index, index + this.maxIdsPerRefresh));
@@ -327,23 +339,23 @@ export class ContainerModel {
       while (next < chunks.length && generation === this.generation) {
         const chunk = chunks[next]!;
         next += 1;
-        await this.readChunk(chunk, generation);
+        await this.readChunk(chunk, generation, batch);
       }
     };
     try {
       await Promise.all(Array.from({ length: Math.min(this.maxConcurrent, chunks.length) }, worker));
     } finally {
-      // A newer generation cleared these already (and may have its own batch running: leave it be).
+      // A newer generation cleared these already (and may have its own batches running: leave them be).
       if (generation === this.generation) {
-        this.inFlight.clear();
-        this.batchRunning = false;
+        for (const id of ids) if (this.inFlight.get(id) === batch) this.inFlight.delete(id);
+        this.batchesRunning -= 1;
         this.lastBatchEndedAt = Date.now();
         this.armBatch();
       }
     }
   }
 
-  private async readChunk(ids: string[], generation: number): Promise<void> {
+  private async readChunk(ids: string[], generation: number, batch: number): Promise<void> {
     let rows: Docker.ContainerInfo[];
     try {
       rows = await this.getClient().listContainers({ all: true, filters: { id: ids } });
@@ -356,8 +368,9 @@ export class ContainerModel {
     // The id filter matches prefixes: keep exact ids only.
     const byId = new Map(rows.map((row) => [row.Id, row]));
     for (const id of ids) {
-      // Destroyed while the call ran: the answer may predate that.
-      if (!this.inFlight.delete(id)) continue;
+      // Destroyed while the call ran (the answer may predate that), or a newer read is on its way.
+      if (this.inFlight.get(id) !== batch) continue;
+      this.inFlight.delete(id);
       const info = byId.get(id);
       if (info) {
         const container = toContainerSummary(info);
@@ -413,7 +426,7 @@ export class ContainerModel {
     this.later.clear();
     this.pending.clear();
     this.inFlight.clear();
-    this.batchRunning = false;
+    this.batchesRunning = 0;
     this.batchDelayMs = this.refreshDelayMs;
   }
 
