@@ -114,12 +114,22 @@ describe.skipIf(!requireEngine.available)('container inspect, against the real e
     // The image's own labels come along, as in docker inspect.
     expect(result.labels).toMatchObject({ [label.split('=')[0]!]: suffix, a: 'b' });
     expect(result.labels).toEqual(JSON.parse(docker('inspect', '--format', '{{json .Config.Labels}}', name)));
+    // The default network: dockerd's "bridge", Podman's "podman".
+    const network = docker(
+      'inspect',
+      '--format',
+      '{{range $name, $_ := .NetworkSettings.Networks}}{{$name}}{{end}}',
+      name,
+    );
+    expect(['bridge', 'podman']).toContain(network);
+    const networkField = (field: string) =>
+      docker('inspect', '--format', `{{(index .NetworkSettings.Networks "${network}").${field}}}`, name);
     expect(result.networks).toEqual([
       {
-        name: 'bridge',
-        ipAddress: docker('inspect', '--format', '{{.NetworkSettings.Networks.bridge.IPAddress}}', name),
-        gateway: docker('inspect', '--format', '{{.NetworkSettings.Networks.bridge.Gateway}}', name),
-        macAddress: docker('inspect', '--format', '{{.NetworkSettings.Networks.bridge.MacAddress}}', name),
+        name: network,
+        ipAddress: networkField('IPAddress'),
+        gateway: networkField('Gateway'),
+        macAddress: networkField('MacAddress'),
       },
     ]);
     expect(result.networks[0]!.ipAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
