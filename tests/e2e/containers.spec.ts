@@ -140,6 +140,8 @@ test('when the engine goes away the list says so, and after it returns it matche
   let proxy = await startSocketProxy(socketPath);
   const restartable = await startHarness({ DOCKER_HOST: `unix://${socketPath}` });
   const made = unique('while-away');
+  // One container at least, so the page is the list and not its "no containers yet" screen.
+  docker('create', '--label', label, '--name', unique('present'), 'busybox', 'true');
   try {
     await page.goto(pageUrl(restartable, 'containers'));
     await page.getByTestId('containers-show-all').check();
