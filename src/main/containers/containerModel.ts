@@ -305,8 +305,8 @@ export class ContainerModel {
 
   private armBatch(): void {
     if (this.batchTimer || this.batchesRunning >= MAX_BATCHES_IN_FLIGHT || this.pending.size === 0) return;
-    // Events while a batch runs, or soon after the last answer: a storm, so gather for longer.
-    // (The CLI's own `docker start` in a loop is ~50 ms apart; a user's clicks are further apart.)
+    // Events while a batch runs, or within 100 ms of the last answer (a script, not a user's
+    // clicks): a storm, so gather for longer.
     const stormGapMs = Math.max(4 * this.refreshDelayMs, this.batchDelayMs + this.refreshDelayMs);
     const storm = this.batchesRunning > 0 || Date.now() - this.lastBatchEndedAt < stormGapMs;
     this.batchDelayMs = storm ? Math.min(this.maxRefreshDelayMs, this.batchDelayMs * 2) : this.refreshDelayMs;
