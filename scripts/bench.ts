@@ -4,6 +4,7 @@ import { containerChangeLatency } from './bench/containerChangeLatency';
 import { containerListLatency } from './bench/containerListLatency';
 import { containerScale } from './bench/containerScale';
 import { dockerServerVersion, ensureTestbed, restoreTestbedImages } from './bench/docker';
+import { eventStorm } from './bench/eventStorm';
 import { hubSearch } from './bench/hubSearch';
 import { idleCost } from './bench/idleCost';
 import { logsThroughput } from './bench/logsThroughput';
@@ -25,6 +26,7 @@ const benchmarks: Benchmark[] = [
   containerListLatency,
   containerChangeLatency,
   idleCost,
+  eventStorm,
   containerScale,
   logsThroughput,
   onboardingClicks,

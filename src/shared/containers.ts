@@ -108,8 +108,11 @@ export const containerStatsInputSchema = z.object({ ids: z.array(containerId).ma
 /** One sample of `docker stats` for one container. */
 export const statsSampleSchema = z.object({
   id: z.string(),
-  /** Percent of one CPU, as `docker stats` computes it (can exceed 100 with several CPUs). */
-  cpuPercent: z.number().nonnegative(),
+  /**
+   * Percent of one CPU, as `docker stats` computes it (can exceed 100 with several CPUs); null
+   * when the engine's sample spans too short a time to say (Podman's first sample of a stream).
+   */
+  cpuPercent: z.number().nonnegative().nullable(),
   memoryUsage: z.number().nonnegative(),
   memoryLimit: z.number().nonnegative(),
   memoryPercent: z.number().nonnegative(),

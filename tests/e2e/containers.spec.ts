@@ -43,7 +43,7 @@ test('a container started with the CLI appears; Stop in Berth stops it; Remove a
   await expect(dialog).toContainText(`Remove ${name}?`);
   await dialog.getByTestId('confirm-remove-container').click();
   await expect(row).toHaveCount(0);
-  expect(docker('ps', '-aq', '--filter', `name=^${name}$`)).toBe('');
+  expect(docker('ps', '-aq', '--filter', `name=^/?${name}$`)).toBe('');
 });
 
 test('removing a running container needs the second confirmation', async ({ page }) => {
@@ -58,7 +58,7 @@ test('removing a running container needs the second confirmation', async ({ page
   await dialog.getByTestId('force-remove-container').check();
   await dialog.getByTestId('confirm-remove-container').click();
   await expect(row).toHaveCount(0);
-  expect(docker('ps', '-aq', '--filter', `name=^${name}$`)).toBe('');
+  expect(docker('ps', '-aq', '--filter', `name=^/?${name}$`)).toBe('');
 });
 
 test('logs follow a container, stderr apart, and search finds line 1234', async ({ page }) => {
@@ -140,6 +140,8 @@ test('when the engine goes away the list says so, and after it returns it matche
   let proxy = await startSocketProxy(socketPath);
   const restartable = await startHarness({ DOCKER_HOST: `unix://${socketPath}` });
   const made = unique('while-away');
+  // One container at least, so the page is the list and not its "no containers yet" screen.
+  docker('create', '--label', label, '--name', unique('present'), 'busybox', 'true');
   try {
     await page.goto(pageUrl(restartable, 'containers'));
     await page.getByTestId('containers-show-all').check();

@@ -127,9 +127,10 @@ describe.skipIf(!requireEngine.available)('container actions against the real en
   });
 
   it('passes on the engine’s refusal, and not-found for a container that does not exist', async () => {
-    const { id } = sleeper();
+    const { id, name } = sleeper();
     const error = await expectBerthError(actions.act({ id, action: 'pause' }), 'engine-error', /is not running/);
-    expect(error.message).toContain(id);
+    // Berth names the container; the engine's own words follow (dockerd's name its id, Podman's its state).
+    expect(error.message).toContain(name);
     await expectBerthError(actions.act({ id, action: 'unpause' }), 'engine-error', /not (running|paused)/);
     expect(stateOf(id)).toBe('created');
     await expectBerthError(actions.act({ id: unique('missing'), action: 'start' }), 'not-found');

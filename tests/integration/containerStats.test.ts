@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { statsSampleSchema, type StatsSample } from '../../src/shared/containers';
 import { BerthError } from '../../src/shared/errors';
-import { docker, imageExists, requireEngine } from '../fixtures/dockerCli';
+import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
 
 async function waitFor(what: string, predicate: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -68,17 +69,17 @@ describe.skipIf(!requireEngine.available)('container stats, against the real eng
     const idle = run('busybox', 'sleep', '300');
     const stats = follow([busy, idle]);
 
-    await waitFor('a busy sample above 20 % CPU', () => stats.of(busy).some((sample) => sample.cpuPercent > 20));
+    await waitFor('a busy sample above 20 % CPU', () => stats.of(busy).some((sample) => (sample.cpuPercent ?? 0) > 20));
     await waitFor('three idle samples', () => stats.of(idle).length >= 3);
 
-    const busySample = stats.of(busy).find((sample) => sample.cpuPercent > 20)!;
+    const busySample = stats.of(busy).find((sample) => (sample.cpuPercent ?? 0) > 20)!;
     expect(stats.of(busy).indexOf(busySample)).toBeLessThan(5);
     expect(busySample.memoryUsage).toBeGreaterThan(0);
     expect(busySample.memoryLimit).toBeGreaterThan(0);
     expect(busySample.memoryPercent).toBeGreaterThan(0);
     expect(busySample.pids).toBeGreaterThanOrEqual(1);
     expect(Math.abs(busySample.time - Date.now())).toBeLessThan(60_000);
-    expect(stats.of(idle).every((sample) => sample.cpuPercent < 5)).toBe(true);
+    expect(stats.of(idle).every((sample) => (sample.cpuPercent ?? 0) < 5)).toBe(true);
     expect(stats.of(idle).every((sample) => sample.memoryUsage > 0 && sample.memoryLimit > 0)).toBe(true);
     // About one sample a second per container.
     const times = stats.of(idle).map((sample) => sample.time);
@@ -91,6 +92,34 @@ describe.skipIf(!requireEngine.available)('container stats, against the real eng
     expect(stats.samples.length).toBe(count);
     docker('rm', '-f', busy);
   });
+
+  it("one busy loop: Berth's CPU is the engine's own CLI's figure (podman stats on Podman, docker stats on dockerd)", async () => {
+    const busy = run('busybox', 'sh', '-c', 'while :; do :; done');
+    const stats = follow([busy]);
+    const measured = () => stats.of(busy).filter((sample) => sample.cpuPercent !== null);
+    // Podman samples every 5 s (its first, 5 ms after the call, has no CPU figure); dockerd every second.
+    await waitFor('two CPU figures', () => measured().length >= 2, 40_000);
+    // The docker CLI's own figure is wrong on Podman (its formula is what this fixes): ask podman.
+    const cli =
+      engineFamily() === 'podman'
+        ? execFileSync('podman', ['stats', '--no-stream', '--format', '{{.CPUPerc}}', busy], { encoding: 'utf8' })
+        : docker('stats', '--no-stream', '--format', '{{.CPUPerc}}', busy);
+    const cliPercent = Number.parseFloat(cli.trim().replace('%', ''));
+    const count = measured().length;
+    await waitFor('the figure after the CLI', () => measured().length > count, 40_000);
+    const around = measured()
+      .slice(-3)
+      .map((sample) => sample.cpuPercent!);
+    const berthPercent = around.reduce((sum, value) => sum + value, 0) / around.length;
+
+    expect(stats.errors).toEqual([]);
+    expect(cliPercent).toBeGreaterThan(20);
+    expect(berthPercent / cliPercent).toBeGreaterThan(0.6);
+    expect(berthPercent / cliPercent).toBeLessThan(1.4);
+    // One process uses at most one CPU, whatever the machine's other load: ~100 %, never ~180 %.
+    for (const value of around) expect(value).toBeLessThanOrEqual(110);
+    docker('rm', '-f', busy);
+  }, 90_000);
 
   it('an unknown id: onError with not-found for it, the others go on', async () => {
     const idle = run('busybox', 'sleep', '300');

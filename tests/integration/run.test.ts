@@ -209,6 +209,13 @@ describe.skipIf(!requireEngine.available)('docker run through the run service, a
     expect(docker('ps', '-aq', '--filter', `label=berth.run=${runId}`)).toBe('');
   });
 
+  it('with auto-remove, reports the exit code the container exited with (Podman answers a removed-wait with 0)', async () => {
+    const runId = await start({ image: 'busybox', command: ['sh', '-c', 'exit 3'], autoRemove: true });
+    const flow = await finished(runId);
+    expect(flow).toMatchObject({ state: 'exited', exitCode: 3, error: null });
+    expect(docker('ps', '-aq', '--filter', `label=berth.run=${runId}`)).toBe('');
+  });
+
   it('a missing image that cannot be pulled fails at the Hub step, with the pull’s error, creating nothing', async () => {
     const image = `berth-missing-${suffix}`;
     const runId = await start({ image });
@@ -248,7 +255,7 @@ describe.skipIf(!requireEngine.available)('docker run through the run service, a
       // Whether redis was in the cache depends on what ran before; either way it got there.
       steps: { client: 'done', daemon: 'done', cache: 'done', create: 'done', start: 'done' },
     });
-    expect(docker('ps', '--filter', `name=^/${name}$`, '--format', '{{.Names}} {{.Ports}}')).toBe(
+    expect(docker('ps', '--filter', `name=^/?${name}$`, '--format', '{{.Names}} {{.Ports}}')).toBe(
       `${name} 127.0.0.1:${port}->6379/tcp`,
     );
     expect(await redisPing(port)).toBe('+PONG');
@@ -350,7 +357,7 @@ describe.skipIf(!requireEngine.available)('docker run through the run service, a
         issues: [{ path: 'name' }],
       });
       expect(labelledContainers()).toEqual(before);
-      expect(lines(docker('ps', '-aq', '--filter', `name=^/${name}$`))).toHaveLength(1);
+      expect(lines(docker('ps', '-aq', '--filter', `name=^/?${name}$`))).toHaveLength(1);
 
       // A prefix of the name, or the name with a regex-special dot, is not the same name.
       expect((await service.check(request({ image: 'busybox', name: name.slice(0, -1) }))).issues).toEqual([]);

@@ -5,6 +5,7 @@ import {
   containerName,
   exitCodeOf,
   healthOf,
+  imageName,
   summarizePorts,
   toContainerSummary,
   type ContainerInfoJson,
@@ -161,5 +162,30 @@ describe('the small parsers', () => {
   it('shows an image known only by id as a short id, like docker ps', () => {
     const row = { ...rows[0]!, Image: `sha256:${'ab'.repeat(32)}` };
     expect(toContainerSummary(row).image).toBe('abababababab');
+  });
+});
+
+describe('imageName: the image as the user typed it, on every engine', () => {
+  it("shows Podman's resolved names (GET /containers/json on Podman 4.3) in their familiar form", () => {
+    expect(imageName('docker.io/library/busybox:latest')).toBe('busybox');
+    expect(imageName('docker.io/library/redis:latest')).toBe('redis');
+    expect(imageName('docker.io/library/redis:7')).toBe('redis:7');
+    expect(imageName('docker.io/bitnami/redis:latest')).toBe('bitnami/redis');
+    expect(imageName('docker.io/library/busybox')).toBe('busybox');
+    const digest = `sha256:${'a'.repeat(64)}`;
+    expect(imageName(`docker.io/library/busybox@${digest}`)).toBe(`busybox@${digest}`);
+  });
+
+  it("keeps dockerd's names as they are, and names of other registries whole", () => {
+    expect(imageName('busybox')).toBe('busybox');
+    expect(imageName('busybox:latest')).toBe('busybox:latest');
+    expect(imageName('127.0.0.1:5000/berth-imgtest/uniq:a')).toBe('127.0.0.1:5000/berth-imgtest/uniq:a');
+    expect(imageName('localhost/mine:latest')).toBe('localhost/mine:latest');
+    expect(imageName(`sha256:${'e6a268df3cf8'.padEnd(64, '0')}`)).toBe('e6a268df3cf8');
+  });
+
+  it('is what a row of Podman’s list shows', () => {
+    const row = { ...rows[0]!, Image: 'docker.io/library/busybox:latest' };
+    expect(toContainerSummary(row).image).toBe('busybox');
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   containerError,
-  containerImageName,
   inspectPorts,
   toContainerInspect,
   type InspectJson,
@@ -228,22 +227,5 @@ describe('inspect JSON as ContainerInspect', () => {
     expect(containerError(Object.assign(new Error('boom'), { statusCode: 500 }), 'x', 'Inspecting').code).toBe(
       'engine-error',
     );
-  });
-});
-
-describe('containerImageName', () => {
-  it('names the image as `docker images` does, whether the engine kept what was typed or the full name', () => {
-    // dockerd keeps what `docker run` was given; Podman the full name.
-    expect(containerImageName('busybox')).toBe('busybox:latest');
-    expect(containerImageName('docker.io/library/busybox:latest')).toBe('busybox:latest');
-    expect(containerImageName('docker.io/bitnami/redis:7.2')).toBe('bitnami/redis:7.2');
-    expect(containerImageName('127.0.0.1:5000/library/redis:latest')).toBe('127.0.0.1:5000/library/redis:latest');
-    expect(containerImageName('redis@sha256:' + 'a'.repeat(64))).toBe('redis@sha256:' + 'a'.repeat(64));
-  });
-
-  it('keeps an image id and anything it cannot read as it is', () => {
-    expect(containerImageName('sha256:' + 'b'.repeat(64))).toBe('sha256:' + 'b'.repeat(64));
-    expect(containerImageName('0123456789ab')).toBe('0123456789ab');
-    expect(containerImageName('Not A Reference')).toBe('Not A Reference');
   });
 });

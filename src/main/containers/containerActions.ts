@@ -7,7 +7,7 @@ import type {
   ContainerSummary,
 } from '../../shared/containers';
 import { BerthError } from '../../shared/errors';
-import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL, toContainerSummary } from './containerSummary';
+import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL, imageName, toContainerSummary } from './containerSummary';
 
 export type ContainerActionInput = z.input<typeof containerActionInputSchema>;
 export type ContainerRemoveInput = z.input<typeof containerRemoveInputSchema>;
@@ -195,7 +195,7 @@ function summaryFromInspect(info: InspectJson): ContainerSummary {
   return {
     id: info.Id,
     name: nameOf(info),
-    image: info.Config?.Image ?? info.Image,
+    image: imageName(info.Config?.Image ?? info.Image),
     imageId: info.Image,
     command: [info.Path ?? '', ...(info.Args ?? [])].join(' ').trim(),
     state: 'exited',

@@ -15,10 +15,18 @@ export interface ContainerModelOptions {
   /** The connected engine's client (the backend passes monitor.requireClient). */
   getClient: () => Docker;
   monitor: ContainerEventSource;
-  /** Events for one container within this many ms make one refresh of it. Default 25. */
+  /** Events within this many ms of the first one that finds no read waiting make one batched read. Default 25. */
   refreshDelayMs?: number;
-  /** At most this many single-container refreshes at once (a burst of 1,000 creates queues). Default 4. */
+  /**
+   * While events keep coming (a storm: the next batch is due as soon as one answers), each batch
+   * waits twice as long as the one before, up to this many ms, so a storm costs a few calls a
+   * second whatever its size. Default 200.
+   */
+  maxRefreshDelayMs?: number;
+  /** At most this many list calls of one batch at once (a batch of 1,000 ids is 10 calls). Default 4. */
   maxConcurrentRefreshes?: number;
+  /** At most this many ids in one call's id filter: the filter goes in the URL. Default 100. */
+  maxIdsPerRefresh?: number;
   /** After a failed full list while connected, try again after this long (doubling, at most 10 s). Default 1000. */
   retryDelayMs?: number;
 }
@@ -26,54 +34,92 @@ export interface ContainerModelOptions {
 export type ContainerChangeListener = (change: ContainerChange) => void;
 
 /**
- * The container events after which a container's row may read differently. exec_*, attach,
- * detach, resize, top, export, copy… leave it as it was (a health check is an exec every interval).
+ * The container events after which a container's row is the same as before: a health check is an
+ * exec every interval, and attach, resize, top, export or copy change nothing the list shows. Any
+ * other action re-reads the row, known or not: an engine whose words Berth does not know (Podman's
+ * "init", "cleanup", "mount"…) must not leave the list wrong.
  */
-const refreshActions = new Set([
-  'create',
-  'start',
-  'restart',
-  'die',
-  'stop',
-  'kill',
-  'oom',
-  'pause',
-  'unpause',
-  'rename',
-  'update',
+const unchangingActions = new Set([
+  'exec_create',
+  'exec_start',
+  'exec_die',
+  'exec_detach',
+  // Podman's word for exec_die.
+  'exec_died',
+  'attach',
+  'detach',
+  'resize',
+  'top',
+  'export',
+  'copy',
+  'archive-path',
+  'extract-to-dir',
+  'commit',
 ]);
 
-export function isContainerRowEvent(event: EngineEvent): boolean {
-  if (event.Type !== 'container') return false;
-  return event.Action === 'destroy' || refreshActions.has(event.Action) || event.Action.startsWith('health_status');
+/**
+ * At most this many batches at once: a slow engine (Podman's id filter costs ~5 ms an id) must not
+ * hold the next batch back for a whole call, nor be sent an unbounded pile of them.
+ */
+const MAX_BATCHES_IN_FLIGHT = 2;
+
+/** The container is gone: dockerd says "destroy", Podman "remove". Its row goes without a call. */
+const goneActions = new Set(['destroy', 'remove']);
+
+/** Podman's event after "die" (its runtime cleaned up): the process has still ended. */
+const stillEndedActions = new Set(['cleanup']);
+
+/** The action's own word: dockerd sends "exec_start: sh -c …" and "health_status: healthy". */
+function actionWord(action: string): string {
+  const colon = action.indexOf(':');
+  return (colon === -1 ? action : action.slice(0, colon)).trim();
 }
 
-interface Refresh {
-  phase: 'waiting' | 'queued' | 'running';
-  timer: ReturnType<typeof setTimeout> | null;
-  /** An event came while the call ran: the answer may predate it, so refresh once more. */
-  again: boolean;
+export function isContainerRowEvent(event: EngineEvent): boolean {
+  if (event.Type !== 'container' || typeof event.Action !== 'string') return false;
+  return !unchangingActions.has(actionWord(event.Action));
+}
+
+export function isContainerGoneEvent(event: EngineEvent): boolean {
+  return event.Type === 'container' && typeof event.Action === 'string' && goneActions.has(actionWord(event.Action));
 }
 
 /**
  * `docker ps -a`, kept current by the engine's events. One full list when the first listener
- * subscribes and after every reconnect; after that, each container event refreshes that one
- * container (GET /containers/json?all=1&filters={"id":[…]}) and a destroy removes it without a
- * call. Nothing polls the engine. While the events stream is down the last list is kept and
+ * subscribes and after every reconnect. After that, the containers that events name within a
+ * short window are read again together, in one GET /containers/json?all=1&filters={"id":[…]}
+ * (chunked), and a destroyed container is removed without a call. At most two batches are in
+ * flight, and an answer older than a read of the same container started since is dropped; while
+ * events keep coming, each batch gathers for longer. Nothing polls the engine. While the events stream is down the last list is kept and
  * marked stale.
  */
 export class ContainerModel {
   private readonly getClient: () => Docker;
   private readonly monitor: ContainerEventSource;
   private readonly refreshDelayMs: number;
+  private readonly maxRefreshDelayMs: number;
   private readonly maxConcurrent: number;
+  private readonly maxIdsPerRefresh: number;
   private readonly retryDelayMs: number;
   private readonly listeners = new Set<ContainerChangeListener>();
   private readonly containers = new Map<string, ContainerSummary>();
-  private readonly refreshes = new Map<string, Refresh>();
-  /** Ids waiting for a free refresh slot, in order (a Set: deleting one is O(1)). */
-  private readonly queue = new Set<string>();
-  private running = 0;
+  /** Ids to read in the next batch. */
+  private readonly pending = new Set<string>();
+  /**
+   * Ids being read, with the number of the newest batch that reads each: an older batch's answer
+   * for it is dropped. An id leaves when its container is destroyed meanwhile.
+   */
+  private readonly inFlight = new Map<string, number>();
+  /** The window that gathers events into the next batch. */
+  private batchTimer: ReturnType<typeof setTimeout> | null = null;
+  private batchesRunning = 0;
+  private batchCount = 0;
+  /** The window of the batch being gathered: refreshDelayMs after a quiet moment, longer in a storm. */
+  private batchDelayMs: number;
+  /** When the last batch answered (Date.now()); -Infinity before the first. */
+  private lastBatchEndedAt = Number.NEGATIVE_INFINITY;
+  /** Reads of one container asked for later (a row that still says running after its process ended). */
+  private readonly later = new Map<string, ReturnType<typeof setTimeout>>();
   private detach: (() => void) | null = null;
   private connected = false;
   private loaded = false;
@@ -96,7 +142,10 @@ export class ContainerModel {
     this.getClient = options.getClient;
     this.monitor = options.monitor;
     this.refreshDelayMs = options.refreshDelayMs ?? 25;
+    this.maxRefreshDelayMs = Math.max(this.refreshDelayMs, options.maxRefreshDelayMs ?? 200);
+    this.batchDelayMs = this.refreshDelayMs;
     this.maxConcurrent = Math.max(1, options.maxConcurrentRefreshes ?? 4);
+    this.maxIdsPerRefresh = Math.max(1, options.maxIdsPerRefresh ?? 100);
     this.retryDelayMs = options.retryDelayMs ?? 1000;
   }
 
@@ -180,23 +229,24 @@ export class ContainerModel {
     if (!this.connected || !isContainerRowEvent(event)) return;
     const id = event.Actor?.ID;
     if (!id) return;
-    const destroyed = event.Action === 'destroy';
+    const gone = isContainerGoneEvent(event);
     if (this.loading) {
-      if (destroyed || this.touchedWhileLoading.get(id) !== 'destroyed') {
-        this.touchedWhileLoading.set(id, destroyed ? 'destroyed' : 'changed');
+      if (gone || this.touchedWhileLoading.get(id) !== 'destroyed') {
+        this.touchedWhileLoading.set(id, gone ? 'destroyed' : 'changed');
       }
       return;
     }
     // Not loaded yet (a failed list waits for its retry): that list will be newer than this event.
     if (!this.loaded || this.stale) return;
-    if (event.Action === 'die' || event.Action === 'stop') this.ended.set(id, 0);
-    else this.ended.delete(id);
-    if (destroyed) {
-      this.cancelRefresh(id);
+    const action = actionWord(event.Action);
+    if (action === 'die' || action === 'stop') this.ended.set(id, 0);
+    else if (!stillEndedActions.has(action)) this.ended.delete(id);
+    if (gone) {
+      this.forgetReads(id);
       if (this.containers.delete(id)) this.emit({ type: 'remove', id });
       return;
     }
-    this.schedule(id);
+    this.request(id);
   }
 
   /** The full list: GET /containers/json?all=1. Replaces everything and sends a snapshot. */
@@ -228,7 +278,7 @@ export class ContainerModel {
     this.loaded = true;
     this.stale = false;
     this.emit({ type: 'snapshot', containers: this.sorted(), stale: false });
-    for (const [id, what] of touched) if (what === 'changed') this.schedule(id);
+    for (const [id, what] of touched) if (what === 'changed') this.request(id);
   }
 
   private scheduleRetry(): void {
@@ -246,85 +296,138 @@ export class ContainerModel {
     this.retryTimer = null;
   }
 
-  /** Coalesces a burst of events for one container into one refresh, refreshDelayMs after the first. */
-  private schedule(id: string, delayMs = this.refreshDelayMs): void {
-    const existing = this.refreshes.get(id);
-    if (existing) {
-      if (existing.phase === 'running') existing.again = true;
-      return;
-    }
-    const refresh: Refresh = { phase: 'waiting', timer: null, again: false };
-    refresh.timer = setTimeout(() => {
-      refresh.timer = null;
-      refresh.phase = 'queued';
-      this.queue.add(id);
-      this.pump();
-    }, delayMs);
-    this.refreshes.set(id, refresh);
+  /** Reads the container in the next batch: the window opens with the first id that finds none open. */
+  private request(id: string): void {
+    this.cancelLater(id);
+    this.pending.add(id);
+    this.armBatch();
   }
 
-  private pump(): void {
-    while (this.running < this.maxConcurrent && this.queue.size > 0) {
-      const id = this.queue.values().next().value as string;
-      this.queue.delete(id);
-      const refresh = this.refreshes.get(id);
-      if (!refresh || refresh.phase !== 'queued') continue;
-      refresh.phase = 'running';
-      this.running += 1;
-      void this.refreshOne(id, refresh).finally(() => {
-        this.running -= 1;
-        this.pump();
-      });
-    }
+  private armBatch(): void {
+    if (this.batchTimer || this.batchesRunning >= MAX_BATCHES_IN_FLIGHT || this.pending.size === 0) return;
+    // Events while a batch runs, or within 100 ms of the last answer (a script, not a user's
+    // clicks): a storm, so gather for longer.
+    const stormGapMs = Math.max(4 * this.refreshDelayMs, this.batchDelayMs + this.refreshDelayMs);
+    const storm = this.batchesRunning > 0 || Date.now() - this.lastBatchEndedAt < stormGapMs;
+    this.batchDelayMs = storm ? Math.min(this.maxRefreshDelayMs, this.batchDelayMs * 2) : this.refreshDelayMs;
+    this.batchTimer = setTimeout(() => {
+      this.batchTimer = null;
+      void this.runBatch();
+    }, this.batchDelayMs);
   }
 
-  /** GET /containers/json?all=1&filters={"id":["<id>"]}: that one row, or nothing if it is gone. */
-  private async refreshOne(id: string, refresh: Refresh): Promise<void> {
+  /**
+   * GET /containers/json?all=1&filters={"id":[…]} for every pending id, at most maxIdsPerRefresh
+   * ids a call and maxConcurrent calls at once. Each row answered replaces its own; an id without
+   * a row is gone.
+   */
+  private async runBatch(): Promise<void> {
+    if (this.pending.size === 0) return;
     const generation = this.generation;
-    let info: Docker.ContainerInfo | null;
+    this.batchCount += 1;
+    const batch = this.batchCount;
+    const ids = [...this.pending];
+    this.pending.clear();
+    for (const id of ids) this.inFlight.set(id, batch);
+    this.batchesRunning += 1;
+    const chunks: string[][] = [];
+    for (let index = 0; index < ids.length; index += this.maxIdsPerRefresh) {
+      chunks.push(ids.slice(index, index + this.maxIdsPerRefresh));
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < chunks.length && generation === this.generation) {
+        const chunk = chunks[next]!;
+        next += 1;
+        await this.readChunk(chunk, generation, batch);
+      }
+    };
     try {
-      const rows = await this.getClient().listContainers({ all: true, filters: { id: [id] } });
-      // The id filter matches prefixes: keep the exact one.
-      info = rows.find((row) => row.Id === id) ?? null;
+      await Promise.all(Array.from({ length: Math.min(this.maxConcurrent, chunks.length) }, worker));
+    } finally {
+      // A newer generation cleared these already (and may have its own batches running: leave them be).
+      if (generation === this.generation) {
+        for (const id of ids) if (this.inFlight.get(id) === batch) this.inFlight.delete(id);
+        this.batchesRunning -= 1;
+        this.lastBatchEndedAt = Date.now();
+        this.armBatch();
+      }
+    }
+  }
+
+  private async readChunk(ids: string[], generation: number, batch: number): Promise<void> {
+    let rows: Docker.ContainerInfo[];
+    try {
+      rows = await this.getClient().listContainers({ all: true, filters: { id: ids } });
     } catch {
       // The engine went away: the status says so, and the reconnect lists everything again.
-      if (this.refreshes.get(id) === refresh) this.refreshes.delete(id);
       return;
     }
-    // Superseded: destroyed meanwhile, or a full list (newer) started, or the connection dropped.
-    if (this.refreshes.get(id) !== refresh || generation !== this.generation) return;
-    this.refreshes.delete(id);
-    if (info) {
-      const container = toContainerSummary(info);
-      this.containers.set(id, container);
-      this.emit({ type: 'upsert', container });
-    } else if (this.containers.delete(id)) {
-      this.emit({ type: 'remove', id });
-    }
-    if (refresh.again) this.schedule(id);
-    else if (info && (info.State === 'running' || info.State === 'paused') && this.ended.has(id)) {
-      // The process ended but the engine's list does not say so yet: read the row again shortly.
-      const reads = this.ended.get(id)!;
-      if (reads < 5) {
-        this.ended.set(id, reads + 1);
-        this.schedule(id, 100 * 2 ** reads);
+    // Superseded: a full list (newer) started, or the connection dropped.
+    if (generation !== this.generation) return;
+    // The id filter matches prefixes: keep exact ids only.
+    const byId = new Map(rows.map((row) => [row.Id, row]));
+    for (const id of ids) {
+      // Destroyed while the call ran (the answer may predate that), or a newer read is on its way.
+      if (this.inFlight.get(id) !== batch) continue;
+      this.inFlight.delete(id);
+      const info = byId.get(id);
+      if (info) {
+        const container = toContainerSummary(info);
+        this.containers.set(id, container);
+        this.emit({ type: 'upsert', container });
+      } else if (this.containers.delete(id)) {
+        this.emit({ type: 'remove', id });
+      }
+      // An event came while the call ran: the next batch reads it again anyway.
+      if (this.pending.has(id)) continue;
+      if (info && (info.State === 'running' || info.State === 'paused') && this.ended.has(id)) {
+        // The process ended but the engine's list does not say so yet: read the row again shortly.
+        const reads = this.ended.get(id)!;
+        if (reads < 5) {
+          this.ended.set(id, reads + 1);
+          this.requestLater(id, 100 * 2 ** reads);
+        } else this.ended.delete(id);
       } else this.ended.delete(id);
-    } else this.ended.delete(id);
+    }
   }
 
-  private cancelRefresh(id: string): void {
-    const refresh = this.refreshes.get(id);
-    if (!refresh) return;
-    if (refresh.timer) clearTimeout(refresh.timer);
-    this.queue.delete(id);
-    // A running call finds itself superseded when it answers.
-    this.refreshes.delete(id);
+  private requestLater(id: string, delayMs: number): void {
+    this.cancelLater(id);
+    this.later.set(
+      id,
+      setTimeout(() => {
+        this.later.delete(id);
+        this.pending.add(id);
+        this.armBatch();
+      }, delayMs),
+    );
   }
 
+  private cancelLater(id: string): void {
+    const timer = this.later.get(id);
+    if (timer) clearTimeout(timer);
+    this.later.delete(id);
+  }
+
+  /** The container is gone: nothing waiting to read it may bring its row back. */
+  private forgetReads(id: string): void {
+    this.cancelLater(id);
+    this.pending.delete(id);
+    this.inFlight.delete(id);
+    this.ended.delete(id);
+  }
+
+  /** Drops every read waiting or in flight (a running call finds itself superseded by the generation). */
   private cancelRefreshes(): void {
-    for (const refresh of this.refreshes.values()) if (refresh.timer) clearTimeout(refresh.timer);
-    this.refreshes.clear();
-    this.queue.clear();
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    for (const timer of this.later.values()) clearTimeout(timer);
+    this.later.clear();
+    this.pending.clear();
+    this.inFlight.clear();
+    this.batchesRunning = 0;
+    this.batchDelayMs = this.refreshDelayMs;
   }
 
   private sorted(): ContainerSummary[] {

@@ -5,6 +5,7 @@ import {
   type ContainerState,
   type ContainerSummary,
 } from '../../shared/containers';
+import { DEFAULT_DOMAIN, familiarName, parseImageReference } from '../../shared/imageReference';
 
 /** One row of GET /containers/json as the engine sends it (dockerode's type, with what it leaves optional). */
 export type ContainerInfoJson = Pick<
@@ -48,10 +49,21 @@ export function containerName(names: readonly string[] | null | undefined, id: s
   return bare.find((name) => name !== '' && !name.includes('/')) ?? bare[0] ?? id.slice(0, 12);
 }
 
-/** An image listed by id (its tag was removed or moved) shows as a short id, like `docker ps`. */
-function imageName(image: string): string {
+/**
+ * The image as `docker ps` on dockerd shows it. dockerd keeps what the user typed ("busybox");
+ * Podman lists the name it resolved ("docker.io/library/busybox:latest"), shown in its familiar
+ * form ("busybox"). An image listed by id (its tag was removed or moved) shows as a short id.
+ */
+export function imageName(image: string): string {
   const match = /^sha256:([0-9a-f]{64})$/.exec(image);
-  return match ? match[1]!.slice(0, 12) : image;
+  if (match) return match[1]!.slice(0, 12);
+  if (!image.startsWith(`${DEFAULT_DOMAIN}/`)) return image;
+  const parsed = parseImageReference(image);
+  if (!parsed.ok) return image;
+  const familiar = familiarName(parsed.reference);
+  // Podman adds the tag the user left out: drop it again, like the name they typed.
+  const { tag, digest } = parsed.reference;
+  return !digest && (tag === null || tag === 'latest') ? familiar.replace(/:latest$/, '') : familiar;
 }
 
 function containerState(state: string | undefined, status: string): ContainerState {

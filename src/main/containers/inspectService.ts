@@ -6,7 +6,7 @@ import {
   type ContainerState,
 } from '../../shared/containers';
 import { BerthError } from '../../shared/errors';
-import { familiarName, parseImageReference } from '../../shared/imageReference';
+import { imageName } from './containerSummary';
 import { maskEnv, maskInspectJson } from './secrets';
 
 /** GET /containers/{id}/json as the engine sends it; anything may be missing or null. */
@@ -145,16 +145,6 @@ function stateOf(status: string | undefined): ContainerState {
   return parsed.success ? parsed.data : 'dead';
 }
 
-/**
- * The image a container was made from, named as `docker images` would (busybox:latest): dockerd
- * keeps what was typed, Podman the full name (docker.io/library/busybox:latest). An image id stays.
- */
-export function containerImageName(image: string): string {
-  if (/^(sha256:)?[0-9a-f]{12,64}$/.test(image)) return image;
-  const parsed = parseImageReference(image);
-  return parsed.ok ? familiarName(parsed.reference) : image;
-}
-
 /** GET /containers/{id}/json as the details Berth shows, secret values masked (there and in raw). */
 export function toContainerInspect(json: InspectJson): ContainerInspect {
   const config = json.Config ?? {};
@@ -163,7 +153,7 @@ export function toContainerInspect(json: InspectJson): ContainerInspect {
   return {
     id: json.Id ?? '',
     name: (json.Name ?? '').replace(/^\//, ''),
-    image: containerImageName(config.Image ?? json.Image ?? ''),
+    image: imageName(config.Image ?? json.Image ?? ''),
     imageId: json.Image ?? '',
     command: stringList(config.Cmd),
     entrypoint: stringList(config.Entrypoint),

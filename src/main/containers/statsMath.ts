@@ -2,7 +2,9 @@ import type { StatsSample } from '../../shared/containers';
 
 /** The parts of one GET /containers/{id}/stats message that `docker stats` reads (cgroup v1 and v2). */
 export interface EngineStatsJson {
+  /** When cpu_stats were read, and precpu_stats (RFC 3339 with nanoseconds; the zero time when none). */
   read?: string;
+  preread?: string;
   pids_stats?: { current?: number } | null;
   blkio_stats?: {
     io_service_bytes_recursive?: Array<{ op?: string; value?: number }> | null;
@@ -25,19 +27,53 @@ export interface EngineCpuStats {
 
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
+/** A window shorter than this between the two samples gives no CPU figure: their clocks and counters do not line up. */
+export const MIN_CPU_WINDOW_MS = 100;
+/** How far the host's CPU counter may stray from CPUs × elapsed time and still be taken as counting every CPU's time. */
+const SYSTEM_COUNTER_TOLERANCE = 0.15;
+
+/** An RFC 3339 time as epoch ms plus the nanoseconds within that ms; null for none or the zero time. */
+function preciseTime(text: string | undefined): { ms: number; ns: number } | null {
+  if (typeof text !== 'string') return null;
+  const ms = Date.parse(text);
+  if (!Number.isFinite(ms) || ms <= 0) return null;
+  const fraction = /\.(\d+)/.exec(text)?.[1] ?? '';
+  return { ms, ns: Number(fraction.padEnd(9, '0').slice(3, 9)) };
+}
+
+/** Nanoseconds from preread to read; null when either is missing (a stream's first sample on dockerd). */
+export function sampleWindowNs(stats: EngineStatsJson): number | null {
+  const read = preciseTime(stats.read);
+  const preread = preciseTime(stats.preread);
+  if (!read || !preread) return null;
+  return (read.ms - preread.ms) * 1e6 + (read.ns - preread.ns);
+}
+
 /**
  * Percent of one CPU, as the Docker CLI's calculateCPUPercentUnix: the container's CPU time over the
- * host's CPU time since the previous sample, times the number of CPUs. 0 when either did not move
- * (the first sample of a stopped container, or a paused one).
+ * host's CPU time since the previous sample, times the number of CPUs. That holds while the host's
+ * counter grows by CPUs × elapsed time, as dockerd's does. Podman's counts only the host's busy
+ * time, which made one busy process about 180 % on 2 CPUs: when the counter strays from the
+ * clock, the container's CPU time is taken over the samples' own elapsed time (read − preread)
+ * instead. 0 when the container's time did not move (the first sample of a stopped container, or
+ * a paused one); null when the samples are too close together to say (Podman's first, ~5 ms).
+ * Never more than every CPU busy.
  */
-export function cpuPercent(stats: EngineStatsJson): number {
+export function cpuPercent(stats: EngineStatsJson): number | null {
   const cpu = stats.cpu_stats;
   const pre = stats.precpu_stats;
   const cpuDelta = num(cpu?.cpu_usage?.total_usage) - num(pre?.cpu_usage?.total_usage);
   const systemDelta = num(cpu?.system_cpu_usage) - num(pre?.system_cpu_usage);
   const onlineCpus = num(cpu?.online_cpus) || (cpu?.cpu_usage?.percpu_usage?.length ?? 0);
-  if (systemDelta <= 0 || cpuDelta <= 0) return 0;
-  return (cpuDelta / systemDelta) * onlineCpus * 100;
+  if (cpuDelta <= 0 || onlineCpus <= 0) return 0;
+  const windowNs = sampleWindowNs(stats);
+  if (windowNs !== null && windowNs <= 0) return 0;
+  if (windowNs !== null && windowNs < MIN_CPU_WINDOW_MS * 1e6) return null;
+  const counterAgrees =
+    windowNs === null || Math.abs(systemDelta / (windowNs * onlineCpus) - 1) <= SYSTEM_COUNTER_TOLERANCE;
+  if (counterAgrees && systemDelta <= 0) return 0;
+  const percent = counterAgrees ? (cpuDelta / systemDelta) * onlineCpus * 100 : (cpuDelta / windowNs!) * 100;
+  return Math.min(percent, onlineCpus * 100);
 }
 
 /**
@@ -92,9 +128,10 @@ export function toStatsSample(id: string, stats: EngineStatsJson, now: number = 
   const network = networkBytes(stats);
   const block = blockBytes(stats);
   const pids = num(stats.pids_stats?.current);
+  const cpu = cpuPercent(stats);
   return {
     id,
-    cpuPercent: Math.max(0, cpuPercent(stats)),
+    cpuPercent: cpu === null ? null : Math.max(0, cpu),
     memoryUsage: Math.max(0, usage),
     memoryLimit: Math.max(0, limit),
     memoryPercent: limit > 0 ? Math.max(0, (usage / limit) * 100) : 0,

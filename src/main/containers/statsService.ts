@@ -26,7 +26,8 @@ interface StatsSession {
 
 /**
  * `docker stats` for a set of containers: one GET /containers/{id}/stats?stream=true per container,
- * each giving one sample a second, computed like the Docker CLI does.
+ * each giving one sample a second (every 5 s on Podman), computed like the Docker CLI does where
+ * the engine's counters allow it (statsMath).
  */
 export class StatsService {
   private readonly getClient: () => Docker;

@@ -26,10 +26,11 @@ function escapeRegExp(value: string): string {
 
 /** The container (any state) that already has exactly this name, if one does. */
 export async function containerWithName(docker: Docker, name: string): Promise<Docker.ContainerInfo | undefined> {
-  // The engine's name filter is a regular expression matched anywhere: anchor it, then compare exactly.
+  // The engine's name filter is a regular expression matched anywhere: anchor it, then compare
+  // exactly. dockerd matches it against "/name", Podman against "name": the slash is optional.
   const containers = await docker.listContainers({
     all: true,
-    filters: JSON.stringify({ name: [`^/${escapeRegExp(name)}$`] }),
+    filters: JSON.stringify({ name: [`^/?${escapeRegExp(name)}$`] }),
   });
   return containers.find((container) => container.Names?.includes(`/${name}`));
 }

@@ -29,6 +29,8 @@ type FlowListener = (flow: RunFlow) => void;
 
 /** How long to wait for the last output after the container exited before the flow is final anyway. */
 const OUTPUT_DRAIN_MS = 2000;
+/** How long a --rm run waits for the engine to remove its container before the flow is final anyway. */
+const REMOVAL_WAIT_MS = 10_000;
 
 interface RunRecord {
   flow: Omit<RunFlow, 'output' | 'outputTruncated'>;
@@ -218,8 +220,12 @@ export class RunService {
     // Attach and register the wait before starting: a container like hello-world exits at once, and
     // its output and exit code must not be missed.
     this.setStep(record, 'start', 'active');
+    // The exit code comes from condition=next-exit on every engine: Podman answers a
+    // condition=removed wait with StatusCode 0 whatever the code was. With --rm, a second wait
+    // (its status unused) says when the container is gone, so the flow ends with it removed.
     let attach: Readable;
     let exit: Promise<WaitResult>;
+    let gone: Promise<unknown> = Promise.resolve();
     try {
       attach = (await container.attach({
         stream: true,
@@ -227,13 +233,15 @@ export class RunService {
         stderr: true,
         abortSignal: record.abort.signal,
       } as Docker.ContainerAttachOptions)) as unknown as Readable;
-      ({ exit } = await this.registerWait(docker, container.id, request.autoRemove ? 'removed' : 'next-exit', record));
+      ({ exit } = await this.registerWait(docker, container.id, 'next-exit', record));
+      if (request.autoRemove) ({ exit: gone } = await this.registerWait(docker, container.id, 'removed', record));
     } catch (error) {
       return this.failStep(record, 'start', toRunError(error, 'Attaching to the container'));
     }
     const attachEnded = this.followOutput(record, attach);
-    // The wait may settle while start() is still running; nothing must go unhandled meanwhile.
+    // The waits may settle while start() is still running; nothing must go unhandled meanwhile.
     exit.catch(() => undefined);
+    gone = gone.catch(() => undefined);
 
     try {
       await container.start();
@@ -256,6 +264,10 @@ export class RunService {
     clearTimeout(drainTimer);
     attach.destroy();
     record.output.endAll();
+    // --rm: the engine removes the container right after the exit; the flow ends once it has.
+    let goneTimer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([gone, new Promise((resolve) => (goneTimer = setTimeout(resolve, REMOVAL_WAIT_MS)))]);
+    clearTimeout(goneTimer);
     this.finish(record, { exitCode: typeof result.StatusCode === 'number' ? result.StatusCode : null });
   }
 

@@ -89,7 +89,7 @@ export const ContainerRow = memo(function ContainerRow({
         {formatRelativeTime(container.created * 1000, i18n.language, now)}
       </span>
       <span className="text-right font-mono text-xs" data-testid="container-cpu">
-        {running && sample ? `${sample.cpuPercent.toFixed(1)}%` : '—'}
+        {running && sample?.cpuPercent != null ? `${sample.cpuPercent.toFixed(1)}%` : '—'}
       </span>
       <span className="text-right font-mono text-xs" data-testid="container-memory">
         {running && sample ? formatBytes(sample.memoryUsage, i18n.language) : '—'}

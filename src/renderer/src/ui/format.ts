@@ -36,9 +36,12 @@ const relativeSteps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 1],
 ];
 
-/** "3 days ago" / "3일 전". */
+/**
+ * "3 days ago" / "3일 전". Never in the future: a time a moment ahead of `now` (the engine's clock,
+ * or a display clock that ticks every 30 s) is "now", not "in 1 second".
+ */
 export function formatRelativeTime(epochMs: number, locale: string, now: number): string {
-  const seconds = Math.round((epochMs - now) / 1000);
+  const seconds = Math.min(0, Math.round((epochMs - now) / 1000));
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of relativeSteps) {
     if (Math.abs(seconds) >= size || unit === 'second') return format.format(Math.round(seconds / size), unit);

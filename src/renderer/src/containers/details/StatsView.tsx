@@ -57,8 +57,12 @@ export function StatsView({ id, running }: { id: string; running: boolean }) {
     <div className="grid gap-3 md:grid-cols-2" data-testid="stats-view">
       {card(
         t('details.stats.cpu'),
-        `${latest.cpuPercent.toFixed(1)}%`,
-        <Sparkline values={samples.map((sample) => sample.cpuPercent)} max={100} label={t('details.stats.cpu')} />,
+        latest.cpuPercent === null ? '—' : `${latest.cpuPercent.toFixed(1)}%`,
+        <Sparkline
+          values={samples.flatMap((sample) => (sample.cpuPercent === null ? [] : [sample.cpuPercent]))}
+          max={100}
+          label={t('details.stats.cpu')}
+        />,
         'stats-cpu',
       )}
       {card(
