@@ -128,7 +128,7 @@ describe('inspect JSON as ContainerInspect', () => {
     expect(result).toMatchObject({
       id: 'c0ffee'.padEnd(64, '0'),
       name: 'berth-demo',
-      image: 'busybox:latest',
+      image: 'busybox',
       imageId: 'sha256:' + 'b'.repeat(64),
       command: ['sleep', '300'],
       entrypoint: [],
