@@ -90,7 +90,8 @@ install_packages() {
   local wanted=(docker.io docker-registry busybox-static redis-server redis-tools
                 gcc libc6-dev jq curl ca-certificates iptables chromium
                 fonts-liberation fonts-noto-cjk openssh-server)
-  [[ "${BERTH_SKIP_PODMAN:-0}" == 1 ]] || wanted+=(podman)
+  # catatonit: the init process `--init` asks of Podman.
+  [[ "${BERTH_SKIP_PODMAN:-0}" == 1 ]] || wanted+=(podman catatonit)
   local missing=() p
   for p in "${wanted[@]}"; do pkg_installed "$p" || missing+=("$p"); done
   if ((${#missing[@]} == 0)); then
