@@ -22,6 +22,8 @@ export const errorCodes = [
   'hub-unreachable',
   'hub-timeout',
   'hub-error',
+  /** The Hub's search answered 410 Gone, or 200 with nothing a search answer has: Docker changed or retired it. */
+  'hub-search-changed',
   'image-not-found',
   'registry-unauthorized',
   'registry-rate-limited',

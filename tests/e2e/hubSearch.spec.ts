@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { removeImage, requireEngine } from '../fixtures/dockerCli';
-import { startFakeHub, type FakeHub } from '../fixtures/fakeHub';
+import { fakeHubSearch, fakeHubV4Extras, startFakeHub, type FakeHub } from '../fixtures/fakeHub';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
 
@@ -93,5 +93,139 @@ test('with the Hub unreachable the search says so, in Korean too', async ({ page
     await saveScreenshot(page, 'hub-offline-ko');
   } finally {
     await offline.stop();
+  }
+});
+
+test('one odd row does not cost the page: it is mended or left out, and the user is told', async ({ page }) => {
+  hub.setMode('odd-rows');
+  for (const lang of ['en', 'ko'] as const) {
+    await page.goto(pageUrl(harness, 'hub', lang));
+    await page.getByTestId('hub-search').fill('redis');
+    const results = page.getByTestId('hub-result');
+    await expect(results.first()).toHaveAttribute('data-repo', 'redis');
+    await expect(results).toHaveCount(fakeHubSearch('redis').length);
+    // "1B+" in a v2 row is read as at least a billion.
+    await expect(results.first().getByTestId('pull-count')).toHaveText(
+      lang === 'en' ? '↓ 1B+ pulls' : '↓ 10억회 이상 받음',
+    );
+    await expect(page.getByTestId('hub-skipped')).toHaveText(
+      lang === 'en'
+        ? '1 result from Docker Hub could not be read and is not shown.'
+        : '도커 허브 결과 1개는 읽을 수 없어서 보여 드리지 않았어요.',
+    );
+    await expect(page.getByTestId('problem')).toHaveCount(0);
+    await page.getByTestId('hub-skipped').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, `hub-odd-rows-${lang}`);
+  }
+});
+
+test('rows the Hub repeats across pages are shown once', async ({ page }) => {
+  hub.setMode('repeats');
+  const expected = Math.min(50, fakeHubSearch('a').length);
+  expect(expected).toBeGreaterThan(25);
+  await page.goto(pageUrl(harness, 'hub'));
+  await page.getByTestId('hub-search').fill('a');
+  const results = page.getByTestId('hub-result');
+  await expect(results).toHaveCount(25);
+  await results.last().scrollIntoViewIfNeeded();
+  await expect(page.getByText('Loading more…')).toHaveCount(0);
+  await expect(results).toHaveCount(expected);
+  const names = await results.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-repo')));
+  expect(new Set(names).size).toBe(names.length);
+});
+
+test('when both Hub searches are gone, it says "Docker Hub’s search has changed", in Korean too', async ({ page }) => {
+  for (const [mode, lang] of [
+    ['search-gone', 'en'],
+    ['search-empty', 'ko'],
+  ] as const) {
+    hub.setMode(mode);
+    await page.goto(pageUrl(harness, 'hub', lang));
+    await page.getByTestId('hub-search').fill('nginx');
+    // Offline (as here) the engine cannot search either, and the Hub's problem is shown; where the
+    // engine reaches the internet, its results are, with the same news.
+    const outcome = page.getByTestId('problem').or(page.getByTestId('engine-fallback'));
+    await expect(outcome).toBeVisible();
+    if ((await outcome.getAttribute('data-testid')) === 'problem') {
+      await expect(outcome).toHaveAttribute('data-problem', 'hub-search-changed');
+      await expect(outcome.locator('h2')).toHaveText(
+        lang === 'en' ? 'Docker Hub’s search has changed' : '도커 허브의 검색 방식이 바뀌었어요',
+      );
+    } else {
+      await expect(outcome).toContainText(lang === 'en' ? 'Docker Hub’s search has changed' : '검색 방식이 바뀌어서');
+    }
+    await saveScreenshot(page, `hub-search-changed-${lang}`);
+  }
+});
+
+test('when v2 search is gone the v4 search answers, with verified-publisher and archived badges', async ({ page }) => {
+  hub.setMode('v2-gone');
+  for (const lang of ['en', 'ko'] as const) {
+    await page.goto(pageUrl(harness, 'hub', lang));
+    await page.getByTestId('hub-search').fill('redis');
+    const redis = page.locator('[data-testid=hub-result][data-repo=redis]');
+    await expect(redis.getByTestId('badge-official')).toBeVisible();
+    await expect(redis.getByTestId('pull-count')).toHaveText(lang === 'en' ? '↓ 1B+ pulls' : '↓ 10억회 이상 받음');
+    const bitnami = page.locator('[data-testid=hub-result][data-repo="bitnami/redis"]');
+    await expect(bitnami.getByTestId('badge-verified')).toHaveText(
+      lang === 'en' ? 'Verified publisher' : '인증된 게시자',
+    );
+    const archived = page.locator('[data-testid=hub-result][data-repo="redislabs/rejson"]');
+    await expect(archived.getByTestId('badge-archived')).toHaveText(lang === 'en' ? 'Archived' : '보관됨');
+    await expect(page.getByTestId('badge-verified')).toHaveCount(
+      fakeHubSearch('redis').filter((repo) => fakeHubV4Extras[repo.repo_name]?.badge === 'verified_publisher').length,
+    );
+    await saveScreenshot(page, `hub-search-v4-${lang}`);
+    await archived.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, `hub-search-v4-archived-${lang}`);
+  }
+});
+
+test('one star is "1 star"; Korean counts read right without plural forms', async ({ page }) => {
+  for (const [lang, one, many] of [
+    ['en', /★ 1 star(?!s)/, /★ 3\.4K stars/],
+    ['ko', /★ 별 1개/, /★ 별 3\.4천개/],
+  ] as const) {
+    await page.goto(pageUrl(harness, 'hub', lang));
+    await page.getByTestId('hub-search').fill('jitesoft');
+    await expect(page.locator('[data-testid=hub-result][data-repo="jitesoft/node"]')).toContainText(one);
+    await page.getByTestId('hub-search').fill('busybox');
+    await expect(page.locator('[data-testid=hub-result][data-repo=busybox]')).toContainText(many);
+  }
+});
+
+test('tags: one label per platform, inactive tags marked, and a tag with no image for this engine', async ({
+  page,
+}) => {
+  for (const lang of ['en', 'ko'] as const) {
+    await page.goto(pageUrl(harness, 'hub/library/busybox', lang));
+    const old = page.locator('[data-testid=hub-tag][data-tag="1.31"]');
+    // 1.31 lists arm64 without a variant, the others arm64/v8: the same platform, one label.
+    await expect(old.locator('td').nth(3)).toHaveText('linux/amd64, linux/arm64/v8');
+    await expect(old.getByTestId('tag-inactive')).toHaveText(lang === 'en' ? 'Inactive' : '비활성');
+    await expect(page.locator('[data-testid=hub-tag][data-tag=latest]').getByTestId('tag-inactive')).toHaveCount(0);
+    for (const cell of await page.getByTestId('tag-platforms').all()) {
+      for (const label of (await cell.innerText()).split(', ')) {
+        expect(label).toMatch(/^(linux|windows)\/(amd64|arm64\/v8|arm\/v\d)$/);
+      }
+    }
+    await saveScreenshot(page, `hub-tags-inactive-${lang}`);
+
+    await page.goto(pageUrl(harness, 'hub/library/hello-world', lang));
+    const windowsOnly = page.locator('[data-testid=hub-tag][data-tag="nanoserver-ltsc2022"]');
+    await expect(windowsOnly.getByTestId('tag-not-here')).toHaveText(
+      lang === 'en'
+        ? 'No image for linux/amd64: it will not run on this Docker server.'
+        : 'linux/amd64용 이미지가 없어요. 이 도커 서버에서는 실행되지 않아요.',
+    );
+    await expect(windowsOnly.getByTestId('tag-run')).toBeDisabled();
+    await expect(windowsOnly.getByTestId('tag-pull')).toHaveAttribute(
+      'title',
+      lang === 'en' ? /will not run on this Docker server/ : /이 도커 서버에서는 실행되지 않아요/,
+    );
+    const latest = page.locator('[data-testid=hub-tag][data-tag=latest]');
+    await expect(latest.getByTestId('tag-run')).toBeEnabled();
+    await expect(latest.getByTestId('tag-not-here')).toHaveCount(0);
+    await saveScreenshot(page, `hub-tags-not-here-${lang}`);
   }
 });

@@ -3,9 +3,24 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHubClient, HubError, type EngineSearch } from '../../src/main/hub/hubClient';
 import { parseRetryAt } from '../../src/main/hub/hubHttp';
+import { parseCount, readSearchRow } from '../../src/main/hub/hubMapping';
 import { BerthError } from '../../src/shared/errors';
-import { hubSearchResultSchema, hubTagsResultSchema } from '../../src/shared/hub';
-import { fakeHubCatalogue, fakeHubSearch, startFakeHub, type FakeHub } from '../fixtures/fakeHub';
+import {
+  hubSearchResultSchema,
+  hubTagsResultSchema,
+  imageForPlatform,
+  platformLabels,
+  uniqueRepositories,
+  type HubRepository,
+} from '../../src/shared/hub';
+import {
+  capturedHubAnswer,
+  fakeHubCatalogue,
+  fakeHubSearch,
+  fakeHubV4Extras,
+  startFakeHub,
+  type FakeHub,
+} from '../fixtures/fakeHub';
 
 const NOW = Date.parse('2025-06-01T10:00:00Z');
 const now = () => NOW;
@@ -101,9 +116,11 @@ describe('Hub client against the fake Hub', () => {
         shortDescription: fakeHubCatalogue.find((repo) => repo.repo_name === 'redis')?.short_description,
         starCount: 13_187,
         pullCount: 8_314_201_377,
+        pullCountAtLeast: false,
         isOfficial: true,
         isVerifiedPublisher: false,
         isAutomated: false,
+        isArchived: false,
       });
       expect(result.results.find((repo) => repo.repoName === 'bitnami/redis')).toMatchObject({
         displayName: 'bitnami/redis',
@@ -146,10 +163,13 @@ describe('Hub client against the fake Hub', () => {
           displayName: 'redis',
           shortDescription: 'Redis is an open source key-value store.',
           starCount: 13187,
-          pullCount: 0,
+          // The engine's search has no pull counts: none rather than a false 0.
+          pullCount: null,
+          pullCountAtLeast: false,
           isOfficial: true,
           isVerifiedPublisher: false,
           isAutomated: false,
+          isArchived: false,
         },
         expect.objectContaining({ repoName: 'bitnami/redis', displayName: 'bitnami/redis', isAutomated: true }),
       ]);
@@ -289,6 +309,245 @@ describe('Hub client against the fake Hub', () => {
     const recorded = (await (await fetch(`${hub.url}/__fake/requests`)).json()) as unknown[];
     expect(recorded).toHaveLength(1);
   });
+
+  describe('on real Hub answers (tests/fixtures/hub)', () => {
+    beforeEach(() => hub.setMode('captured'));
+
+    it('reads the captured v2 answer for nginx as the Hub sent it', async () => {
+      const client = createHubClient({ baseUrl: hub.url });
+      const result = hubSearchResultSchema.parse(await client.search({ query: 'nginx', pageSize: 3 }));
+      expect(result).toMatchObject({ total: 284_295, nextPage: 2, skipped: 0, source: 'hub', hubProblem: null });
+      expect(result.results).toEqual([
+        {
+          repoName: 'library/nginx',
+          displayName: 'nginx',
+          shortDescription: 'Official build of Nginx.',
+          starCount: 21_268,
+          pullCount: 12_981_954_060,
+          pullCountAtLeast: false,
+          isOfficial: true,
+          // The v2 answer has no publisher badge at all.
+          isVerifiedPublisher: false,
+          isAutomated: false,
+          isArchived: false,
+        },
+        expect.objectContaining({ repoName: 'nginx/nginx-ingress', starCount: 120, pullCount: 1_085_123_768 }),
+        expect.objectContaining({ repoName: 'nginx/nginx-prometheus-exporter', isOfficial: false }),
+      ]);
+      expect(hub.requests.map((request) => request.path)).toEqual(['/v2/search/repositories/']);
+    });
+
+    it('asks the v4 search when v2 answers 410, and reads its badges and rounded pull counts', async () => {
+      const client = createHubClient({ baseUrl: hub.url });
+      const result = hubSearchResultSchema.parse(await client.search({ query: 'golang' }));
+      expect(hub.requests.map((request) => [request.path, request.query])).toEqual([
+        ['/v2/search/repositories/', { query: 'golang', page: '1', page_size: '25' }],
+        ['/api/search/v4', { query: 'golang', from: '0', size: '25', type: 'image' }],
+      ]);
+      expect(result).toMatchObject({ total: 10_000, nextPage: 2, skipped: 0, source: 'hub', hubProblem: null });
+      expect(result.results).toEqual([
+        expect.objectContaining({
+          repoName: 'library/golang',
+          displayName: 'golang',
+          isOfficial: true,
+          isVerifiedPublisher: false,
+          pullCount: 1_000_000_000,
+          pullCountAtLeast: true,
+        }),
+        expect.objectContaining({
+          repoName: 'rancher/golang',
+          isOfficial: false,
+          isVerifiedPublisher: true,
+          starCount: 0,
+          pullCount: 10_000,
+          pullCountAtLeast: true,
+        }),
+      ]);
+    });
+
+    it('reads the v3 catalog rows: the verified publisher from `source`, pulls from rate_plans', async () => {
+      const answer = capturedHubAnswer('v3-search-golang.json') as { results: unknown[] };
+      const [golang, rancher] = answer.results.map(readSearchRow);
+      expect(golang).toMatchObject({ repoName: 'library/golang', isOfficial: true, pullCount: null });
+      expect(rancher).toMatchObject({
+        repoName: 'rancher/golang',
+        isVerifiedPublisher: true,
+        isOfficial: false,
+        pullCount: 10_000,
+        pullCountAtLeast: true,
+      });
+    });
+
+    it('reads the captured tag list: tag_status "inactive" marks the tag', async () => {
+      const client = createHubClient({ baseUrl: hub.url });
+      const result = hubTagsResultSchema.parse(await client.tags({ repository: 'gcmirrors/kube-apiserver' }));
+      expect(hub.requests[0]?.path).toBe('/v2/namespaces/gcmirrors/repositories/kube-apiserver/tags');
+      expect(result).toMatchObject({ total: 564, nextPage: 2, skipped: 0 });
+      expect(result.tags).toEqual([
+        {
+          name: 'v1.18.7-rc.0',
+          digest: null,
+          fullSize: 51_074_491,
+          lastUpdated: '2020-07-16T07:29:28.81499Z',
+          status: 'inactive',
+          images: [
+            {
+              architecture: 'amd64',
+              os: 'linux',
+              variant: null,
+              size: 51_074_491,
+              digest: 'sha256:c3557736f3b86cba3890d0aadbaffd7d6360336c85d7a8e03331c5581eeff42f',
+            },
+          ],
+        },
+      ]);
+    });
+  });
+
+  describe('when the Hub answers oddly', () => {
+    it('mends or skips an odd row instead of failing the page: "1B+", "12", count null, no repo_name', async () => {
+      hub.setMode('odd-rows');
+      const client = createHubClient({ baseUrl: hub.url });
+      const result = hubSearchResultSchema.parse(await client.search({ query: 'redis', pageSize: 5 }));
+      expect(result.results.map((repo) => repo.repoName)).toEqual(catalogueNames('redis').slice(0, 5));
+      expect(result.skipped).toBe(1);
+      expect(result.results[0]).toMatchObject({ repoName: 'library/redis', pullCount: 1e9, pullCountAtLeast: true });
+      expect(result.results[1]?.starCount).toBe(12);
+      // count: null is mended to what the page shows exists; next still says there is more.
+      expect(result).toMatchObject({ total: 6, nextPage: 2, source: 'hub' });
+    });
+
+    it('mends each field that does not fit, and skips only a row with no usable name', () => {
+      expect(
+        readSearchRow({
+          repo_name: 'library/postgres',
+          short_description: 5,
+          star_count: { many: true },
+          pull_count: '42',
+          is_official: 'yes',
+        }),
+      ).toEqual({
+        repoName: 'library/postgres',
+        displayName: 'postgres',
+        shortDescription: '',
+        starCount: 0,
+        pullCount: 42,
+        pullCountAtLeast: false,
+        // A library/ name is an official image whatever is_official says.
+        isOfficial: true,
+        isVerifiedPublisher: false,
+        isAutomated: false,
+        isArchived: false,
+      });
+      for (const nameless of [{}, { repo_name: '' }, { repo_name: 'Not A Name!' }, null, 'redis', []]) {
+        expect(readSearchRow(nameless), JSON.stringify(nameless)).toBeNull();
+      }
+    });
+
+    it('reads counts as the Hub writes them', () => {
+      expect(parseCount(12_981_954_060)).toEqual({ value: 12_981_954_060, atLeast: false });
+      expect(parseCount('1B+')).toEqual({ value: 1_000_000_000, atLeast: true });
+      expect(parseCount('500K+')).toEqual({ value: 500_000, atLeast: true });
+      expect(parseCount('1.2M')).toEqual({ value: 1_200_000, atLeast: false });
+      expect(parseCount('1,234')).toEqual({ value: 1234, atLeast: false });
+      expect(parseCount('42')).toEqual({ value: 42, atLeast: false });
+      for (const odd of [null, undefined, '', 'many', {}, Number.NaN, '1B++']) expect(parseCount(odd)).toBeNull();
+    });
+
+    it('drops a row listed twice on one page', async () => {
+      hub.setMode('repeats');
+      const client = createHubClient({ baseUrl: hub.url });
+      const first = hubSearchResultSchema.parse(await client.search({ query: 'redis', pageSize: 10 }));
+      expect(first.results.map((repo) => repo.repoName)).toEqual(catalogueNames('redis').slice(0, 10));
+      // Page 2 starts with page 1's last three again; merged pages keep each repository once.
+      const second = hubSearchResultSchema.parse(await client.search({ query: 'redis', page: 2, pageSize: 10 }));
+      expect(second.results.slice(0, 3).map((repo) => repo.repoName)).toEqual(catalogueNames('redis').slice(7, 10));
+      const merged = uniqueRepositories([...first.results, ...second.results] as HubRepository[]);
+      expect(merged.map((repo) => repo.repoName)).toEqual(catalogueNames('redis').slice(0, 20));
+    });
+
+    it('asks the v4 search when v2 is gone (410), and keeps asking v4 first afterwards', async () => {
+      hub.setMode('v2-gone');
+      const client = createHubClient({ baseUrl: hub.url });
+      const result = hubSearchResultSchema.parse(await client.search({ query: 'redis', pageSize: 10 }));
+      expect(result).toMatchObject({ source: 'hub', hubProblem: null, total: fakeHubSearch('redis').length });
+      expect(result.results.map((repo) => repo.repoName)).toEqual(catalogueNames('redis').slice(0, 10));
+      // The badge v2 never carries comes from v4's badge field.
+      const verified = result.results.filter((repo) => repo.isVerifiedPublisher).map((repo) => repo.repoName);
+      expect(verified).toEqual(
+        catalogueNames('redis')
+          .slice(0, 10)
+          .filter((name) => fakeHubV4Extras[name]?.badge === 'verified_publisher'),
+      );
+      expect(verified.length).toBeGreaterThan(0);
+      expect(result.results.find((repo) => repo.repoName === 'redislabs/rejson')?.isArchived).toBe(true);
+
+      const next = hubSearchResultSchema.parse(await client.search({ query: 'redis', page: 2, pageSize: 10 }));
+      expect(next.results.map((repo) => repo.repoName)).toEqual(catalogueNames('redis').slice(10, 20));
+      expect(hub.requests.map((request) => request.path)).toEqual([
+        '/v2/search/repositories/',
+        '/api/search/v4',
+        '/api/search/v4',
+      ]);
+      expect(hub.requests[2]?.query).toMatchObject({ from: '10', size: '10' });
+    });
+
+    it('asks the v4 search when v2 answers 200 with an empty body', async () => {
+      hub.setMode('v2-empty');
+      const result = hubSearchResultSchema.parse(
+        await createHubClient({ baseUrl: hub.url }).search({ query: 'nginx' }),
+      );
+      expect(result.source).toBe('hub');
+      expect(result.results[0]?.repoName).toBe('library/nginx');
+      expect(hub.requests.map((request) => request.path)).toEqual(['/v2/search/repositories/', '/api/search/v4']);
+    });
+
+    it('says "search has changed" when both searches are gone or empty, and falls back to the engine', async () => {
+      for (const mode of ['search-gone', 'search-empty'] as const) {
+        hub.setMode(mode);
+        const error = await failure(createHubClient({ baseUrl: hub.url }).search({ query: 'redis' }));
+        expect(error.code, mode).toBe('hub-search-changed');
+        expect(error.message, mode).toMatch(
+          mode === 'search-gone'
+            ? /\/v2\/search\/repositories is gone \(HTTP 410 Gone\)\..*\/api\/search\/v4 is gone \(HTTP 410 Gone\)/
+            : /\/v2\/search\/repositories answered 200 with an empty body\..*\/api\/search\/v4 answered 200 with an empty body/,
+        );
+
+        const engineSearch = vi.fn(engineRedis);
+        const fallback = hubSearchResultSchema.parse(
+          await createHubClient({ baseUrl: hub.url, engineSearch }).search({ query: 'redis' }),
+        );
+        expect(fallback).toMatchObject({ source: 'engine', total: 2 });
+        expect(fallback.hubProblem?.code, mode).toBe('hub-search-changed');
+      }
+    });
+
+    it('pages the v4 search by from and size, and stops at its 2,500 results', async () => {
+      hub.setMode('v2-gone');
+      const client = createHubClient({ baseUrl: hub.url });
+      const total = fakeHubSearch('a').length;
+      const last = Math.ceil(total / 10);
+      const page = hubSearchResultSchema.parse(await client.search({ query: 'a', page: last, pageSize: 10 }));
+      expect(page).toMatchObject({ nextPage: null, total });
+      expect(page.results.length).toBe(total - (last - 1) * 10);
+      hub.requests.length = 0;
+      const beyond = hubSearchResultSchema.parse(await client.search({ query: 'a', page: 101, pageSize: 25 }));
+      expect(beyond).toMatchObject({ results: [], nextPage: null });
+      // v4 answered last, so it goes first, and it is not asked past its 2,500 results.
+      expect(hub.requests).toEqual([]);
+    });
+
+    it('reads the status of a tag, and the tags of one platform under one label', async () => {
+      const client = createHubClient({ baseUrl: hub.url });
+      const result = hubTagsResultSchema.parse(await client.tags({ repository: 'busybox' }));
+      const old = result.tags.find((tag) => tag.name === '1.31');
+      expect(old?.status).toBe('inactive');
+      expect(result.tags.find((tag) => tag.name === 'latest')?.status).toBe('active');
+      // 1.31 lists arm64 without a variant, latest says arm64/v8: the same platform, the same label.
+      expect(platformLabels(old?.images ?? [])).toEqual(['linux/amd64', 'linux/arm64/v8']);
+      expect(platformLabels(result.tags[0]?.images ?? [])).toEqual(['linux/amd64', 'linux/arm64/v8', 'linux/arm/v7']);
+    });
+  });
 });
 
 describe('Hub client offline', () => {
@@ -342,9 +601,18 @@ describe('Hub client with an injected fetch', () => {
     expect(result.results[0]?.shortDescription).toBe('');
   });
 
-  it('is hub-error on JSON that is not the Hub API', async () => {
-    const fetch = async () => jsonResponse({ hello: 'portal' });
+  it('says the search has changed on JSON without a results list, from either search', async () => {
+    const fetch = vi.fn(async () => jsonResponse({ hello: 'portal' }));
     const error = await failure(createHubClient({ fetch }).search({ query: 'redis' }));
+    expect(error.code).toBe('hub-search-changed');
+    expect(error.message).toContain('/v2/search/repositories answered 200 with JSON without a results list.');
+    expect(error.message).toContain('/api/search/v4 answered 200 with JSON without a results list.');
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('is hub-error on tags JSON that is not the Hub API', async () => {
+    const fetch = async () => jsonResponse({ hello: 'portal' });
+    const error = await failure(createHubClient({ fetch }).tags({ repository: 'redis' }));
     expect(error.code).toBe('hub-error');
   });
 
@@ -372,6 +640,7 @@ describe('Hub client with an injected fetch', () => {
         digest: null,
         fullSize: 100,
         lastUpdated: '2025-01-01T00:00:00Z',
+        status: null,
         images: [{ architecture: 'amd64', os: 'linux', variant: null, size: 100, digest: 'sha256:a' }],
       },
     ]);
@@ -443,5 +712,41 @@ describe('parseRetryAt', () => {
     expect(parseRetryAt(headers({ 'retry-after': 'Sun, 01 Jun 2025 09:00:00 GMT' }), NOW)).toBe(NOW);
     expect(parseRetryAt(headers({ 'retry-after': 'soon' }), NOW)).toBeUndefined();
     expect(parseRetryAt(headers({}), NOW)).toBeUndefined();
+  });
+});
+
+/** The repository names Berth shows for a search of the fake Hub's catalogue, in the Hub's order. */
+function catalogueNames(query: string): string[] {
+  return fakeHubSearch(query).map((repo) =>
+    repo.repo_name.includes('/') ? repo.repo_name : `library/${repo.repo_name}`,
+  );
+}
+
+describe('platforms', () => {
+  const image = (os: string, architecture: string, variant: string | null) => ({
+    os,
+    architecture,
+    variant,
+    size: 1,
+    digest: null,
+  });
+
+  it('gives one label per platform, as docker manifest inspect names it', () => {
+    expect(
+      platformLabels([
+        image('linux', 'arm64', null),
+        image('linux', 'arm64', 'v8'),
+        image('linux', 'amd64', null),
+        image('linux', 'arm', 'v6'),
+        image('linux', 'arm', 'v7'),
+        image('windows', 'amd64', null),
+      ]),
+    ).toEqual(['linux/arm64/v8', 'linux/amd64', 'linux/arm/v6', 'linux/arm/v7', 'windows/amd64']);
+  });
+
+  it("finds the image for the engine's platform, or none", () => {
+    const images = [image('linux', 'amd64', null), image('linux', 'arm64', 'v8')];
+    expect(imageForPlatform(images, { os: 'linux', arch: 'arm64' })).toBe(images[1]);
+    expect(imageForPlatform([image('windows', 'amd64', null)], { os: 'linux', arch: 'amd64' })).toBeUndefined();
   });
 });

@@ -15,11 +15,17 @@ export interface HubRequestOptions {
   now: () => number;
   /** When set, a 404 is 'not-found' with this message instead of a generic 'hub-error'. */
   notFoundMessage?: string;
+  /**
+   * When set, a 404 or 410 is 'hub-search-changed' with this message: the endpoint itself is gone,
+   * as Docker's retired search first answered 410 (docker/roadmap#756).
+   */
+  goneMessage?: string;
 }
 
 /**
- * One GET to the Hub's JSON API: the parsed body, or a HubError a beginner can act on. The timeout
- * covers reading the body too, so a Hub that sends headers and then stalls still times out.
+ * One GET to the Hub's JSON API: the parsed body (undefined for an empty one), or a HubError a
+ * beginner can act on. The timeout covers reading the body too, so a Hub that sends headers and
+ * then stalls still times out.
  */
 export async function getHubJson(url: string, options: HubRequestOptions): Promise<unknown> {
   const controller = new AbortController();
@@ -59,6 +65,9 @@ function statusError(response: Response, options: HubRequestOptions): HubError {
       `Docker Hub is limiting how often it may be asked (HTTP 429). ${when}`,
       retryAt,
     );
+  }
+  if ((response.status === 404 || response.status === 410) && options.goneMessage) {
+    return new HubError('hub-search-changed', `${options.goneMessage} (HTTP ${status}).`);
   }
   if (response.status === 404 && options.notFoundMessage) return new HubError('not-found', options.notFoundMessage);
   if (response.status >= 500) {
@@ -112,6 +121,8 @@ function tooLarge(maxBytes: number): HubError {
 }
 
 function parseJson(text: string): unknown {
+  // Docker's retired search answered 200 with an empty body; the caller says what that means.
+  if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
   } catch {

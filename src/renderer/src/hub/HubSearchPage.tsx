@@ -100,7 +100,7 @@ export function HubSearchPage({ navigate, initialQuery }: { navigate: Navigate; 
             data-testid="engine-fallback"
             className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:bg-sky-950/50 dark:text-sky-200"
           >
-            {t('hub.fromEngine')}
+            {t(state.hubProblem?.code === 'hub-search-changed' ? 'hub.fromEngineSearchChanged' : 'hub.fromEngine')}
           </p>
         )}
         {loading && !state && <p className="text-sm text-slate-500">{t('hub.searching')}</p>}
@@ -113,7 +113,6 @@ export function HubSearchPage({ navigate, initialQuery }: { navigate: Navigate; 
               <RepositoryRow
                 key={repository.repoName}
                 repository={repository}
-                showPulls={state.source === 'hub'}
                 onOpen={() => navigate('hub', repository.repoName)}
                 onPull={() => pull(repository.displayName)}
                 onRun={() => openRun(repository.displayName)}
@@ -127,6 +126,11 @@ export function HubSearchPage({ navigate, initialQuery }: { navigate: Navigate; 
         )}
         {state && state.nextPage === null && state.results.length > 0 && (
           <p className="text-center text-xs text-slate-500">{t('hub.end', { query })}</p>
+        )}
+        {state && state.skipped > 0 && (
+          <p className="text-center text-xs text-slate-500" data-testid="hub-skipped">
+            {t('hub.skipped', { count: state.skipped })}
+          </p>
         )}
       </div>
     </div>

@@ -6,19 +6,17 @@ import { formatCount } from '../ui/format';
 
 export function RepositoryRow({
   repository,
-  showPulls,
   onOpen,
   onPull,
   onRun,
 }: {
   repository: HubRepository;
-  /** The engine's search has no pull counts: show none rather than a false 0. */
-  showPulls: boolean;
   onOpen: () => void;
   onPull: () => void;
   onRun: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const { starCount, pullCount } = repository;
   return (
     <li
       data-testid="hub-result"
@@ -44,13 +42,27 @@ export function RepositoryRow({
               {t('hub.verified')}
             </Badge>
           )}
+          {repository.isArchived && (
+            <span title={t('hub.archivedTitle')}>
+              <Badge tone="amber" testId="badge-archived">
+                {t('hub.archived')}
+              </Badge>
+            </span>
+          )}
         </div>
         <p className="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-400">{repository.shortDescription}</p>
         <p className="mt-1.5 flex gap-3 text-xs text-slate-500">
-          <span>★ {t('hub.stars', { value: formatCount(repository.starCount, i18n.language) })}</span>
-          {showPulls && (
+          <span data-testid="star-count">
+            ★ {t('hub.stars', { count: starCount, value: formatCount(starCount, i18n.language) })}
+          </span>
+          {/* The engine's search has no pull counts: none is shown rather than a false 0. */}
+          {pullCount !== null && (
             <span data-testid="pull-count">
-              ↓ {t('hub.pulls', { value: formatCount(repository.pullCount, i18n.language) })}
+              ↓{' '}
+              {t(repository.pullCountAtLeast ? 'hub.pullsAtLeast' : 'hub.pulls', {
+                count: pullCount,
+                value: formatCount(pullCount, i18n.language),
+              })}
             </span>
           )}
         </p>

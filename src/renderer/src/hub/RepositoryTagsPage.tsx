@@ -1,23 +1,20 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BerthError } from '../../../shared/errors';
-import type { HubTag } from '../../../shared/hub';
+import { imageForPlatform, platformLabel, platformLabels, type HubTag } from '../../../shared/hub';
 import { useBerthClient } from '../app/clientContext';
 import type { Navigate } from '../app/useRoute';
 import { useEngineStatus } from '../engine/engineStatus';
 import { ProblemCard } from '../engine/ProblemCard';
 import { usePulls } from '../pulls/pullsStore';
 import { useRunDialog } from '../run/runDialogContext';
+import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { formatBytes, formatRelativeTime } from '../ui/format';
 
 /** "library/redis" → "redis", the name people type. */
 export function familiarRepositoryName(repository: string): string {
   return repository.startsWith('library/') ? repository.slice('library/'.length) : repository;
-}
-
-function platformLabel(image: HubTag['images'][number]): string {
-  return `${image.architecture}${image.variant ? `/${image.variant}` : ''}`;
 }
 
 /** A Hub repository's tags, each with its size for this engine's CPU, and Pull and Run. */
@@ -31,7 +28,10 @@ export function RepositoryTagsPage({ repository, navigate }: { repository: strin
   const [nextPage, setNextPage] = useState<number | null>(null);
   const [error, setError] = useState<BerthError | null>(null);
   const [loading, setLoading] = useState(true);
-  const arch = status?.server?.arch ?? 'amd64';
+  // The engine's own platform; until it is known, sizes are shown for linux/amd64 and nothing is refused.
+  const server = status?.server ?? null;
+  const platform = { os: server?.os ?? 'linux', arch: server?.arch ?? 'amd64' };
+  const platformName = platformLabel({ os: platform.os, architecture: platform.arch, variant: null });
   const name = familiarRepositoryName(repository);
   const [now] = useState(() => Date.now());
 
@@ -78,45 +78,75 @@ export function RepositoryTagsPage({ repository, navigate }: { repository: strin
         {tags && tags.length === 0 && <p className="text-sm">{t('hub.tags.none')}</p>}
         {tags && tags.length > 0 && (
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-xs text-slate-500 dark:border-slate-800">
+            <thead className="border-b border-slate-200 text-xs whitespace-nowrap text-slate-500 dark:border-slate-800">
               <tr>
-                <th className="py-2 font-medium">{t('hub.tags.name')}</th>
-                <th className="py-2 font-medium">{t('hub.tags.size', { arch })}</th>
-                <th className="py-2 font-medium">{t('hub.tags.pushed')}</th>
-                <th className="py-2 font-medium">{t('hub.tags.architectures')}</th>
+                <th className="py-2 pr-4 font-medium">{t('hub.tags.name')}</th>
+                <th className="py-2 pr-4 font-medium">{t('hub.tags.size', { arch: platformName })}</th>
+                <th className="py-2 pr-4 font-medium">{t('hub.tags.pushed')}</th>
+                <th className="py-2 pr-4 font-medium">{t('hub.tags.architectures')}</th>
                 <th />
               </tr>
             </thead>
             <tbody>
               {tags.map((tag) => {
-                const forArch = tag.images.find((image) => image.architecture === arch && image.os === 'linux');
+                const forPlatform = imageForPlatform(tag.images, platform);
+                // A tag that lists its images and none for this engine would pull nothing it can run.
+                const notHere = server !== null && tag.images.length > 0 && !forPlatform;
+                const reference = `${name}:${tag.name}`;
                 return (
                   <tr
                     key={tag.name}
                     data-testid="hub-tag"
                     data-tag={tag.name}
+                    data-status={tag.status ?? undefined}
+                    data-runs-here={notHere ? 'false' : 'true'}
                     className="border-b border-slate-100 dark:border-slate-800/60"
                   >
-                    <td className="py-2 font-mono font-medium">{tag.name}</td>
-                    <td className="py-2">
-                      {forArch ? (
-                        formatBytes(forArch.size, i18n.language)
+                    <td className="py-2 pr-4 font-mono font-medium">
+                      <span className="inline-flex items-center gap-2">
+                        {tag.name}
+                        {tag.status === 'inactive' && (
+                          <span title={t('hub.tags.inactiveTitle')} className="font-sans">
+                            <Badge tone="slate" testId="tag-inactive">
+                              {t('hub.tags.inactive')}
+                            </Badge>
+                          </span>
+                        )}
+                      </span>
+                    </td>
+                    <td className="py-2 pr-4">
+                      {forPlatform ? (
+                        formatBytes(forPlatform.size, i18n.language)
+                      ) : notHere ? (
+                        <span className="text-amber-800 dark:text-amber-300" data-testid="tag-not-here">
+                          {t('hub.tags.notForPlatform', { platform: platformName })}
+                        </span>
                       ) : (
-                        <span className="text-slate-400">{t('hub.tags.notForArch', { arch })}</span>
+                        <span className="text-slate-400">—</span>
                       )}
                     </td>
-                    <td className="py-2 text-slate-600 dark:text-slate-400">
+                    <td className="py-2 pr-4 whitespace-nowrap text-slate-600 dark:text-slate-400">
                       {tag.lastUpdated ? formatRelativeTime(Date.parse(tag.lastUpdated), i18n.language, now) : '—'}
                     </td>
-                    <td className="py-2 text-xs text-slate-600 dark:text-slate-400">
-                      {tag.images.map(platformLabel).join(', ')}
+                    <td className="py-2 pr-4 text-xs text-slate-600 dark:text-slate-400" data-testid="tag-platforms">
+                      {/* A line may break between platforms, never inside one. */}
+                      {platformLabels(tag.images).map((label, index) => (
+                        <span key={label} className="whitespace-nowrap">
+                          {index > 0 && ', '}
+                          {label}
+                        </span>
+                      ))}
                     </td>
                     <td className="py-2 text-right whitespace-nowrap">
                       <Button
                         className="mr-2 !py-1 text-xs"
-                        title={t('pulls.pullTitle', { reference: `${name}:${tag.name}` })}
+                        title={
+                          notHere
+                            ? t('hub.tags.pullNotForPlatform', { reference, platform: platformName })
+                            : t('pulls.pullTitle', { reference })
+                        }
                         data-testid="tag-pull"
-                        onClick={() => void startPull(`${name}:${tag.name}`).catch(() => undefined)}
+                        onClick={() => void startPull(reference).catch(() => undefined)}
                       >
                         {t('pulls.pull')}
                       </Button>
@@ -124,7 +154,9 @@ export function RepositoryTagsPage({ repository, navigate }: { repository: strin
                         variant="primary"
                         className="!py-1 text-xs"
                         data-testid="tag-run"
-                        onClick={() => openRun(`${name}:${tag.name}`)}
+                        disabled={notHere}
+                        title={notHere ? t('hub.tags.runNotForPlatform', { platform: platformName }) : undefined}
+                        onClick={() => openRun(reference)}
                       >
                         {t('images.run')}
                       </Button>

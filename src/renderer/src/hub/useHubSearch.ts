@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { BerthError } from '../../../shared/errors';
-import type { HubRepository, HubSearchResult } from '../../../shared/hub';
+import { uniqueRepositories, type HubRepository, type HubSearchResult } from '../../../shared/hub';
 import { useBerthClient } from '../app/clientContext';
 
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -10,6 +10,8 @@ interface SearchState {
   results: HubRepository[];
   nextPage: number | null;
   total: number;
+  /** Rows the Hub sent that could not be read, over every page shown. */
+  skipped: number;
   source: HubSearchResult['source'];
   hubProblem: HubSearchResult['hubProblem'];
 }
@@ -34,15 +36,21 @@ export function useHubSearch(input: string) {
         const result = await client.request('hub.search', { query: q, page, pageSize: 25 });
         if (ticket !== latest.current) return;
         setError(null);
-        setState((previous) => ({
-          query: q,
-          results:
-            page === 1 || !previous || previous.query !== q ? result.results : [...previous.results, ...result.results],
-          nextPage: result.nextPage,
-          total: result.total,
-          source: result.source,
-          hubProblem: result.hubProblem,
-        }));
+        setState((previous) => {
+          const fresh = page === 1 || !previous || previous.query !== q;
+          return {
+            query: q,
+            // Pages can overlap when the Hub's results shift between requests: each repository once.
+            results: fresh
+              ? uniqueRepositories(result.results)
+              : uniqueRepositories([...previous.results, ...result.results]),
+            nextPage: result.nextPage,
+            total: result.total,
+            skipped: (fresh ? 0 : previous.skipped) + result.skipped,
+            source: result.source,
+            hubProblem: result.hubProblem,
+          };
+        });
       } catch (caught) {
         if (ticket !== latest.current) return;
         setError(caught instanceof BerthError ? caught : new BerthError('internal', String(caught)));
