@@ -88,6 +88,16 @@ export function familiarName(reference: ImageReference): string {
   return `${name}:${reference.tag ?? 'latest'}`;
 }
 
+/**
+ * A tag or digest reference as the engine listed it, in the familiar form: Podman lists
+ * docker.io/library/redis:latest where dockerd (and the user) say redis:latest. Anything it cannot
+ * read stays as it is.
+ */
+export function familiarListedName(name: string): string {
+  const parsed = parseImageReference(name);
+  return parsed.ok ? familiarName(parsed.reference) : name;
+}
+
 /** The repository without tag or digest, in its familiar form (what the Hub calls a repository). */
 export function familiarRepository(reference: ImageReference): string {
   const name = familiarName({ ...reference, tag: null, digest: null });

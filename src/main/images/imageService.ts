@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { z } from 'zod';
 import type { EngineStatus } from '../../shared/engine';
 import { BerthError } from '../../shared/errors';
+import { familiarListedName } from '../../shared/imageReference';
 import type {
   imagePruneInputSchema,
   imagePruneResultSchema,
@@ -34,12 +35,27 @@ export interface ImageServiceOptions {
 
 type Listener = (images: LocalImage[]) => void;
 
-/** The engine events after which the image list may have changed. */
-const imageActions = new Set(['pull', 'tag', 'untag', 'delete', 'import', 'load']);
-const containerActions = new Set(['create', 'destroy', 'commit']);
+/**
+ * Container events after which the list reads differently: a container made or gone changes "used
+ * by", one starting or ending changes whether it runs (the removal dialog follows it). dockerd says
+ * destroy, Podman remove.
+ */
+const containerActions = new Set([
+  'create',
+  'destroy',
+  'remove',
+  'commit',
+  'start',
+  'die',
+  'stop',
+  'kill',
+  'pause',
+  'unpause',
+]);
 
+/** Every image event may change the list (dockerd's delete is Podman's remove; an unknown action reads it again too). */
 export function isImageListEvent(event: EngineEvent): boolean {
-  if (event.Type === 'image') return imageActions.has(event.Action);
+  if (event.Type === 'image') return true;
   if (event.Type === 'container') return containerActions.has(event.Action);
   return false;
 }
@@ -87,11 +103,11 @@ export class ImageService {
     }
     return images
       .map((image): LocalImage => {
-        const repoTags = (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>');
+        const repoTags = (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>').map(familiarListedName);
         return {
           id: image.Id,
           repoTags,
-          repoDigests: (image.RepoDigests ?? []).filter((digest) => digest !== '<none>@<none>'),
+          repoDigests: (image.RepoDigests ?? []).filter((digest) => digest !== '<none>@<none>').map(familiarListedName),
           size: Math.max(0, image.Size ?? 0),
           created: image.Created,
           containers: byImage.get(image.Id) ?? [],
@@ -138,11 +154,18 @@ export class ImageService {
 
     const client = this.getClient();
     const removed: string[] = [];
+    let forceImage = force;
+    if (image.containers.length > 0 && this.monitor.getStatus().server?.family === 'podman') {
+      // Podman's force also removes the containers, running ones too: remove the confirmed stopped
+      // containers by name first, refuse running ones as dockerd does, then the image without force.
+      removed.push(...(await removeContainersFirst(client, image)));
+      forceImage = false;
+    }
     // Several tags and nothing to force: untag one by one, like `docker rmi a:1 b:2` (the last
     // untag deletes the image). By id without force, the engine would refuse a multi-tag image.
-    const targets = !force && image.repoTags.length > 1 ? image.repoTags : [image.id];
+    const targets = !forceImage && image.repoTags.length > 1 ? image.repoTags : [image.id];
     for (const target of targets) {
-      const result = await deleteImage(client, target, force, describe(image));
+      const result = await deleteImage(client, target, forceImage, describe(image));
       removed.push(...result);
     }
     return { removed };
@@ -307,13 +330,44 @@ function sameContainerId(id: string, confirmed: string): boolean {
   return confirmed === id || (confirmed.length >= 12 && id.startsWith(confirmed));
 }
 
+/**
+ * On Podman the confirmed containers go before their image, one by one and each without force, so a
+ * container that started meanwhile is refused by the engine rather than killed.
+ */
+async function removeContainersFirst(client: Docker, image: LocalImage): Promise<string[]> {
+  const running = image.containers.filter((container) => container.running);
+  if (running.length > 0) {
+    throw new BerthError(
+      'in-use',
+      `${describe(image)} is used by the running ${running.length === 1 ? 'container' : 'containers'} ${running.map((c) => c.name).join(', ')}: stop ${running.length === 1 ? 'it' : 'them'} first.`,
+    );
+  }
+  const removed: string[] = [];
+  for (const container of image.containers) {
+    try {
+      await client.getContainer(container.id).remove({ force: false, v: false });
+      removed.push(container.id);
+    } catch (error) {
+      const status = (error as { statusCode?: unknown }).statusCode;
+      if (status === 404) continue;
+      const reason = engineMessageOf(error);
+      throw new BerthError(
+        status === 409 ? 'in-use' : 'engine-error',
+        `The engine refused to remove the container ${container.name} before ${describe(image)}: ${reason}`,
+      );
+    }
+  }
+  return removed;
+}
+
 async function deleteImage(client: Docker, name: string, force: boolean, label: string): Promise<string[]> {
   try {
     const result = (await client.getImage(name).remove({ force })) as Array<{ Untagged?: string; Deleted?: string }>;
     const removed: string[] = [];
     for (const entry of result ?? []) {
-      if (entry.Untagged) removed.push(entry.Untagged);
-      if (entry.Deleted) removed.push(entry.Deleted);
+      // Named as the list names them: Podman answers docker.io/library/x:1 and ids without "sha256:".
+      if (entry.Untagged) removed.push(familiarListedName(entry.Untagged));
+      if (entry.Deleted) removed.push(/^[0-9a-f]{64}$/.test(entry.Deleted) ? `sha256:${entry.Deleted}` : entry.Deleted);
     }
     return removed;
   } catch (error) {

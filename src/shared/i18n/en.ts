@@ -300,8 +300,11 @@ export const en = {
       body: 'The image {{name}} ({{id}}) will be deleted from the local image cache. You can pull it again later.',
       alsoTags: 'It also has these names, which go with it:',
       inUse: 'These containers use it. Removing the image anyway leaves them without their image name:',
+      inUsePodman:
+        'These containers use it. On Podman the containers go with the image: Berth removes them first, then the image:',
       inUseRunning: 'A running container uses it: stop the container first.',
       force: 'Yes, also remove it from under these containers',
+      forcePodman: 'Yes, remove these containers and the image',
       confirm: 'Remove image',
     },
     confirmPrune: {

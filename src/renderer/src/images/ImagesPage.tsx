@@ -32,7 +32,9 @@ export function ImagesPage({ navigate }: { navigate: Navigate }) {
   const { openRun } = useRunDialog();
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortKey>('created');
-  const [removing, setRemoving] = useState<LocalImage | null>(null);
+  // The id, not the row: the dialog follows the live list (a container that stopped meanwhile).
+  const [removingId, setRemovingId] = useState<string | null>(null);
+  const removing = removingId ? (images?.find((image) => image.id === removingId) ?? null) : null;
   const [pruning, setPruning] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [now] = useState(() => Date.now());
@@ -106,7 +108,7 @@ export function ImagesPage({ navigate }: { navigate: Navigate }) {
               {t('images.run')}
             </Button>
           )}
-          <Button className="!py-1 text-xs" data-testid="image-remove" onClick={() => setRemoving(image)}>
+          <Button className="!py-1 text-xs" data-testid="image-remove" onClick={() => setRemovingId(image.id)}>
             {t('images.remove')}
           </Button>
         </td>
@@ -193,9 +195,9 @@ export function ImagesPage({ navigate }: { navigate: Navigate }) {
       {removing && (
         <RemoveImageDialog
           image={removing}
-          onClose={() => setRemoving(null)}
+          onClose={() => setRemovingId(null)}
           onRemoved={(name) => {
-            setRemoving(null);
+            setRemovingId(null);
             setNotice(t('images.removed', { name }));
           }}
         />

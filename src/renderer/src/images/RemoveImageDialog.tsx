@@ -4,6 +4,7 @@ import { BerthError } from '../../../shared/errors';
 import type { LocalImage } from '../../../shared/images';
 import { useBerthClient } from '../app/clientContext';
 import { ProblemCard } from '../engine/ProblemCard';
+import { useEngineStatus } from '../engine/engineStatus';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
 import { imageDisplayName, shortImageId } from './imageName';
@@ -26,6 +27,8 @@ export function RemoveImageDialog({
   const name = imageDisplayName(image);
   const inUse = image.containers.length > 0;
   const running = image.containers.some((container) => container.running);
+  // Podman removes the containers with the image (Berth removes them first, by name): say so.
+  const onPodman = useEngineStatus().status?.server?.family === 'podman';
 
   const remove = async () => {
     setBusy(true);
@@ -79,7 +82,13 @@ export function RemoveImageDialog({
       )}
       {inUse && (
         <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700/60 dark:bg-amber-950/40">
-          <p>{running ? t('images.confirmRemove.inUseRunning') : t('images.confirmRemove.inUse')}</p>
+          <p data-testid="in-use-text">
+            {running
+              ? t('images.confirmRemove.inUseRunning')
+              : onPodman
+                ? t('images.confirmRemove.inUsePodman')
+                : t('images.confirmRemove.inUse')}
+          </p>
           <ul className="mt-1 list-inside list-disc font-mono text-xs" data-testid="using-containers">
             {image.containers.map((container) => (
               <li key={container.id}>
@@ -96,7 +105,7 @@ export function RemoveImageDialog({
                 onChange={(event) => setForce(event.target.checked)}
                 data-testid="force-remove"
               />
-              {t('images.confirmRemove.force')}
+              {onPodman ? t('images.confirmRemove.forcePodman') : t('images.confirmRemove.force')}
             </label>
           )}
         </div>
