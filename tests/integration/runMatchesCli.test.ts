@@ -128,7 +128,7 @@ describe.skipIf(!requireEngine.available)('the run dialog and its copied docker 
     fs.mkdirSync(plain);
     const { flow, line, cli, berthName, cliName } = await runBoth({
       image: 'busybox',
-      command: 'true',
+      command: ['true'],
       volumes: [
         { kind: 'bind', hostPath: colonFolder, containerPath: '/data:ro', confirmed: true },
         { kind: 'bind', hostPath: plain, containerPath: '/ro', readOnly: true, confirmed: true },
@@ -149,7 +149,7 @@ describe.skipIf(!requireEngine.available)('the run dialog and its copied docker 
     fs.mkdirSync(odd);
     const { flow, line, cli, berthName, cliName } = await runBoth({
       image: 'busybox',
-      command: 'true',
+      command: ['true'],
       volumes: [{ kind: 'bind', hostPath: odd, containerPath: '/in side,x', confirmed: true }],
     });
     if (family === 'podman') {
@@ -173,7 +173,7 @@ describe.skipIf(!requireEngine.available)('the run dialog and its copied docker 
     volumes.push(volume);
     const { flow, line, cli, berthName, cliName } = await runBoth({
       image: 'busybox',
-      command: 'true',
+      command: ['true'],
       volumes: [{ kind: 'named', name: volume, containerPath: '/data', readOnly: true }],
     });
     expect(flow).toMatchObject({ state: 'exited', exitCode: 0 });
@@ -190,7 +190,7 @@ describe.skipIf(!requireEngine.available)('the run dialog and its copied docker 
     names.push(berthName, cliName);
     const input: RunInput = {
       image: 'busybox',
-      command: 'true',
+      command: ['true'],
       volumes: [{ kind: 'bind', hostPath: missing, containerPath: '/data', confirmed: true }],
     };
     await expect(service.start(runInputSchema.parse({ ...input, name: berthName }))).rejects.toMatchObject({
@@ -251,7 +251,7 @@ describe.skipIf(!requireEngine.available)('the run dialog and its copied docker 
 
   it('(23) Config.Image is the image as typed, as docker run stores it', async () => {
     for (const typed of ['busybox', 'busybox:latest']) {
-      const { flow, line, cli, berthName, cliName } = await runBoth({ image: typed, command: 'true' });
+      const { flow, line, cli, berthName, cliName } = await runBoth({ image: typed, command: ['true'] });
       expect(line).toBe(`docker run --name ${cliName} ${typed} true`);
       expect(flow.state).toBe('exited');
       expect(cli.status, cli.stderr).toBe(0);
