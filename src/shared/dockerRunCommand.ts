@@ -1,9 +1,28 @@
-import type { RunRequest } from './run';
+import type { RunRequest, VolumeMount } from './run';
 
 /** Quotes an argument for a POSIX shell only when it needs it. */
 export function shellQuote(arg: string): string {
   if (arg !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
   return `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+/** One field of --mount's list, quoted as the CLI's CSV reader needs: in "…" with " doubled. */
+function mountField(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+
+/**
+ * --mount rather than -v: -v splits on ":", so a path with a colon fails ("invalid mode") or changes
+ * meaning (a container path /data:ro becomes read-only). --mount is what Berth sends (HostConfig.Mounts),
+ * field by field, so the line and the dialog mean the same mount.
+ */
+function mountSpec(volume: VolumeMount): string {
+  const fields =
+    volume.kind === 'named'
+      ? ['type=volume', `source=${volume.name}`, `target=${volume.containerPath}`]
+      : ['type=bind', `source=${volume.hostPath}`, `target=${volume.containerPath}`];
+  if (volume.readOnly) fields.push('readonly');
+  return fields.map(mountField).join(',');
 }
 
 /** The exact `docker run` line that does what the run dialog will do, for the user to learn and reuse. */
@@ -21,43 +40,9 @@ export function dockerRunCommand(request: RunRequest): string {
     args.push('-p', port.protocol === 'udp' ? `${spec}/udp` : spec);
   }
   for (const variable of request.env) args.push('-e', `${variable.key}=${variable.value}`);
-  for (const volume of request.volumes) {
-    const source = volume.kind === 'named' ? volume.name : volume.hostPath;
-    args.push('-v', `${source}:${volume.containerPath}${volume.readOnly ? ':ro' : ''}`);
-  }
+  for (const volume of request.volumes) args.push('--mount', mountSpec(volume));
   if (request.restartPolicy !== 'no') args.push('--restart', request.restartPolicy);
   args.push(request.image.trim());
   if (request.command) args.push(...request.command);
   return args.map(shellQuote).join(' ');
-}
-
-/** Splits a command line the way a shell would for simple cases: spaces, 'single' and "double" quotes. */
-export function splitCommandLine(line: string): string[] {
-  const args: string[] = [];
-  let current = '';
-  let quote: '"' | "'" | null = null;
-  let inArg = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i]!;
-    if (quote) {
-      if (char === quote) quote = null;
-      else if (char === '\\' && quote === '"' && i + 1 < line.length) current += line[++i];
-      else current += char;
-    } else if (char === '"' || char === "'") {
-      quote = char;
-      inArg = true;
-    } else if (char === '\\' && i + 1 < line.length) {
-      current += line[++i];
-      inArg = true;
-    } else if (/\s/.test(char)) {
-      if (inArg) args.push(current);
-      current = '';
-      inArg = false;
-    } else {
-      current += char;
-      inArg = true;
-    }
-  }
-  if (inArg) args.push(current);
-  return args;
 }

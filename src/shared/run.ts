@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { wireErrorSchema } from './errors';
 import { parseImageReference, type ReferenceProblem } from './imageReference';
+import { splitShellWords } from './shellWords';
 
 /** Container names as the engine accepts them: /?[a-zA-Z0-9][a-zA-Z0-9_.-]+ */
 export const containerNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -54,6 +55,10 @@ export const volumeMountSchema = z.discriminatedUnion('kind', [
 ]);
 export type VolumeMount = z.infer<typeof volumeMountSchema>;
 
+/** The issue messages for a folder that may not be shared, and one that is not there (checked in main). */
+export const BIND_FORBIDDEN = 'this folder may not be shared with a container';
+export const BIND_SOURCE_MISSING = 'this folder does not exist on this computer';
+
 export const restartPolicySchema = z.enum(['no', 'always', 'unless-stopped', 'on-failure']);
 
 /** Host paths a container may never get: the whole disk, and the engine's own socket (root on the host). */
@@ -88,6 +93,25 @@ function cleanPath(hostPath: string): string {
   return `${drive}${separator}${parts.join(separator)}`;
 }
 
+const commandWordsSchema = z.array(z.string().max(4096)).max(256);
+
+/**
+ * The command: its words, or the Command field's line as typed ("sh -c 'echo hi'"), split into
+ * words with POSIX shell rules. What a shell would refuse (a quote left open, a backslash at the
+ * end) is refused with its position, as "command:<problem>:<position>", for the dialog to say in
+ * the user's language.
+ */
+const commandSchema = z
+  .union([z.string().max(65_536), commandWordsSchema])
+  .transform((command, context) => {
+    if (typeof command !== 'string') return command;
+    const split = splitShellWords(command);
+    if (split.ok) return split.words;
+    context.addIssue({ code: 'custom', message: `command:${split.problem}:${split.position}` });
+    return z.NEVER;
+  })
+  .pipe(commandWordsSchema);
+
 export const runInputSchema = z
   .object({
     image: z.string().max(512),
@@ -95,8 +119,8 @@ export const runInputSchema = z
     ports: z.array(portMappingSchema).max(64).default([]),
     env: z.array(envVarSchema).max(256).default([]),
     volumes: z.array(volumeMountSchema).max(64).default([]),
-    /** Overrides the image's command; null keeps it. */
-    command: z.array(z.string().max(4096)).max(256).nullable().default(null),
+    /** Overrides the image's command: its words, or the line as typed (split like a shell); null keeps it. */
+    command: commandSchema.nullable().default(null),
     autoRemove: z.boolean().default(false),
     restartPolicy: restartPolicySchema.default('no'),
   })
@@ -116,7 +140,7 @@ export const runInputSchema = z
         context.addIssue({
           code: 'custom',
           path: ['volumes', index, 'hostPath'],
-          message: 'this folder may not be shared with a container',
+          message: BIND_FORBIDDEN,
         });
       }
     });

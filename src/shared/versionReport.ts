@@ -32,7 +32,6 @@ function clientLines(client: ClientCheck): string[] {
     row(1, 'Built', ansicDate(c.built)),
     row(1, 'OS/Arch', `${c.os ?? ''}/${c.arch ?? ''}`),
     row(1, 'Context', c.context ?? ''),
-    row(1, 'Path', c.path),
   ];
 }
 
@@ -51,7 +50,6 @@ function serverLines(server: ServerVersion): string[] {
     row(2, 'Built', ansicDate(server.built)),
     row(2, 'OS/Arch', `${server.os}/${server.arch}`),
   ];
-  if (server.kernelVersion) lines.push(row(2, 'Kernel', server.kernelVersion));
   lines.push(row(2, 'Experimental', String(server.experimental)));
   for (const component of server.components) {
     lines.push(
@@ -72,9 +70,12 @@ export function formatVersionReport(client: ClientCheck, engine: EngineStatus): 
   } else {
     lines.push('Server:', ` ${engine.problem?.message ?? 'Not connected.'}`);
   }
-  // After `docker version`'s own lines: what runs the server, and where Berth reached it.
+  // After `docker version`'s own lines, which come first exactly as it prints them: where the client
+  // is, what runs the server, its kernel, and where Berth reached it.
   const footer: string[] = [];
+  if (client.found) footer.push(`Path:     ${client.client.path}`);
   if (engine.server) footer.push(`Product:  ${engineProductLabel(engine.server)}`);
+  if (engine.server?.kernelVersion) footer.push(`Kernel:   ${engine.server.kernelVersion}`);
   if (engine.endpoint) {
     footer.push(
       `Endpoint: ${engine.endpoint.url} (from ${engine.endpoint.source}${engine.endpoint.contextName ? `, context ${engine.endpoint.contextName}` : ''})`,

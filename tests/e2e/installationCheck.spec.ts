@@ -47,6 +47,51 @@ test('shows the same figures as `docker version`, in English and Korean', async 
   await saveScreenshot(page, 'installation-connected-ko-light');
 });
 
+test('each row as `docker version` prints it: components whole, Experimental, Built as a date', async ({ page }) => {
+  interface Component {
+    Name: string;
+    Version: string;
+    Details?: Record<string, string>;
+  }
+  const json = JSON.parse(execFileSync('docker', ['version', '--format', '{{json .}}'], { encoding: 'utf8' })) as {
+    Client: { GitCommit: string; GoVersion: string; Context: string; BuildTime: string };
+    Server: { GitCommit: string; GoVersion: string; Components: Component[] };
+  };
+  const onPodman = engineFamily() === 'podman';
+  harness = await startHarness();
+  await page.goto(pageUrl(harness, 'installation'));
+  await expect(page.getByTestId('ready')).toBeVisible();
+
+  await expect(page.getByTestId('client-git-commit')).toHaveText(json.Client.GitCommit);
+  await expect(page.getByTestId('client-go-version')).toHaveText(json.Client.GoVersion);
+  await expect(page.getByTestId('client-context')).toHaveText(json.Client.Context);
+  await expect(page.getByTestId('server-go-version')).toHaveText(json.Server.GoVersion);
+  const engine = json.Server.Components.find((component) => component.Name === 'Engine');
+  await expect(page.getByTestId('server-experimental')).toHaveText(engine?.Details?.Experimental ?? 'false');
+  // Every other component with its version and commit, nothing cut (Debian's containerd commit is
+  // "1.6.20~ds1-1+deb12u3", which the page used to cut to 12 characters).
+  const others = json.Server.Components.filter((component) => !/^(podman )?engine$/i.test(component.Name));
+  expect(others.length).toBeGreaterThan(0);
+  for (const component of others) {
+    const commit = component.Details?.GitCommit;
+    await expect(page.getByTestId(`component-${component.Name}`)).toHaveText(
+      commit ? `${component.Version} (${commit})` : component.Version,
+    );
+  }
+  // Built: a date in the app's language (the client's year as docker prints it), never an ISO time.
+  const year = json.Client.BuildTime.split(' ').at(-1)!;
+  await expect(page.getByTestId('client-built')).toContainText(year);
+  for (const id of ['client-built', 'server-built']) {
+    await expect(page.getByTestId(id)).not.toHaveText(/\d{4}-\d{2}-\d{2}T/);
+  }
+  if (onPodman) await expect(page.getByTestId('server-built')).toHaveText('—');
+  await page.getByTestId('server-card').scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'installation-components-en');
+  await page.goto(pageUrl(harness, 'installation', 'ko'));
+  await expect(page.getByTestId('server-card')).toContainText('실험 기능');
+  await saveScreenshot(page, 'installation-components-ko');
+});
+
 test.describe('on Podman', () => {
   test.skip(!fs.existsSync(PODMAN_SOCKET), `No Podman service at ${PODMAN_SOCKET}: run \`npm run testbed\`.`);
 

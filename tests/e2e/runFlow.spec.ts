@@ -117,6 +117,63 @@ test('copies the exact docker run command', async ({ page, context }) => {
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
 });
 
+test('the Command field refuses an open quote with its position; a missing folder is said on its row (en, ko)', async ({
+  page,
+}) => {
+  const words = {
+    en: {
+      quote: 'The double quote (") at character 7 is never closed. Close it, or put a backslash before it.',
+      missing: (folder: string) =>
+        `The folder ${folder} does not exist on this computer. Create it first, or check the path.`,
+    },
+    ko: {
+      quote: '7번째 글자의 큰따옴표(")가 닫히지 않았어요. 따옴표를 닫거나 앞에 백슬래시(\\)를 붙이세요.',
+      missing: (folder: string) => `이 컴퓨터에 ${folder} 폴더가 없어요. 먼저 폴더를 만들거나 경로를 확인하세요.`,
+    },
+  };
+  const folder = `/tmp/berth-e2e-missing-${Date.now()}`;
+  for (const lang of ['en', 'ko'] as const) {
+    await page.goto(pageUrl(harness, 'images', lang));
+    // busybox:latest (Podman's image list may name it docker.io/library/busybox:latest).
+    await page.locator('[data-testid=image-row][data-image$="busybox:latest"]').getByTestId('image-run').click();
+    const dialog = page.getByTestId('run-dialog');
+    await expect(dialog).toBeVisible();
+    const image = await page.getByTestId('run-image').inputValue();
+
+    // A shell would wait for the closing quote; the dialog says where it is missing.
+    await page.getByTestId('run-command').fill('sh -c "echo hi');
+    await expect(dialog).toContainText(words[lang].quote);
+    await expect(page.getByTestId('run-command')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('run-command-preview')).toHaveCount(0);
+    await page.getByTestId('run-command').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, `run-dialog-command-error-${lang}`);
+    await page.getByTestId('run-command').fill(String.raw`sh -c "echo a\nb"`);
+    await expect(page.getByTestId('run-command-preview')).toHaveText(
+      String.raw`$ docker run ${image} sh -c 'echo a\nb'`,
+    );
+
+    // A folder with a ":" in its container path is copied as --mount, where the colon means nothing.
+    await page.getByTestId('run-add-volume').click();
+    await page.getByTestId('run-volume-kind').selectOption('bind');
+    await page.getByTestId('run-host-path').fill(folder);
+    await page.getByTestId('run-container-path').fill('/data:ro');
+    await page.getByTestId('run-bind-confirm').check();
+    await expect(page.getByTestId('run-command-preview')).toHaveText(
+      `$ docker run --mount type=bind,source=${folder},target=/data:ro ${image} sh -c 'echo a\\nb'`,
+    );
+    await page.getByTestId('run-submit').click();
+    await expect(page.getByTestId('run-volume-row')).toContainText(words[lang].missing(folder));
+    await expect(page.getByTestId('run-host-path')).toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog).toBeVisible();
+    await page.getByTestId('run-volume-row').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, `run-dialog-volume-missing-${lang}`);
+    // The dialog's own check while typing does not take the sentence away.
+    await expect(page.getByTestId('run-volume-row')).toContainText(words[lang].missing(folder));
+  }
+  // Nothing was created with the folder (other suites may create containers on the same engine).
+  expect(docker('ps', '-aq', '--filter', `volume=${folder}`)).toBe('');
+});
+
 test('a pull cancelled mid-way leaves no image behind', async ({ page }) => {
   const proxy = await startThrottledProxy({ target: '127.0.0.1:5000', bytesPerSecond: 256 * 1024 });
   const reference = `${proxy.address}/library/redis:latest`;

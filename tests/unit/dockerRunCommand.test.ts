@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dockerRunCommand, shellQuote, splitCommandLine } from '../../src/shared/dockerRunCommand';
+import { dockerRunCommand, shellQuote } from '../../src/shared/dockerRunCommand';
+import { splitShellWords } from '../../src/shared/shellWords';
 import { runInputSchema, type RunInput } from '../../src/shared/run';
 
 const command = (input: RunInput) => dockerRunCommand(runInputSchema.parse(input));
@@ -46,7 +47,7 @@ describe('dockerRunCommand', () => {
     );
   });
 
-  it('adds -e and -v, quoting values with spaces', () => {
+  it('adds -e and --mount, quoting values with spaces', () => {
     expect(
       command({
         image: 'redis',
@@ -64,8 +65,29 @@ describe('dockerRunCommand', () => {
       }),
     ).toBe(
       "docker run -d --name web -p 127.0.0.1:16379:6379 -e 'GREETING=hello world' -e EMPTY= " +
-        "-v data:/data:ro -v '/home/me/my files:/work' --restart unless-stopped redis",
+        '--mount type=volume,source=data,target=/data,readonly ' +
+        "--mount 'type=bind,source=/home/me/my files,target=/work' --restart unless-stopped redis",
     );
+  });
+
+  it('writes mounts with --mount, so a ":" in a path is just a character (-v would split on it)', () => {
+    const bind = (hostPath: string, containerPath: string, readOnly = false) =>
+      command({ image: 'busybox', volumes: [{ kind: 'bind', hostPath, containerPath, readOnly, confirmed: true }] });
+    // -v /tmp/a:b:/data fails with "invalid mode"; -v /srv:/data:ro would mount read-only.
+    expect(bind('/tmp/a:b', '/data')).toBe('docker run --mount type=bind,source=/tmp/a:b,target=/data busybox');
+    expect(bind('/srv', '/data:ro')).toBe('docker run --mount type=bind,source=/srv,target=/data:ro busybox');
+    expect(bind('/srv', '/data', true)).toBe('docker run --mount type=bind,source=/srv,target=/data,readonly busybox');
+  });
+
+  it('quotes a --mount field with a comma or a double quote as the CLI’s CSV reader needs', () => {
+    const line = command({
+      image: 'busybox',
+      volumes: [{ kind: 'bind', hostPath: '/tmp/a,b "c"', containerPath: '/in,side', confirmed: true }],
+    });
+    const record = 'type=bind,"source=/tmp/a,b ""c""","target=/in,side"';
+    expect(line).toBe(`docker run --mount '${record}' busybox`);
+    // What the shell hands the CLI: one argument, the CSV record.
+    expect(splitShellWords(line)).toEqual({ ok: true, words: ['docker', 'run', '--mount', record, 'busybox'] });
   });
 
   it('puts the command after the image, each argument quoted when it needs it', () => {
@@ -76,10 +98,21 @@ describe('dockerRunCommand', () => {
     expect(command({ image: 'busybox', command: ['seq', '1', '5000'] })).toBe('docker run busybox seq 1 5000');
   });
 
-  it('round-trips through splitCommandLine', () => {
-    const args = ['sh', '-c', 'echo \'quoted\' "double" $HOME; exit 3', '', 'a b'];
+  it('writes the Command field’s words, split like a shell, so the terminal passes the same ones', () => {
+    expect(command({ image: 'busybox', command: String.raw`echo "a\nb" 'c\d' e\ f` })).toBe(
+      String.raw`docker run busybox echo 'a\nb' 'c\d' 'e f'`,
+    );
+  });
+
+  it('round-trips through the shell splitter', () => {
+    const args = ['sh', '-c', 'echo \'quoted\' "double" $HOME; exit 3', '', 'a b', String.raw`a\nb`];
     const line = command({ image: 'busybox', command: args });
-    expect(splitCommandLine(line)).toEqual(['docker', 'run', 'busybox', ...args]);
+    expect(splitShellWords(line)).toEqual({ ok: true, words: ['docker', 'run', 'busybox', ...args] });
+  });
+
+  it('keeps the image as typed, as docker run does', () => {
+    expect(command({ image: 'busybox' })).toBe('docker run busybox');
+    expect(command({ image: 'docker.io/library/busybox:latest' })).toBe('docker run docker.io/library/busybox:latest');
   });
 });
 
@@ -91,14 +124,5 @@ describe('shellQuote', () => {
     expect(shellQuote('a b')).toBe("'a b'");
     expect(shellQuote('$HOME')).toBe("'$HOME'");
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
-  });
-});
-
-describe('splitCommandLine', () => {
-  it('splits on spaces and honours quotes and backslashes', () => {
-    expect(splitCommandLine(`sh -c 'echo out; echo err 1>&2'`)).toEqual(['sh', '-c', 'echo out; echo err 1>&2']);
-    expect(splitCommandLine(`echo "a \\"b\\"" c\\ d ''`)).toEqual(['echo', 'a "b"', 'c d', '']);
-    expect(splitCommandLine('  seq   1  5000 ')).toEqual(['seq', '1', '5000']);
-    expect(splitCommandLine('')).toEqual([]);
   });
 });

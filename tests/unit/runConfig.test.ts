@@ -6,8 +6,7 @@ import { checkIssuesError, containerPublishing } from '../../src/main/run/runChe
 import { toRunError } from '../../src/main/run/runErrors';
 import { runInputSchema, type RunInput } from '../../src/shared/run';
 
-const build = (input: RunInput, image = 'redis:latest') =>
-  buildCreateOptions(runInputSchema.parse(input), 'run-1', image);
+const build = (input: RunInput) => buildCreateOptions(runInputSchema.parse(input), 'run-1', 'redis:latest');
 
 /** Every key anywhere in the body, to be sure no dangerous option sneaks in at any depth. */
 function allKeys(value: unknown, keys = new Set<string>()): Set<string> {
@@ -44,9 +43,9 @@ const everything: RunInput = {
 
 describe('buildCreateOptions (RunRequest → POST /containers/create)', () => {
   it('a plain run: the image, the run label, stdout and stderr attachable, nothing else', () => {
-    const options = build({ image: 'hello-world' }, 'hello-world:latest');
+    const options = buildCreateOptions(runInputSchema.parse({ image: 'hello-world' }), 'run-1', 'hello-world:latest');
     expect(options).toEqual({
-      Image: 'hello-world:latest',
+      Image: 'hello-world',
       Labels: { [RUN_LABEL]: 'run-1' },
       AttachStdin: false,
       AttachStdout: true,
@@ -59,6 +58,15 @@ describe('buildCreateOptions (RunRequest → POST /containers/create)', () => {
     expect(options).not.toHaveProperty('Cmd');
     expect(options).not.toHaveProperty('Env');
     expect(options).not.toHaveProperty('ExposedPorts');
+  });
+
+  it('stores the image as the user typed it, as docker run does (busybox, not busybox:latest)', () => {
+    const image = (typed: string) =>
+      buildCreateOptions(runInputSchema.parse({ image: typed }), 'run-1', 'busybox:latest').Image;
+    expect(image('busybox')).toBe('busybox');
+    expect(image('  busybox  ')).toBe('busybox');
+    expect(image('busybox:latest')).toBe('busybox:latest');
+    expect(image('docker.io/library/busybox')).toBe('docker.io/library/busybox');
   });
 
   it('labels the container berth.run=<runId>', () => {
@@ -91,6 +99,15 @@ describe('buildCreateOptions (RunRequest → POST /containers/create)', () => {
       '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }],
       '53/udp': [{ HostIp: '0.0.0.0', HostPort: '5353' }],
     });
+  });
+
+  it('sends the paths whole, so a ":" is part of the path (a container path /data:ro stays read-write)', () => {
+    expect(
+      build({
+        image: 'busybox',
+        volumes: [{ kind: 'bind', hostPath: '/tmp/a:b', containerPath: '/data:ro', confirmed: true }],
+      }).HostConfig?.Mounts,
+    ).toEqual([{ Type: 'bind', Source: '/tmp/a:b', Target: '/data:ro', ReadOnly: false }]);
   });
 
   it('mounts named volumes and confirmed folders, read-only when asked', () => {

@@ -25,7 +25,6 @@ describe('formatVersionReport', () => {
         ' Built:             Fri May 30 12:07:14 2025',
         ' OS/Arch:           linux/amd64',
         ' Context:           default',
-        ' Path:              /usr/bin/docker',
         '',
         'Server: Docker Engine - Community',
         ' Engine:',
@@ -40,6 +39,7 @@ describe('formatVersionReport', () => {
         '  Version:          1.7.27',
         '  GitCommit:        05044ec0a9a75232cad458027ca83437aae3f4da',
         '',
+        'Path:     /usr/bin/docker',
         'Product:  Docker Engine 28.2.2',
         'Endpoint: unix:///var/run/docker.sock (from platform-default)',
         '',
@@ -64,7 +64,9 @@ describe('formatVersionReport', () => {
     expect(text).toContain('\n  Built:            \n');
     expect(text).not.toContain('1970');
     expect(text).toContain('\n Conmon:\n');
-    expect(text).toContain('\n\nProduct:  Podman 4.3.1\nEndpoint: ');
+    expect(text).toContain(
+      '\n\nPath:     /usr/bin/docker\nProduct:  Podman 4.3.1\nKernel:   6.8.0-60-generic\nEndpoint: ',
+    );
 
     const colima = formatVersionReport(
       clientFound,
@@ -102,7 +104,9 @@ describe('formatVersionReport', () => {
     const text = formatVersionReport(client, connectedStatus());
     expect(text.startsWith('Client: Docker Desktop 4.42.0\n')).toBe(true);
     expect(text).toContain('\n  API version:      1.50 (minimum version 1.24)\n');
-    expect(text).toContain('\n  Kernel:           6.8.0-60-generic\n');
+    // After docker version's own lines, which have no kernel.
+    expect(text).toContain('\nKernel:   6.8.0-60-generic\n');
+    expect(text).not.toContain('\n  Kernel:');
     expect(text).toContain('\n runc:\n  Version:          1.2.5\n  GitCommit:        v1.2.5-0-g59923ef\n');
   });
 
@@ -130,6 +134,7 @@ describe('formatVersionReport', () => {
         'Server:',
         ' Nothing answers at unix:///var/run/docker.sock (ECONNREFUSED).',
         '',
+        'Path:     /usr/bin/docker',
         'Endpoint: unix:///var/run/docker.sock (from platform-default)',
         '',
       ].join('\n'),
@@ -141,7 +146,7 @@ describe('formatVersionReport', () => {
       clientFound,
       disconnectedStatus({ endpoint: null, problem: null, searched: ['/var/run/docker.sock'] }),
     );
-    expect(noEndpoint.endsWith('\nServer:\n Not connected.\n')).toBe(true);
+    expect(noEndpoint.endsWith('\nServer:\n Not connected.\n\nPath:     /usr/bin/docker\n')).toBe(true);
 
     const fromContext = formatVersionReport(
       clientFound,

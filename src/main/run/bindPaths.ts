@@ -1,30 +1,65 @@
 import fs from 'node:fs';
-import { BerthError } from '../../shared/errors';
-import { isForbiddenBindPath, type RunRequest } from '../../shared/run';
+import { BerthError, type WireError } from '../../shared/errors';
+import { BIND_FORBIDDEN, BIND_SOURCE_MISSING, isForbiddenBindPath, type RunRequest } from '../../shared/run';
+
+type Issue = NonNullable<WireError['issues']>[number];
 
 /**
- * The schema refuses "/" and the Docker socket by their names; a symlink could still point there.
- * Here, on the machine that has the files, each folder to share is resolved to its real path first.
- * (For a remote engine the folder is on the remote machine: only the name check applies there.)
+ * What is wrong with the folders of this computer a run would share, seen on the files themselves:
+ * - a folder that does not exist. Berth refuses it before anything is created, as `docker run
+ *   --mount` (the line the dialog copies) does on Docker Engine, rather than have an empty folder
+ *   owned by root made from a mistyped path (what `-v` does).
+ * - a path whose real place is one the schema refuses by name: a symlink to "/" or to the socket.
+ * It only reads, so run.check may call it as well as start. Each issue's message is the schema's
+ * wording (BIND_SOURCE_MISSING, BIND_FORBIDDEN), which the dialog turns into the user's language;
+ * `detail` is the English sentence.
+ * (For a remote engine the folder is on the remote machine; the dialog offers "a folder of this
+ * computer", and that is what is checked.)
  */
+export function bindPathIssues(
+  request: RunRequest,
+  realpath: (path: string) => string = fs.realpathSync.native,
+): Array<Issue & { detail: string }> {
+  const issues: Array<Issue & { detail: string }> = [];
+  request.volumes.forEach((volume, index) => {
+    if (volume.kind !== 'bind') return;
+    const path = `volumes.${index}.hostPath`;
+    let real: string;
+    try {
+      real = realpath(volume.hostPath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Anything else (no permission to look) is left to the engine, which sees the files as root.
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        issues.push({
+          path,
+          message: BIND_SOURCE_MISSING,
+          detail: `The folder ${volume.hostPath} does not exist on this computer.`,
+        });
+      }
+      return;
+    }
+    if (isForbiddenBindPath(real)) {
+      issues.push({
+        path,
+        message: BIND_FORBIDDEN,
+        detail: `${volume.hostPath} leads to ${real}, which may not be shared with a container.`,
+      });
+    }
+  });
+  return issues;
+}
+
+/** Throws the issues above (invalid-input, one per volume row) before anything is created. */
 export function refuseForbiddenRealPaths(
   request: RunRequest,
   realpath: (path: string) => string = fs.realpathSync.native,
 ): void {
-  request.volumes.forEach((volume, index) => {
-    if (volume.kind !== 'bind') return;
-    let real: string;
-    try {
-      real = realpath(volume.hostPath);
-    } catch {
-      return; // Missing: the engine refuses a bind source that does not exist.
-    }
-    if (isForbiddenBindPath(real)) {
-      throw new BerthError(
-        'invalid-input',
-        `${volume.hostPath} leads to ${real}, which may not be shared with a container.`,
-        [{ path: `volumes.${index}.hostPath`, message: 'this folder may not be shared with a container' }],
-      );
-    }
-  });
+  const issues = bindPathIssues(request, realpath);
+  if (issues.length === 0) return;
+  throw new BerthError(
+    'invalid-input',
+    issues.map((issue) => issue.detail).join(' '),
+    issues.map(({ path, message }) => ({ path, message })),
+  );
 }

@@ -21,9 +21,17 @@ function toMount(volume: VolumeMount): Docker.MountSettings {
  * run: exactly what the run dialog asked for and nothing more. It never grants extra privileges
  * (Privileged, CapAdd, Devices, host PID/network/IPC namespaces): a beginner's run stays contained.
  *
- * @param image the reference to create from, in its familiar form (e.g. hello-world:latest).
+ * Config.Image is the reference as the user typed it, as `docker run busybox` stores "busybox" (not
+ * the busybox:latest that was looked up or pulled): inspect, `docker ps` and the copied line agree.
+ *
+ * @param _pulled the familiar reference the run looked up or pulled (busybox:latest); not stored. The
+ * caller still passes it.
  */
-export function buildCreateOptions(request: RunRequest, runId: string, image: string): Docker.ContainerCreateOptions {
+export function buildCreateOptions(
+  request: RunRequest,
+  runId: string,
+  _pulled?: string,
+): Docker.ContainerCreateOptions {
   const exposedPorts: Record<string, object> = {};
   const portBindings: Docker.PortMap = {};
   for (const port of request.ports) {
@@ -44,7 +52,7 @@ export function buildCreateOptions(request: RunRequest, runId: string, image: st
   if (request.volumes.length > 0) hostConfig.Mounts = request.volumes.map(toMount);
 
   const options: Docker.ContainerCreateOptions = {
-    Image: image,
+    Image: request.image.trim(),
     Labels: { [RUN_LABEL]: runId },
     AttachStdin: false,
     AttachStdout: true,

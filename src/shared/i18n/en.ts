@@ -175,7 +175,7 @@ export const en = {
       path: 'Path',
       version: 'Version',
       apiVersion: 'API version',
-      apiMinimum: '{{version}} (minimum {{minimum}})',
+      apiMinimum: '{{version}} (minimum version {{minimum}})',
       apiDowngraded: '{{version}} (downgraded from {{from}})',
       goVersion: 'Go version',
       gitCommit: 'Git commit',
@@ -183,6 +183,7 @@ export const en = {
       osArch: 'OS/Arch',
       context: 'Context',
       kernel: 'Kernel',
+      experimental: 'Experimental',
       endpoint: 'Endpoint',
       platform: 'Platform',
       product: 'Product',
@@ -385,6 +386,15 @@ export const en = {
       invalidPath: 'Use an absolute path, starting with /.',
       forbiddenPath: 'This folder may not be shared with a container: it would give it control of your computer.',
       bindNotConfirmed: 'Confirm that you want to share this folder.',
+      folderMissing: 'The folder {{path}} does not exist on this computer. Create it first, or check the path.',
+      command: {
+        'unterminated-single-quote':
+          "The single quote (') at character {{position}} is never closed. Close it, or put a backslash before it.",
+        'unterminated-double-quote':
+          'The double quote (") at character {{position}} is never closed. Close it, or put a backslash before it.',
+        'trailing-backslash':
+          'The backslash (\\) at character {{position}} has nothing after it. Remove it, or write \\\\ for a backslash.',
+      },
       restartWithRemove: 'A container removed on exit cannot also restart: choose one.',
       generic: 'Check this field.',
     },

@@ -185,6 +185,7 @@ export const ko: Catalog = {
       osArch: 'OS/아키텍처',
       context: '컨텍스트',
       kernel: '커널',
+      experimental: '실험 기능',
       endpoint: '엔진 주소',
       platform: '플랫폼',
       product: '제품',
@@ -389,6 +390,15 @@ export const ko: Catalog = {
       invalidPath: '/ 로 시작하는 절대 경로를 쓰세요.',
       forbiddenPath: '이 폴더는 컨테이너와 공유할 수 없어요. 컨테이너가 컴퓨터 전체를 제어할 수 있게 되거든요.',
       bindNotConfirmed: '이 폴더를 공유할지 확인해 주세요.',
+      folderMissing: '이 컴퓨터에 {{path}} 폴더가 없어요. 먼저 폴더를 만들거나 경로를 확인하세요.',
+      command: {
+        'unterminated-single-quote':
+          "{{position}}번째 글자의 작은따옴표(')가 닫히지 않았어요. 따옴표를 닫거나 앞에 백슬래시(\\)를 붙이세요.",
+        'unterminated-double-quote':
+          '{{position}}번째 글자의 큰따옴표(")가 닫히지 않았어요. 따옴표를 닫거나 앞에 백슬래시(\\)를 붙이세요.',
+        'trailing-backslash':
+          '{{position}}번째 글자의 백슬래시(\\) 뒤에 아무것도 없어요. 지우거나, 백슬래시를 글자로 쓰려면 \\\\처럼 두 번 쓰세요.',
+      },
       restartWithRemove: '끝나면 삭제되는 컨테이너는 다시 시작할 수 없어요. 둘 중 하나만 고르세요.',
       generic: '이 항목을 확인하세요.',
     },

@@ -6,6 +6,7 @@ import { ClientContext } from '../../../src/renderer/src/app/clientContext';
 import { EngineStatusProvider } from '../../../src/renderer/src/engine/engineStatus';
 import { initI18n } from '../../../src/renderer/src/i18n';
 import { InstallationCheckPage } from '../../../src/renderer/src/installation/InstallationCheckPage';
+import { formatDateTime } from '../../../src/renderer/src/ui/format';
 import type { BerthClient } from '../../../src/shared/client';
 import type { ClientCheck, EngineStatus, InstallationReport } from '../../../src/shared/engine';
 import { BerthError } from '../../../src/shared/errors';
@@ -75,9 +76,17 @@ describe('InstallationCheckPage', () => {
     const serverCard = screen.getByTestId('server-card');
     expect(text(within(serverCard).getByTestId('server-version'))).toBe('28.3.0');
     expect(within(serverCard).getByText('API version')).toBeTruthy();
-    expect(text(within(serverCard).getByTestId('server-api-version'))).toBe('1.50 (minimum 1.24)');
+    expect(text(within(serverCard).getByTestId('server-api-version'))).toBe('1.50 (minimum version 1.24)');
     expect(text(within(serverCard).getByTestId('server-endpoint'))).toBe('unix:///var/run/docker.sock');
-    expect(text(within(serverCard).getByTestId('component-containerd'))).toBe('1.7.27 (05044ec0a9a7)');
+    // Whole, as `docker version` prints it (Debian's containerd commit is "1.6.20~ds1-1+deb12u3").
+    expect(text(within(serverCard).getByTestId('component-containerd'))).toBe(
+      '1.7.27 (05044ec0a9a75232cad458027ca83437aae3f4da)',
+    );
+    expect(within(serverCard).getByText('Experimental')).toBeTruthy();
+    expect(text(within(serverCard).getByTestId('server-experimental'))).toBe('false');
+    // A date in the app's language, never the raw ISO time.
+    expect(text(within(serverCard).getByTestId('server-built'))).toBe(formatDateTime(serverVersion.built, 'en'));
+    expect(text(within(serverCard).getByTestId('server-built'))).not.toContain('2025-05-30');
     expect(screen.getByTestId('ready')).toBeTruthy();
     expect(text(screen.getByTestId('report-text'))).toContain('Server: Docker Engine - Community');
     expectNoRawKeys();

@@ -10,7 +10,7 @@ import { ProblemCard } from '../engine/ProblemCard';
 import { Button } from '../ui/Button';
 import { CheckIcon } from '../ui/icons';
 import { InlineCode } from '../ui/InlineCode';
-import { clientRows, serverRows } from './versionRows';
+import { clientRows, componentRows, serverRows } from './versionRows';
 import { VersionTable } from './VersionTable';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -168,15 +168,7 @@ export function InstallationCheckPage({ onNavigate }: { onNavigate: Navigate }) 
                 {engine.server.components.length > 0 && (
                   <>
                     <h3 className="mt-4 mb-2 text-sm font-medium">{t('installation.server.components')}</h3>
-                    <VersionTable
-                      rows={engine.server.components.map((component) => ({
-                        label: component.name,
-                        value: component.gitCommit
-                          ? `${component.version} (${component.gitCommit.slice(0, 12)})`
-                          : component.version,
-                        testId: `component-${component.name}`,
-                      }))}
-                    />
+                    <VersionTable rows={componentRows(engine.server.components)} />
                   </>
                 )}
               </>

@@ -48,8 +48,25 @@ export function serverRows(
     { label: t('installation.field.gitCommit'), value: server.gitCommit, testId: 'server-git-commit', mono: true },
     { label: t('installation.field.built'), value: formatDateTime(server.built, locale), testId: 'server-built' },
     { label: t('installation.field.osArch'), value: `${server.os}/${server.arch}`, testId: 'server-os-arch' },
+    {
+      label: t('installation.field.experimental'),
+      // As `docker version` prints it.
+      value: String(server.experimental),
+      testId: 'server-experimental',
+      mono: true,
+    },
     { label: t('installation.field.kernel'), value: server.kernelVersion, testId: 'server-kernel' },
     { label: t('installation.field.endpoint'), value: endpointUrl, testId: 'server-endpoint', mono: true },
   );
   return rows;
+}
+
+/** One row per component (containerd, runc…): its version and git commit, whole, as `docker version` shows them. */
+export function componentRows(components: ServerVersion['components']): VersionRow[] {
+  return components.map((component) => ({
+    label: component.name,
+    value: component.gitCommit ? `${component.version} (${component.gitCommit})` : component.version,
+    testId: `component-${component.name}`,
+    mono: true,
+  }));
 }

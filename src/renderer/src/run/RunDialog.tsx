@@ -9,7 +9,15 @@ import { Dialog } from '../ui/Dialog';
 import { Field, inputClass, TextInput } from '../ui/Field';
 import { InlineCode } from '../ui/InlineCode';
 import { useCopy } from '../ui/useCopy';
-import { checkIssueErrors, validateRunForm, type FieldErrors, type RunForm, type VolumeRow } from './runForm';
+import {
+  checkIssueErrors,
+  startIssueErrors,
+  toRunInput,
+  validateRunForm,
+  type FieldErrors,
+  type RunForm,
+  type VolumeRow,
+} from './runForm';
 
 const smallInput = `${inputClass} !py-1`;
 
@@ -37,12 +45,18 @@ export function RunDialog({
   const [form, setForm] = useState<RunForm>(initial);
   const [touched, setTouched] = useState(false);
   const [engineErrors, setEngineErrors] = useState<FieldErrors>({});
+  // What run.start refused on the files (a missing folder…), kept until the form changes: the
+  // debounced run.check must not wipe it.
+  const [startErrors, setStartErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<BerthError | null>(null);
   const [copyState, copy] = useCopy();
 
   const { input, errors } = useMemo(() => validateRunForm(t, form), [t, form]);
-  const shownErrors: FieldErrors = { ...(touched || form.image ? errors : {}), ...engineErrors };
+  // What goes to the main process: the form as typed (the Command as a line), which its schema
+  // validates and splits exactly as validateRunForm just did.
+  const wireInput = useMemo(() => toRunInput(form), [form]);
+  const shownErrors: FieldErrors = { ...(touched || form.image ? errors : {}), ...engineErrors, ...startErrors };
   const command = input ? dockerRunCommand(input) : null;
 
   // Ask the engine about names and ports while the user types (debounced), not only on submit.
@@ -50,7 +64,7 @@ export function RunDialog({
     if (!input) return;
     let current = true;
     const timer = setTimeout(() => {
-      client.request('run.check', input).then(
+      client.request('run.check', wireInput).then(
         (result) => current && setEngineErrors(checkIssueErrors(t, form, result.issues)),
         () => current && setEngineErrors({}),
       );
@@ -59,11 +73,12 @@ export function RunDialog({
       current = false;
       clearTimeout(timer);
     };
-  }, [client, input, form, t]);
+  }, [client, input, wireInput, form, t]);
 
   const update = (patch: Partial<RunForm>) => {
     setForm((previous) => ({ ...previous, ...patch }));
     setEngineErrors({});
+    setStartErrors({});
     setFailure(null);
   };
 
@@ -73,15 +88,19 @@ export function RunDialog({
     setSubmitting(true);
     setFailure(null);
     try {
-      const check = await client.request('run.check', input);
+      const check = await client.request('run.check', wireInput);
       if (check.issues.length > 0) {
         setEngineErrors(checkIssueErrors(t, form, check.issues));
         return;
       }
-      const { runId } = await client.request('run.start', input);
+      const { runId } = await client.request('run.start', wireInput);
       onStarted(runId);
     } catch (error) {
-      setFailure(error instanceof BerthError ? error : new BerthError('internal', String(error)));
+      const failed = error instanceof BerthError ? error : new BerthError('internal', String(error));
+      // A folder refused on the files themselves (missing, or a link to /) is said on its row.
+      const onRows = startIssueErrors(t, form, failed.issues);
+      if (Object.keys(onRows).length > 0) setStartErrors(onRows);
+      else setFailure(failed);
     } finally {
       setSubmitting(false);
     }
@@ -290,10 +309,15 @@ export function RunDialog({
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">{t('run.dialog.volumes')}</legend>
           {form.volumes.map((row, index) => (
-            <div key={index} className="space-y-1 rounded-md border border-slate-200 p-2 dark:border-slate-700">
+            <div
+              key={index}
+              data-testid="run-volume-row"
+              className="space-y-1 rounded-md border border-slate-200 p-2 dark:border-slate-700"
+            >
               <div className="grid grid-cols-[9rem_1fr_1fr_auto_auto] items-center gap-2">
                 <select
                   aria-label={t('run.dialog.volumes')}
+                  data-testid="run-volume-kind"
                   className={smallInput}
                   value={row.kind}
                   onChange={(event) =>
@@ -311,6 +335,8 @@ export function RunDialog({
                 {row.kind === 'named' ? (
                   <input
                     aria-label={t('run.dialog.volumeName')}
+                    data-testid="run-volume-name"
+                    aria-invalid={Boolean(shownErrors[`volumes.${index}.name`])}
                     className={smallInput}
                     placeholder={t('run.dialog.volumeName')}
                     value={row.name}
@@ -319,6 +345,8 @@ export function RunDialog({
                 ) : (
                   <input
                     aria-label={t('run.dialog.hostPath')}
+                    data-testid="run-host-path"
+                    aria-invalid={Boolean(shownErrors[`volumes.${index}.hostPath`])}
                     className={`${smallInput} font-mono`}
                     placeholder={t('run.dialog.hostPath')}
                     value={row.hostPath}
@@ -327,6 +355,8 @@ export function RunDialog({
                 )}
                 <input
                   aria-label={t('run.dialog.containerPath')}
+                  data-testid="run-container-path"
+                  aria-invalid={Boolean(shownErrors[`volumes.${index}.containerPath`])}
                   className={`${smallInput} font-mono`}
                   placeholder={t('run.dialog.containerPath')}
                   value={row.containerPath}
@@ -335,6 +365,7 @@ export function RunDialog({
                 <label className="flex items-center gap-1 text-xs whitespace-nowrap">
                   <input
                     type="checkbox"
+                    data-testid="run-volume-readonly"
                     checked={row.readOnly}
                     onChange={(event) => setVolume(index, { readOnly: event.target.checked })}
                   />
@@ -353,6 +384,7 @@ export function RunDialog({
                 <label className="flex items-start gap-2 text-xs text-amber-800 dark:text-amber-300">
                   <input
                     type="checkbox"
+                    data-testid="run-bind-confirm"
                     className="mt-0.5"
                     checked={row.confirmed}
                     onChange={(event) => setVolume(index, { confirmed: event.target.checked })}
@@ -373,6 +405,7 @@ export function RunDialog({
           <Button
             variant="ghost"
             className="text-xs"
+            data-testid="run-add-volume"
             onClick={() =>
               update({ volumes: [...form.volumes, { kind: 'named', name: '', containerPath: '', readOnly: false }] })
             }
@@ -381,7 +414,7 @@ export function RunDialog({
           </Button>
         </fieldset>
 
-        <Field label={t('run.dialog.command')} help={t('run.dialog.commandHelp')}>
+        <Field label={t('run.dialog.command')} help={t('run.dialog.commandHelp')} error={shownErrors.command}>
           {(props) => (
             <TextInput
               {...props}

@@ -1,7 +1,14 @@
 import type { TFunction } from 'i18next';
 import { parseImageReference } from '../../../shared/imageReference';
-import { runInputSchema, type RunCheckIssue, type RunInput, type RunRequest } from '../../../shared/run';
-import { splitCommandLine } from '../../../shared/dockerRunCommand';
+import type { WireError } from '../../../shared/errors';
+import {
+  BIND_FORBIDDEN,
+  BIND_SOURCE_MISSING,
+  runInputSchema,
+  type RunCheckIssue,
+  type RunInput,
+  type RunRequest,
+} from '../../../shared/run';
 
 export interface PortRow {
   hostIp: '127.0.0.1' | '0.0.0.0';
@@ -69,7 +76,8 @@ export function toRunInput(form: RunForm): RunInput {
             confirmed: row.confirmed as true,
           },
     ),
-    command: form.command.trim() ? splitCommandLine(form.command) : null,
+    // The line as typed: the contract's schema splits it like a shell, here and in the main process.
+    command: form.command.trim() ? form.command : null,
     autoRemove: form.autoRemove,
     restartPolicy: form.restartPolicy,
   };
@@ -97,7 +105,10 @@ export function validateRunForm(t: TFunction, form: RunForm): { input: RunReques
       const reference = parseImageReference(form.image);
       message = referenceMessage(t, form.image, reference.ok ? 'invalid-name' : reference.problem);
     } else if (path === 'name') message = t('run.error.invalidName');
-    else if (leaf === 'hostPort' && issue.message.includes('twice')) message = t('run.error.duplicatePort');
+    else if (path === 'command' && issue.message.startsWith('command:')) {
+      const [, problem, position] = issue.message.split(':');
+      message = t(`run.error.command.${problem}`, { position: Number(position) });
+    } else if (leaf === 'hostPort' && issue.message.includes('twice')) message = t('run.error.duplicatePort');
     else if (leaf === 'hostPort' || leaf === 'containerPort') message = t('run.error.invalidPort');
     else if (leaf === 'key') message = t('run.error.invalidKey');
     else if (leaf === 'hostPath' && issue.message.includes('may not')) message = t('run.error.forbiddenPath');
@@ -124,6 +135,22 @@ export function checkIssueErrors(t: TFunction, form: RunForm, issues: RunCheckIs
       const reference = parseImageReference(form.image);
       errors[issue.field] = referenceMessage(t, form.image, reference.ok ? 'invalid-name' : reference.problem);
     }
+  }
+  return errors;
+}
+
+/**
+ * What run.start refused about the folders to share (checked on the files, in the main process) as
+ * field errors on their rows; other refusals stay with the error card.
+ */
+export function startIssueErrors(t: TFunction, form: RunForm, issues: WireError['issues']): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues ?? []) {
+    const row = form.volumes[Number(issue.path.split('.')[1])];
+    if (!/^volumes\.\d+\.hostPath$/.test(issue.path) || row?.kind !== 'bind') continue;
+    if (issue.message === BIND_SOURCE_MISSING)
+      errors[issue.path] = t('run.error.folderMissing', { path: row.hostPath.trim() });
+    else if (issue.message === BIND_FORBIDDEN) errors[issue.path] = t('run.error.forbiddenPath');
   }
   return errors;
 }
