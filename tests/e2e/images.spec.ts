@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { docker, imageExists, requireEngine } from '../fixtures/dockerCli';
+import { commitContainer, docker, imageExists, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
 
@@ -19,7 +19,7 @@ test('removing an image in use names its containers and needs a second confirmat
   const tag = `berth-e2e-img:${Date.now()}`;
   const container = `berth-e2e-user-${Date.now()}`;
   const source = docker('create', 'busybox', 'true');
-  docker('commit', source, tag);
+  commitContainer(source, tag);
   docker('rm', source);
   docker('create', '--name', container, tag);
   try {
@@ -60,7 +60,7 @@ test('a change made with the docker CLI shows up without a click', async ({ page
 
 test('prune lists the dangling images it removes, and removes them', async ({ page }) => {
   const container = docker('create', 'busybox', 'true');
-  const dangling = docker('commit', container).replace(/^sha256:/, '');
+  const dangling = commitContainer(container).replace(/^sha256:/, '');
   docker('rm', container);
   await page.goto(pageUrl(harness, 'images', 'ko'));
   const section = page.getByTestId('dangling-images');

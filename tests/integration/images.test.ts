@@ -6,7 +6,7 @@ import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { EngineMonitor, type EngineEvent } from '../../src/main/engine/engineMonitor';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { ImageService, type ImageEventSource } from '../../src/main/images/imageService';
-import { engineFamily, requireEngine } from '../fixtures/dockerCli';
+import { commitContainer, engineFamily, requireEngine } from '../fixtures/dockerCli';
 
 function docker(...args: string[]): string {
   return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
@@ -46,11 +46,7 @@ describe.skipIf(!requireEngine.available)('local images against the real engine'
     const name = unique('src');
     docker('run', '--name', name, 'busybox', 'sh', '-c', `echo ${name} > /made-by-berth-test`);
     containers.push(name);
-    // Podman 4.3's compat commit answers this docker CLI with "Decode(): EOF": commit with podman itself (same storage).
-    const id =
-      engineFamily() === 'podman'
-        ? `sha256:${execFileSync('podman', ['commit', '-q', name], { encoding: 'utf8' }).trim()}`
-        : docker('commit', name);
+    const id = commitContainer(name);
     images.push(id);
     if (tag) docker('tag', id, tag);
     return id;

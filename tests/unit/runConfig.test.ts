@@ -6,7 +6,7 @@ import { checkIssuesError, containerPublishing } from '../../src/main/run/runChe
 import { toRunError } from '../../src/main/run/runErrors';
 import { runInputSchema, type RunInput } from '../../src/shared/run';
 
-const build = (input: RunInput) => buildCreateOptions(runInputSchema.parse(input), 'run-1', 'redis:latest');
+const build = (input: RunInput) => buildCreateOptions(runInputSchema.parse(input), 'run-1');
 
 /** Every key anywhere in the body, to be sure no dangerous option sneaks in at any depth. */
 function allKeys(value: unknown, keys = new Set<string>()): Set<string> {
@@ -43,7 +43,7 @@ const everything: RunInput = {
 
 describe('buildCreateOptions (RunRequest → POST /containers/create)', () => {
   it('a plain run: the image, the run label, stdout and stderr attachable, nothing else', () => {
-    const options = buildCreateOptions(runInputSchema.parse({ image: 'hello-world' }), 'run-1', 'hello-world:latest');
+    const options = buildCreateOptions(runInputSchema.parse({ image: 'hello-world' }), 'run-1');
     expect(options).toEqual({
       Image: 'hello-world',
       Labels: { [RUN_LABEL]: 'run-1' },
@@ -61,8 +61,7 @@ describe('buildCreateOptions (RunRequest → POST /containers/create)', () => {
   });
 
   it('stores the image as the user typed it, as docker run does (busybox, not busybox:latest)', () => {
-    const image = (typed: string) =>
-      buildCreateOptions(runInputSchema.parse({ image: typed }), 'run-1', 'busybox:latest').Image;
+    const image = (typed: string) => buildCreateOptions(runInputSchema.parse({ image: typed }), 'run-1').Image;
     expect(image('busybox')).toBe('busybox');
     expect(image('  busybox  ')).toBe('busybox');
     expect(image('busybox:latest')).toBe('busybox:latest');
@@ -70,7 +69,7 @@ describe('buildCreateOptions (RunRequest → POST /containers/create)', () => {
   });
 
   it('labels the container berth.run=<runId>', () => {
-    expect(buildCreateOptions(runInputSchema.parse({ image: 'busybox' }), 'abc-123', 'busybox:latest').Labels).toEqual({
+    expect(buildCreateOptions(runInputSchema.parse({ image: 'busybox' }), 'abc-123').Labels).toEqual({
       'berth.run': 'abc-123',
     });
   });
@@ -162,7 +161,7 @@ describe('buildCreateOptions (RunRequest → POST /containers/create)', () => {
 
   it('does not let the request object leak through by reference', () => {
     const request = runInputSchema.parse(everything);
-    const options = buildCreateOptions(request, 'run-1', 'redis:latest');
+    const options = buildCreateOptions(request, 'run-1');
     options.Cmd?.push('--extra');
     expect(request.command).toEqual(['redis-server', '--appendonly', 'yes']);
   });

@@ -23,15 +23,8 @@ function toMount(volume: VolumeMount): Docker.MountSettings {
  *
  * Config.Image is the reference as the user typed it, as `docker run busybox` stores "busybox" (not
  * the busybox:latest that was looked up or pulled): inspect, `docker ps` and the copied line agree.
- *
- * @param _pulled the familiar reference the run looked up or pulled (busybox:latest); not stored. The
- * caller still passes it.
  */
-export function buildCreateOptions(
-  request: RunRequest,
-  runId: string,
-  _pulled?: string,
-): Docker.ContainerCreateOptions {
+export function buildCreateOptions(request: RunRequest, runId: string): Docker.ContainerCreateOptions {
   const exposedPorts: Record<string, object> = {};
   const portBindings: Docker.PortMap = {};
   for (const port of request.ports) {

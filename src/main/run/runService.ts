@@ -207,7 +207,7 @@ export class RunService {
     this.setStep(record, 'create', 'active');
     let container: Docker.Container;
     try {
-      container = await docker.createContainer(buildCreateOptions(request, flow.runId, image));
+      container = await docker.createContainer(buildCreateOptions(request, flow.runId));
       flow.containerId = container.id;
       const info = await container.inspect();
       flow.containerName = info.Name.replace(/^\//, '');
