@@ -103,7 +103,11 @@ export class ImageService {
     }
     return images
       .map((image): LocalImage => {
-        const repoTags = (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>').map(familiarListedName);
+        // Sorted: dockerd lists an image's tags in order, Podman in the order they were added.
+        const repoTags = (image.RepoTags ?? [])
+          .filter((tag) => tag !== '<none>:<none>')
+          .map(familiarListedName)
+          .sort((a, b) => a.localeCompare(b));
         return {
           id: image.Id,
           repoTags,
