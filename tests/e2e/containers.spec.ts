@@ -150,11 +150,11 @@ test('when the engine goes away the list says so, and after it returns it matche
 
     await proxy.close();
     await expect(page.getByTestId('containers-stale')).toBeVisible();
-    await expect(page.getByTestId('engine-state')).toHaveText('Engine stopped');
+    await expect(page.getByTestId('engine-state')).toHaveText('Docker server stopped');
     docker('create', '--label', label, '--name', made, 'busybox', 'true');
 
     proxy = await startSocketProxy(socketPath);
-    await expect(page.getByTestId('engine-state')).toHaveText('Engine running', { timeout: 30_000 });
+    await expect(page.getByTestId('engine-state')).toHaveText('Docker server running', { timeout: 30_000 });
     await expect(page.getByTestId('containers-stale')).toHaveCount(0);
     await expect(page.locator(`[data-testid=container-row][data-name="${made}"]`)).toBeVisible();
     const expected = docker('ps', '-a', '--format', '{{.Names}}').split('\n').filter(Boolean).length;

@@ -75,7 +75,7 @@ test('the Hub saying 429 tells when search works again; 500 and offline have the
     await expect(outcome).toHaveAttribute('data-problem', 'hub-error');
     await expect(outcome).toContainText('Docker Hub had a problem');
   } else {
-    await expect(outcome).toContainText('come from the Docker engine');
+    await expect(outcome).toContainText('come from the Docker server');
   }
 
   hub.setMode('normal');

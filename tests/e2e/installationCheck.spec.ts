@@ -30,7 +30,7 @@ test('shows the same figures as `docker version`, in English and Korean', async 
   await expect(page.getByTestId('server-os-arch')).toHaveText(`${expected.Server!.Os}/${expected.Server!.Arch}`);
   await expect(page.getByTestId('client-version')).toHaveText(expected.Client.Version);
   await expect(page.getByTestId('client-api-version')).toContainText(expected.Client.ApiVersion);
-  await expect(page.getByTestId('engine-state')).toHaveText('Engine running');
+  await expect(page.getByTestId('engine-state')).toHaveText('Docker server running');
   await expect(page.getByTestId('engine-product')).toContainText(expected.Server!.Version);
   if (!onPodman) await expect(page.getByTestId('engine-product')).not.toContainText('Podman');
   await saveScreenshot(page, 'installation-connected-en-light');
@@ -40,7 +40,7 @@ test('shows the same figures as `docker version`, in English and Korean', async 
 
   await page.goto(pageUrl(harness, 'installation', 'ko'));
   await expect(page.getByTestId('ready')).toContainText('설치되어 실행 중이에요');
-  await expect(page.getByTestId('engine-state')).toHaveText('엔진 실행 중');
+  await expect(page.getByTestId('engine-state')).toHaveText('도커 서버 실행 중');
   await expect(page.getByTestId('server-version')).toHaveText(expected.Server!.Version);
   await saveScreenshot(page, 'installation-connected-ko-dark');
   await page.emulateMedia({ colorScheme: 'light' });
@@ -189,16 +189,16 @@ test('where nothing listens it says the engine is not running, then turns connec
 
   const problem = page.getByTestId('problem').first();
   await expect(problem).toHaveAttribute('data-problem', 'engine-not-running');
-  await expect(problem).toContainText('The Docker engine is not running');
+  await expect(problem).toContainText('The Docker server (daemon) is not running');
   await expect(problem).toContainText('Start Docker Desktop');
-  await expect(page.getByTestId('engine-state')).toHaveText('Engine stopped');
+  await expect(page.getByTestId('engine-state')).toHaveText('Docker server stopped');
   await expect(page.getByTestId('status-bar')).toContainText(`unix://${socketPath}`);
   await expect(page.getByTestId('waiting')).toContainText('Berth checks again by itself');
   await saveScreenshot(page, 'installation-not-running-en-light');
 
   await page.goto(pageUrl(harness, 'installation', 'ko'));
   await page.emulateMedia({ colorScheme: 'dark' });
-  await expect(page.getByTestId('problem').first()).toContainText('도커 엔진이 실행되고 있지 않아요');
+  await expect(page.getByTestId('problem').first()).toContainText('도커 서버(데몬)가 실행되고 있지 않아요');
   await saveScreenshot(page, 'installation-not-running-ko-dark');
 
   // Marks this page load: if the page reloaded, the mark would be gone.
@@ -206,7 +206,7 @@ test('where nothing listens it says the engine is not running, then turns connec
   const proxy = await startSocketProxy(socketPath);
   try {
     await expect(page.getByTestId('ready')).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByTestId('engine-state')).toHaveText('엔진 실행 중');
+    await expect(page.getByTestId('engine-state')).toHaveText('도커 서버 실행 중');
     await expect(page.getByTestId('server-version')).toHaveText(dockerVersionJson().Server!.Version);
     expect(await page.evaluate(() => (window as unknown as { berthTestMark?: string }).berthTestMark)).toBe(
       'same-page',
@@ -215,5 +215,5 @@ test('where nothing listens it says the engine is not running, then turns connec
     await proxy.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  await expect(page.getByTestId('engine-state')).toHaveText('엔진 중지됨');
+  await expect(page.getByTestId('engine-state')).toHaveText('도커 서버 중지됨');
 });

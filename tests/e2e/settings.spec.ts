@@ -90,7 +90,7 @@ test('switches the engine to a remote one over SSH and back', async ({ page }) =
   try {
     harness = await startHarness({ HOME: ssh.home, SSH_AUTH_SOCK: '' });
     await page.goto(pageUrl(harness, 'containers'));
-    await expect(page.getByTestId('engine-state')).toHaveText('Engine running');
+    await expect(page.getByTestId('engine-state')).toHaveText('Docker server running');
     await page.getByTestId('engine-switcher').click();
     const panel = page.getByTestId('engine-switcher-panel');
     await panel.getByTestId('engine-custom-url').fill('ftp://nope');
@@ -101,7 +101,7 @@ test('switches the engine to a remote one over SSH and back', async ({ page }) =
     await panel.getByTestId('engine-custom-url').fill(url);
     await panel.getByTestId('engine-custom-apply').click();
     await expect(page.getByTestId('status-bar')).toContainText(url, { timeout: 30_000 });
-    await expect(page.getByTestId('engine-state')).toHaveText('Engine running', { timeout: 30_000 });
+    await expect(page.getByTestId('engine-state')).toHaveText('Docker server running', { timeout: 30_000 });
     await page.getByTestId('containers-show-all').check();
     await expect(page.locator(`[data-testid=container-row][data-name="${name}"]`)).toBeVisible({ timeout: 30_000 });
     await saveScreenshot(page, 'engine-ssh-en');
@@ -109,7 +109,7 @@ test('switches the engine to a remote one over SSH and back', async ({ page }) =
     await page.getByTestId('engine-switcher').click();
     await page.getByTestId('engine-switcher-panel').getByTestId('engine-option').first().locator('input').click();
     await expect(page.getByTestId('status-bar')).toContainText('unix:///var/run/docker.sock', { timeout: 30_000 });
-    await expect(page.getByTestId('engine-state')).toHaveText('Engine running');
+    await expect(page.getByTestId('engine-state')).toHaveText('Docker server running');
   } finally {
     docker('rm', '-f', name);
     await ssh.close();

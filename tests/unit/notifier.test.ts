@@ -130,7 +130,7 @@ describe('createNotifier', () => {
     expect(shown).toEqual([
       {
         kind: 'containerFailed',
-        title: 'eager_turing stopped with code 137',
+        title: 'eager_turing exited with code 137',
         body: 'Open its logs to see why.',
         action: { kind: 'open-logs', containerId: 'c0ffee' },
       },
@@ -164,7 +164,7 @@ describe('createNotifier', () => {
     expect(shown).toEqual([
       {
         kind: 'engineStopped',
-        title: 'The Docker engine stopped',
+        title: 'The Docker server stopped',
         body: 'Berth reconnects by itself when it is back.',
         action: { kind: 'open-section', section: 'installation', param: null },
       },

@@ -67,9 +67,9 @@ describe('buildTrayModel', () => {
     const model = buildTrayModel(state({ engine: disconnectedStatus(), containers: [web, db] }), en);
     expect(model.icon).toBe('stopped');
     expect(model.pulling).toBe(false);
-    expect(model.tooltip).toBe('Berth: Engine stopped');
+    expect(model.tooltip).toBe('Berth: Docker server stopped');
     expect(outline(model.items)).toEqual([
-      'Engine stopped (disabled)',
+      'Docker server stopped (disabled)',
       '---',
       'Open Berth',
       'Running containers (0) (disabled)',
@@ -92,7 +92,7 @@ describe('buildTrayModel', () => {
   it('says connecting while the engine is being reached', () => {
     const model = buildTrayModel(state({ engine: connectedStatus({ state: 'connecting', server: null }) }), en);
     expect(model.icon).toBe('starting');
-    expect(item(model, 'engine').label).toBe('Connecting to the engine…');
+    expect(item(model, 'engine').label).toBe('Connecting to the Docker server…');
   });
 
   it('shows an error icon and the problem for what the user must fix', () => {
@@ -101,8 +101,8 @@ describe('buildTrayModel', () => {
     });
     const model = buildTrayModel(state({ engine }), en);
     expect(model.icon).toBe('error');
-    expect(item(model, 'engine').label).toBe('No permission to use the Docker engine');
-    expect(model.tooltip).toBe('Berth: No permission to use the Docker engine');
+    expect(item(model, 'engine').label).toBe('No permission to use the Docker server (daemon)');
+    expect(model.tooltip).toBe('Berth: No permission to use the Docker server (daemon)');
   });
 
   it.each([
@@ -119,9 +119,9 @@ describe('buildTrayModel', () => {
   it('with the engine running and no containers, offers a first try', () => {
     const model = buildTrayModel(state(), en);
     expect(model.icon).toBe('running');
-    expect(model.tooltip).toBe('Berth: Docker Engine 28.2.2 running');
+    expect(model.tooltip).toBe('Berth: Docker server running: Docker Engine 28.2.2');
     expect(outline(model.items).slice(0, 7)).toEqual([
-      'Docker Engine 28.2.2 running (disabled)',
+      'Docker server running: Docker Engine 28.2.2 (disabled)',
       '---',
       'Open Berth',
       'Running containers (0)',
@@ -212,7 +212,7 @@ describe('buildTrayModel', () => {
     const model = buildTrayModel(state({ pulls }), en);
     expect(model.pulling).toBe(true);
     expect(model.icon).toBe('running');
-    expect(model.tooltip).toBe('Berth: Docker Engine 28.2.2 running · 1 pulling');
+    expect(model.tooltip).toBe('Berth: Docker server running: Docker Engine 28.2.2 · 1 pulling');
     const start = model.items.findIndex((entry) => entry.id === 'pulls');
     expect(outline(model.items.slice(start - 1, start + 3))).toEqual([
       '---',
@@ -229,12 +229,12 @@ describe('buildTrayModel', () => {
       return buildTrayModel(state({ engine: { ...base, server: { ...base.server!, ...server } } }), en);
     };
     const podman = running({ family: 'podman', product: { id: 'podman', version: '4.3.1' }, version: '4.3.1' });
-    expect(item(podman, 'engine').label).toBe('Podman 4.3.1 running');
-    expect(podman.tooltip).toBe('Berth: Podman 4.3.1 running');
+    expect(item(podman, 'engine').label).toBe('Docker server running: Podman 4.3.1');
+    expect(podman.tooltip).toBe('Berth: Docker server running: Podman 4.3.1');
     const desktop = running({ product: { id: 'docker-desktop', version: '4.42.0' } });
-    expect(item(desktop, 'engine').label).toBe('Docker Desktop 4.42.0 running');
+    expect(item(desktop, 'engine').label).toBe('Docker server running: Docker Desktop 4.42.0');
     const colima = running({ product: { id: 'colima', version: null } });
-    expect(item(colima, 'engine').label).toBe('Colima (Docker Engine 28.2.2) running');
+    expect(item(colima, 'engine').label).toBe('Docker server running: Colima (Docker Engine 28.2.2)');
   });
 
   it('speaks Korean with the Korean translator', () => {
@@ -243,7 +243,7 @@ describe('buildTrayModel', () => {
       ko,
     );
     expect(outline(model.items)).toEqual([
-      'Docker Engine 28.2.2 실행 중 (disabled)',
+      '도커 서버 실행 중: Docker Engine 28.2.2 (disabled)',
       '---',
       'Berth 열기',
       '실행 중인 컨테이너 (1)',
@@ -266,7 +266,7 @@ describe('buildTrayModel', () => {
       '---',
       'Berth 종료',
     ]);
-    expect(buildTrayModel(state({ engine: disconnectedStatus() }), ko).tooltip).toBe('Berth: 엔진 중지됨');
+    expect(buildTrayModel(state({ engine: disconnectedStatus() }), ko).tooltip).toBe('Berth: 도커 서버 중지됨');
   });
 
   it('validates against trayModelSchema, with a unique id on every item', () => {
@@ -360,7 +360,7 @@ describe('createTrayFeed', () => {
 
   it('builds the current model at once, and lists the images when connected', async () => {
     const { feed, list } = setup({ images: [image(['redis:latest'], 1)] });
-    expect(item(feed.current(), 'engine').label).toBe('Docker Engine 28.2.2 running');
+    expect(item(feed.current(), 'engine').label).toBe('Docker server running: Docker Engine 28.2.2');
     expect(list).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(100);
     expect(item(feed.current(), 'run').submenu!.map((entry) => entry.label)).toContain('redis:latest');
@@ -438,7 +438,7 @@ describe('createTrayFeed', () => {
     expect(sources.every((source) => source.listeners.size === 0)).toBe(true);
     expect(list).not.toHaveBeenCalled();
     // Without a listener: what can be read at once (the engine, the pulls).
-    expect(item(feed.current(), 'engine').label).toBe('Docker Engine 28.2.2 running');
+    expect(item(feed.current(), 'engine').label).toBe('Docker server running: Docker Engine 28.2.2');
 
     const first: TrayModel[] = [];
     const second: TrayModel[] = [];

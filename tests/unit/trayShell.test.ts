@@ -229,7 +229,7 @@ describe('createTrayShell', () => {
     const tray = lastTray();
     expect(tray.image.path).toBe('/app/resources/trayPullingTemplate.png');
     expect(tray.image.isTemplateImage()).toBe(true);
-    expect(tray.tooltip).toBe('Berth: Docker Engine 28.2.2 running · 1 pulling');
+    expect(tray.tooltip).toBe('Berth: Docker server running: Docker Engine 28.2.2 · 1 pulling');
     expect(shape(tray.menu!.template)).toEqual(modelShape(richModel().items));
   });
 

@@ -14,9 +14,9 @@ export const en = {
   },
   engine: {
     state: {
-      connecting: 'Connecting to the engine…',
-      connected: 'Engine running',
-      disconnected: 'Engine stopped',
+      connecting: 'Connecting to the Docker server…',
+      connected: 'Docker server running',
+      disconnected: 'Docker server stopped',
     },
     retryIn: 'Checking again in {{seconds}} s',
     retrying: 'Checking…',
@@ -33,32 +33,32 @@ export const en = {
   },
   problem: {
     'engine-not-found': {
-      title: 'No Docker engine found',
+      title: 'No Docker server (daemon) found',
       body: 'Berth could not find Docker on this computer. Install Docker Desktop, start it, and Berth connects by itself.',
     },
     'engine-not-running': {
-      title: 'The Docker engine is not running',
-      body: 'Docker is set up here, but its server (daemon) does not answer. Start Docker Desktop (on Linux: sudo systemctl start docker). Berth connects by itself when it is up.',
+      title: 'The Docker server (daemon) is not running',
+      body: 'Docker is set up here, but the Docker server does not answer. Start Docker Desktop (on Linux: sudo systemctl start docker). Berth connects by itself when it is up.',
     },
     'engine-permission-denied': {
-      title: 'No permission to use the Docker engine',
-      body: 'Your user may not talk to the engine yet. On Linux, run sudo usermod -aG docker $USER, then log out and log in again.',
+      title: 'No permission to use the Docker server (daemon)',
+      body: 'Your user may not talk to the Docker server yet. On Linux, run sudo usermod -aG docker $USER, then log out and log in again.',
     },
     'engine-timeout': {
-      title: 'The engine did not answer in time',
+      title: 'The Docker server (daemon) did not answer in time',
       body: 'It may still be starting, or it is very busy. Wait a moment: Berth keeps trying.',
     },
     'engine-too-old': {
-      title: 'This Docker engine is too old for Berth',
-      body: 'Berth needs Docker 20.10 (Engine API 1.41) or newer. Update Docker Desktop or Docker Engine, then retry.',
+      title: 'This Docker server (daemon) is too old for Berth',
+      body: 'Berth needs a Docker server 20.10 (Engine API 1.41) or newer. Update Docker Desktop or Docker Engine, then retry.',
     },
     'endpoint-invalid': {
-      title: 'The engine address is not valid',
-      body: 'Check DOCKER_HOST, your Docker context (docker context ls) or the engine address in Berth settings.',
+      title: 'The Docker server address is not valid',
+      body: 'Check DOCKER_HOST, your Docker context (docker context ls) or the Docker server address in Berth settings.',
     },
     'engine-error': {
-      title: 'The engine answered with an error',
-      body: 'Docker is running but refused the request. The details below say why.',
+      title: 'The Docker server answered with an error',
+      body: 'The Docker server is running but refused the request. The details below say why.',
     },
     'cli-not-installed': {
       title: 'The docker command is not installed',
@@ -102,11 +102,11 @@ export const en = {
     },
     'network-unreachable': {
       title: 'The network is down',
-      body: 'The engine could not reach the registry. Check the internet connection and try again.',
+      body: 'The Docker server could not reach the registry. Check the internet connection and try again.',
     },
     'engine-stopped': {
-      title: 'The engine stopped',
-      body: 'The Docker engine stopped in the middle of the work. Start it again; Berth reconnects by itself.',
+      title: 'The Docker server stopped',
+      body: 'The Docker server stopped in the middle of the work. Start it again; Berth reconnects by itself.',
     },
     cancelled: {
       title: 'Cancelled',
@@ -130,7 +130,7 @@ export const en = {
     },
     'confirmation-required': {
       title: 'Please confirm first',
-      body: 'Berth only deletes after you confirmed what will be deleted.',
+      body: 'Berth only removes something after you confirmed what will be removed.',
     },
     'invalid-input': {
       title: 'Something in the form is not valid',
@@ -146,7 +146,7 @@ export const en = {
   installation: {
     title: 'Installation check',
     intro:
-      'This is what `docker version` shows: the client, where you type commands, and the server (daemon), which does the work. Both must answer before you can run containers.',
+      'This is what `docker version` shows: the Docker client, where you type commands, and the Docker server (daemon), which does the work. Both must answer before you can run containers.',
     checkAgain: 'Check again',
     checking: 'Checking…',
     copy: 'Copy as text',
@@ -154,12 +154,12 @@ export const en = {
     copyFailed: 'Copy failed: select the text below instead',
     ready: {
       title: '{{product}} is installed and running',
-      body: 'The client and the server both answer. Next: find an image on Docker Hub and run it.',
+      body: 'The Docker client and the Docker server both answer. Next: find an image on Docker Hub and run it.',
       action: 'Search Docker Hub',
       podman:
         "Podman speaks Docker's Engine API, so Berth talks to it as to a Docker server, like the docker command does. What differs: pulls show no percent (Podman reports no sizes), removing an image by force also removes its containers, and the components are Podman's own (Conmon, an OCI runtime) rather than containerd.",
     },
-    waiting: 'Waiting for the engine. Berth checks again by itself; nothing else to click.',
+    waiting: 'Waiting for the Docker server. Berth checks again by itself; nothing else to click.',
     client: {
       title: 'Client',
       subtitle: 'docker command (CLI)',
@@ -184,7 +184,7 @@ export const en = {
       context: 'Context',
       kernel: 'Kernel',
       experimental: 'Experimental',
-      endpoint: 'Endpoint',
+      endpoint: 'Address',
       platform: 'Platform',
       product: 'Product',
     },
@@ -215,7 +215,8 @@ export const en = {
     skipped_other: '{{count}} results from Docker Hub could not be read and are not shown.',
     loadingMore: 'Loading more…',
     end: 'That is all for "{{query}}".',
-    fromEngine: 'Docker Hub could not be reached, so these results come from the Docker engine’s own search.',
+    fromEngine:
+      'Docker Hub could not be reached, so these results come from the Docker server’s own search (docker search).',
     fromEngineSearchChanged:
       'Docker Hub’s search has changed, so these results come from the Docker server’s own search: no pull counts, and one page only.',
     rateLimitedUntil: 'Search works again in {{seconds}} s.',
@@ -298,7 +299,7 @@ export const en = {
     loading: 'Loading images…',
     confirmRemove: {
       title: 'Remove {{name}}?',
-      body: 'The image {{name}} ({{id}}) will be deleted from the local image cache. You can pull it again later.',
+      body: 'The image {{name}} ({{id}}) will be removed from the local image cache. You can pull it again later.',
       alsoTags: 'It also has these names, which go with it:',
       inUse: 'These containers use it. Removing the image anyway leaves them without their image name:',
       inUsePodman:
@@ -310,7 +311,7 @@ export const en = {
     },
     confirmPrune: {
       title: 'Remove {{count}} dangling images?',
-      body: 'These images have no name and will be deleted:',
+      body: 'These images have no name and will be removed:',
       confirm: 'Remove them',
       reclaimed: 'Removed {{count}} images and freed {{size}}.',
     },
@@ -403,12 +404,14 @@ export const en = {
       intro: 'What happens when you run an image, step by step, as it really happens.',
       steps: {
         client: { title: 'Client', body: 'Berth (like the docker command) asks the Docker server to run {{image}}.' },
-        daemon: { title: 'Docker server (daemon)', body: 'The daemon receives the request and does the work.' },
+        daemon: { title: 'Docker server (daemon)', body: 'The Docker server receives the request and does the work.' },
         cache: {
           title: 'Local image cache',
           checking: 'Looking for {{image}} in the image cache…',
           hit: 'Found {{image}} in the image cache: no download needed.',
           miss: 'Unable to find image {{image}} locally.',
+          hitBadge: 'HIT',
+          missBadge: 'MISS',
         },
         hub: {
           title: 'Docker Hub',
@@ -432,7 +435,7 @@ export const en = {
         failed: 'Failed',
       },
       exitedOk: 'The container did its job and exited. Run it again to see the image cache at work.',
-      exitedError: 'The container stopped with an error code. Its output above says why.',
+      exitedError: 'The container exited with a non-zero exit code. Its output above says why.',
       stillRunning: 'The container keeps running. Find it under Containers.',
       runAgain: 'Run again',
       container: 'Container {{name}}',
@@ -442,12 +445,13 @@ export const en = {
   },
   containers: {
     title: 'Containers',
-    intro: 'A container is a running instance of an image. Here you see them live, as the engine reports them.',
+    intro:
+      'A container is a running instance of an image. Here you see them live, as the Docker server (daemon) reports them.',
     filter: 'Filter by name, image or port',
     showAll: 'Show stopped ones too',
     running: '{{count}} running',
     total: '{{count}} in all',
-    stale: 'The connection to the engine was lost, so this list may be out of date. Berth reconnects by itself.',
+    stale: 'The connection to the Docker server was lost, so this list may be out of date. Berth reconnects by itself.',
     empty: {
       title: 'No containers yet',
       body: 'Run an image to make your first container: hello-world is a good first try.',
@@ -506,8 +510,8 @@ export const en = {
     remove: {
       title: 'Remove {{name}}?',
       titleMany: 'Remove {{count}} containers?',
-      body: 'The container {{name}} will be deleted, with the changes made inside it. Its image stays.',
-      bodyMany: 'These containers will be deleted, with the changes made inside them. Their images stay:',
+      body: 'The container {{name}} will be removed, with the changes made inside it. Its image stays.',
+      bodyMany: 'These containers will be removed, with the changes made inside them. Their images stay:',
       volumes: 'Also remove its anonymous volumes (data it kept outside the container)',
       running: '{{name}} is running.',
       runningMany: 'Some of them are running: {{names}}.',
@@ -572,6 +576,16 @@ export const en = {
       networks: 'Networks',
       ports: 'Ports',
       restart: 'Restart policy',
+      restartRetries: '{{policy}} (at most {{count}} retries)',
+      mountType: {
+        bind: 'folder of this computer',
+        volume: 'volume',
+        tmpfs: 'in memory (tmpfs)',
+        npipe: 'named pipe',
+        image: 'image',
+        cluster: 'cluster volume',
+      },
+      readOnly: 'read only',
       labels: 'Labels',
       created: 'Created',
       none: 'none',
@@ -591,9 +605,9 @@ export const en = {
   tray: {
     tooltip: 'Berth: {{state}}',
     engine: {
-      running: '{{product}} running',
-      starting: 'Connecting to the engine…',
-      stopped: 'Engine stopped',
+      running: 'Docker server running: {{product}}',
+      starting: 'Connecting to the Docker server…',
+      stopped: 'Docker server stopped',
     },
     open: 'Open Berth',
     running: 'Running containers ({{count}})',
@@ -614,8 +628,8 @@ export const en = {
   notify: {
     pullFinished: { title: 'Pulled {{reference}}', body: 'The image is in your local image cache, ready to run.' },
     pullFailed: { title: 'Could not pull {{reference}}', body: '{{problem}}' },
-    containerFailed: { title: '{{name}} stopped with code {{code}}', body: 'Open its logs to see why.' },
-    engineStopped: { title: 'The Docker engine stopped', body: 'Berth reconnects by itself when it is back.' },
+    containerFailed: { title: '{{name}} exited with code {{code}}', body: 'Open its logs to see why.' },
+    engineStopped: { title: 'The Docker server stopped', body: 'Berth reconnects by itself when it is back.' },
   },
   settings: {
     title: 'Settings',
@@ -636,8 +650,8 @@ export const en = {
       dark: 'Dark',
     },
     engine: {
-      label: 'Docker engine',
-      help: 'Which engine Berth talks to. Automatic finds it like the docker command does (DOCKER_HOST, then your Docker context).',
+      label: 'Docker server (daemon)',
+      help: 'Which Docker server Berth talks to. Automatic finds it like the docker command does (DOCKER_HOST, then your Docker context).',
       automatic: 'Automatic (like the docker command)',
       context: 'Docker context "{{name}}"',
       custom: 'Another address',
@@ -662,14 +676,14 @@ export const en = {
       pullFinished: 'A pull finished',
       pullFailed: 'A pull failed',
       containerFailed: 'A container I started stopped with an error',
-      engineStopped: 'The Docker engine stopped',
+      engineStopped: 'The Docker server stopped',
     },
     file: 'Settings file: {{path}}',
   },
   engineSwitcher: {
-    label: 'Engine',
-    title: 'Switch the Docker engine',
-    manage: 'Engine settings…',
+    label: 'Docker server',
+    title: 'Switch the Docker server',
+    manage: 'Docker server settings…',
   },
   trayPreview: {
     title: 'Menu bar menu',
@@ -710,7 +724,7 @@ export const en = {
         orbstack: 'OrbStack',
         rancher: 'Rancher Desktop',
         podman: 'Podman',
-        endpoint: 'A Docker engine that answers',
+        endpoint: 'A Docker server (daemon) that answers',
       },
     },
     install: {
@@ -722,7 +736,7 @@ export const en = {
       brew: 'Or, with Homebrew:',
       lighter: 'Lighter alternatives',
       colima:
-        'Colima: a small, free engine you start from the terminal (brew install colima docker, then colima start).',
+        'Colima: a small, free Docker server you start from the terminal (brew install colima docker, then colima start).',
       orbstack: 'OrbStack: a fast, light app for Docker on macOS.',
       windows: 'On Windows, Docker Desktop runs on WSL 2 (the Windows Subsystem for Linux).',
       windowsWsl: 'If WSL is missing, run this in PowerShell as administrator, then restart:',
@@ -733,14 +747,15 @@ export const en = {
       waiting: 'Waiting for Docker to appear… (checking again in {{seconds}} s)',
     },
     start: {
-      title: 'Start the Docker engine',
-      body: 'Docker is installed but its engine (the daemon) is not running yet.',
+      title: 'Start the Docker server',
+      body: 'Docker is installed but the Docker server (daemon) is not running yet.',
       desktopButton: 'Start Docker Desktop',
       starting: 'Docker Desktop is starting. This can take a minute the first time… ({{seconds}} s)',
       slow: 'It is taking long. Open Docker Desktop yourself and accept its terms if it asks; Berth keeps watching.',
       linux: 'Start it with this command in a terminal:',
-      other: 'Start Docker Desktop (or your engine) the way you usually do. Berth notices by itself when it runs.',
-      permission: 'The engine runs, but your user may not use it yet. Run this, then log out and log in again:',
+      other:
+        'Start Docker Desktop (or whatever runs your Docker server) the way you usually do. Berth notices by itself when it runs.',
+      permission: 'The Docker server runs, but your user may not use it yet. Run this, then log out and log in again:',
       copy: 'Copy',
       copied: 'Copied',
     },
@@ -754,10 +769,11 @@ export const en = {
       run: 'Run hello-world',
       explainTitle: 'What just happened',
       explain: {
-        one: 'The Docker client (Berth, or the docker command) contacted the Docker daemon.',
-        two: 'The daemon did not find the image in the local image cache, so it pulled "hello-world" from Docker Hub.',
-        three: 'The daemon created a new container from that image, which ran the program that printed the message.',
-        four: 'The daemon streamed that output back to the client, which showed it to you.',
+        one: 'The Docker client (Berth, or the docker command) contacted the Docker server (daemon).',
+        two: 'The Docker server did not find the image in the local image cache, so it pulled "hello-world" from Docker Hub.',
+        three:
+          'The Docker server created a new container from that image, which ran the program that printed the message.',
+        four: 'The Docker server streamed that output back to the Docker client, which showed it to you.',
       },
       again: 'Run it again to see the image cache at work: this time Docker Hub is skipped.',
       runAgain: 'Run it again',
@@ -775,8 +791,8 @@ export const en = {
         link: 'See your images',
       },
       daemon: {
-        title: 'Client and daemon',
-        body: 'You type commands into the client (the docker command, or Berth). The daemon (the Docker server) receives them and does the work.',
+        title: 'Docker client and Docker server (daemon)',
+        body: 'You type commands into the Docker client (the docker command, or Berth). The Docker server receives them and does the work.',
         link: 'See the installation check',
       },
       hub: {
@@ -798,7 +814,7 @@ export const en = {
   empty: {
     containers: {
       title: 'No containers to show yet',
-      body: 'A container is a running instance of an image. Once the engine is running, the containers you start appear here.',
+      body: 'A container is a running instance of an image. Once the Docker server is running, the containers you start appear here.',
       action: 'Check the installation',
     },
     images: {

@@ -1,6 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { en } from './en';
 import { ko } from './ko';
+import { addCatalogFormats } from './particles';
 
 export type Language = 'ko' | 'en';
 
@@ -28,5 +29,6 @@ export function createTranslator(language: Language): TFunction {
     interpolation: { escapeValue: false },
     initAsync: false,
   });
+  addCatalogFormats(instance);
   return instance.t.bind(instance);
 }

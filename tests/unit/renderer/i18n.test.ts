@@ -2,16 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/shared/i18n/en';
 import { detectLanguage } from '../../../src/renderer/src/i18n';
 import { ko } from '../../../src/shared/i18n/ko';
+import { catalogLeaves as leaves } from './catalogLeaves';
 
-/** Every leaf of a catalog as [dotted key, value]. */
-function leaves(catalog: object, prefix = ''): Array<[string, unknown]> {
-  return Object.entries(catalog).flatMap(([key, value]): Array<[string, unknown]> => {
-    const dotted = prefix ? `${prefix}.${key}` : key;
-    return value !== null && typeof value === 'object' ? leaves(value, dotted) : [[dotted, value]];
-  });
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((match) => match[1]).sort();
+/** The names of a value's {{placeholders}}, without their formats ({{code, 으로}} is "code"). */
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{\s*([^},\s]+)\s*(?:,[^}]*)?\}\}/g)].map((match) => match[1]).sort();
 
 const enLeaves = new Map(leaves(en));
 const koLeaves = new Map(leaves(ko));

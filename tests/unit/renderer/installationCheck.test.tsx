@@ -99,7 +99,7 @@ describe('InstallationCheckPage', () => {
 
     const problem = screen.getByRole('alert');
     expect(problem.getAttribute('data-problem')).toBe('engine-not-running');
-    expect(within(problem).getByRole('heading').textContent).toBe('The Docker engine is not running');
+    expect(within(problem).getByRole('heading').textContent).toBe('The Docker server (daemon) is not running');
     expect(text(within(problem).getByTestId('problem-detail'))).toBe(
       'Nothing answers at unix:///var/run/docker.sock (ECONNREFUSED).',
     );
@@ -180,7 +180,7 @@ describe('InstallationCheckPage', () => {
     page.push(notRunningStatus());
 
     const problem = screen.getByRole('alert');
-    expect(within(problem).getByRole('heading').textContent).toBe('도커 엔진이 실행되고 있지 않아요');
+    expect(within(problem).getByRole('heading').textContent).toBe('도커 서버(데몬)가 실행되고 있지 않아요');
     expect(text(screen.getByTestId('waiting'))).toMatch(/[34]초 뒤에 다시 확인해요/);
     expect(text(screen.getByTestId('client-card'))).toContain('클라이언트');
     expect(text(screen.getByTestId('client-api-version'))).toBe('1.41 (1.49에서 낮춤)');

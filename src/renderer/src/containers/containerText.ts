@@ -1,9 +1,30 @@
 import type { TFunction } from 'i18next';
-import type { ContainerPort, ContainerSummary } from '../../../shared/containers';
+import type { ContainerInspect, ContainerPort, ContainerSummary } from '../../../shared/containers';
+import { restartPolicySchema } from '../../../shared/run';
 
 export function stateText(t: TFunction, container: Pick<ContainerSummary, 'state' | 'exitCode'>): string {
   if (container.state === 'exited') return t('containers.state.exited', { code: container.exitCode ?? '?' });
   return t(`containers.state.${container.state}`);
+}
+
+/**
+ * A restart policy in words ("on-failure" with 3 retries: "On failure (at most 3 retries)"); null
+ * for a name the catalogs do not know, which the caller shows as the engine's own value.
+ */
+export function restartPolicyText(t: TFunction, policy: ContainerInspect['restartPolicy']): string | null {
+  const known = restartPolicySchema.safeParse(policy.name || 'no');
+  if (!known.success) return null;
+  const name = t(`run.dialog.restartPolicy.${known.data}`);
+  return policy.maximumRetryCount > 0
+    ? t('details.inspect.restartRetries', { policy: name, count: policy.maximumRetryCount })
+    : name;
+}
+
+const mountTypes = ['bind', 'volume', 'tmpfs', 'npipe', 'image', 'cluster'] as const;
+
+/** A mount's type in words ("bind": "folder of this computer"); null for a type the catalogs do not know. */
+export function mountTypeText(t: TFunction, type: string): string | null {
+  return (mountTypes as readonly string[]).includes(type) ? t(`details.inspect.mountType.${type}`) : null;
 }
 
 export const stateTone = {

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from '../../../shared/i18n/en';
 import { ko } from '../../../shared/i18n/ko';
+import { addCatalogFormats } from '../../../shared/i18n/particles';
 
 export { detectLanguage, type Language } from '../../../shared/i18n/translator';
 import type { Language } from '../../../shared/i18n/translator';
@@ -14,6 +15,7 @@ export async function initI18n(language: Language) {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  addCatalogFormats(i18next);
   document.documentElement.lang = language;
   return i18next;
 }

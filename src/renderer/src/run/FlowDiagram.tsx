@@ -29,7 +29,10 @@ export function FlowDiagram({ flow }: { flow: RunFlow }) {
       key: 'cache',
       label: t('run.flow.steps.cache.title'),
       state: flow.steps.cache,
-      note: flow.cacheHit === null ? undefined : flow.cacheHit ? 'HIT' : 'MISS',
+      note:
+        flow.cacheHit === null
+          ? undefined
+          : t(flow.cacheHit ? 'run.flow.steps.cache.hitBadge' : 'run.flow.steps.cache.missBadge'),
     },
     { key: 'hub', label: t('run.flow.steps.hub.title'), state: flow.steps.hub },
     { key: 'container', label: t('run.flow.steps.create.title'), state: container },
@@ -46,7 +49,7 @@ export function FlowDiagram({ flow }: { flow: RunFlow }) {
             <span>{box.label}</span>
             {box.note && (
               <span
-                className="mt-1 rounded bg-white/70 px-1.5 font-mono text-[10px] dark:bg-slate-950/50"
+                className="mt-1 rounded bg-white/70 px-1.5 text-[10px] dark:bg-slate-950/50"
                 data-testid={`flow-${box.key}-note`}
               >
                 {box.note}

@@ -5,11 +5,22 @@ import { BerthError } from '../../../../shared/errors';
 import { useBerthClient } from '../../app/clientContext';
 import { ProblemCard } from '../../engine/ProblemCard';
 import { Button } from '../../ui/Button';
+import { formatDateTime } from '../../ui/format';
 import { useCopy } from '../../ui/useCopy';
+import { mountTypeText, restartPolicyText } from '../containerText';
+
+/** What the engine said, as it said it: names, paths, addresses (the end-to-end language check skips these). */
+function Value({ children, className }: { children: React.ReactNode; className?: string }) {
+  return (
+    <span className={className} data-value="">
+      {children}
+    </span>
+  );
+}
 
 /** The facts a beginner looks for first, then the engine's JSON (secrets masked) to copy. */
 export function InspectView({ id, revision }: { id: string; revision: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useBerthClient();
   const [details, setDetails] = useState<ContainerInspect | null>(null);
   const [error, setError] = useState<BerthError | null>(null);
@@ -32,32 +43,39 @@ export function InspectView({ id, revision }: { id: string; revision: string }) 
   if (!details) return null;
   const none = <span className="text-slate-400">{t('details.inspect.none')}</span>;
   const rows: Array<[string, React.ReactNode]> = [
-    [t('details.inspect.image'), <span className="font-mono">{details.image}</span>],
+    [t('details.inspect.image'), <Value className="font-mono">{details.image}</Value>],
     [t('details.inspect.command'), details.command.length ? <code>{details.command.join(' ')}</code> : none],
     [t('details.inspect.entrypoint'), details.entrypoint.length ? <code>{details.entrypoint.join(' ')}</code> : none],
-    [t('details.inspect.workingDir'), details.workingDir || none],
-    [t('details.inspect.created'), new Date(details.createdAt).toLocaleString()],
+    [t('details.inspect.workingDir'), details.workingDir ? <Value>{details.workingDir}</Value> : none],
+    [
+      t('details.inspect.created'),
+      formatDateTime(details.createdAt, i18n.language) ?? <Value>{details.createdAt}</Value>,
+    ],
     [
       t('details.inspect.restart'),
-      `${details.restartPolicy.name || 'no'}${details.restartPolicy.maximumRetryCount ? ` (${details.restartPolicy.maximumRetryCount})` : ''}`,
+      restartPolicyText(t, details.restartPolicy) ?? <Value>{details.restartPolicy.name}</Value>,
     ],
     [
       t('details.inspect.ports'),
-      details.ports.length
-        ? details.ports
+      details.ports.length ? (
+        <Value>
+          {details.ports
             .map(
               (port) =>
                 `${port.ip ? `${port.ip}:` : ''}${port.publicPort ?? ''}${port.publicPort ? '→' : ''}${port.privatePort}/${port.type}`,
             )
-            .join(', ')
-        : none,
+            .join(', ')}
+        </Value>
+      ) : (
+        none
+      ),
     ],
     [
       t('details.inspect.env'),
       details.env.length ? (
         <ul className="font-mono text-xs" data-testid="inspect-env">
           {details.env.map((variable) => (
-            <li key={variable.key}>
+            <li key={variable.key} data-value="">
               {variable.key}=
               {variable.masked ? <span title={t('details.inspect.masked')}>{variable.value}</span> : variable.value}
             </li>
@@ -70,11 +88,14 @@ export function InspectView({ id, revision }: { id: string; revision: string }) 
     [
       t('details.inspect.mounts'),
       details.mounts.length ? (
-        <ul className="font-mono text-xs">
+        <ul className="text-xs" data-testid="inspect-mounts">
           {details.mounts.map((mount) => (
             <li key={mount.destination}>
-              {mount.name ?? mount.source} → {mount.destination} ({mount.type}
-              {mount.readOnly ? ', ro' : ''})
+              <Value className="font-mono">
+                {mount.name ?? mount.source} → {mount.destination}
+              </Value>{' '}
+              ({mountTypeText(t, mount.type) ?? <Value>{mount.type}</Value>}
+              {mount.readOnly && `, ${t('details.inspect.readOnly')}`})
             </li>
           ))}
         </ul>
@@ -84,16 +105,18 @@ export function InspectView({ id, revision }: { id: string; revision: string }) 
     ],
     [
       t('details.inspect.networks'),
-      details.networks.length
-        ? details.networks.map((network) => `${network.name} ${network.ipAddress}`).join(', ')
-        : none,
+      details.networks.length ? (
+        <Value>{details.networks.map((network) => `${network.name} ${network.ipAddress}`).join(', ')}</Value>
+      ) : (
+        none
+      ),
     ],
     [
       t('details.inspect.labels'),
       Object.keys(details.labels).length ? (
         <ul className="font-mono text-xs">
           {Object.entries(details.labels).map(([key, value]) => (
-            <li key={key}>
+            <li key={key} data-value="">
               {key}={value}
             </li>
           ))}

@@ -2,6 +2,7 @@ import Anser from 'anser';
 import { memo } from 'react';
 import type { BufferedLine } from './logBuffer';
 import { stripAnsi } from './logBuffer';
+import { formatTimeOfDay } from '../../ui/format';
 
 function highlight(text: string, query: string, current: boolean) {
   const lower = text.toLowerCase();
@@ -23,14 +24,6 @@ function highlight(text: string, query: string, current: boolean) {
   return parts;
 }
 
-function formatTime(time: string | null): string {
-  if (!time) return '';
-  const date = new Date(time);
-  return Number.isNaN(date.getTime())
-    ? time
-    : date.toLocaleTimeString(undefined, { hour12: false }) + '.' + String(date.getMilliseconds()).padStart(3, '0');
-}
-
 /** One log line: ANSI colours as the program meant them, matches highlighted, stderr marked. */
 export const LogLineView = memo(function LogLineView({
   line,
@@ -38,6 +31,7 @@ export const LogLineView = memo(function LogLineView({
   isMatch,
   isCurrent,
   showTime,
+  locale,
   stderrLabel,
 }: {
   line: BufferedLine;
@@ -45,6 +39,8 @@ export const LogLineView = memo(function LogLineView({
   isMatch: boolean;
   isCurrent: boolean;
   showTime: boolean;
+  /** The app's language, for the time of day. */
+  locale: string;
   stderrLabel: string;
 }) {
   const stderr = line.stream === 'stderr';
@@ -55,7 +51,11 @@ export const LogLineView = memo(function LogLineView({
       className={`flex h-full items-center border-l-2 pr-3 pl-2 whitespace-pre ${stderr ? 'border-rose-500 bg-rose-500/10 text-rose-200' : 'border-transparent'} ${isCurrent ? 'bg-orange-500/20' : ''}`}
       aria-label={stderr ? stderrLabel : undefined}
     >
-      {showTime && <span className="mr-3 shrink-0 text-slate-500 select-none">{formatTime(line.time)}</span>}
+      {showTime && (
+        <span className="mr-3 shrink-0 text-slate-500 select-none">
+          {line.time ? (formatTimeOfDay(line.time, locale) ?? line.time) : ''}
+        </span>
+      )}
       <span>
         {isMatch
           ? highlight(stripAnsi(line.text), query, isCurrent)

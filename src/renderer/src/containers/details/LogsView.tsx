@@ -21,7 +21,7 @@ function streamInput(id: string, since: Since) {
 
 /** Follows a container's logs: stdout and stderr apart, colours, search, and a bounded buffer. */
 export function LogsView({ id, name }: { id: string; name: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useBerthClient();
   const bufferRef = useRef(new LogBuffer(MAX_LOG_LINES));
   const [version, setVersion] = useState(0);
@@ -228,6 +228,7 @@ export function LogsView({ id, name }: { id: string; name: string }) {
                   isMatch={Boolean(query) && matchSet.has(item.index)}
                   isCurrent={item.index === currentLine}
                   showTime={showTime}
+                  locale={i18n.language}
                   stderrLabel={t('details.logs.stderr')}
                 />
               </div>
