@@ -15,6 +15,7 @@ const podmanSpecs = [
   'containers.spec.ts',
   'images.spec.ts',
   'onboarding.spec.ts',
+  'koreanText.spec.ts',
 ];
 
 const harnessUse = {
