@@ -36,6 +36,11 @@ export const pullJobSchema = z.object({
   layers: z.array(pullLayerSchema),
   /** Weighted by bytes over the layers whose size is known; 100 when done. */
   percent: z.number().min(0).max(100),
+  /**
+   * Whether the engine has reported any byte count. Podman's pull stream has no "Downloading" lines
+   * with sizes: then percent, speed and time left mean nothing and the progress is indeterminate.
+   */
+  bytesKnown: z.boolean(),
   bytesDone: z.number().nonnegative(),
   bytesTotal: z.number().nonnegative(),
   /** Bytes per second over the last few seconds. */

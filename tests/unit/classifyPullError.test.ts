@@ -55,6 +55,21 @@ const cases: Array<[string, ErrorCode]> = [
   ['read tcp 172.17.0.2:45678->104.18.121.25:443: read: connection reset by peer', 'network-unreachable'],
   ['unexpected EOF', 'network-unreachable'],
   ['failed to register layer: Error processing tar file(exit status 1): no space left on device', 'engine-error'],
+  // Recorded on Podman 4.3.1: the mirror's answer (no such image) and the failed fallback to Docker
+  // Hub in one message. The registry that answered wins over the one that could not be reached.
+  [
+    'initializing source docker://berth-no-such-image-x1:latest: (Mirrors also failed: [127.0.0.1:5000/library/berth-no-such-image-x1:latest: reading manifest latest in 127.0.0.1:5000/library/berth-no-such-image-x1: manifest unknown: manifest unknown]): docker.io/library/berth-no-such-image-x1:latest: pinging container registry registry-1.docker.io: Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host',
+    'image-not-found',
+  ],
+  [
+    'initializing source docker://127.0.0.1:5000/library/redis:no-such-tag: reading manifest no-such-tag in 127.0.0.1:5000/library/redis: manifest unknown: manifest unknown',
+    'image-not-found',
+  ],
+  // Recorded on Podman 4.3.1: nothing answered at all, so it stays a network problem.
+  [
+    'initializing source docker://127.0.0.1:1/nothing:latest: pinging container registry 127.0.0.1:1: Get "https://127.0.0.1:1/v2/": dial tcp 127.0.0.1:1: connect: connection refused',
+    'network-unreachable',
+  ],
 ];
 
 describe('classifyPullMessage', () => {

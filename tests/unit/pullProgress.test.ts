@@ -188,6 +188,49 @@ describe('pull progress reducer, other real sequences', () => {
     ]);
   });
 
+  it("reads Podman's stream: no sizes (bytesKnown stays false, no percent, speed or time left) and no final status", () => {
+    // Recorded from Podman 4.3.1 (POST /images/create of a two-layer image absent from its store):
+    // no "Downloading" lines, the image's config blob listed like a layer, and no "Status:" line.
+    const { progress, jobs } = replay(fixture('pull-podman.ndjson'), 23);
+    expect(progress.job.state).toBe('pulling');
+    expect(
+      jobs.every((job) => !job.bytesKnown && job.percent === 0 && job.speed === 0 && job.secondsLeft === null),
+    ).toBe(true);
+    expect(progress.job.layers.map((layer) => [layer.id, layer.state])).toEqual([
+      ['e0769c098b60', 'download-complete'],
+      ['bf9455b08871', 'download-complete'],
+      ['cc6b2758c682', 'download-complete'],
+    ]);
+
+    // What the engine has afterwards decides (pullManager inspects the image): done.
+    const imageId = 'sha256:cc6b2758c682d2197418c9282d5799dd624168699c4e0d648617fb500b11c931';
+    const digest = 'sha256:f6a8254a8675179f4b46f11d02c753447dd0f138c6b268dd018805af90653616';
+    const done = finishPull(progress, { state: 'done', outcome: 'downloaded-newer', digest, imageId }, START + 999);
+    expect(pullJobSchema.parse(done.job)).toEqual(done.job);
+    expect(done.job).toMatchObject({ state: 'done', outcome: 'downloaded-newer', digest, percent: 100, error: null });
+    // The config blob is not a layer; the layers are in the store, so they are complete.
+    expect(done.job.layers).toEqual([
+      { id: 'e0769c098b60', state: 'pull-complete', downloaded: 0, size: null, extracted: 0 },
+      { id: 'bf9455b08871', state: 'pull-complete', downloaded: 0, size: null, extracted: 0 },
+    ]);
+  });
+
+  it("knows the bytes once dockerd reports a layer's size, and keeps the stream's digest over the engine's", () => {
+    let progress = createPullProgress({ id: 'd', reference: 'x:latest', startedAt: START });
+    progress = applyPullMessage(progress, { status: 'Pulling fs layer', id: 'aaaaaaaaaaaa' }, START + 1);
+    expect(progress.job.bytesKnown).toBe(false);
+    const downloading = { status: 'Downloading', id: 'aaaaaaaaaaaa', progressDetail: { current: 10, total: 100 } };
+    progress = applyPullMessage(progress, downloading, START + 2);
+    expect(progress.job.bytesKnown).toBe(true);
+    progress = applyPullMessage(progress, { status: 'Digest: sha256:from-stream' }, START + 3);
+    const done = finishPull(
+      progress,
+      { state: 'done', outcome: 'downloaded-newer', digest: 'sha256:other' },
+      START + 4,
+    );
+    expect(done.job.digest).toBe('sha256:from-stream');
+  });
+
   it('maps "Waiting" (more layers than concurrent downloads) and ignores lines it does not know', () => {
     let progress = createPullProgress({ id: 'w', reference: 'x:latest', startedAt: START });
     progress = applyPullMessage(progress, { status: 'Waiting', progressDetail: {}, id: 'aaaaaaaaaaaa' }, START + 1);

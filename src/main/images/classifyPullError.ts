@@ -14,7 +14,11 @@ interface Rule {
 }
 
 // Order matters: "pull access denied … repository does not exist" is Docker Hub's answer for a
-// repository that does not exist, so it must win over the generic "denied" of a refused login.
+// repository that does not exist, so it must win over the generic "denied" of a refused login. A
+// registry's own "manifest unknown" / "name unknown" answer wins over a transport error in the same
+// text: Podman reports the mirror's answer and then the failed fallback to Docker Hub in one message
+// ("Mirrors also failed: [… manifest unknown …]: … dial tcp …"); the registry that answered has no
+// such image, whatever the one that could not be reached would have said.
 const rules: Rule[] = [
   {
     code: 'registry-rate-limited',
@@ -25,6 +29,11 @@ const rules: Rule[] = [
     code: 'image-not-found',
     pattern: /pull access denied|repository does not exist/i,
     explain: 'The registry has no such repository (or it is private).',
+  },
+  {
+    code: 'image-not-found',
+    pattern: /manifest unknown|name unknown|manifest for \S+ not found|no matching manifest|reference does not exist/i,
+    explain: 'The registry has no such image or tag.',
   },
   {
     code: 'registry-unauthorized',
@@ -39,8 +48,7 @@ const rules: Rule[] = [
   },
   {
     code: 'image-not-found',
-    pattern:
-      /manifest unknown|name unknown|not found|no such image|reference does not exist|no matching manifest|does not exist/i,
+    pattern: /not found|no such image|does not exist/i,
     explain: 'The registry has no such image or tag.',
   },
 ];

@@ -10,7 +10,7 @@ import {
 } from '../../shared/imageReference';
 import type { LayerState, PullJob } from '../../shared/pulls';
 import { createNdjsonParser } from '../engine/ndjson';
-import { classifyPullFailure, engineMessageOf, engineStoppedError } from './classifyPullError';
+import { classifyPullFailure, classifyPullMessage, engineMessageOf, engineStoppedError } from './classifyPullError';
 import { applyPullMessage, createPullProgress, finishPull, type PullEnding, type PullProgress } from './pullProgress';
 import type { Pulls } from './pulls';
 
@@ -25,8 +25,11 @@ export interface PullManagerOptions {
 
 type Listener = (job: PullJob) => void;
 
-/** Layer states from which the engine can finish the pull by itself: nothing is left to download. */
-const finishingStates = new Set<LayerState>(['extracting', 'pull-complete', 'already-exists']);
+/**
+ * Layer states from which the engine can finish the pull by itself: nothing is left to download.
+ * Podman's layers stop at "Download complete" (it writes them to its store as they come).
+ */
+const finishingStates = new Set<LayerState>(['download-complete', 'extracting', 'pull-complete', 'already-exists']);
 /** After such a cancel, look for a leftover image at these intervals (about 1 s in all). */
 const CANCEL_SETTLE_DELAYS_MS = [0, 100, 300, 600];
 
@@ -37,6 +40,8 @@ interface Entry {
   controller: AbortController;
   /** Whether the reference was in the local cache before the pull: null while unknown (then it counts as yes). */
   existedBefore: boolean | null;
+  /** The image id the reference named before the pull; null when it named none or that is unknown. */
+  idBefore: string | null;
   /** The local image ids before the pull: an image among them is never removed by a cancel. Null when unknown. */
   idsBefore: Set<string> | null;
   /** Whether the engine could still finish (tag) the image after the cancel: every layer was extracting or done. */
@@ -103,6 +108,7 @@ export class PullManager implements Pulls {
       reference: parsed.reference,
       controller: new AbortController(),
       existedBefore: null,
+      idBefore: null,
       idsBefore: null,
       mayCompleteAfterCancel: false,
       running: Promise.resolve(),
@@ -176,8 +182,9 @@ export class PullManager implements Pulls {
   private async run(entry: Entry, client: Docker): Promise<void> {
     const { signal } = entry.controller;
     const name = entry.progress.job.reference;
-    const [existed, ids] = await Promise.all([imageExists(client, name), imageIds(client)]);
-    entry.existedBefore = existed;
+    const [before, ids] = await Promise.all([inspectImage(client, name), imageIds(client)]);
+    entry.existedBefore = before.exists;
+    entry.idBefore = before.image?.Id ?? null;
     entry.idsBefore = ids;
     if (signal.aborted) return;
 
@@ -205,20 +212,18 @@ export class PullManager implements Pulls {
       if (entry.progress.job.state === 'pulling') this.schedule(entry);
       else this.finish(entry, null);
     });
-    await new Promise<void>((resolve) => {
+    const endedCleanly = await new Promise<boolean>((resolve) => {
       let over = false;
       const end = (error?: unknown) => {
         if (over) return;
         over = true;
         if (!signal.aborted && entry.progress.job.state === 'pulling') {
           if (error === undefined) parser.end();
-          if (entry.progress.job.state === 'pulling') {
-            const detail = error === undefined ? 'the stream ended without a final status' : undefined;
-            const reason = error === undefined ? engineStoppedError(detail) : classifyStreamError(error);
-            this.finish(entry, failed(reason));
+          if (error !== undefined && entry.progress.job.state === 'pulling') {
+            this.finish(entry, failed(classifyStreamError(error)));
           }
         }
-        resolve();
+        resolve(error === undefined);
       };
       stream.on('data', (chunk: Buffer) => {
         if (!over) parser.push(chunk);
@@ -227,29 +232,46 @@ export class PullManager implements Pulls {
       stream.on('error', (error: unknown) => end(error ?? new Error('stream error')));
       stream.on('close', () => end(new Error('aborted')));
     });
+    if (endedCleanly && !signal.aborted && entry.progress.job.state === 'pulling') {
+      this.finish(entry, await this.outcomeFromEngine(client, entry));
+    }
   }
 
   /**
-   * A pull through a registry mirror that lacks the image falls back to Docker Hub; offline, the
-   * engine then reports Hub's network error, not the mirror's "not found". Ask the engine what its
-   * registry says about the reference (GET /distribution/{name}/json goes to the first endpoint
-   * that answers, the mirror): a 404 there means the image does not exist.
+   * The stream ended without dockerd's final "Status: …" line, as Podman's always does: what the
+   * engine has now decides. The reference names an image: the pull succeeded, up to date when it is
+   * the image it named before. It names none: the engine stopped before it finished.
+   */
+  private async outcomeFromEngine(client: Docker, entry: Entry): Promise<PullEnding> {
+    const name = entry.progress.job.reference;
+    const after = await inspectImage(client, name);
+    if (!after.image) {
+      const detail = after.exists === false ? `the stream ended and the engine has no image ${name}` : undefined;
+      return failed(engineStoppedError(detail ?? 'the stream ended without a final status'));
+    }
+    return {
+      state: 'done',
+      outcome: entry.idBefore === after.image.Id ? 'up-to-date' : 'downloaded-newer',
+      digest: entry.reference.digest ?? repoDigestFor(after.image.RepoDigests, entry.reference),
+      imageId: after.image.Id,
+    };
+  }
+
+  /**
+   * A pull through a registry mirror that lacks the image falls back to Docker Hub; offline, dockerd
+   * then reports Hub's network error, not the mirror's "not found". Ask the engine what its registry
+   * says about the reference: when the registry itself answers that it has no such image, say so.
    */
   private async explainFailure(client: Docker, entry: Entry, error: unknown): Promise<WireError> {
     const wire = classifyPullFailure(error);
     if (wire.code !== 'network-unreachable') return wire;
     const name = `${familiarRepository(entry.reference)}${entry.reference.digest ? '@' : ':'}${entry.reference.digest ?? entry.reference.tag ?? 'latest'}`;
-    try {
-      await client.getImage(name).distribution();
-      return wire;
-    } catch (lookupError) {
-      const status = (lookupError as { statusCode?: unknown }).statusCode;
-      if (status !== 404) return wire;
-      return {
-        code: 'image-not-found',
-        message: `The registry has no image ${entry.progress.job.reference} (${engineMessageOf(lookupError)}); the engine's fallback failed too: ${engineMessageOf(error)}`,
-      };
-    }
+    const answer = await registryAnswersMissing(client, name);
+    if (answer === null) return wire;
+    return {
+      code: 'image-not-found',
+      message: `The registry has no image ${entry.progress.job.reference} (${answer}); the engine's fallback failed too: ${engineMessageOf(error)}`,
+    };
   }
 
   /**
@@ -384,11 +406,42 @@ async function imageIds(client: Docker): Promise<Set<string> | null> {
   }
 }
 
-async function imageExists(client: Docker, name: string): Promise<boolean | null> {
+/**
+ * GET /distribution/{name}/json goes to the first registry endpoint that answers (the mirror). Its
+ * words when that registry says it has no such image; null when it has it, or cannot say. Podman does
+ * not implement the call and answers 404 "Path … is not supported" for every name: that is no answer.
+ */
+export async function registryAnswersMissing(client: Docker, name: string): Promise<string | null> {
   try {
-    await client.getImage(name).inspect();
-    return true;
+    await client.getImage(name).distribution();
+    return null;
   } catch (error) {
-    return (error as { statusCode?: unknown }).statusCode === 404 ? false : null;
+    if ((error as { statusCode?: unknown }).statusCode !== 404) return null;
+    const words = engineMessageOf(error);
+    return classifyPullMessage(words).code === 'image-not-found' && !/not supported/i.test(words) ? words : null;
   }
+}
+
+/** GET /images/{name}/json: exists is false on a 404 and null when the engine could not say. */
+async function inspectImage(
+  client: Docker,
+  name: string,
+): Promise<{ exists: boolean | null; image: Docker.ImageInspectInfo | null }> {
+  try {
+    return { exists: true, image: await client.getImage(name).inspect() };
+  } catch (error) {
+    return { exists: (error as { statusCode?: unknown }).statusCode === 404 ? false : null, image: null };
+  }
+}
+
+/** The digest among RepoDigests ("redis@sha256:…" on dockerd, "docker.io/library/redis@sha256:…" on Podman) for the reference's repository. */
+function repoDigestFor(repoDigests: readonly string[] | undefined, reference: ImageReference): string | null {
+  const repository = familiarRepository(reference);
+  for (const entry of repoDigests ?? []) {
+    const parsed = parseImageReference(entry);
+    if (parsed.ok && parsed.reference.digest && familiarRepository(parsed.reference) === repository) {
+      return parsed.reference.digest;
+    }
+  }
+  return null;
 }

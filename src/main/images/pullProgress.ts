@@ -48,6 +48,7 @@ export function createPullProgress(init: { id: string; reference: string; starte
       state: 'pulling',
       layers: [],
       percent: 0,
+      bytesKnown: false,
       bytesDone: 0,
       bytesTotal: 0,
       speed: 0,
@@ -93,7 +94,14 @@ export function applyPullMessage(progress: PullProgress, value: unknown, now: nu
 }
 
 export type PullEnding =
-  | { state: 'done'; outcome: 'downloaded-newer' | 'up-to-date' }
+  | {
+      state: 'done';
+      outcome: 'downloaded-newer' | 'up-to-date';
+      /** The digest the engine has for the reference, when the stream did not say it. */
+      digest?: string | null;
+      /** The pulled image's id, when the engine was asked (see completeLayers). */
+      imageId?: string;
+    }
   | { state: 'failed'; error: WireError }
   | { state: 'cancelled'; error?: WireError };
 
@@ -103,12 +111,40 @@ export function finishPull(progress: PullProgress, ending: PullEnding, now: numb
   const { job } = progress;
   const base = { ...job, state: ending.state, speed: 0, finishedAt: now };
   if (ending.state === 'done') {
+    const layers = completeLayers(job.layers, ending.imageId);
     return {
       samples: [],
-      job: { ...base, outcome: ending.outcome, percent: 100, secondsLeft: 0, error: null },
+      job: {
+        ...base,
+        layers,
+        outcome: ending.outcome,
+        digest: job.digest ?? ending.digest ?? null,
+        percent: 100,
+        secondsLeft: 0,
+        error: null,
+      },
     };
   }
   return { samples: [], job: { ...base, secondsLeft: null, error: ending.error ?? null } };
+}
+
+/**
+ * The layers of a pull that is done: the image is in the engine's store, so every layer it
+ * downloaded is complete, whether or not the engine said "Pull complete" (Podman stops at
+ * "Download complete"). Podman also lists the image's config blob, whose short id is the image's:
+ * it is not a layer.
+ */
+function completeLayers(layers: readonly PullLayer[], imageId: string | undefined): PullLayer[] {
+  const configId = imageId?.replace(/^sha256:/, '').slice(0, 12);
+  return layers
+    .filter((layer) => layer.id !== configId)
+    .map((layer) => {
+      if (layer.state === 'already-exists' || layer.state === 'pull-complete') return layer;
+      const size = layer.size;
+      return size === null
+        ? { ...layer, state: 'pull-complete' as const }
+        : { ...layer, state: 'pull-complete' as const, downloaded: size, extracted: size };
+    });
 }
 
 function updateLayers(
@@ -171,6 +207,7 @@ function measure(progress: PullProgress, layers: PullLayer[], now: number): Pull
   // whose size becomes known later would make the fraction drop: the bar never goes back.
   const fraction = bytesTotal > 0 ? (bytesDone + extracted) / (2 * bytesTotal) : 0;
   const percent = Math.max(progress.job.percent, Math.min(MAX_PERCENT_WHILE_PULLING, round(fraction * 100)));
+  const bytesKnown = progress.job.bytesKnown || bytesTotal > 0;
 
   const samples = windowSamples(progress.samples, { at: now, bytes: bytesDone });
   const first = samples[0]!;
@@ -179,7 +216,7 @@ function measure(progress: PullProgress, layers: PullLayer[], now: number): Pull
   const secondsLeft = speed > 0 && bytesTotal > 0 ? Math.max(0, bytesTotal - bytesDone) / speed : null;
   return {
     samples,
-    job: { ...progress.job, layers, bytesDone, bytesTotal, percent, speed: round(speed), secondsLeft },
+    job: { ...progress.job, layers, bytesKnown, bytesDone, bytesTotal, percent, speed: round(speed), secondsLeft },
   };
 }
 

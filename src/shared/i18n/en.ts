@@ -239,6 +239,7 @@ export const en = {
     },
   },
   pulls: {
+    noSizes: 'Pulling… this Docker server reports no sizes, so there is no percent.',
     title: 'Pulls',
     empty: 'No pulls yet. Pulling copies an image from Docker Hub into your local image cache.',
     pull: 'Pull',

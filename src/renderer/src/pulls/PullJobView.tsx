@@ -32,6 +32,8 @@ export function PullJobView({
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
+  // No byte counts from the engine (Podman): no percent, speed or time left to show.
+  const indeterminate = job.state === 'pulling' && !job.bytesKnown;
   return (
     <article data-testid="pull-job" data-reference={job.reference} data-state={job.state} className="space-y-2">
       <header className="flex items-center gap-2">
@@ -54,9 +56,14 @@ export function PullJobView({
         percent={job.percent}
         label={job.reference}
         tone={job.state === 'failed' ? 'rose' : job.state === 'done' ? 'emerald' : 'sky'}
+        indeterminate={indeterminate}
       />
       <div className="flex flex-wrap justify-between gap-x-3 text-xs text-slate-600 dark:text-slate-400">
-        <span data-testid="pull-percent">{Math.floor(job.percent)}%</span>
+        {indeterminate ? (
+          <span data-testid="pull-no-sizes">{t('pulls.noSizes')}</span>
+        ) : (
+          <span data-testid="pull-percent">{Math.floor(job.percent)}%</span>
+        )}
         {job.bytesTotal > 0 && (
           <span>
             {t('pulls.progress', {
@@ -100,6 +107,12 @@ export function PullJobView({
                   size="sm"
                   percent={layerPercent(layer)}
                   label={layer.id}
+                  indeterminate={
+                    job.state === 'pulling' &&
+                    layer.size === null &&
+                    layer.state !== 'pull-complete' &&
+                    layer.state !== 'already-exists'
+                  }
                   tone={layer.state === 'pull-complete' || layer.state === 'already-exists' ? 'emerald' : 'sky'}
                 />
                 <span className="truncate text-slate-600 dark:text-slate-400">{t(`pulls.layer.${layer.state}`)}</span>
