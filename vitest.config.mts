@@ -41,7 +41,8 @@ const podmanFiles = [
   'tests/integration/terminal.test.ts',
   'tests/integration/engineConnection.test.ts',
   'tests/integration/onboarding.test.ts',
-  'tests/integration/engineSemantics.test.ts',
+  'tests/integration/runMatchesCli.test.ts',
+  'tests/integration/installationMatchesCli.test.ts',
 ];
 
 export default defineConfig({
