@@ -43,6 +43,7 @@ const podmanFiles = [
   'tests/integration/onboarding.test.ts',
   'tests/integration/runMatchesCli.test.ts',
   'tests/integration/installationMatchesCli.test.ts',
+  'tests/integration/engineSemantics.test.ts',
 ];
 
 export default defineConfig({
