@@ -12,7 +12,12 @@ export function VersionTable({ rows }: { rows: VersionRow[] }) {
       {rows.map((row) => (
         <div key={row.testId} className="contents">
           <dt className="text-slate-500 dark:text-slate-400">{row.label}</dt>
-          <dd data-testid={row.testId} className={`min-w-0 break-all ${row.mono ? 'font-mono text-[13px]' : ''}`}>
+          <dd
+            data-testid={row.testId}
+            // Monospaced values are the engine's own words, as `docker version` prints them.
+            data-value={row.mono || undefined}
+            className={`min-w-0 break-all ${row.mono ? 'font-mono text-[13px]' : ''}`}
+          >
             {row.value ?? '—'}
           </dd>
         </div>
