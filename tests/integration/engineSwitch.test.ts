@@ -12,22 +12,7 @@ import { defaultSettings } from '../../src/shared/settings';
 import { dockerVersionJson, requireEngine } from '../fixtures/dockerCli';
 import { startFakeHub } from '../fixtures/fakeHub';
 import { startSocketProxy, type SocketProxy } from '../fixtures/socketProxy';
-
-function waitForStatus(backend: Backend, predicate: (status: EngineStatus) => boolean, timeoutMs = 30_000) {
-  return new Promise<EngineStatus>((resolve, reject) => {
-    if (predicate(backend.monitor.getStatus())) return resolve(backend.monitor.getStatus());
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`status never matched; last: ${JSON.stringify(backend.monitor.getStatus())}`));
-    }, timeoutMs);
-    const stop = backend.monitor.onStatus((status) => {
-      if (!predicate(status)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(status);
-    });
-  });
-}
+import { waitForStatus } from '../fixtures/waitForStatus';
 
 function value<T>(result: WireResult): T {
   if (!result.ok) throw new Error(`request failed: ${JSON.stringify(result.error)}`);

@@ -2,29 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EngineStatus } from '../../src/shared/engine';
 import { detectionReportSchema, type DetectionReport } from '../../src/shared/onboarding';
 import { createBackend, type Backend } from '../../src/main/backend';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { reportPlatform } from '../../src/main/onboarding/detector';
 import { requireEngine } from '../fixtures/dockerCli';
 import { startSocketProxy } from '../fixtures/socketProxy';
-
-function waitForStatus(backend: Backend, predicate: (status: EngineStatus) => boolean, timeoutMs = 30_000) {
-  return new Promise<EngineStatus>((resolve, reject) => {
-    if (predicate(backend.monitor.getStatus())) return resolve(backend.monitor.getStatus());
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`status never matched; last: ${JSON.stringify(backend.monitor.getStatus())}`));
-    }, timeoutMs);
-    const stop = backend.monitor.onStatus((status) => {
-      if (!predicate(status)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(status);
-    });
-  });
-}
+import { waitForStatus } from '../fixtures/waitForStatus';
 
 async function detectThrough(backend: Backend): Promise<DetectionReport> {
   const result = await backend.server.handleRequest('onboarding.detect', {});

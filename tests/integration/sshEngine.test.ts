@@ -4,25 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../src/main/backend';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import type { ContainerChange, ContainerSummary } from '../../src/shared/containers';
-import type { EngineStatus } from '../../src/shared/engine';
 import { docker, dockerVersionJson, requireEngine } from '../fixtures/dockerCli';
 import { sshServerAvailable, startSshServer, type SshServer } from '../fixtures/sshServer';
-
-function waitForStatus(backend: Backend, predicate: (status: EngineStatus) => boolean, timeoutMs = 30_000) {
-  return new Promise<EngineStatus>((resolve, reject) => {
-    if (predicate(backend.monitor.getStatus())) return resolve(backend.monitor.getStatus());
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`status never matched; last: ${JSON.stringify(backend.monitor.getStatus())}`));
-    }, timeoutMs);
-    const stop = backend.monitor.onStatus((status) => {
-      if (!predicate(status)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(status);
-    });
-  });
-}
+import { waitForStatus } from '../fixtures/waitForStatus';
 
 async function waitFor(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
