@@ -241,11 +241,16 @@ export const en = {
   pulls: {
     noSizes: 'Pulling… this Docker server reports no sizes, so there is no percent.',
     title: 'Pulls',
-    empty: 'No pulls yet. Pulling copies an image from Docker Hub into your local image cache.',
+    panelTitle: 'Pulls',
+    close: 'Close the pulls panel',
+    empty:
+      'No pulls running or finished. Pulling copies an image from Docker Hub (or another registry) into your local image cache.',
     pull: 'Pull',
     pullTitle: 'Pull {{reference}} into the local image cache',
     cancel: 'Cancel',
-    dismiss: 'Dismiss',
+    cancelLabel: 'Cancel pulling {{reference}}',
+    dismiss: 'Clear',
+    dismissLabel: 'Clear {{reference}} from the list',
     showLayers: 'Layers ({{count}})',
     state: {
       pulling: 'Pulling',
@@ -271,6 +276,19 @@ export const en = {
     },
     digest: 'Digest',
     active: '{{count}} pulling',
+  },
+  pullByName: {
+    open: 'Pull or run by name',
+    openWith: 'Pull or run "{{name}}" by name',
+    title: 'Pull or run an image by name',
+    intro:
+      'Docker Hub’s website is not needed for this: the Docker server pulls the image itself, from Docker Hub, its mirror, or the registry written in the name.',
+    hubHint: 'If you know the image’s name, the Docker server may still pull it without Docker Hub’s website.',
+    label: 'Image name',
+    help: 'e.g. redis, redis:7 or 127.0.0.1:5000/team/app:1.2',
+    pull: 'Pull',
+    run: 'Run',
+    close: 'Close',
   },
   images: {
     title: 'Images',

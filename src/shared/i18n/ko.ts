@@ -243,12 +243,16 @@ export const ko: Catalog = {
   pulls: {
     noSizes: '받는 중… 이 도커 서버는 크기를 알려 주지 않아서 진행률(%)을 보여 드릴 수 없어요.',
     title: '이미지 받기',
+    panelTitle: '이미지 받기 현황',
+    close: '이미지 받기 현황 닫기',
     empty:
-      '아직 받은 이미지가 없어요. 이미지 받기 (pull)는 도커 허브의 이미지를 이미지 캐시 (로컬 보관소)로 복사하는 일이에요.',
+      '진행 중이거나 끝난 이미지 받기 (pull)가 없어요. 이미지 받기는 도커 허브(또는 다른 레지스트리)의 이미지를 이미지 캐시 (로컬 보관소)로 복사하는 일이에요.',
     pull: '받기',
     pullTitle: '{{reference}} 이미지를 이미지 캐시로 받기',
     cancel: '취소',
-    dismiss: '닫기',
+    cancelLabel: '받기 취소: {{reference}}',
+    dismiss: '목록에서 지우기',
+    dismissLabel: '목록에서 지우기: {{reference}}',
     showLayers: '레이어 ({{count}})',
     state: {
       pulling: '받는 중',
@@ -274,6 +278,19 @@ export const ko: Catalog = {
     },
     digest: '다이제스트',
     active: '{{count}}개 받는 중',
+  },
+  pullByName: {
+    open: '이름으로 받기·실행',
+    openWith: '"{{name}}" 이름으로 받기·실행',
+    title: '이미지 이름으로 받기 (pull)·실행',
+    intro:
+      '도커 허브 웹사이트가 없어도 돼요. 도커 서버가 도커 허브나 그 미러, 또는 이름에 적힌 레지스트리에서 직접 이미지를 받아요.',
+    hubHint: '이미지 이름을 알면 도커 허브 웹사이트 없이도 도커 서버가 직접 받을 수 있어요.',
+    label: '이미지 이름',
+    help: '예: redis, redis:7, 127.0.0.1:5000/team/app:1.2',
+    pull: '받기',
+    run: '실행',
+    close: '닫기',
   },
   images: {
     title: '이미지',

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { BerthLogo, CheckIcon, ContainersIcon, ImagesIcon, SearchIcon, SettingsIcon } from '../ui/icons';
+import { usePullByName } from '../pulls/pullByNameContext';
+import { BerthLogo, CheckIcon, ContainersIcon, DownloadIcon, ImagesIcon, SearchIcon, SettingsIcon } from '../ui/icons';
 import type { Section } from './sections';
 import type { Navigate } from './useRoute';
 
@@ -13,6 +14,7 @@ const items: Array<{ section: Section; Icon: typeof CheckIcon }> = [
 
 export function Sidebar({ current, onNavigate }: { current: Section; onNavigate: Navigate }) {
   const { t } = useTranslation();
+  const { openPullByName } = usePullByName();
   return (
     <nav
       aria-label="Berth"
@@ -50,6 +52,18 @@ export function Sidebar({ current, onNavigate }: { current: Section; onNavigate:
           );
         })}
       </ul>
+      {/* Not a section: it opens the pull-by-name dialog over whatever screen is showing. */}
+      <div className="mt-3 border-t border-slate-200 pt-3 dark:border-slate-800">
+        <button
+          type="button"
+          onClick={() => openPullByName()}
+          data-testid="sidebar-pull-by-name"
+          className="flex w-full items-center gap-2.5 rounded-md px-2.5 py-2 text-left text-sm text-slate-700 hover:bg-white/70 dark:text-slate-300 dark:hover:bg-slate-800/70"
+        >
+          <DownloadIcon className="h-4.5 w-4.5 shrink-0" />
+          {t('pullByName.open')}
+        </button>
+      </div>
     </nav>
   );
 }

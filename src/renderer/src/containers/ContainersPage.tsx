@@ -5,6 +5,7 @@ import type { ContainerSummary } from '../../../shared/containers';
 import type { Navigate } from '../app/useRoute';
 import { useEngineStatus } from '../engine/engineStatus';
 import { problemText } from '../engine/problemText';
+import { usePullByName } from '../pulls/pullByNameContext';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { TextInput } from '../ui/Field';
@@ -24,6 +25,7 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
   const { status } = useEngineStatus();
   const { containers, stale } = useContainers();
   const { pending, failures, act, remove, dismiss } = useContainerActions();
+  const { openPullByName } = usePullByName();
   const [filter, setFilter] = useState('');
   const [showAll, setShowAll] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -84,6 +86,8 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
         body={t('containers.empty.body')}
         action={t('containers.empty.action')}
         onAction={() => navigate('hub')}
+        secondaryAction={t('pullByName.open')}
+        onSecondaryAction={() => openPullByName()}
       />
     );
   }

@@ -86,7 +86,8 @@ export function toRunInput(form: RunForm): RunInput {
 /** Field path ("image", "ports.0.hostPort", ...) → a sentence in the user's language. */
 export type FieldErrors = Record<string, string>;
 
-function referenceMessage(t: TFunction, image: string, problem: string): string {
+/** Why an image reference cannot be read, in the user's language (the run dialog and pull by name). */
+export function referenceMessage(t: TFunction, image: string, problem: string): string {
   if (problem === 'uppercase') return t('run.error.reference.uppercase', { suggestion: image.trim().toLowerCase() });
   return t(`run.error.reference.${problem}`);
 }
