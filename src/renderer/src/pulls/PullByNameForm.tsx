@@ -85,7 +85,6 @@ export function PullByNameForm({
               value={value}
               autoComplete="off"
               spellCheck={false}
-              placeholder="redis"
               onChange={(event) => {
                 setValue(event.target.value);
                 // Once a message shows, it follows the typing until the name reads well.
