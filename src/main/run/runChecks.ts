@@ -3,7 +3,13 @@ import net from 'node:net';
 import type Docker from 'dockerode';
 import { BerthError } from '../../shared/errors';
 import { parseImageReference } from '../../shared/imageReference';
-import { BIND_FORBIDDEN, BIND_SOURCE_MISSING, type PortMapping, type RunCheckIssue, type RunRequest } from '../../shared/run';
+import {
+  BIND_FORBIDDEN,
+  BIND_SOURCE_MISSING,
+  type PortMapping,
+  type RunCheckIssue,
+  type RunRequest,
+} from '../../shared/run';
 import { bindPathIssues } from './bindPaths';
 
 const referenceProblemText: Record<string, string> = {
@@ -161,7 +167,8 @@ export async function checkRun(docker: Docker, request: RunRequest): Promise<Run
 /** The error start() throws when the checks found problems: nothing is created. */
 export function checkIssuesError(issues: RunCheckIssue[]): BerthError {
   const code = issues.some(
-    (issue) => issue.code === 'reference-invalid' || issue.code === 'folder-missing' || issue.code === 'folder-forbidden',
+    (issue) =>
+      issue.code === 'reference-invalid' || issue.code === 'folder-missing' || issue.code === 'folder-forbidden',
   )
     ? 'invalid-input'
     : issues.some((issue) => issue.code === 'name-in-use')

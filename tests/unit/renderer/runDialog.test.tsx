@@ -18,6 +18,8 @@ beforeAll(async () => {
   HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
     this.open = false;
   };
+  // Nor scrolling: the dialog scrolls the first invalid field into view.
+  Element.prototype.scrollIntoView ??= function () {};
 });
 
 afterEach(() => cleanup());
