@@ -309,6 +309,7 @@ export function RunDialog({
             <select
               className={`${rowInput} !w-auto`}
               data-field="restartPolicy"
+              data-testid="run-restart"
               aria-invalid={Boolean(shownErrors.restartPolicy)}
               onBlur={() => leave('restartPolicy')}
               value={form.restartPolicy}
