@@ -412,7 +412,6 @@ export const en = {
       generic: 'Check this field.',
     },
     flow: {
-      title: 'docker run {{image}}',
       intro: 'What happens when you run an image, step by step, as it really happens.',
       steps: {
         client: { title: 'Client', body: 'Berth (like the docker command) asks the Docker server to run {{image}}.' },

@@ -414,7 +414,6 @@ export const ko: Catalog = {
       generic: '이 항목을 확인하세요.',
     },
     flow: {
-      title: 'docker run {{image}}',
       intro: '이미지를 실행하면 일어나는 일을 실제로 일어나는 순서대로 보여 드려요.',
       steps: {
         client: {

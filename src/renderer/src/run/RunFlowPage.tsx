@@ -89,7 +89,10 @@ export function RunFlowPage({
       data-cache-hit={String(flow.cacheHit)}
       data-restarting={String(flow.restarting)}
     >
-      <h1 className="font-mono text-xl font-semibold">{t('run.flow.title', { image: flow.image })}</h1>
+      {/* The line that ran, as the dialog's "copy docker run" gives it: options and all. */}
+      <h1 className="font-mono text-xl font-semibold break-words" data-testid="run-title">
+        {flow.command}
+      </h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('run.flow.intro')}</p>
       <div className="mt-5">
         <FlowDiagram flow={flow} />
