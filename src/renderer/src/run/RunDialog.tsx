@@ -56,7 +56,8 @@ export function RunDialog({
   const [failure, setFailure] = useState<BerthError | null>(null);
   // The image's EXPOSEd ports fill the port rows until the user changes them.
   const [portsEdited, setPortsEdited] = useState(initial.ports.length > 0);
-  const [exposed, setExposed] = useState<ExposedPorts['ports']>([]);
+  // What the image last looked up EXPOSEs, and which image that was (the hint names its ports).
+  const [exposed, setExposed] = useState<{ image: string; ports: ExposedPorts['ports'] }>({ image: '', ports: [] });
   // A new row's first field, focused once it is rendered; and each Run that found mistakes.
   const focusPath = useRef<string | null>(null);
   const [focusErrorRequest, setFocusErrorRequest] = useState(0);
@@ -99,7 +100,7 @@ export function RunDialog({
       lookup.then(
         (result) => {
           if (!current) return;
-          setExposed(result.ports);
+          setExposed({ image, ports: result.ports });
           setForm((previous) => ({ ...previous, ports: portRowsFor(result.ports) }));
         },
         () => undefined,
@@ -175,9 +176,10 @@ export function RunDialog({
     }
   };
 
+  // Still true once the rows are edited, as long as it is about the image in the field.
   const exposedHint =
-    !portsEdited && exposed.length > 0
-      ? t('run.dialog.exposedHint', { ports: exposed.map((port) => `${port.port}/${port.protocol}`).join(', ') })
+    exposed.image === image && exposed.ports.length > 0
+      ? t('run.dialog.exposedHint', { ports: exposed.ports.map((port) => `${port.port}/${port.protocol}`).join(', ') })
       : null;
 
   return (
