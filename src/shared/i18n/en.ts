@@ -331,7 +331,7 @@ export const en = {
       portsHelp: 'Make a port of the container reachable from this computer: host port → container port.',
       addPort: 'Add port',
       exposedHint:
-        'The image says it listens on {{ports}} (EXPOSE), so these rows publish it on this computer. Remove a row you do not need.',
+        'The image says it listens on {{ports}} (EXPOSE), so Berth filled in a row to publish it on this computer. Remove a row you do not need.',
       hostPort: 'Host port',
       containerPort: 'Container port',
       protocol: 'Protocol',

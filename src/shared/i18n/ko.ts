@@ -334,7 +334,7 @@ export const ko: Catalog = {
       portsHelp: '컨테이너의 포트를 이 컴퓨터에서 접속할 수 있게 해요: 호스트 포트 → 컨테이너 포트',
       addPort: '포트 추가',
       exposedHint:
-        '이미지가 {{ports}} 포트를 쓴다고 알려 줘요 (EXPOSE). 그래서 이 줄이 그 포트를 이 컴퓨터에 열어요. 필요 없는 줄은 삭제하세요.',
+        '이미지가 {{ports}} 포트를 쓴다고 알려 줘요 (EXPOSE). 그래서 Berth가 이 컴퓨터에 그 포트를 여는 줄을 채워 뒀어요. 필요 없는 줄은 삭제하세요.',
       hostPort: '호스트 포트',
       containerPort: '컨테이너 포트',
       protocol: '프로토콜',
