@@ -176,3 +176,30 @@ describe('RunDialog: the image’s EXPOSEd ports', () => {
     expect(screen.queryByTestId('run-exposed-hint')).toBeNull();
   });
 });
+
+describe('RunDialog: a refusal about no field', () => {
+  it('is shown under the form and brought into view', async () => {
+    const request = vi.fn(async (name: string): Promise<unknown> => {
+      if (name === 'run.check') return { issues: [] };
+      if (name === 'run.exposedPorts') return { present: true, ports: [] };
+      throw new BerthError('engine-stopped', 'The Docker server stopped.');
+    });
+    const client = { request, subscribe: vi.fn() } as unknown as BerthClient;
+    const scrolled: Element[] = [];
+    const scrollIntoView = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+      scrolled.push(this);
+    });
+    try {
+      renderDialog(client);
+      await act(async () => {
+        fireEvent.click(screen.getByTestId('run-submit'));
+      });
+      expect(request).toHaveBeenCalledWith('run.start', expect.anything());
+      // Exactly the card: the element brought into view holds it and nothing else.
+      expect(scrolled).toHaveLength(1);
+      expect(scrolled[0]?.firstElementChild).toBe(screen.getByTestId('problem'));
+    } finally {
+      scrollIntoView.mockRestore();
+    }
+  });
+});

@@ -62,6 +62,7 @@ export function RunDialog({
   const focusPath = useRef<string | null>(null);
   const [focusErrorRequest, setFocusErrorRequest] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
   const [copyState, copy] = useCopy();
 
   const { input, errors } = useMemo(() => validateRunForm(t, form), [t, form]);
@@ -127,6 +128,11 @@ export function RunDialog({
     field.scrollIntoView({ block: 'center' });
     field.focus();
   }, [focusErrorRequest]);
+
+  // A refusal that is about no field is shown under the form: brought into view, not left below it.
+  useEffect(() => {
+    if (failure) failureRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [failure]);
 
   const update = (patch: Partial<RunForm>) => {
     setForm((previous) => ({ ...previous, ...patch }));
@@ -338,7 +344,11 @@ export function RunDialog({
             </pre>
           </div>
         )}
-        {failure && <ProblemCard problem={failure.toWire()} />}
+        {failure && (
+          <div ref={failureRef}>
+            <ProblemCard problem={failure.toWire()} />
+          </div>
+        )}
         <button type="submit" hidden />
       </form>
     </Dialog>
