@@ -348,6 +348,8 @@ export const en = {
       ports: 'Ports',
       portsHelp: 'Make a port of the container reachable from this computer: host port → container port.',
       addPort: 'Add port',
+      exposedHint:
+        'The image says it listens on {{ports}} (EXPOSE), so Berth filled in a row to publish it on this computer. Remove a row you do not need.',
       hostPort: 'Host port',
       containerPort: 'Container port',
       protocol: 'Protocol',
@@ -400,11 +402,20 @@ export const en = {
       'port-in-use': 'Port {{port}} on this computer is already taken{{holder}}. Pick another host port.',
       portHolder: ' (by container {{name}})',
       invalidName: 'Letters, digits, _ . - only, starting with a letter or digit.',
+      nameLength: 'A name has 2 to 128 characters; this one has {{count}}.',
       invalidPort: 'A port is a number from 1 to 65535.',
       duplicatePort: 'This host port is listed twice.',
       invalidKey: 'Letters, digits and _ only, not starting with a digit.',
       invalidPath: 'Use an absolute path, starting with /.',
       forbiddenPath: 'This folder may not be shared with a container: it would give it control of your computer.',
+      forbidden: {
+        disk: 'This is the whole disk of this computer: a container given it could change anything. Share a folder inside it instead.',
+        socket:
+          'This is the Docker server’s socket: a container given it could control this computer. Share another folder.',
+        system:
+          'This system folder may not be shared: through it a container could control this computer. Share another folder.',
+      },
+      forbiddenLink: '{{path}} leads to {{real}}. {{reason}}',
       bindNotConfirmed: 'Confirm that you want to share this folder.',
       folderMissing: 'The folder {{path}} does not exist on this computer. Create it first, or check the path.',
       command: {
@@ -419,7 +430,6 @@ export const en = {
       generic: 'Check this field.',
     },
     flow: {
-      title: 'docker run {{image}}',
       intro: 'What happens when you run an image, step by step, as it really happens.',
       steps: {
         client: { title: 'Client', body: 'Berth (like the docker command) asks the Docker server to run {{image}}.' },
@@ -437,7 +447,14 @@ export const en = {
           skipped: 'Skipped: the image was already in the cache.',
           pulling: 'Pulling {{image}} from Docker Hub…',
           pullingFrom: 'Pulling {{image}} from the registry {{registry}}…',
+          pullingMirror:
+            'Pulling {{image}} from Docker Hub through the mirror {{mirror}}, as the Docker server is set up to do…',
           done: 'Pulled from Docker Hub and kept in the cache for next time.',
+          doneFrom: 'Pulled from the registry {{registry}} and kept in the cache for next time.',
+          doneMirror:
+            'Pulled through the mirror {{mirror}} (the Docker server’s setting for Docker Hub) and kept in the cache for next time.',
+          registryTitle: 'Registry',
+          mirrorBadge: 'mirror {{mirror}}',
           failed: 'The pull failed.',
           pending: 'Only needed when the image is not in the cache.',
         },
@@ -452,7 +469,10 @@ export const en = {
         running: 'Running',
         exited: 'Exited with code {{code}}',
         failed: 'Failed',
+        restarting: 'Restarting',
       },
+      restarting:
+        'The container exited with code {{code}}, and the Docker server is starting it again, as its restart policy “{{policy}}” says. It keeps doing so until you stop it under Containers.',
       exitedOk: 'The container did its job and exited. Run it again to see the image cache at work.',
       exitedError: 'The container exited with a non-zero exit code. Its output above says why.',
       stillRunning: 'The container keeps running. Find it under Containers.',
