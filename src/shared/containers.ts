@@ -180,3 +180,13 @@ export const terminalEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exit'), exitCode: z.number().int().nullable() }),
 ]);
 export type TerminalEvent = z.infer<typeof terminalEventSchema>;
+
+/** A published port to ask "does it answer HTTP?": its host address as the engine lists it, and its number. */
+export const portProbeInputSchema = z
+  .object({
+    ip: z.string().max(64).nullable(),
+    port: z.number().int().min(1).max(65_535),
+  })
+  .strict();
+export const portProbeResultSchema = z.object({ answersHttp: z.boolean() });
+export type PortProbeResult = z.infer<typeof portProbeResultSchema>;

@@ -8,6 +8,8 @@ import {
   containerStatsInputSchema,
   containerSummarySchema,
   logBatchSchema,
+  portProbeInputSchema,
+  portProbeResultSchema,
   statsSampleSchema,
   terminalEventSchema,
   terminalInputSchema,
@@ -78,6 +80,11 @@ export const contract = {
       z.object({ id: containerActionInputSchema.shape.id }).strict(),
       containerInspectSchema,
     ),
+    /**
+     * Whether a published port answers HTTP (a short HEAD request from this computer), so only web
+     * ports are offered "open in browser". Only addresses of this computer are asked.
+     */
+    'ports.probeHttp': request(portProbeInputSchema, portProbeResultSchema),
     /** An interactive shell in a container (exec with a TTY); its output comes on terminal.output. */
     'terminal.open': request(terminalOpenInputSchema, z.object({ sessionId: z.string() })),
     'terminal.input': request(terminalInputSchema, z.object({ ok: z.boolean() })),

@@ -1,0 +1,117 @@
+import http from 'node:http';
+import os from 'node:os';
+import type { z } from 'zod';
+import { portProbeInputSchema, type PortProbeResult } from '../../shared/containers';
+import { BerthError } from '../../shared/errors';
+
+export type PortProbeInput = z.input<typeof portProbeInputSchema>;
+
+export interface HttpProbeOptions {
+  /** How long one HEAD request may take. Default 1500 ms. */
+  timeoutMs?: number;
+  /** At most this many requests at once; the rest wait. Default 4. */
+  concurrency?: number;
+  /** How long an answer is reused. Default 10 000 ms. */
+  cacheMs?: number;
+  /** The addresses of this computer's network interfaces (os.networkInterfaces by default). */
+  localAddresses?: () => string[];
+  now?: () => number;
+}
+
+function interfaceAddresses(): string[] {
+  return Object.values(os.networkInterfaces()).flatMap((entries) => (entries ?? []).map((entry) => entry.address));
+}
+
+/**
+ * Where on this computer to ask: the loopback address for a port published on every address
+ * (0.0.0.0, ::, or none given) or on loopback, else the one address it is bound to, if it is one of
+ * this computer's. Anything else is refused: the probe never reaches out to another machine.
+ */
+export function probeAddress(ip: string | null, localAddresses: () => string[]): string {
+  if (ip === null || ip === '' || ip === '0.0.0.0' || ip === '127.0.0.1') return '127.0.0.1';
+  if (ip === '::' || ip === '::1') return '::1';
+  if (localAddresses().includes(ip)) return ip;
+  throw new BerthError('invalid-input', `${ip} is not an address of this computer: Berth only checks its own ports.`);
+}
+
+/**
+ * "Does this published port answer HTTP?" A HEAD / with a short timeout: any HTTP answer (even 404
+ * or 500) says yes; a refused or reset connection, a reply that is not HTTP (Redis, a database) or
+ * silence says no. Answers are kept for a short while, and only a few requests run at once, so a
+ * long containers list does not flood the ports.
+ */
+export class HttpProbe {
+  private readonly timeoutMs: number;
+  private readonly concurrency: number;
+  private readonly cacheMs: number;
+  private readonly localAddresses: () => string[];
+  private readonly now: () => number;
+  private readonly cache = new Map<string, { at: number; answer: Promise<PortProbeResult> }>();
+  private readonly waiting: Array<() => void> = [];
+  private running = 0;
+
+  constructor(options: HttpProbeOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? 1500;
+    this.concurrency = options.concurrency ?? 4;
+    this.cacheMs = options.cacheMs ?? 10_000;
+    this.localAddresses = options.localAddresses ?? interfaceAddresses;
+    this.now = options.now ?? Date.now;
+  }
+
+  probe(input: PortProbeInput): Promise<PortProbeResult> {
+    const parsed = portProbeInputSchema.safeParse(input);
+    if (!parsed.success) {
+      return Promise.reject(new BerthError('invalid-input', `Invalid port: ${parsed.error.message}`));
+    }
+    let host: string;
+    try {
+      host = probeAddress(parsed.data.ip, this.localAddresses);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    const key = `${host}|${parsed.data.port}`;
+    const cached = this.cache.get(key);
+    if (cached && this.now() - cached.at < this.cacheMs) return cached.answer;
+    const answer = this.limited(() => headAnswers(host, parsed.data.port, this.timeoutMs)).then((answersHttp) => ({
+      answersHttp,
+    }));
+    this.cache.set(key, { at: this.now(), answer });
+    // Old answers go, so the cache stays as small as the set of ports in view.
+    for (const [other, entry] of this.cache) if (this.now() - entry.at >= this.cacheMs) this.cache.delete(other);
+    return answer;
+  }
+
+  private async limited<T>(work: () => Promise<T>): Promise<T> {
+    while (this.running >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running += 1;
+    try {
+      return await work();
+    } finally {
+      this.running -= 1;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+/** One HEAD / to host:port; true for any HTTP response. Never rejects. */
+function headAnswers(host: string, port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = http.request({
+      host,
+      port,
+      method: 'HEAD',
+      path: '/',
+      timeout: timeoutMs,
+      agent: false,
+      headers: { 'user-agent': 'Berth port check' },
+    });
+    request.on('response', (response) => {
+      response.resume();
+      request.destroy();
+      resolve(true);
+    });
+    request.on('timeout', () => request.destroy(new Error('timed out')));
+    request.on('error', () => resolve(false));
+    request.end();
+  });
+}
