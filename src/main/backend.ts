@@ -103,7 +103,14 @@ export function createBackend(options: BackendOptions): Backend {
     }
     return t;
   };
-  const tray = createTrayFeed({ monitor, containers, pulls, images, translate });
+  const tray = createTrayFeed({
+    monitor,
+    containers,
+    pulls,
+    images,
+    translate,
+    probeHttp: (input) => httpProbe.probe(input),
+  });
   const runStarted = new Set<(run: { runId: string; image: string }) => void>();
   const hubUrlFor = (current: Settings): string | undefined => current.hubUrl || system.env.BERTH_HUB_URL || undefined;
   const createHub = (baseUrl: string | undefined): HubClient =>

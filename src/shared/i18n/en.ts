@@ -488,7 +488,6 @@ export const en = {
     selected: '{{count}} selected',
     selectAll: 'Select all shown',
     select: 'Select {{name}}',
-    openPort: 'Open http://localhost:{{port}} in the browser',
     action: {
       start: 'Start',
       stop: 'Stop',
@@ -521,6 +520,24 @@ export const en = {
       cancel: 'Cancel',
     },
     failed: '{{name}}: {{message}}',
+  },
+  ports: {
+    reach: {
+      loopback: 'Only this computer can reach it.',
+      any: 'Any computer on your network can reach it.',
+      specific: 'It can be reached only at {{ip}}.',
+      none: 'Not published: only other containers can reach it.',
+    },
+    open: 'Open {{url}} in the browser.',
+    cardTitle: 'How to reach {{port}}',
+    notWeb: 'It does not answer web requests (HTTP), so a browser cannot open it.',
+    knownClient: '{{service}} usually listens here. Try this in a terminal on your computer:',
+    unknownTcp: 'Connect to {{address}} with a program that speaks this service’s own protocol.',
+    udp: 'A {{type}} port: programs send it messages at {{address}}. A browser cannot open it.',
+    notPublished:
+      'To reach it from this computer, publish it when you run the container, for example with -p {{port}}:{{port}}.',
+    copy: 'Copy',
+    copied: 'Copied',
   },
   details: {
     back: 'All containers',
@@ -614,7 +631,7 @@ export const en = {
     running: 'Running containers ({{count}})',
     noneRunning: 'No container is running',
     openLogs: 'Open logs',
-    openInBrowser: 'Open http://localhost:{{port}}',
+    openInBrowser: 'Open {{url}} ({{port}})',
     restart: 'Restart',
     stop: 'Stop',
     runImage: 'Run image',

@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import type { ContainerPort } from '../../../shared/containers';
+import { localWebAddress } from '../../../shared/portText';
+import { useBerthClient } from '../app/clientContext';
+
+/**
+ * Whether a published port answers HTTP, asked of the main process (a short HEAD request there):
+ * "unknown" until it says; "no" at once for ports a browser could not open anyway (UDP, another address).
+ */
+export function useAnswersHttp(port: ContainerPort, running: boolean): 'unknown' | 'yes' | 'no' {
+  const client = useBerthClient();
+  const [answer, setAnswer] = useState<{ key: string; answersHttp: boolean } | null>(null);
+  const asked = running && localWebAddress(port) !== null ? `${port.ip ?? ''}|${port.publicPort}` : null;
+
+  useEffect(() => {
+    if (asked === null || port.publicPort === null) return;
+    let current = true;
+    client.request('ports.probeHttp', { ip: port.ip, port: port.publicPort }).then(
+      ({ answersHttp }) => current && setAnswer({ key: asked, answersHttp }),
+      // No answer from the check: the port is shown with how to reach it, not as a link.
+      () => current && setAnswer({ key: asked, answersHttp: false }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, asked, port.ip, port.publicPort]);
+
+  if (asked === null) return 'no';
+  if (answer?.key !== asked) return 'unknown';
+  return answer.answersHttp ? 'yes' : 'no';
+}
