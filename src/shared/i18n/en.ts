@@ -581,6 +581,9 @@ export const en = {
       notRunning: 'Resource usage is shown while the container runs.',
       waiting: 'Waiting for the first sample…',
       perSecond: '{{value}}/s',
+      now: 'now {{first}} / {{second}}',
+      totals:
+        'Figures as docker stats shows them: memory in binary units (1 MiB = 1,048,576 bytes), network and disk as totals since the container started, with how fast they grow now beside them.',
     },
     inspect: {
       facts: 'Key facts',

@@ -585,6 +585,9 @@ export const ko: Catalog = {
       notRunning: '리소스 사용량은 컨테이너가 실행 중일 때 보여요.',
       waiting: '첫 측정값을 기다리는 중…',
       perSecond: '초당 {{value}}',
+      now: '지금 {{first}} / {{second}}',
+      totals:
+        'docker stats와 같은 값이에요. 메모리는 이진 단위(1 MiB = 1,048,576바이트)로, 네트워크와 디스크는 컨테이너가 시작된 뒤의 합계로 보여 주고, 옆에 지금의 속도를 함께 보여 줘요.',
     },
     inspect: {
       facts: '주요 정보',
