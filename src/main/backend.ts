@@ -204,6 +204,7 @@ export function createBackend(options: BackendOptions): Backend {
       'containers.remove': (input) => actions.remove(input),
       'containers.inspect': ({ id }) => inspector.inspect(id),
       'ports.probeHttp': (input) => httpProbe.probe(input),
+      'terminal.shells': (input) => terminals.shells(input),
       'terminal.open': (input) => terminals.open(input),
       'terminal.input': (input) => terminals.input(input),
       'terminal.resize': (input) => terminals.resize(input),

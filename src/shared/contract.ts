@@ -16,6 +16,8 @@ import {
   terminalOpenInputSchema,
   terminalResizeSchema,
   terminalSessionSchema,
+  terminalShellsInputSchema,
+  terminalShellsResultSchema,
 } from './containers';
 import { engineStatusSchema, installationReportSchema } from './engine';
 import { hubSearchInputSchema, hubSearchResultSchema, hubTagsInputSchema, hubTagsResultSchema } from './hub';
@@ -86,6 +88,8 @@ export const contract = {
      */
     'ports.probeHttp': request(portProbeInputSchema, portProbeResultSchema),
     /** An interactive shell in a container (exec with a TTY); its output comes on terminal.output. */
+    /** Which shells (sh, bash, ash) the container has, asked before a terminal is offered. */
+    'terminal.shells': request(terminalShellsInputSchema, terminalShellsResultSchema),
     'terminal.open': request(terminalOpenInputSchema, z.object({ sessionId: z.string() })),
     'terminal.input': request(terminalInputSchema, z.object({ ok: z.boolean() })),
     'terminal.resize': request(terminalResizeSchema, z.object({ ok: z.boolean() })),

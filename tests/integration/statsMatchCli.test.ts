@@ -5,7 +5,7 @@ import { StatsService } from '../../src/main/containers/statsService';
 import { createDockerClient } from '../../src/main/engine/dockerConnection';
 import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { realHostSystem } from '../../src/main/host/hostSystem';
-import { formatMemory, formatTransferred } from '../../src/renderer/src/ui/format';
+import { formatMemory, formatTransferred } from '../../src/shared/dockerUnits';
 import type { StatsSample } from '../../src/shared/containers';
 import { docker, imageExists, requireEngine } from '../fixtures/dockerCli';
 

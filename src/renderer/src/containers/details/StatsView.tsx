@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatsSample } from '../../../../shared/containers';
 import { useBerthClient } from '../../app/clientContext';
-import { formatMemory, formatPercent, formatTransferred } from '../../ui/format';
+import { formatMemory, formatPercent, formatTransferred } from '../../../../shared/dockerUnits';
 import { Sparkline } from './Sparkline';
 
 /** Two minutes of samples at one a second. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMemory, formatPercent, formatTransferred } from '../../../src/renderer/src/ui/format';
+import { formatMemory, formatPercent, formatTransferred } from '../../src/shared/dockerUnits';
 
 describe('docker stats figures', () => {
   it('writes memory in binary units with four significant digits, as docker stats does', () => {
