@@ -616,11 +616,23 @@ export const en = {
     },
     terminal: {
       intro:
-        'A shell inside the container (docker exec -it … sh). Type commands; they run in the container, not on your computer.',
+        'A shell inside the container (docker exec -it … {{command}}). Type commands; they run in the container, not on your computer.',
       notRunning: 'Start the container to open a terminal in it.',
       connecting: 'Opening a shell…',
       exited: 'The shell ended (exit code {{code}}).',
       reconnect: 'Open a new shell',
+      detecting: 'Looking for a shell in the container…',
+      noShell: 'This image has no shell: no `sh`, `bash` or `ash`.',
+      noSh: 'This image has no `sh`. It has {{shells}}.',
+      notFound: 'This container has no program named `{{command}}`.',
+      whyNoShell:
+        'Images made to run one program (often built `FROM scratch`) leave the shell out. Open a shell it has, or run a program by its full path.',
+      openShell: 'Open {{shell}}',
+      customLabel: 'Run another program in the container',
+      customHelp: 'For example /busybox sh. The words are split as a shell splits them.',
+      customRun: 'Run',
+      customEmpty: 'Type the program to run.',
+      change: 'Use another shell or program',
     },
   },
   tray: {

@@ -620,11 +620,23 @@ export const ko: Catalog = {
     },
     terminal: {
       intro:
-        '컨테이너 안의 셸이에요 (docker exec -it … sh). 입력한 명령어는 내 컴퓨터가 아니라 컨테이너 안에서 실행돼요.',
+        '컨테이너 안의 셸이에요 (docker exec -it … {{command}}). 입력한 명령어는 내 컴퓨터가 아니라 컨테이너 안에서 실행돼요.',
       notRunning: '터미널을 열려면 먼저 컨테이너를 시작하세요.',
       connecting: '셸을 여는 중…',
       exited: '셸이 끝났어요 (종료 코드 {{code}}).',
       reconnect: '새 셸 열기',
+      detecting: '컨테이너에서 셸을 찾는 중…',
+      noShell: '이 이미지에는 셸이 없어요. `sh`, `bash`, `ash` 모두 없어요.',
+      noSh: '이 이미지에는 `sh`가 없어요. 쓸 수 있는 셸: {{shells}}',
+      notFound: '이 컨테이너에는 `{{command}}` 프로그램이 없어요.',
+      whyNoShell:
+        '프로그램 하나만 실행하도록 만든 이미지(주로 `FROM scratch`로 빌드)에는 셸이 없어요. 있는 셸을 열거나, 프로그램을 전체 경로로 실행하세요.',
+      openShell: '{{shell}} 열기',
+      customLabel: '컨테이너에서 다른 프로그램 실행',
+      customHelp: '예: /busybox sh. 셸과 같은 규칙으로 단어를 나눠요.',
+      customRun: '실행',
+      customEmpty: '실행할 프로그램을 입력하세요.',
+      change: '다른 셸이나 프로그램 쓰기',
     },
   },
   tray: {
