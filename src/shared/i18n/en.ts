@@ -625,11 +625,11 @@ export const en = {
       noShell: 'This image has no shell: no `sh`, `bash` or `ash`.',
       noSh: 'This image has no `sh`. It has {{shells}}.',
       notFound: 'This container has no program named `{{command}}`.',
-      whyNoShell:
-        'Images made to run one program (often built `FROM scratch`) leave the shell out. Open a shell it has, or run a program by its full path.',
+      whyNoShell: 'Images made to run one program (often built `FROM scratch`) leave the shell out.',
       openShell: 'Open {{shell}}',
       customLabel: 'Run another program in the container',
-      customHelp: 'For example /busybox sh. The words are split as a shell splits them.',
+      customHelp:
+        'A program the image has, by its full path. The Inspect tab shows the command the image runs. The words are split as a shell splits them.',
       customRun: 'Run',
       customEmpty: 'Type the program to run.',
       change: 'Use another shell or program',

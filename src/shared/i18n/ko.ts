@@ -629,11 +629,11 @@ export const ko: Catalog = {
       noShell: '이 이미지에는 셸이 없어요. `sh`, `bash`, `ash` 모두 없어요.',
       noSh: '이 이미지에는 `sh`가 없어요. 쓸 수 있는 셸: {{shells}}',
       notFound: '이 컨테이너에는 `{{command}}` 프로그램이 없어요.',
-      whyNoShell:
-        '프로그램 하나만 실행하도록 만든 이미지(주로 `FROM scratch`로 빌드)에는 셸이 없어요. 있는 셸을 열거나, 프로그램을 전체 경로로 실행하세요.',
+      whyNoShell: '프로그램 하나만 실행하도록 만든 이미지(주로 `FROM scratch`로 빌드)에는 셸이 없어요.',
       openShell: '{{shell}} 열기',
       customLabel: '컨테이너에서 다른 프로그램 실행',
-      customHelp: '예: /busybox sh. 셸과 같은 규칙으로 단어를 나눠요.',
+      customHelp:
+        '이미지에 있는 프로그램을 전체 경로로 입력하세요. 이미지가 실행하는 명령어는 자세한 정보 탭에서 볼 수 있어요. 셸과 같은 규칙으로 단어를 나눠요.',
       customRun: '실행',
       customEmpty: '실행할 프로그램을 입력하세요.',
       change: '다른 셸이나 프로그램 쓰기',

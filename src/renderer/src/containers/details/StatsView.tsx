@@ -52,7 +52,7 @@ export function StatsView({ id, running }: { id: string; running: boolean }) {
             {value}
           </span>
           {rate && (
-            <span className="font-mono text-xs text-slate-500 dark:text-slate-400" data-testid={`${testId}-rate`}>
+            <span className="text-xs tabular-nums text-slate-500 dark:text-slate-400" data-testid={`${testId}-rate`}>
               {rate}
             </span>
           )}
