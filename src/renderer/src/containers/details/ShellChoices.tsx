@@ -59,10 +59,10 @@ export function ShellChoices({
           ))}
         </div>
       )}
-      <form onSubmit={submit} className="flex items-end gap-2">
-        <div className="flex-1">
-          <Field label={t('details.terminal.customLabel')} help={t('details.terminal.customHelp')} error={error}>
-            {(props) => (
+      <form onSubmit={submit}>
+        <Field label={t('details.terminal.customLabel')} help={t('details.terminal.customHelp')} error={error}>
+          {(props) => (
+            <div className="flex gap-2">
               <TextInput
                 {...props}
                 data-testid="terminal-custom"
@@ -73,12 +73,12 @@ export function ShellChoices({
                 autoCapitalize="off"
                 className="font-mono"
               />
-            )}
-          </Field>
-        </div>
-        <Button type="submit" variant="primary" className="mb-5" data-testid="terminal-custom-run">
-          {t('details.terminal.customRun')}
-        </Button>
+              <Button type="submit" variant="primary" data-testid="terminal-custom-run">
+                {t('details.terminal.customRun')}
+              </Button>
+            </div>
+          )}
+        </Field>
       </form>
     </section>
   );
