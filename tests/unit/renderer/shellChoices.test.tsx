@@ -25,7 +25,7 @@ describe('ShellChoices', () => {
     expect(screen.getByTestId('terminal-no-shell').textContent).toBe('This container has no program named /app.');
   });
 
-  it('splits the user's own command as a shell would, and says inline what is wrong with a bad one', () => {
+  it("splits the user's own command as a shell would, and says inline what is wrong with a bad one", () => {
     const onChoose = vi.fn();
     render(<ShellChoices shells={[]} notFound={null} onChoose={onChoose} />);
     const input = screen.getByTestId('terminal-custom');
