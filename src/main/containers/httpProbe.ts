@@ -23,13 +23,14 @@ function interfaceAddresses(): string[] {
 }
 
 /**
- * Where on this computer to ask: the loopback address for a port published on every address
- * (0.0.0.0, ::, or none given) or on loopback, else the one address it is bound to, if it is one of
- * this computer's. Anything else is refused: the probe never reaches out to another machine.
+ * Where on this computer to ask: 127.0.0.1 for a port published on every address (0.0.0.0, ::, or
+ * none given, as Podman lists it) or on 127.0.0.1 (a socket on :: takes IPv4 too; Podman's
+ * forwarding does not listen on ::1), ::1 for ::1, else the one address it is bound to, if it is
+ * one of this computer's. Anything else is refused: the probe never reaches out to another machine.
  */
 export function probeAddress(ip: string | null, localAddresses: () => string[]): string {
-  if (ip === null || ip === '' || ip === '0.0.0.0' || ip === '127.0.0.1') return '127.0.0.1';
-  if (ip === '::' || ip === '::1') return '::1';
+  if (ip === null || ip === '' || ip === '0.0.0.0' || ip === '::' || ip === '127.0.0.1') return '127.0.0.1';
+  if (ip === '::1') return '::1';
   if (localAddresses().includes(ip)) return ip;
   throw new BerthError('invalid-input', `${ip} is not an address of this computer: Berth only checks its own ports.`);
 }
