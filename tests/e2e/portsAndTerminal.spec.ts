@@ -103,6 +103,19 @@ test('ports read as docker ps writes them; a web port is a link, Redis and UDP s
   await saveScreenshot(page, 'ports-redis-hint-ko-900');
 });
 
+test('the menu bar menu opens only the web port in the browser', async ({ page }) => {
+  const redisPort = (docker('port', redis, '6379/tcp').split('\n')[0] ?? '').split(':').at(-1);
+  await page.goto(pageUrl(harness, 'tray'));
+  const portItem = (key: string) => page.locator(`[data-testid=tray-item][data-id*=":port:"][data-id$="${key}"]`);
+  await expect(portItem('|18094|tcp')).toContainText('Open http://localhost:18094 (0.0.0.0:18094→80/tcp)');
+  await expect(portItem('127.0.0.1|18093|udp')).toContainText('127.0.0.1:18093→53/udp');
+  await expect(portItem('127.0.0.1|18093|udp')).not.toContainText('Open');
+  await expect(portItem(`127.0.0.1|${redisPort}|tcp`)).toContainText(
+    `127.0.0.1:${redisPort}→6379/tcp: redis-cli -p ${redisPort} ping`,
+  );
+  await saveScreenshot(page, 'tray-ports-en');
+});
+
 test('the inspect tab lists the same ports, each once', async ({ page }) => {
   await page.goto(pageUrl(harness, `containers/${web}`));
   await page.getByTestId('tab-inspect').click();
