@@ -120,6 +120,8 @@ test('the inspect tab lists the same ports, each once', async ({ page }) => {
   await page.goto(pageUrl(harness, `containers/${web}`));
   await page.getByTestId('tab-inspect').click();
   await expect(page.getByTestId('inspect-ports').getByTestId('container-port')).toHaveText(dockerPsPorts(web));
+  await expect(page.getByTestId('inspect-ports').locator('[data-kind=web]')).toHaveText('0.0.0.0:18094→80/tcp');
+  await saveScreenshot(page, 'inspect-ports-en');
 });
 
 test('stats show memory in binary units and network totals with the rate beside, as docker stats', async ({ page }) => {
