@@ -11,8 +11,10 @@ export interface HttpProbeOptions {
   timeoutMs?: number;
   /** At most this many requests at once; the rest wait. Default 4. */
   concurrency?: number;
-  /** How long an answer is reused. Default 10 000 ms. */
+  /** How long a "yes" is reused. Default 10 000 ms. */
   cacheMs?: number;
+  /** How long a "no" is reused: shorter, as a server in a container that just started may not listen yet. Default 2000 ms. */
+  negativeCacheMs?: number;
   /** The addresses of this computer's network interfaces (os.networkInterfaces by default). */
   localAddresses?: () => string[];
   now?: () => number;
@@ -45,9 +47,10 @@ export class HttpProbe {
   private readonly timeoutMs: number;
   private readonly concurrency: number;
   private readonly cacheMs: number;
+  private readonly negativeCacheMs: number;
   private readonly localAddresses: () => string[];
   private readonly now: () => number;
-  private readonly cache = new Map<string, { at: number; answer: Promise<PortProbeResult> }>();
+  private readonly cache = new Map<string, { at: number; answer: Promise<PortProbeResult>; keepMs: number }>();
   private readonly waiting: Array<() => void> = [];
   private running = 0;
 
@@ -55,6 +58,7 @@ export class HttpProbe {
     this.timeoutMs = options.timeoutMs ?? 1500;
     this.concurrency = options.concurrency ?? 4;
     this.cacheMs = options.cacheMs ?? 10_000;
+    this.negativeCacheMs = Math.min(options.negativeCacheMs ?? 2000, this.cacheMs);
     this.localAddresses = options.localAddresses ?? interfaceAddresses;
     this.now = options.now ?? Date.now;
   }
@@ -71,15 +75,20 @@ export class HttpProbe {
       return Promise.reject(error as Error);
     }
     const key = `${host}|${parsed.data.port}`;
-    const cached = this.cache.get(key);
-    if (cached && this.now() - cached.at < this.cacheMs) return cached.answer;
-    const answer = this.limited(() => headAnswers(host, parsed.data.port, this.timeoutMs)).then((answersHttp) => ({
-      answersHttp,
-    }));
-    this.cache.set(key, { at: this.now(), answer });
     // Old answers go, so the cache stays as small as the set of ports in view.
-    for (const [other, entry] of this.cache) if (this.now() - entry.at >= this.cacheMs) this.cache.delete(other);
-    return answer;
+    for (const [other, entry] of this.cache) if (this.now() - entry.at >= entry.keepMs) this.cache.delete(other);
+    const cached = this.cache.get(key);
+    if (cached) return cached.answer;
+    const entry = {
+      at: this.now(),
+      keepMs: this.cacheMs,
+      answer: this.limited(() => headAnswers(host, parsed.data.port, this.timeoutMs)).then((answersHttp) => {
+        if (!answersHttp) entry.keepMs = this.negativeCacheMs;
+        return { answersHttp };
+      }),
+    };
+    this.cache.set(key, entry);
+    return entry.answer;
   }
 
   private async limited<T>(work: () => Promise<T>): Promise<T> {
