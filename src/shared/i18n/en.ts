@@ -632,6 +632,7 @@ export const en = {
         'A program the image has, by its full path. The Inspect tab shows the command the image runs. The words are split as a shell splits them.',
       customRun: 'Run',
       customEmpty: 'Type the program to run.',
+      choose: 'Choose a shell, or run another program in the container.',
       change: 'Use another shell or program',
     },
   },

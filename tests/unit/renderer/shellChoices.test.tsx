@@ -20,6 +20,13 @@ describe('ShellChoices', () => {
     expect(onChoose).toHaveBeenCalledWith(['bash']);
   });
 
+  it('explains nothing is missing when the user only asked to change shells', () => {
+    render(<ShellChoices shells={['sh', 'ash']} notFound={null} onChoose={() => undefined} />);
+    expect(screen.queryByTestId('terminal-no-shell')).toBeNull();
+    expect(screen.getByText('Choose a shell, or run another program in the container.')).toBeTruthy();
+    expect(screen.getByTestId('terminal-shell-ash')).toBeTruthy();
+  });
+
   it('says which program was not found', () => {
     render(<ShellChoices shells={[]} notFound="/app" onChoose={() => undefined} />);
     expect(screen.getByTestId('terminal-no-shell').textContent).toBe('This container has no program named /app.');

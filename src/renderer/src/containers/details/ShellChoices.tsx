@@ -26,10 +26,13 @@ export function ShellChoices({
   const [custom, setCustom] = useState('');
   const [error, setError] = useState<string | null>(null);
 
+  // The user asked to change shells: nothing is missing, so there is nothing to explain.
+  const missing = notFound !== null || !shells.includes('sh');
   let message: string;
   if (notFound !== null) message = t('details.terminal.notFound', { command: notFound });
   else if (shells.length === 0) message = t('details.terminal.noShell');
-  else message = t('details.terminal.noSh', { shells: shells.join(', ') });
+  else if (!shells.includes('sh')) message = t('details.terminal.noSh', { shells: shells.join(', ') });
+  else message = t('details.terminal.choose');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -42,14 +45,18 @@ export function ShellChoices({
 
   return (
     <section className="max-w-2xl space-y-4" data-testid="terminal-choices">
-      <div className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700/60 dark:bg-amber-950/30">
-        <p className="font-medium" data-testid="terminal-no-shell">
-          <InlineCode text={message} />
-        </p>
-        <p className="text-slate-700 dark:text-slate-300">
-          <InlineCode text={t('details.terminal.whyNoShell')} />
-        </p>
-      </div>
+      {missing ? (
+        <div className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700/60 dark:bg-amber-950/30">
+          <p className="font-medium" data-testid="terminal-no-shell">
+            <InlineCode text={message} />
+          </p>
+          <p className="text-slate-700 dark:text-slate-300">
+            <InlineCode text={t('details.terminal.whyNoShell')} />
+          </p>
+        </div>
+      ) : (
+        <p className="text-sm">{message}</p>
+      )}
       {shells.length > 0 && (
         <div className="flex flex-wrap gap-2">
           {shells.map((shell) => (
