@@ -96,6 +96,8 @@ test('ports read as docker ps writes them; a web port is a link, Redis and UDP s
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 900, height: 600 });
   await page.goto(pageUrl(harness, 'containers', 'ko'));
+  // Until the check answers, the port is plain text: click it once it became the card's button.
+  await expect(rowOf(page, redis).getByTestId('container-port')).toHaveAttribute('data-kind', 'hint');
   await rowOf(page, redis).getByTestId('container-port').click();
   await expect(page.getByTestId('port-hint').filter({ visible: true })).toContainText(
     '이 컴퓨터에서만 접속할 수 있어요.',
