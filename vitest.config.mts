@@ -39,6 +39,8 @@ const podmanFiles = [
   'tests/integration/containerStats.test.ts',
   'tests/integration/containerInspect.test.ts',
   'tests/integration/terminal.test.ts',
+  'tests/integration/terminalShells.test.ts',
+  'tests/integration/publishedPorts.test.ts',
   'tests/integration/engineConnection.test.ts',
   'tests/integration/onboarding.test.ts',
   'tests/integration/runMatchesCli.test.ts',

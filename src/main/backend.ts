@@ -9,6 +9,7 @@ import { ContainerModel } from './containers/containerModel';
 import { InspectService } from './containers/inspectService';
 import { LogsService } from './containers/logsService';
 import { StatsService } from './containers/statsService';
+import { HttpProbe } from './containers/httpProbe';
 import { TerminalService } from './containers/terminalService';
 import { createContractServer, type ContractServer } from './contractServer';
 import { createTrayFeed, type TrayFeed } from './tray/trayState';
@@ -88,6 +89,7 @@ export function createBackend(options: BackendOptions): Backend {
   const stats = new StatsService({ getClient });
   const inspector = new InspectService({ getClient });
   const terminals = new TerminalService({ getClient });
+  const httpProbe = new HttpProbe();
 
   const systemLanguages = options.systemLanguages ?? (() => [Intl.DateTimeFormat().resolvedOptions().locale]);
   let language: Language | null = null;
@@ -101,7 +103,14 @@ export function createBackend(options: BackendOptions): Backend {
     }
     return t;
   };
-  const tray = createTrayFeed({ monitor, containers, pulls, images, translate });
+  const tray = createTrayFeed({
+    monitor,
+    containers,
+    pulls,
+    images,
+    translate,
+    probeHttp: (input) => httpProbe.probe(input),
+  });
   const runStarted = new Set<(run: { runId: string; image: string }) => void>();
   const hubUrlFor = (current: Settings): string | undefined => current.hubUrl || system.env.BERTH_HUB_URL || undefined;
   const createHub = (baseUrl: string | undefined): HubClient =>
@@ -195,6 +204,8 @@ export function createBackend(options: BackendOptions): Backend {
       'containers.act': (input) => actions.act(input),
       'containers.remove': (input) => actions.remove(input),
       'containers.inspect': ({ id }) => inspector.inspect(id),
+      'ports.probeHttp': (input) => httpProbe.probe(input),
+      'terminal.shells': (input) => terminals.shells(input),
       'terminal.open': (input) => terminals.open(input),
       'terminal.input': (input) => terminals.input(input),
       'terminal.resize': (input) => terminals.resize(input),

@@ -174,9 +174,32 @@ export const terminalResizeSchema = z
   .strict();
 export const terminalSessionSchema = z.object({ sessionId }).strict();
 
-/** What the terminal shows: output as it comes, then the end with the shell's exit code. */
+/**
+ * What the terminal shows: output as it comes, then the end with the shell's exit code;
+ * commandNotFound when the container has no such program (the runtime's "executable file not found").
+ */
 export const terminalEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('output'), data: z.string() }),
-  z.object({ type: z.literal('exit'), exitCode: z.number().int().nullable() }),
+  z.object({
+    type: z.literal('exit'),
+    exitCode: z.number().int().nullable(),
+    commandNotFound: z.literal(true).optional(),
+  }),
 ]);
+
+/** The shells Berth offers, in the order it prefers them. */
+export const terminalShells = ['sh', 'bash', 'ash'] as const;
+export const terminalShellsInputSchema = z.object({ id: containerId }).strict();
+/** Which of the offered shells the container has (each run once with `-c "exit 0"`). */
+export const terminalShellsResultSchema = z.object({ shells: z.array(z.enum(terminalShells)) });
 export type TerminalEvent = z.infer<typeof terminalEventSchema>;
+
+/** A published port to ask "does it answer HTTP?": its host address as the engine lists it, and its number. */
+export const portProbeInputSchema = z
+  .object({
+    ip: z.string().max(64).nullable(),
+    port: z.number().int().min(1).max(65_535),
+  })
+  .strict();
+export const portProbeResultSchema = z.object({ answersHttp: z.boolean() });
+export type PortProbeResult = z.infer<typeof portProbeResultSchema>;

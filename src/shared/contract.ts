@@ -8,12 +8,16 @@ import {
   containerStatsInputSchema,
   containerSummarySchema,
   logBatchSchema,
+  portProbeInputSchema,
+  portProbeResultSchema,
   statsSampleSchema,
   terminalEventSchema,
   terminalInputSchema,
   terminalOpenInputSchema,
   terminalResizeSchema,
   terminalSessionSchema,
+  terminalShellsInputSchema,
+  terminalShellsResultSchema,
 } from './containers';
 import { engineStatusSchema, installationReportSchema } from './engine';
 import { hubSearchInputSchema, hubSearchResultSchema, hubTagsInputSchema, hubTagsResultSchema } from './hub';
@@ -80,7 +84,14 @@ export const contract = {
       z.object({ id: containerActionInputSchema.shape.id }).strict(),
       containerInspectSchema,
     ),
+    /**
+     * Whether a published port answers HTTP (a short HEAD request from this computer), so only web
+     * ports are offered "open in browser". Only addresses of this computer are asked.
+     */
+    'ports.probeHttp': request(portProbeInputSchema, portProbeResultSchema),
     /** An interactive shell in a container (exec with a TTY); its output comes on terminal.output. */
+    /** Which shells (sh, bash, ash) the container has, asked before a terminal is offered. */
+    'terminal.shells': request(terminalShellsInputSchema, terminalShellsResultSchema),
     'terminal.open': request(terminalOpenInputSchema, z.object({ sessionId: z.string() })),
     'terminal.input': request(terminalInputSchema, z.object({ ok: z.boolean() })),
     'terminal.resize': request(terminalResizeSchema, z.object({ ok: z.boolean() })),

@@ -92,7 +92,7 @@ describe('lockDownContents', () => {
     return contents;
   }
 
-  it.each(['https://docs.docker.com/get-started/', 'http://example.com/'])(
+  it.each(['https://docs.docker.com/get-started/', 'http://localhost:8080/', 'http://127.0.0.1:18092/'])(
     'keeps the window and opens %s in the browser',
     (url) => {
       const contents = lockedDown();
@@ -103,16 +103,21 @@ describe('lockDownContents', () => {
     },
   );
 
-  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'mailto:me@example.com', 'not a url'])(
-    'refuses to navigate to %s and does not open it',
-    (url) => {
-      const contents = lockedDown();
-      const event = navigationEvent();
-      contents.emit('will-navigate', event, url);
-      expect(event.preventDefault).toHaveBeenCalled();
-      expect(shell.openExternal).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'mailto:me@example.com',
+    'not a url',
+    // Plain http only reaches this computer's published ports, never another machine.
+    'http://example.com/',
+    'http://localhost.example.com:8080/',
+  ])('refuses to navigate to %s and does not open it', (url) => {
+    const contents = lockedDown();
+    const event = navigationEvent();
+    contents.emit('will-navigate', event, url);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
 
   it('refuses redirects and webviews', () => {
     const contents = lockedDown();

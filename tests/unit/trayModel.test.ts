@@ -137,26 +137,29 @@ describe('buildTrayModel', () => {
   });
 
   it('lists three running containers with their ports, logs, restart and stop', () => {
-    const model = buildTrayModel(state({ containers: [web, stopped, db, cache] }), en);
+    // The web ports answered HTTP; Postgres and a UDP port did not (and could not).
+    const webPorts = new Set(['0.0.0.0|8080|tcp', '0.0.0.0|8443|tcp']);
+    const model = buildTrayModel(state({ containers: [web, stopped, db, cache], webPorts }), en);
     const containers = item(model, 'containers');
     expect(containers.label).toBe('Running containers (3)');
     expect(containers.enabled).toBe(true);
     expect(outline(containers.submenu!)).toEqual([
       'cache',
       '  Open logs',
+      '  0.0.0.0:5353→53/udp: dig @127.0.0.1 -p 5353 example.com (disabled)',
       '  ---',
       '  Restart',
       '  Stop',
       'db',
       '  Open logs',
-      '  Open http://localhost:5432',
+      '  127.0.0.1:5432→5432/tcp: psql -h localhost -p 5432 -U postgres (disabled)',
       '  ---',
       '  Restart',
       '  Stop',
       'web',
       '  Open logs',
-      '  Open http://localhost:8080',
-      '  Open http://localhost:8443',
+      '  Open http://localhost:8080 (0.0.0.0:8080→80/tcp)',
+      '  Open http://localhost:8443 (0.0.0.0:8443→443/tcp)',
       '  ---',
       '  Restart',
       '  Stop',
@@ -239,7 +242,11 @@ describe('buildTrayModel', () => {
 
   it('speaks Korean with the Korean translator', () => {
     const model = buildTrayModel(
-      state({ containers: [web], pulls: [pullJob({ id: 'p1', reference: 'redis:latest', percent: 40 })] }),
+      state({
+        containers: [web],
+        webPorts: new Set(['0.0.0.0|8080|tcp', '0.0.0.0|8443|tcp']),
+        pulls: [pullJob({ id: 'p1', reference: 'redis:latest', percent: 40 })],
+      }),
       ko,
     );
     expect(outline(model.items)).toEqual([
@@ -249,8 +256,8 @@ describe('buildTrayModel', () => {
       '실행 중인 컨테이너 (1)',
       '  web',
       '    로그 열기',
-      '    http://localhost:8080 열기',
-      '    http://localhost:8443 열기',
+      '    http://localhost:8080 열기 (0.0.0.0:8080→80/tcp)',
+      '    http://localhost:8443 열기 (0.0.0.0:8443→443/tcp)',
       '    ---',
       '    다시 시작',
       '    중지',
@@ -309,7 +316,13 @@ describe('createTrayFeed', () => {
   }
 
   function setup(
-    options: { engine?: EngineStatus; images?: LocalImage[]; language?: 'en' | 'ko'; lazy?: boolean } = {},
+    options: {
+      engine?: EngineStatus;
+      images?: LocalImage[];
+      language?: 'en' | 'ko';
+      lazy?: boolean;
+      probeHttp?: (input: { ip: string | null; port: number }) => Promise<{ answersHttp: boolean }>;
+    } = {},
   ) {
     let engine = options.engine ?? connectedStatus();
     const status = new Source<EngineStatus>();
@@ -333,6 +346,7 @@ describe('createTrayFeed', () => {
       pulls: { list: () => [], onUpdate: (listener) => pullUpdates.on(listener) },
       images: { list, onChange: (listener) => imageChanges.on(listener) },
       translate: () => t,
+      probeHttp: options.probeHttp,
     });
     const models: TrayModel[] = [];
     const stop = options.lazy ? () => undefined : feed.onChange((model) => models.push(model));
@@ -381,6 +395,28 @@ describe('createTrayFeed', () => {
     expect(item(models[0]!, 'containers').label).toBe('Running containers (2)');
     expect(item(models[0]!, 'pull:p1').label).toBe('redis:latest: 40%');
     expect(feed.current()).toEqual(models[0]);
+  });
+
+  it('offers "open in browser" only for the ports that answered HTTP', async () => {
+    const asked: number[] = [];
+    const probeHttp = vi.fn(async ({ port }: { ip: string | null; port: number }) => {
+      asked.push(port);
+      return { answersHttp: port === 8080 };
+    });
+    const { feed, changes } = setup({ probeHttp });
+    changes.emit({ type: 'snapshot', containers: [web, db, cache], stale: false });
+    await vi.advanceTimersByTimeAsync(100);
+    const webMenu = item(item(feed.current(), 'containers').submenu!, 'container:a1').submenu!;
+    expect(webMenu.map((entry) => [entry.label, entry.enabled ?? true])).toContainEqual([
+      'Open http://localhost:8080 (0.0.0.0:8080→80/tcp)',
+      true,
+    ]);
+    expect(webMenu.map((entry) => [entry.label, entry.enabled ?? true])).toContainEqual([
+      '0.0.0.0:8443→443/tcp',
+      false,
+    ]);
+    // UDP is never asked; one question per IPv4/IPv6 pair.
+    expect(asked.sort()).toEqual([5432, 8080, 8443]);
   });
 
   it('sends nothing when the model did not change', async () => {

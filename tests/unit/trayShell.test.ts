@@ -128,6 +128,7 @@ function richModel(): TrayModel {
       images: [image(['redis:latest'], 1)],
       recentImages: [],
       pulls: [pullJob({ id: 'p1', reference: 'nginx:latest', percent: 40 })],
+      webPorts: new Set(['0.0.0.0|8080|tcp']),
     },
     en,
   );
@@ -184,7 +185,7 @@ describe('trayMenuTemplate', () => {
     const template = trayMenuTemplate(richModel().items, (action) => actions.push(action));
     click(find(template, 'open'));
     click(find(template, 'container:a1:logs'));
-    click(find(template, 'container:a1:port:8080'));
+    click(find(template, 'container:a1:port:0.0.0.0|8080|tcp'));
     click(find(template, 'container:b2:stop'));
     click(find(template, 'run:redis:latest'));
     click(find(template, 'settings'));

@@ -6,6 +6,7 @@ import {
   type ContainerSummary,
 } from '../../shared/containers';
 import { DEFAULT_DOMAIN, familiarName, parseImageReference } from '../../shared/imageReference';
+import { mergeAddressFamilies } from '../../shared/portText';
 
 /** One row of GET /containers/json as the engine sends it (dockerode's type, with what it leaves optional). */
 export type ContainerInfoJson = Pick<
@@ -94,40 +95,14 @@ export function exitCodeOf(status: string): number | null {
 
 const portTypes = new Set<ContainerPort['type']>(['tcp', 'udp', 'sctp']);
 
-/** What an address means apart from its family: 0.0.0.0 and :: are both "every address". */
-function addressMeaning(ip: string | null): string {
-  if (ip === null || ip === '') return '';
-  if (ip === '0.0.0.0' || ip === '::') return 'any';
-  if (ip === '127.0.0.1' || ip === '::1') return 'loopback';
-  return ip;
-}
-
-function isIpv4(ip: string | null): boolean {
-  return ip !== null && /^\d{1,3}(\.\d{1,3}){3}$/.test(ip);
-}
-
-/**
- * The ports as `docker ps` shows them. The engine lists an IPv4 and an IPv6 binding of the same
- * port apart (0.0.0.0:8080 and [::]:8080); they are one port to a user, shown as the IPv4 one.
- * Bindings that differ in more than the address family stay apart. Sorted by container port.
- */
+/** The ports as `docker ps` shows them, each once (an IPv4 and IPv6 binding of one port are one). */
 export function summarizePorts(ports: NonNullable<ContainerInfoJson['Ports']>): ContainerPort[] {
-  const byKey = new Map<string, ContainerPort>();
-  for (const port of ports) {
-    const type = portTypes.has(port.Type as ContainerPort['type']) ? (port.Type as ContainerPort['type']) : 'tcp';
-    const ip = port.IP ? port.IP : null;
-    const publicPort = typeof port.PublicPort === 'number' && port.PublicPort > 0 ? port.PublicPort : null;
-    const entry: ContainerPort = { privatePort: port.PrivatePort, publicPort, type, ip };
-    const key = `${entry.privatePort}/${type}|${publicPort ?? ''}|${addressMeaning(ip)}`;
-    const seen = byKey.get(key);
-    if (!seen || (!isIpv4(seen.ip) && isIpv4(ip))) byKey.set(key, entry);
-  }
-  return [...byKey.values()].sort(
-    (a, b) =>
-      a.privatePort - b.privatePort ||
-      a.type.localeCompare(b.type) ||
-      (a.publicPort ?? 0) - (b.publicPort ?? 0) ||
-      Number(isIpv4(b.ip)) - Number(isIpv4(a.ip)) ||
-      (a.ip ?? '').localeCompare(b.ip ?? ''),
+  return mergeAddressFamilies(
+    ports.map((port) => ({
+      privatePort: port.PrivatePort,
+      publicPort: typeof port.PublicPort === 'number' && port.PublicPort > 0 ? port.PublicPort : null,
+      type: portTypes.has(port.Type as ContainerPort['type']) ? (port.Type as ContainerPort['type']) : 'tcp',
+      ip: port.IP ? port.IP : null,
+    })),
   );
 }

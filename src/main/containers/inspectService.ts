@@ -5,6 +5,7 @@ import {
   type ContainerPort,
   type ContainerState,
 } from '../../shared/containers';
+import { mergeAddressFamilies } from '../../shared/portText';
 import { BerthError } from '../../shared/errors';
 import { imageName } from './containerSummary';
 import { maskEnv, maskInspectJson } from './secrets';
@@ -131,13 +132,8 @@ export function inspectPorts(json: InspectJson): ContainerPort[] {
       });
     }
   }
-  return ports.sort(
-    (a, b) =>
-      a.privatePort - b.privatePort ||
-      a.type.localeCompare(b.type) ||
-      (a.ip ?? '').localeCompare(b.ip ?? '') ||
-      (a.publicPort ?? 0) - (b.publicPort ?? 0),
-  );
+  // One port per IPv4/IPv6 pair, in docker ps's order, as the containers list shows them.
+  return mergeAddressFamilies(ports);
 }
 
 function stateOf(status: string | undefined): ContainerState {

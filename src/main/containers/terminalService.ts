@@ -8,6 +8,8 @@ import {
   terminalOpenInputSchema,
   terminalResizeSchema,
   terminalSessionSchema,
+  terminalShells,
+  terminalShellsInputSchema,
   type TerminalEvent,
 } from '../../shared/containers';
 import { BerthError } from '../../shared/errors';
@@ -17,6 +19,12 @@ export type TerminalOpenInput = z.input<typeof terminalOpenInputSchema>;
 export type TerminalInput = z.input<typeof terminalInputSchema>;
 export type TerminalResizeInput = z.input<typeof terminalResizeSchema>;
 export type TerminalSessionInput = z.input<typeof terminalSessionSchema>;
+export type TerminalShellsInput = z.input<typeof terminalShellsInputSchema>;
+
+/** How much of a session's first output is kept to recognise the runtime's "no such program". */
+const HEAD_CHARS = 1024;
+/** The runtime's words when the command is not in the container (runc, crun; dockerd and Podman). */
+const NOT_FOUND = /executable file not found|no such file or directory|not found in \$PATH/i;
 
 export interface TerminalServiceOptions {
   /** The connected engine's client (the backend passes monitor.requireClient). */
@@ -42,6 +50,8 @@ interface TerminalSession {
   backlog: TerminalEvent[];
   backlogChars: number;
   idleTimer: ReturnType<typeof setTimeout> | null;
+  /** The start of the output, to tell "the program is not there" from a shell's own exit. */
+  head: string;
   /** The shell's connection ended (its exit has been or is being reported). */
   ended: boolean;
   /** A follower was given the exit: nothing more will come. */
@@ -104,6 +114,7 @@ export class TerminalService {
       backlog: [],
       backlogChars: 0,
       idleTimer: null,
+      head: '',
       ended: false,
       exitDelivered: false,
       closed: false,
@@ -111,6 +122,7 @@ export class TerminalService {
     this.sessions.set(session.id, session);
     socket.on('data', (chunk: Buffer) => {
       const data = session.decoder.decode(chunk, { stream: true });
+      if (session.head.length < HEAD_CHARS) session.head += data.slice(0, HEAD_CHARS - session.head.length);
       if (data !== '') this.deliver(session, { type: 'output', data });
     });
     let ending = false;
@@ -130,6 +142,40 @@ export class TerminalService {
       // A shell that exited at once cannot be resized; its exit tells the rest.
     }
     return { sessionId: session.id };
+  }
+
+  /**
+   * Which shells the container has: each of sh, bash and ash is run once (`-c "exit 0"`, no TTY)
+   * and counts when it exits with 0. An image built FROM scratch often has none; the runtime then
+   * answers "executable file not found" with 126 (dockerd) or 127.
+   */
+  async shells(input: TerminalShellsInput): Promise<{ shells: Array<(typeof terminalShells)[number]> }> {
+    const { id } = parse(terminalShellsInputSchema, input);
+    const docker = this.getClient();
+    const container = docker.getContainer(id);
+    try {
+      const found = await Promise.all(
+        terminalShells.map(async (shell) => {
+          const exec = await container.exec({
+            Cmd: [shell, '-c', 'exit 0'],
+            AttachStdout: true,
+            AttachStderr: true,
+            Tty: false,
+          });
+          const stream = (await exec.start({ hijack: true, stdin: false })) as unknown as Duplex;
+          await new Promise<void>((resolve) => {
+            stream.on('data', () => undefined);
+            stream.once('end', resolve);
+            stream.once('close', resolve);
+            stream.once('error', () => resolve());
+          });
+          return (await exitCodeOf(exec, this.exitCodeWaitMs)) === 0 ? shell : null;
+        }),
+      );
+      return { shells: found.filter((shell) => shell !== null) };
+    } catch (error) {
+      throw await openError(docker, id, error);
+    }
   }
 
   /**
@@ -240,22 +286,13 @@ export class TerminalService {
     if (rest !== '') this.deliver(session, { type: 'output', data: rest });
     if (session.closed) return;
     const exitCode = await this.exitCode(session);
-    this.deliver(session, { type: 'exit', exitCode });
+    // 126/127: the runtime could not start the command; its message says the program is missing.
+    const notFound = (exitCode === 126 || exitCode === 127) && NOT_FOUND.test(session.head);
+    this.deliver(session, notFound ? { type: 'exit', exitCode, commandNotFound: true } : { type: 'exit', exitCode });
   }
 
-  /** GET /exec/{id}/json until the engine no longer says Running; null when it cannot tell. */
-  private async exitCode(session: TerminalSession): Promise<number | null> {
-    const deadline = Date.now() + this.exitCodeWaitMs;
-    for (;;) {
-      try {
-        const info = await session.exec.inspect();
-        if (!info.Running && typeof info.ExitCode === 'number') return info.ExitCode;
-      } catch {
-        return null;
-      }
-      if (Date.now() >= deadline || session.closed) return null;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  private exitCode(session: TerminalSession): Promise<number | null> {
+    return exitCodeOf(session.exec, this.exitCodeWaitMs, () => session.closed);
   }
 
   private startIdleTimer(session: TerminalSession): void {
@@ -298,6 +335,21 @@ export class TerminalService {
       socket.end();
     }, 50);
     eofTimer.unref?.();
+  }
+}
+
+/** GET /exec/{id}/json until the engine no longer says Running; null when it cannot tell in time. */
+async function exitCodeOf(exec: Docker.Exec, waitMs: number, cancelled = () => false): Promise<number | null> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      const info = await exec.inspect();
+      if (!info.Running && typeof info.ExitCode === 'number') return info.ExitCode;
+    } catch {
+      return null;
+    }
+    if (Date.now() >= deadline || cancelled()) return null;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

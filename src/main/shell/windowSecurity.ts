@@ -16,11 +16,15 @@ export function secureWebPreferences(preloadPath: string): BrowserWindowConstruc
   };
 }
 
-/** Links a beginner may follow out of Berth: web pages only, opened in the OS browser. */
+/**
+ * Links a beginner may follow out of Berth, opened in the OS browser: https pages, and plain http
+ * only on this computer (a container's published port, http://localhost:8080 or 127.0.0.1).
+ */
 export function isExternalLink(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:';
+    if (parsed.protocol === 'https:') return true;
+    return parsed.protocol === 'http:' && (parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1');
   } catch {
     return false;
   }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { ContainerSummary } from '../../shared/containers';
+import type { ContainerPort, ContainerSummary } from '../../shared/containers';
+import { localWebAddress, mergeAddressFamilies, portClient, portText } from '../../shared/portText';
 import { engineProductLabel, type EngineStatus } from '../../shared/engine';
 import type { ErrorCode } from '../../shared/errors';
 import { en } from '../../shared/i18n/en';
@@ -18,6 +19,8 @@ export interface TrayState {
   /** Familiar names of images run from Berth, most recent first (e.g. "redis:latest"). */
   recentImages: string[];
   pulls: PullJob[];
+  /** Published ports (portKey) known to answer HTTP: only these open in the browser. */
+  webPorts?: ReadonlySet<string>;
 }
 
 /** How many local images the "Run image" submenu lists. */
@@ -107,31 +110,42 @@ function isFirstTryImage(name: string): boolean {
   return domain === 'docker.io' && path === `library/${FIRST_TRY_IMAGE}`;
 }
 
-/** Host ports to open in the browser: published TCP ports, each once (IPv4 and IPv6 publish the same port twice). */
-export function browsablePorts(container: ContainerSummary): number[] {
-  const ports = new Set<number>();
-  for (const port of container.ports) {
-    if (port.type === 'tcp' && port.publicPort !== null && port.publicPort > 0) ports.add(port.publicPort);
-  }
-  return [...ports].sort((a, b) => a - b);
+/** A published port's identity across rebuilds: its host address and number. */
+export function portKey(port: ContainerPort): string {
+  return `${port.ip ?? ''}|${port.publicPort ?? ''}|${port.type}`;
+}
+
+/**
+ * A container's published ports, written as `docker ps` writes them. Those known to answer HTTP
+ * open in the browser; the others are shown (disabled) with the command that reaches them, since a
+ * browser would only show an error there.
+ */
+function portItems(container: ContainerSummary, webPorts: ReadonlySet<string>, t: TFunction): TrayMenuItem[] {
+  return mergeAddressFamilies(container.ports)
+    .filter((port) => port.publicPort !== null)
+    .map((port): TrayMenuItem => {
+      const id = `container:${container.id}:port:${portKey(port)}`;
+      const text = portText(port);
+      const url = localWebAddress(port);
+      if (url && webPorts.has(portKey(port))) {
+        return { id, label: t('tray.openInBrowser', { url, port: text }), action: { kind: 'open-url', url } };
+      }
+      const client = portClient(port);
+      return { id, label: client ? `${text}: ${client.command}` : text, enabled: false };
+    });
 }
 
 const separator = (id: string): TrayMenuItem => ({ id, type: 'separator' });
 
-function containerMenu(container: ContainerSummary, t: TFunction): TrayMenuItem {
+function containerMenu(container: ContainerSummary, webPorts: ReadonlySet<string>, t: TFunction): TrayMenuItem {
   const id = `container:${container.id}`;
-  const ports = browsablePorts(container);
   return {
     id,
     label: container.name,
     type: 'submenu',
     submenu: [
       { id: `${id}:logs`, label: t('tray.openLogs'), action: { kind: 'open-logs', containerId: container.id } },
-      ...ports.map((port): TrayMenuItem => ({
-        id: `${id}:port:${port}`,
-        label: t('tray.openInBrowser', { port }),
-        action: { kind: 'open-url', url: `http://localhost:${port}` },
-      })),
+      ...portItems(container, webPorts, t),
       separator(`${id}:separator`),
       {
         id: `${id}:restart`,
@@ -165,7 +179,7 @@ export function buildTrayModel(state: TrayState, t: TFunction): TrayModel {
   const shown = running.slice(0, MAX_TRAY_CONTAINERS);
   const containerItems: TrayMenuItem[] =
     shown.length > 0
-      ? shown.map((container) => containerMenu(container, t))
+      ? shown.map((container) => containerMenu(container, state.webPorts ?? new Set(), t))
       : [{ id: 'containers:none', label: t('tray.noneRunning'), enabled: false }];
   if (running.length > shown.length) {
     containerItems.push(separator('containers:separator'), {

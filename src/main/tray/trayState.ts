@@ -4,7 +4,8 @@ import type { EngineStatus } from '../../shared/engine';
 import type { LocalImage } from '../../shared/images';
 import type { PullJob } from '../../shared/pulls';
 import type { TrayModel } from '../../shared/tray';
-import { buildTrayModel, normalizeImageName, type TrayState } from './trayModel';
+import { buildTrayModel, normalizeImageName, portKey, type TrayState } from './trayModel';
+import { localWebAddress, mergeAddressFamilies } from '../../shared/portText';
 
 /** What the feed reads from the backend (EngineMonitor, ContainerModel, PullManager, ImageService fit). */
 export interface TrayFeedSources {
@@ -15,6 +16,8 @@ export interface TrayFeedSources {
     list(): Promise<LocalImage[]>;
     onChange(listener: (images: LocalImage[]) => void): () => void;
   };
+  /** Whether a published port answers HTTP (HttpProbe): only those are offered "open in browser". */
+  probeHttp?: (input: { ip: string | null; port: number }) => Promise<{ answersHttp: boolean }>;
   /** The translator of the current language; called on every rebuild, so a language change shows at the next one. */
   translate: () => TFunction;
   /** Changes closer together than this make one new model (default 100 ms). */
@@ -64,6 +67,9 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
   let images: LocalImage[] = [];
   let recent: string[] = (sources.initialRecentImages ?? []).map(normalizeImageName).slice(0, maxRecent);
   const pulls = new Map<string, PullJob>();
+  /** Published ports (portKey) that answered HTTP, and the running containers whose ports were asked. */
+  const webPorts = new Set<string>();
+  const probedContainers = new Set<string>();
 
   let disposed = false;
   let dirty = true;
@@ -86,6 +92,7 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
         images,
         recentImages: recent,
         pulls: [...pulls.values()],
+        webPorts,
       };
       model = buildTrayModel(state, sources.translate());
       dirty = false;
@@ -143,16 +150,51 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
       changed();
     });
 
+    // Asked once each time a container is seen running, and again a moment later for a server that
+    // is still starting (a container is "running" before the program in it listens).
+    const probePorts = (container: ContainerSummary) => {
+      const probe = sources.probeHttp;
+      if (!probe || container.state !== 'running' || probedContainers.has(container.id)) return;
+      probedContainers.add(container.id);
+      for (const port of mergeAddressFamilies(container.ports)) {
+        if (!localWebAddress(port) || port.publicPort === null) continue;
+        const ask = (retries: number) =>
+          probe({ ip: port.ip, port: port.publicPort! }).then(
+            ({ answersHttp }) => {
+              if (!open || !probedContainers.has(container.id)) return;
+              if (answersHttp) {
+                webPorts.add(portKey(port));
+                changed();
+              } else if (retries > 0) {
+                setTimeout(() => void ask(retries - 1), 3000).unref?.();
+              }
+            },
+            () => undefined,
+          );
+        void ask(2);
+      }
+    };
+    const forgetPorts = (container: ContainerSummary | undefined) => {
+      if (!container) return;
+      probedContainers.delete(container.id);
+      for (const port of container.ports) webPorts.delete(portKey(port));
+    };
+
     const offContainers = sources.containers.subscribe((change) => {
       switch (change.type) {
         case 'snapshot':
+          for (const container of containers.values()) forgetPorts(container);
           containers.clear();
           for (const container of change.containers) containers.set(container.id, container);
+          for (const container of change.containers) probePorts(container);
           break;
         case 'upsert':
+          if (change.container.state !== 'running') forgetPorts(containers.get(change.container.id));
           containers.set(change.container.id, change.container);
+          probePorts(change.container);
           break;
         case 'remove':
+          forgetPorts(containers.get(change.id));
           containers.delete(change.id);
           break;
         case 'stale':
@@ -185,6 +227,8 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
       offImages();
       // Not followed any more: forget what would go out of date.
       containers.clear();
+      webPorts.clear();
+      probedContainers.clear();
       images = [];
       dirty = true;
     };

@@ -526,7 +526,6 @@ export const en = {
     selected: '{{count}} selected',
     selectAll: 'Select all shown',
     select: 'Select {{name}}',
-    openPort: 'Open http://localhost:{{port}} in the browser',
     action: {
       start: 'Start',
       stop: 'Stop',
@@ -559,6 +558,24 @@ export const en = {
       cancel: 'Cancel',
     },
     failed: '{{name}}: {{message}}',
+  },
+  ports: {
+    reach: {
+      loopback: 'Only this computer can reach it.',
+      any: 'Any computer on your network can reach it.',
+      specific: 'It can be reached only at {{ip}}.',
+      none: 'Not published: only other containers can reach it.',
+    },
+    open: 'Open {{url}} in the browser.',
+    cardTitle: 'How to reach {{port}}',
+    notWeb: 'It does not answer web requests (HTTP), so a browser cannot open it.',
+    knownClient: '{{service}} usually listens here. Try this in a terminal on your computer:',
+    unknownTcp: 'Connect to {{address}} with a program that speaks this service’s own protocol.',
+    udp: 'A {{type}} port: programs send it messages at {{address}}. A browser cannot open it.',
+    notPublished:
+      'To reach it from this computer, publish it when you run the container, for example with -p {{port}}:{{port}}.',
+    copy: 'Copy',
+    copied: 'Copied',
   },
   details: {
     back: 'All containers',
@@ -602,6 +619,9 @@ export const en = {
       notRunning: 'Resource usage is shown while the container runs.',
       waiting: 'Waiting for the first sample…',
       perSecond: '{{value}}/s',
+      now: 'now {{first}} / {{second}}',
+      totals:
+        'Figures as docker stats shows them: memory in binary units (1 MiB = 1,048,576 bytes), network and disk as totals since the container started, with how fast they grow now beside them.',
     },
     inspect: {
       facts: 'Key facts',
@@ -634,11 +654,24 @@ export const en = {
     },
     terminal: {
       intro:
-        'A shell inside the container (docker exec -it … sh). Type commands; they run in the container, not on your computer.',
+        'A shell inside the container (docker exec -it … {{command}}). Type commands; they run in the container, not on your computer.',
       notRunning: 'Start the container to open a terminal in it.',
       connecting: 'Opening a shell…',
       exited: 'The shell ended (exit code {{code}}).',
       reconnect: 'Open a new shell',
+      detecting: 'Looking for a shell in the container…',
+      noShell: 'This image has no shell: no `sh`, `bash` or `ash`.',
+      noSh: 'This image has no `sh`. It has {{shells}}.',
+      notFound: 'This container has no program named `{{command}}`.',
+      whyNoShell: 'Images made to run one program (often built `FROM scratch`) leave the shell out.',
+      openShell: 'Open {{shell}}',
+      customLabel: 'Run another program in the container',
+      customHelp:
+        'A program the image has, by its full path. The Inspect tab shows the command the image runs. The words are split as a shell splits them.',
+      customRun: 'Run',
+      customEmpty: 'Type the program to run.',
+      choose: 'Choose a shell, or run another program in the container.',
+      change: 'Use another shell or program',
     },
   },
   tray: {
@@ -652,7 +685,7 @@ export const en = {
     running: 'Running containers ({{count}})',
     noneRunning: 'No container is running',
     openLogs: 'Open logs',
-    openInBrowser: 'Open http://localhost:{{port}}',
+    openInBrowser: 'Open {{url}} ({{port}})',
     restart: 'Restart',
     stop: 'Stop',
     runImage: 'Run image',

@@ -527,7 +527,6 @@ export const ko: Catalog = {
     selected: '{{count}}개 선택됨',
     selectAll: '보이는 것 모두 선택',
     select: '{{name}} 선택',
-    openPort: '브라우저에서 http://localhost:{{port}} 열기',
     action: {
       start: '시작',
       stop: '중지',
@@ -560,6 +559,23 @@ export const ko: Catalog = {
       cancel: '취소',
     },
     failed: '{{name}}: {{message}}',
+  },
+  ports: {
+    reach: {
+      loopback: '이 컴퓨터에서만 접속할 수 있어요.',
+      any: '같은 네트워크의 모든 컴퓨터에서 접속할 수 있어요.',
+      specific: '{{ip}} 주소로만 접속할 수 있어요.',
+      none: '공개되지 않은 포트예요. 다른 컨테이너만 접속할 수 있어요.',
+    },
+    open: '{{url}} 주소를 브라우저에서 열어요.',
+    cardTitle: '{{port}} 포트에 접속하는 방법',
+    notWeb: '웹 요청(HTTP)에 응답하지 않는 포트라서 브라우저로 열 수 없어요.',
+    knownClient: '보통 {{service}} 프로그램이 쓰는 포트예요. 내 컴퓨터의 터미널에서 이 명령어를 실행해 보세요.',
+    unknownTcp: '이 서비스의 프로토콜을 쓰는 프로그램으로 {{address}} 주소에 접속하세요.',
+    udp: '{{type}} 포트예요. 프로그램이 {{address}} 주소로 메시지를 보내요. 브라우저로 열 수 없어요.',
+    notPublished: '이 컴퓨터에서 접속하려면 컨테이너를 실행할 때 포트를 공개하세요. 예: -p {{port}}:{{port}}',
+    copy: '복사',
+    copied: '복사했어요',
   },
   details: {
     back: '모든 컨테이너',
@@ -603,6 +619,9 @@ export const ko: Catalog = {
       notRunning: '리소스 사용량은 컨테이너가 실행 중일 때 보여요.',
       waiting: '첫 측정값을 기다리는 중…',
       perSecond: '초당 {{value}}',
+      now: '지금 {{first}} / {{second}}',
+      totals:
+        'docker stats와 같은 값이에요. 메모리는 이진 단위(1 MiB = 1,048,576바이트)로, 네트워크와 디스크는 컨테이너가 시작된 뒤의 합계로 보여 주고, 옆에 지금의 속도를 함께 보여 줘요.',
     },
     inspect: {
       facts: '주요 정보',
@@ -635,11 +654,24 @@ export const ko: Catalog = {
     },
     terminal: {
       intro:
-        '컨테이너 안의 셸이에요 (docker exec -it … sh). 입력한 명령어는 내 컴퓨터가 아니라 컨테이너 안에서 실행돼요.',
+        '컨테이너 안의 셸이에요 (docker exec -it … {{command}}). 입력한 명령어는 내 컴퓨터가 아니라 컨테이너 안에서 실행돼요.',
       notRunning: '터미널을 열려면 먼저 컨테이너를 시작하세요.',
       connecting: '셸을 여는 중…',
       exited: '셸이 끝났어요 (종료 코드 {{code}}).',
       reconnect: '새 셸 열기',
+      detecting: '컨테이너에서 셸을 찾는 중…',
+      noShell: '이 이미지에는 셸이 없어요. `sh`, `bash`, `ash` 모두 없어요.',
+      noSh: '이 이미지에는 `sh`가 없어요. 쓸 수 있는 셸: {{shells}}',
+      notFound: '이 컨테이너에는 `{{command}}` 프로그램이 없어요.',
+      whyNoShell: '프로그램 하나만 실행하도록 만든 이미지(주로 `FROM scratch`로 빌드)에는 셸이 없어요.',
+      openShell: '{{shell}} 열기',
+      customLabel: '컨테이너에서 다른 프로그램 실행',
+      customHelp:
+        '이미지에 있는 프로그램을 전체 경로로 입력하세요. 이미지가 실행하는 명령어는 자세한 정보 탭에서 볼 수 있어요. 셸과 같은 규칙으로 단어를 나눠요.',
+      customRun: '실행',
+      customEmpty: '실행할 프로그램을 입력하세요.',
+      choose: '셸을 고르거나, 컨테이너에서 다른 프로그램을 실행하세요.',
+      change: '다른 셸이나 프로그램 쓰기',
     },
   },
   tray: {
@@ -653,7 +685,7 @@ export const ko: Catalog = {
     running: '실행 중인 컨테이너 ({{count}})',
     noneRunning: '실행 중인 컨테이너가 없어요',
     openLogs: '로그 열기',
-    openInBrowser: 'http://localhost:{{port}} 열기',
+    openInBrowser: '{{url}} 열기 ({{port}})',
     restart: '다시 시작',
     stop: '중지',
     runImage: '이미지 실행',

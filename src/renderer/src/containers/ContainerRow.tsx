@@ -4,6 +4,7 @@ import type { ContainerAction, ContainerSummary, StatsSample } from '../../../sh
 import { Badge } from '../ui/Badge';
 import { formatBytes, formatRelativeTime } from '../ui/format';
 import { availableActions, publishedPorts, stateText, stateTone } from './containerText';
+import { PublishedPort } from './PublishedPort';
 import type { PendingAction } from './useContainerActions';
 
 export const ROW_HEIGHT = 52;
@@ -72,17 +73,7 @@ export const ContainerRow = memo(function ContainerRow({
       </span>
       <span className="flex flex-wrap gap-1 text-xs">
         {ports.map((port) => (
-          <a
-            key={`${port.publicPort}/${port.type}`}
-            href={`http://localhost:${port.publicPort}`}
-            target="_blank"
-            rel="noreferrer"
-            data-testid="container-port"
-            title={t('containers.openPort', { port: port.publicPort })}
-            className="font-mono text-sky-700 hover:underline dark:text-sky-300"
-          >
-            {port.publicPort}→{port.privatePort}
-          </a>
+          <PublishedPort key={`${port.ip}:${port.publicPort}/${port.type}`} port={port} running={running} />
         ))}
       </span>
       <span className="truncate text-xs text-slate-500">

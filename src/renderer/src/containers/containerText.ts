@@ -37,20 +37,9 @@ export const stateTone = {
   dead: 'rose',
 } as const;
 
-/** Ports published on this computer, each once (the engine lists IPv4 and IPv6 bindings apart). */
-export function publishedPorts(
-  ports: ContainerPort[],
-): Array<{ publicPort: number; privatePort: number; type: string }> {
-  const seen = new Set<string>();
-  const result: Array<{ publicPort: number; privatePort: number; type: string }> = [];
-  for (const port of ports) {
-    if (port.publicPort === null) continue;
-    const key = `${port.publicPort}/${port.type}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push({ publicPort: port.publicPort, privatePort: port.privatePort, type: port.type });
-  }
-  return result;
+/** The ports published on this computer, as `docker ps` lists them (the main process merged IPv4/IPv6 pairs). */
+export function publishedPorts(ports: ContainerPort[]): ContainerPort[] {
+  return ports.filter((port) => port.publicPort !== null);
 }
 
 /** Which actions make sense in a state, in the order the row shows them. */

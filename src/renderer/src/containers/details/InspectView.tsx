@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { formatDateTime } from '../../ui/format';
 import { useCopy } from '../../ui/useCopy';
 import { mountTypeText, restartPolicyText } from '../containerText';
+import { PublishedPort } from '../PublishedPort';
 
 /** What the engine said, as it said it: names, paths, addresses (the end-to-end language check skips these). */
 function Value({ children, className }: { children: React.ReactNode; className?: string }) {
@@ -58,14 +59,15 @@ export function InspectView({ id, revision }: { id: string; revision: string }) 
     [
       t('details.inspect.ports'),
       details.ports.length ? (
-        <Value>
-          {details.ports
-            .map(
-              (port) =>
-                `${port.ip ? `${port.ip}:` : ''}${port.publicPort ?? ''}${port.publicPort ? '→' : ''}${port.privatePort}/${port.type}`,
-            )
-            .join(', ')}
-        </Value>
+        <span className="flex flex-wrap gap-x-3 gap-y-1 text-xs" data-testid="inspect-ports">
+          {details.ports.map((port) => (
+            <PublishedPort
+              key={`${port.ip}:${port.publicPort}/${port.privatePort}/${port.type}`}
+              port={port}
+              running={details.state === 'running'}
+            />
+          ))}
+        </span>
       ) : (
         none
       ),

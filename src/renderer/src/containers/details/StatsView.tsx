@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatsSample } from '../../../../shared/containers';
 import { useBerthClient } from '../../app/clientContext';
-import { formatBytes } from '../../ui/format';
+import { formatMemory, formatPercent, formatTransferred } from '../../../../shared/dockerUnits';
 import { Sparkline } from './Sparkline';
 
 /** Two minutes of samples at one a second. */
@@ -19,7 +19,7 @@ function rates(samples: StatsSample[], pick: (sample: StatsSample) => number): n
 
 /** CPU as `docker stats` computes it, memory, network and disk, with small live charts. */
 export function StatsView({ id, running }: { id: string; running: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useBerthClient();
   const [samples, setSamples] = useState<StatsSample[]>([]);
 
@@ -33,20 +33,29 @@ export function StatsView({ id, running }: { id: string; running: boolean }) {
   if (!running) return <p className="text-sm text-slate-600 dark:text-slate-400">{t('details.stats.notRunning')}</p>;
   const latest = samples.at(-1);
   if (!latest) return <p className="text-sm text-slate-500">{t('details.stats.waiting')}</p>;
-  const locale = i18n.language;
   const rx = rates(samples, (sample) => sample.networkRx);
   const tx = rates(samples, (sample) => sample.networkTx);
   const read = rates(samples, (sample) => sample.blockRead);
   const write = rates(samples, (sample) => sample.blockWrite);
   const perSecond = (value: number | undefined) =>
-    t('details.stats.perSecond', { value: formatBytes(value ?? 0, locale) });
+    t('details.stats.perSecond', { value: formatTransferred(value ?? 0) });
+  // Network and disk: the totals docker stats shows, and beside them how fast they grow now.
+  const now = (first: number[], second: number[]) =>
+    t('details.stats.now', { first: perSecond(first.at(-1)), second: perSecond(second.at(-1)) });
 
-  const card = (title: string, value: string, chart: React.ReactNode, testId: string) => (
+  const card = (title: string, value: string, chart: React.ReactNode, testId: string, rate?: string) => (
     <section className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid={testId}>
-      <div className="flex items-baseline justify-between">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3">
         <h3 className="text-sm font-medium">{title}</h3>
-        <span className="font-mono text-sm" data-testid={`${testId}-value`}>
-          {value}
+        <span className="flex items-baseline gap-2">
+          <span className="font-mono text-sm" data-testid={`${testId}-value`}>
+            {value}
+          </span>
+          {rate && (
+            <span className="text-xs tabular-nums text-slate-500 dark:text-slate-400" data-testid={`${testId}-rate`}>
+              {rate}
+            </span>
+          )}
         </span>
       </div>
       <div className="mt-2">{chart}</div>
@@ -57,7 +66,7 @@ export function StatsView({ id, running }: { id: string; running: boolean }) {
     <div className="grid gap-3 md:grid-cols-2" data-testid="stats-view">
       {card(
         t('details.stats.cpu'),
-        latest.cpuPercent === null ? '—' : `${latest.cpuPercent.toFixed(1)}%`,
+        latest.cpuPercent === null ? '—' : formatPercent(latest.cpuPercent),
         <Sparkline
           values={samples.flatMap((sample) => (sample.cpuPercent === null ? [] : [sample.cpuPercent]))}
           max={100}
@@ -67,7 +76,7 @@ export function StatsView({ id, running }: { id: string; running: boolean }) {
       )}
       {card(
         t('details.stats.memory'),
-        `${formatBytes(latest.memoryUsage, locale)} / ${formatBytes(latest.memoryLimit, locale)} (${latest.memoryPercent.toFixed(1)}%)`,
+        `${formatMemory(latest.memoryUsage)} / ${formatMemory(latest.memoryLimit)} (${formatPercent(latest.memoryPercent)})`,
         <Sparkline
           values={samples.map((sample) => sample.memoryUsage)}
           max={latest.memoryLimit > 0 ? undefined : 1}
@@ -78,26 +87,31 @@ export function StatsView({ id, running }: { id: string; running: boolean }) {
       )}
       {card(
         t('details.stats.network'),
-        `${perSecond(rx.at(-1))} / ${perSecond(tx.at(-1))}`,
+        `${formatTransferred(latest.networkRx)} / ${formatTransferred(latest.networkTx)}`,
         <Sparkline
           values={rx.map((value, index) => value + (tx[index] ?? 0))}
           label={t('details.stats.network')}
           tone="violet"
         />,
         'stats-network',
+        now(rx, tx),
       )}
       {card(
         t('details.stats.block'),
-        `${perSecond(read.at(-1))} / ${perSecond(write.at(-1))}`,
+        `${formatTransferred(latest.blockRead)} / ${formatTransferred(latest.blockWrite)}`,
         <Sparkline
           values={read.map((value, index) => value + (write[index] ?? 0))}
           label={t('details.stats.block')}
           tone="amber"
         />,
         'stats-block',
+        now(read, write),
       )}
-      <p className="text-xs text-slate-500">
-        {t('details.stats.pids')}: {latest.pids}
+      <p className="text-xs text-slate-500 md:col-span-2">
+        <span data-testid="stats-pids">
+          {t('details.stats.pids')}: {latest.pids}
+        </span>{' '}
+        · {t('details.stats.totals')}
       </p>
     </div>
   );
