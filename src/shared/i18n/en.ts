@@ -11,6 +11,8 @@ export const en = {
     hub: 'Docker Hub search',
     installation: 'Installation check',
     settings: 'Settings',
+    collapse: 'Collapse the sidebar',
+    expand: 'Expand the sidebar',
   },
   engine: {
     state: {
@@ -439,6 +441,7 @@ export const en = {
       exitedError: 'The container exited with a non-zero exit code. Its output above says why.',
       stillRunning: 'The container keeps running. Find it under Containers.',
       runAgain: 'Run again',
+      showInContainers: 'See it in Containers',
       container: 'Container {{name}}',
       notFound: 'This run is no longer known: Berth keeps the latest runs only.',
       cli: 'As the docker command would print it',
@@ -489,6 +492,14 @@ export const en = {
     selectAll: 'Select all shown',
     select: 'Select {{name}}',
     openPort: 'Open http://localhost:{{port}} in the browser',
+    seeLogs: 'See logs',
+    seeLogsOf: 'See the logs of {{name}}: it ended with exit code {{code}}',
+    moreActions: 'More actions for {{name}}',
+    removeOne: 'Remove {{name}}',
+    morePorts: '+{{count}} more',
+    allPorts: 'All {{count}} ports of {{name}}',
+    shownStopped:
+      '{{name}} has finished running (exited). It is shown because you just ran it: a stopped container stays until you remove it. Turn on "Show stopped ones too" to see all of them.',
     action: {
       start: 'Start',
       stop: 'Stop',
@@ -498,6 +509,7 @@ export const en = {
       kill: 'Kill',
       remove: 'Remove',
       details: 'Details',
+      logs: 'Logs and details',
     },
     pending: {
       start: 'Starting…',

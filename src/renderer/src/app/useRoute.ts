@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { routeFromHash, routeHash, type Route, type Section } from './sections';
 
-export type Navigate = (section: Section, param?: string | null) => void;
+export type Navigate = (section: Section, param?: string | null, options?: { show?: string | null }) => void;
 
 /** The current route lives in the URL hash, so a reload (or a test) can open any screen. */
 export function useRoute(fallback: Section): [Route, Navigate] {
@@ -13,8 +13,8 @@ export function useRoute(fallback: Section): [Route, Navigate] {
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, [fallback]);
-  const navigate = useCallback<Navigate>((section, param = null) => {
-    window.location.hash = routeHash({ section, param });
+  const navigate = useCallback<Navigate>((section, param = null, options) => {
+    window.location.hash = routeHash({ section, param, show: options?.show ?? null });
   }, []);
   return [route, navigate];
 }

@@ -5,12 +5,13 @@ import type { ContainerSummary } from '../../../shared/containers';
 import type { Navigate } from '../app/useRoute';
 import { useEngineStatus } from '../engine/engineStatus';
 import { problemText } from '../engine/problemText';
+import { useSettings } from '../settings/settingsStore';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { TextInput } from '../ui/Field';
 import { ContainersIcon } from '../ui/icons';
-import { ContainerRow, ROW_HEIGHT } from './ContainerRow';
-import { groupContainers, matchesFilter } from './containerGroups';
+import { ContainerRow, ROW_GRID, ROW_HEIGHT, WIDE_ONLY } from './ContainerRow';
+import { findContainer, groupContainers, matchesFilter } from './containerGroups';
 import { useContainers } from './containersStore';
 import { RemoveContainersDialog } from './RemoveContainersDialog';
 import { useContainerActions } from './useContainerActions';
@@ -18,14 +19,25 @@ import { useStatsFor } from './useStatsFor';
 
 const GROUP_HEIGHT = 36;
 
-/** The live containers list: virtualized, grouped by Compose project, idle when nothing happens. */
-export function ContainersPage({ navigate }: { navigate: Navigate }) {
+/**
+ * The live containers list: virtualized, grouped by Compose project, idle when nothing happens.
+ * `show` (a name or id, from `#/containers?show=`) is a container just run: it is listed and marked
+ * even when stopped ones are hidden, so a finished hello-world does not seem to vanish.
+ */
+export function ContainersPage({ navigate, show = null }: { navigate: Navigate; show?: string | null }) {
   const { t } = useTranslation();
   const { status } = useEngineStatus();
   const { containers, stale } = useContainers();
   const { pending, failures, act, remove, dismiss } = useContainerActions();
   const [filter, setFilter] = useState('');
-  const [showAll, setShowAll] = useState(false);
+  const { state: settings, update: updateSettings } = useSettings();
+  // Remembered in the settings; the local value answers the click at once, before the save.
+  const [showAllNow, setShowAllNow] = useState<boolean | null>(null);
+  const showAll = showAllNow ?? settings?.settings.showStoppedContainers ?? false;
+  const setShowAll = (value: boolean) => {
+    setShowAllNow(value);
+    void updateSettings({ showStoppedContainers: value }).catch(() => undefined);
+  };
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [removing, setRemoving] = useState<ContainerSummary[] | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -37,17 +49,19 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
     return () => clearInterval(timer);
   }, []);
 
+  const highlighted = useMemo(() => (show ? findContainer(containers ?? [], show) : undefined), [containers, show]);
   const shown = useMemo(
     () =>
       (containers ?? []).filter(
         (container) =>
           (showAll ||
+            container === highlighted ||
             container.state === 'running' ||
             container.state === 'paused' ||
             container.state === 'restarting') &&
           matchesFilter(container, filter),
       ),
-    [containers, showAll, filter],
+    [containers, showAll, highlighted, filter],
   );
   const items = useMemo(() => groupContainers(shown), [shown]);
   const runningCount = (containers ?? []).filter((container) => container.state === 'running').length;
@@ -64,6 +78,17 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
     return entry?.kind === 'container' && entry.container.state === 'running' ? [entry.container.id] : [];
   });
   const samples = useStatsFor(visibleRunning);
+
+  // Bring the container just run into view, once it is listed.
+  const highlightIndex = highlighted
+    ? items.findIndex((item) => item.kind === 'container' && item.container.id === highlighted.id)
+    : -1;
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (highlightIndex < 0 || !highlighted || scrolledTo.current === highlighted.id) return;
+    scrolledTo.current = highlighted.id;
+    virtualizer.scrollToIndex(highlightIndex, { align: 'auto' });
+  }, [highlightIndex, highlighted, virtualizer]);
 
   if (status?.state !== 'connected' && !containers) {
     return (
@@ -98,7 +123,7 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
     });
 
   return (
-    <div className="flex h-full flex-col p-6" data-testid="containers-page">
+    <div className="@container flex h-full flex-col p-6" data-testid="containers-page">
       <h1 className="text-xl font-semibold">{t('containers.title')}</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('containers.intro')}</p>
       {stale && (
@@ -128,7 +153,7 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
           />
           {t('containers.showAll')}
         </label>
-        <span className="text-xs text-slate-500" data-testid="containers-counts">
+        <span className="text-xs whitespace-nowrap text-slate-500" data-testid="containers-counts">
           {t('containers.running', { count: runningCount })} ·{' '}
           {t('containers.total', { count: containers?.length ?? 0 })}
         </span>
@@ -176,8 +201,17 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
         </ul>
       )}
 
+      {highlighted && !showAll && highlighted.state !== 'running' && (
+        <p
+          role="status"
+          data-testid="containers-shown-stopped"
+          className="mt-3 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:bg-sky-950/40 dark:text-sky-200"
+        >
+          {t('containers.shownStopped', { name: highlighted.name })}
+        </p>
+      )}
       <div
-        className="mt-3 grid grid-cols-[2rem_minmax(9rem,1.4fr)_minmax(7rem,1fr)_9rem_7rem_6rem_4.5rem_6rem_minmax(12rem,auto)] gap-2 border-b border-slate-200 px-3 pb-2 text-xs text-slate-500 dark:border-slate-800"
+        className={`${ROW_GRID} mt-3 border-b border-slate-200 pb-2 text-xs whitespace-nowrap text-slate-500 dark:border-slate-800`}
         role="row"
       >
         <input
@@ -189,10 +223,10 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
           }
         />
         <span>{t('containers.column.name')}</span>
-        <span>{t('containers.column.image')}</span>
+        <span className={WIDE_ONLY}>{t('containers.column.image')}</span>
         <span>{t('containers.column.state')}</span>
         <span>{t('containers.column.ports')}</span>
-        <span>{t('containers.column.created')}</span>
+        <span className={WIDE_ONLY}>{t('containers.column.created')}</span>
         <span className="text-right">{t('containers.column.cpu')}</span>
         <span className="text-right">{t('containers.column.memory')}</span>
         <span />
@@ -242,6 +276,7 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
                   <ContainerRow
                     container={item.container}
                     selected={selected.has(item.container.id)}
+                    highlighted={item.container === highlighted}
                     pending={pending.get(item.container.id)}
                     sample={samples.get(item.container.id)}
                     now={now}

@@ -270,7 +270,11 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
             >
               {t('onboarding.done.tryRedis')}
             </Button>
-            <Button onClick={() => finish(() => navigate('containers'))} data-testid="onboarding-dashboard">
+            <Button
+              // The hello-world container has stopped: the list shows it anyway.
+              onClick={() => finish(() => navigate('containers', null, { show: flow?.containerId }))}
+              data-testid="onboarding-dashboard"
+            >
               {t('onboarding.done.dashboard')}
             </Button>
           </div>
