@@ -155,54 +155,63 @@ export const ContainerRow = memo(function ContainerRow({
         {running && sample ? formatBytes(sample.memoryUsage, i18n.language) : '—'}
       </span>
       <span className="flex min-w-0 items-center justify-end gap-0.5" data-testid="container-actions">
+        {/* One structure in every state, so the menu keeps focus while an action runs. */}
         {pending ? (
-          <span className="truncate text-xs whitespace-nowrap text-slate-500" data-testid="container-pending">
+          <span
+            className="truncate text-xs whitespace-nowrap text-slate-500"
+            data-testid="container-pending"
+            title={t(`containers.pending.${pending}`)}
+          >
             {t(`containers.pending.${pending}`)}
           </span>
         ) : (
-          <>
-            {primary && (
-              <button
-                type="button"
-                data-testid={`container-${primary}`}
-                onClick={() => onAction(primary)}
-                className="rounded px-2 py-1 text-xs font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
-              >
-                {t(`containers.action.${primary}`)}
-              </button>
-            )}
+          primary && (
             <button
               type="button"
-              data-testid="container-remove"
-              onClick={onRemove}
-              aria-label={t('containers.removeOne', { name: container.name })}
-              title={t('containers.removeOne', { name: container.name })}
-              className="rounded p-1 text-rose-700 hover:bg-rose-50 dark:text-rose-300 dark:hover:bg-rose-950/40"
+              data-testid={`container-${primary}`}
+              onClick={() => onAction(primary)}
+              className="rounded px-2 py-1 text-xs font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
             >
-              <TrashIcon className="h-4 w-4" />
+              {t(`containers.action.${primary}`)}
             </button>
-            <ActionMenu
-              label={t('containers.moreActions', { name: container.name })}
-              testId="container-more"
-              actions={[
-                { key: 'logs', label: t('containers.action.logs'), onSelect: onOpen, testId: 'container-menu-logs' },
-                ...others.map((action) => ({
-                  key: action,
-                  label: t(`containers.action.${action}`),
-                  onSelect: () => onAction(action),
-                  testId: `container-menu-${action}`,
-                })),
-                {
-                  key: 'remove',
-                  label: t('containers.action.remove'),
-                  onSelect: onRemove,
-                  danger: true,
-                  testId: 'container-menu-remove',
-                },
-              ]}
-            />
-          </>
+          )
         )}
+        {!pending && (
+          <button
+            type="button"
+            data-testid="container-remove"
+            onClick={onRemove}
+            aria-label={t('containers.removeOne', { name: container.name })}
+            title={t('containers.removeOne', { name: container.name })}
+            className="shrink-0 rounded p-1 text-rose-700 hover:bg-rose-50 dark:text-rose-300 dark:hover:bg-rose-950/40"
+          >
+            <TrashIcon className="h-4 w-4" />
+          </button>
+        )}
+        <ActionMenu
+          label={t('containers.moreActions', { name: container.name })}
+          testId="container-more"
+          actions={[
+            { key: 'logs', label: t('containers.action.logs'), onSelect: onOpen, testId: 'container-menu-logs' },
+            ...(pending ? [] : others).map((action) => ({
+              key: action,
+              label: t(`containers.action.${action}`),
+              onSelect: () => onAction(action),
+              testId: `container-menu-${action}`,
+            })),
+            ...(pending
+              ? []
+              : [
+                  {
+                    key: 'remove',
+                    label: t('containers.action.remove'),
+                    onSelect: onRemove,
+                    danger: true,
+                    testId: 'container-menu-remove',
+                  },
+                ]),
+          ]}
+        />
       </span>
     </div>
   );

@@ -14,7 +14,6 @@ export function Popover({
   onClose,
   children,
   className = '',
-  onKeyDown,
   ...rest
 }: {
   open: boolean;
@@ -52,21 +51,25 @@ export function Popover({
       if (ref.current?.contains(target) || anchorRef.current?.contains(target)) return;
       onClose();
     };
+    // Escape closes it wherever focus is (still on the anchor after a click, or inside).
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      onClose();
+      anchorRef.current?.focus();
+    };
     document.addEventListener('pointerdown', onPointerDown, true);
-    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      document.removeEventListener('keydown', onKeyDown);
+    };
   }, [open, onClose, anchorRef]);
 
   return (
     <div
       ref={ref}
       popover="manual"
-      onKeyDown={(event) => {
-        onKeyDown?.(event);
-        if (event.defaultPrevented || event.key !== 'Escape') return;
-        event.preventDefault();
-        onClose();
-        anchorRef.current?.focus();
-      }}
       className={`fixed inset-auto m-0 rounded-md border border-slate-200 bg-white p-1 text-sm text-slate-900 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${className}`}
       {...rest}
     >
