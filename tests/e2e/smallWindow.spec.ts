@@ -196,6 +196,7 @@ for (const lang of ['en', 'ko'] as const) {
 for (const size of [
   { width: 800, height: 560 },
   { width: 1280, height: 800 },
+  { width: 1600, height: 900 },
 ]) {
   test(`the lists fit ${size.width}×${size.height}, in English and Korean`, async ({ page }) => {
     await page.setViewportSize(size);

@@ -22,14 +22,14 @@ export const ROW_HEIGHT = 56;
 const PORT_LINES = 2;
 
 /**
- * The list's columns, shared by its header and its rows. The list is a size container: below 64rem
+ * The list's columns, shared by its header and its rows. The list is a size container: below 72rem
  * the image moves under the name and "Created" goes (both stay in the details), so CPU, memory and
  * the actions fit from an 800 px window up.
  */
 export const ROW_GRID =
-  'grid grid-cols-[1.25rem_minmax(6rem,1fr)_8.5rem_7rem_3.75rem_4.75rem_6.5rem] gap-2 px-3 @5xl:grid-cols-[1.25rem_minmax(9rem,1.4fr)_minmax(7rem,1fr)_9rem_8rem_6rem_4.5rem_6rem_6.5rem]';
+  'grid grid-cols-[1.25rem_minmax(6rem,1fr)_7.5rem_6.5rem_3.75rem_4.75rem_6.5rem] gap-2 px-3 @min-[72rem]:grid-cols-[1.25rem_minmax(10rem,1.4fr)_minmax(7rem,1fr)_8.5rem_7rem_6rem_4.5rem_6rem_6.5rem]';
 /** A column only the wide layout has. */
-export const WIDE_ONLY = 'hidden @5xl:block';
+export const WIDE_ONLY = 'hidden @min-[72rem]:block';
 
 interface Props {
   container: ContainerSummary;
@@ -101,12 +101,12 @@ export const ContainerRow = memo(function ContainerRow({
           type="button"
           onClick={onOpen}
           className="truncate text-left font-medium text-sky-700 hover:underline dark:text-sky-300"
-          title={container.id.slice(0, 12)}
+          title={`${container.name} (${container.id.slice(0, 12)})`}
         >
           {container.name}
         </button>
         <span
-          className="truncate font-mono text-xs text-slate-600 @5xl:hidden dark:text-slate-400"
+          className="truncate font-mono text-xs text-slate-600 @min-[72rem]:hidden dark:text-slate-400"
           title={container.image}
         >
           {container.image}
