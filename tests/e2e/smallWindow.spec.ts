@@ -61,7 +61,7 @@ async function expectNoHorizontalOverflow(page: Page, where: string) {
     const limit = main.getBoundingClientRect().right + 1;
     const offenders = [...main.querySelectorAll<HTMLElement>('*')]
       .filter((element) => element.getBoundingClientRect().right > limit && element.getClientRects().length > 0)
-      .filter((element) => !element.closest('pre, [data-scrolls-sideways]'))
+      .filter((element) => !element.closest('pre'))
       .slice(0, 5)
       .map((element) => `${element.tagName.toLowerCase()}.${element.className.toString().slice(0, 60)}`);
     return { main: [main.scrollWidth, main.clientWidth], root: [root.scrollWidth, root.clientWidth], offenders };

@@ -199,7 +199,13 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
           {runError && <ProblemCard problem={runError.toWire()} />}
           {runId && (
             <div className="-mx-6">
-              <RunFlowPage key={runId} runId={runId} navigate={navigate} onRunAgain={(next) => setRunId(next)} />
+              <RunFlowPage
+                key={runId}
+                runId={runId}
+                navigate={navigate}
+                onRunAgain={(next) => setRunId(next)}
+                offerContainersLink={false}
+              />
             </div>
           )}
           {flow?.state === 'exited' && flow.exitCode === 0 && (

@@ -57,11 +57,14 @@ export function RunFlowPage({
   runId,
   navigate,
   onRunAgain,
+  offerContainersLink = true,
 }: {
   runId: string;
   navigate: Navigate;
   /** Where a new run goes; by default its own page. */
   onRunAgain?: (runId: string) => void;
+  /** Off inside the guide, which has its own way on to the Containers list. */
+  offerContainersLink?: boolean;
 }) {
   const { t } = useTranslation();
   const client = useBerthClient();
@@ -177,7 +180,7 @@ export function RunFlowPage({
           <>
             <p className="flex-1">{flow.exitCode === 0 ? t('run.flow.exitedOk') : t('run.flow.exitedError')}</p>
             {/* Not after --rm: the container is gone. */}
-            {flow.containerId && containersById.has(flow.containerId) && (
+            {offerContainersLink && flow.containerId && containersById.has(flow.containerId) && (
               <Button
                 onClick={() => navigate('containers', null, { show: flow.containerId })}
                 data-testid="run-show-container"
