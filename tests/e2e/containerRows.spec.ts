@@ -176,6 +176,7 @@ test('the "more actions" menu works with the keyboard and returns focus', async 
   const items = menu.getByRole('menuitem');
   await expect(items).toHaveText(['Logs and details', 'Restart', 'Pause', 'Kill', 'Remove']);
   await expect(items.first()).toBeFocused();
+  await saveScreenshot(page, 'containers-menu-open-en');
   await page.keyboard.press('ArrowDown');
   await expect(items.nth(1)).toBeFocused();
   await page.keyboard.press('ArrowUp');

@@ -113,9 +113,13 @@ async function runOnce(page: Page): Promise<string> {
   return runHash;
 }
 
-async function shoot(page: Page, screen: string, lang: string) {
+async function shoot(page: Page, screen: string, lang: string, { dark = false } = {}) {
   await expectNoHorizontalOverflow(page, screen);
   await saveScreenshot(page, `small-${screen}-${lang}`);
+  if (!dark) return;
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await saveScreenshot(page, `small-${screen}-${lang}-dark`);
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 for (const lang of ['en', 'ko'] as const) {
@@ -147,7 +151,7 @@ for (const lang of ['en', 'ko'] as const) {
 
     await open('images');
     await expect(page.locator('[data-testid=image-row][data-image="busybox:latest"]')).toBeVisible();
-    await shoot(page, 'images', lang);
+    await shoot(page, 'images', lang, { dark: true });
     // Sizes and times stay on one line ("18M|B" and "26분|전" were split).
     const lines = await page.locator('[data-testid=image-size], [data-testid=image-created]').evaluateAll((cells) =>
       cells.map((cell) => {
@@ -166,10 +170,7 @@ for (const lang of ['en', 'ko'] as const) {
     await page.getByTestId('containers-filter').fill(prefix);
     await expectListed(page);
     await expectRowCellsInView(page);
-    await shoot(page, 'containers', lang);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await shoot(page, 'containers', `${lang}-dark`);
-    await page.emulateMedia({ colorScheme: 'light' });
+    await shoot(page, 'containers', lang, { dark: true });
 
     await open(`containers/${names.ports}`);
     for (const tab of ['logs', 'stats', 'inspect', 'terminal'] as const) {
@@ -181,7 +182,7 @@ for (const lang of ['en', 'ko'] as const) {
 
     await open(run);
     await expect(page.getByTestId('run-output')).toContainText('hello from a small window');
-    await shoot(page, 'run-flow', lang);
+    await shoot(page, 'run-flow', lang, { dark: true });
 
     await open('settings');
     await expect(page.getByTestId('settings-page')).toBeVisible();

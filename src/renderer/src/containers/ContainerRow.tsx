@@ -27,7 +27,7 @@ const PORT_LINES = 2;
  * the actions fit from an 800 px window up.
  */
 export const ROW_GRID =
-  'grid grid-cols-[1.25rem_minmax(6rem,1fr)_7.5rem_6.5rem_3.75rem_4.75rem_6.5rem] gap-2 px-3 @min-[72rem]:grid-cols-[1.25rem_minmax(10rem,1.4fr)_minmax(7rem,1fr)_8.5rem_7rem_6rem_4.5rem_6rem_6.5rem]';
+  'grid grid-cols-[1.25rem_minmax(6rem,1fr)_7.5rem_6.5rem_3.75rem_4.75rem_7.25rem] gap-2 px-3 @min-[72rem]:grid-cols-[1.25rem_minmax(10rem,1.4fr)_minmax(7rem,1fr)_8.5rem_7rem_6rem_4.5rem_6rem_7.25rem]';
 /** A column only the wide layout has. */
 export const WIDE_ONLY = 'hidden @min-[72rem]:block';
 
