@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { docker, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
@@ -197,4 +198,31 @@ test('the "more actions" menu works with the keyboard and returns focus', async 
   await expect(row).toHaveAttribute('data-state', 'paused');
   await expect(trigger).toBeFocused();
   await saveScreenshot(page, 'containers-menu-en');
+});
+
+test('the list is a table to assistive technology, with its menus and port lists open too', async ({ page }) => {
+  const name = unique('axe');
+  const ports = [80, 81, 82].flatMap((port) => ['-p', `127.0.0.1::${port}`]);
+  docker('run', '-d', '--init', '--label', label, '--name', name, ...ports, 'busybox', 'sleep', '300');
+  const violations = async () =>
+    (await new AxeBuilder({ page }).include('[data-testid=containers-page]').analyze()).violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+  for (const size of [
+    { width: 900, height: 600 },
+    { width: 1600, height: 900 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.goto(pageUrl(harness, 'containers', 'ko'));
+    const row = rowOf(page, name);
+    await expect(row).toBeVisible();
+    expect(await violations()).toEqual([]);
+    await row.getByTestId('container-more').click();
+    await expect(page.getByRole('menu')).toBeVisible();
+    expect(await violations()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await row.getByTestId('container-ports-more').click();
+    await expect(page.getByTestId('container-ports-all')).toBeVisible();
+    expect(await violations()).toEqual([]);
+  }
 });

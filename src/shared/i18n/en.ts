@@ -290,6 +290,7 @@ export const en = {
       size: 'Size',
       created: 'Created',
       usage: 'In use',
+      actions: 'Actions',
     },
     inUse: 'used by {{count}}',
     notInUse: 'not in use',
@@ -471,6 +472,7 @@ export const en = {
       created: 'Created',
       cpu: 'CPU',
       memory: 'Memory',
+      actions: 'Actions',
     },
     state: {
       created: 'Created',

@@ -293,6 +293,7 @@ export const ko: Catalog = {
       size: '크기',
       created: '만든 날짜',
       usage: '사용 중',
+      actions: '작업',
     },
     inUse: '컨테이너 {{count}}개가 사용',
     notInUse: '사용 안 함',
@@ -476,6 +477,7 @@ export const ko: Catalog = {
       created: '만든 때',
       cpu: 'CPU',
       memory: '메모리',
+      actions: '작업',
     },
     state: {
       created: '만들어짐',

@@ -50,7 +50,7 @@ export function Sidebar({ current, onNavigate }: { current: Section; onNavigate:
         {!collapsed && (
           <div className="min-w-0">
             <div className="text-base leading-tight font-semibold">{t('app.name')}</div>
-            <div className="text-[11px] text-slate-500 dark:text-slate-400">{t('app.tagline')}</div>
+            <div className="text-[11px] text-slate-600 dark:text-slate-400">{t('app.tagline')}</div>
           </div>
         )}
       </div>

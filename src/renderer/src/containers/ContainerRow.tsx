@@ -90,13 +90,15 @@ export const ContainerRow = memo(function ContainerRow({
         highlighted ? 'bg-sky-50 ring-2 ring-sky-400 ring-inset dark:bg-sky-950/40 dark:ring-sky-600' : ''
       }`}
     >
-      <input
-        type="checkbox"
-        aria-label={t('containers.select', { name: container.name })}
-        checked={selected}
-        onChange={(event) => onSelect(event.target.checked)}
-      />
-      <span className="flex min-w-0 flex-col">
+      <span role="cell" className="flex items-center">
+        <input
+          type="checkbox"
+          aria-label={t('containers.select', { name: container.name })}
+          checked={selected}
+          onChange={(event) => onSelect(event.target.checked)}
+        />
+      </span>
+      <span role="cell" className="flex min-w-0 flex-col">
         <button
           type="button"
           onClick={onOpen}
@@ -113,12 +115,17 @@ export const ContainerRow = memo(function ContainerRow({
         </span>
       </span>
       <span
+        role="cell"
         className={`${WIDE_ONLY} truncate font-mono text-xs text-slate-600 dark:text-slate-400`}
         title={container.image}
       >
         {container.image}
       </span>
-      <span className="flex min-w-0 flex-wrap items-center gap-x-1.5 gap-y-0.5" data-testid="container-state">
+      <span
+        role="cell"
+        className="flex min-w-0 flex-wrap items-center gap-x-1.5 gap-y-0.5"
+        data-testid="container-state"
+      >
         <Badge tone={stateToneOf(container)} testId="container-state-badge">
           {stateText(t, container)}
         </Badge>
@@ -145,16 +152,24 @@ export const ContainerRow = memo(function ContainerRow({
         )}
       </span>
       <Ports name={container.name} ports={ports} render={portLink} />
-      <span className={`${WIDE_ONLY} truncate text-xs whitespace-nowrap text-slate-500`}>
+      <span role="cell" className={`${WIDE_ONLY} truncate text-xs whitespace-nowrap text-slate-500`}>
         {formatRelativeTime(container.created * 1000, i18n.language, now)}
       </span>
-      <span className="text-right font-mono text-xs whitespace-nowrap tabular-nums" data-testid="container-cpu">
+      <span
+        role="cell"
+        className="text-right font-mono text-xs whitespace-nowrap tabular-nums"
+        data-testid="container-cpu"
+      >
         {running && sample?.cpuPercent != null ? `${sample.cpuPercent.toFixed(1)}%` : '—'}
       </span>
-      <span className="text-right font-mono text-xs whitespace-nowrap tabular-nums" data-testid="container-memory">
+      <span
+        role="cell"
+        className="text-right font-mono text-xs whitespace-nowrap tabular-nums"
+        data-testid="container-memory"
+      >
         {running && sample ? formatBytes(sample.memoryUsage, i18n.language) : '—'}
       </span>
-      <span className="flex min-w-0 items-center justify-end gap-0.5" data-testid="container-actions">
+      <span role="cell" className="flex min-w-0 items-center justify-end gap-0.5" data-testid="container-actions">
         {/* One structure in every state, so the menu keeps focus while an action runs. */}
         {pending ? (
           <span
@@ -225,7 +240,7 @@ function Ports({ name, ports, render }: { name: string; ports: Port[]; render: (
   const buttonRef = useRef<HTMLButtonElement>(null);
   const summary = ports.map((port) => `${port.publicPort}→${port.privatePort}/${port.type}`).join(', ');
   return (
-    <span className="flex max-h-full min-w-0 flex-col items-start overflow-hidden text-xs leading-4">
+    <span role="cell" className="flex max-h-full min-w-0 flex-col items-start overflow-hidden text-xs leading-4">
       {shown.map(render)}
       {more > 0 && (
         <>

@@ -210,87 +210,111 @@ export function ContainersPage({ navigate, show = null }: { navigate: Navigate; 
           {t('containers.shownStopped', { name: highlighted.name })}
         </p>
       )}
+      {/* A table for assistive technology; a grid of divs on screen, so the rows can be virtual. */}
       <div
-        className={`${ROW_GRID} mt-3 border-b border-slate-200 pb-2 text-xs whitespace-nowrap text-slate-500 dark:border-slate-800`}
-        role="row"
+        role="table"
+        aria-label={t('containers.title')}
+        className={`mt-3 flex flex-col ${shown.length > 0 ? 'min-h-0 flex-1' : ''}`}
       >
-        <input
-          type="checkbox"
-          aria-label={t('containers.selectAll')}
-          checked={shown.length > 0 && selectedContainers.length === shown.length}
-          onChange={(event) =>
-            setSelected(event.target.checked ? new Set(shown.map((container) => container.id)) : new Set())
-          }
-        />
-        <span>{t('containers.column.name')}</span>
-        <span className={WIDE_ONLY}>{t('containers.column.image')}</span>
-        <span>{t('containers.column.state')}</span>
-        <span>{t('containers.column.ports')}</span>
-        <span className={WIDE_ONLY}>{t('containers.column.created')}</span>
-        <span className="text-right">{t('containers.column.cpu')}</span>
-        <span className="text-right">{t('containers.column.memory')}</span>
-        <span />
+        <div role="rowgroup">
+          <div
+            className={`${ROW_GRID} border-b border-slate-200 pb-2 text-xs whitespace-nowrap text-slate-500 dark:border-slate-800`}
+            role="row"
+          >
+            <span role="columnheader" className="flex items-center">
+              <input
+                type="checkbox"
+                aria-label={t('containers.selectAll')}
+                checked={shown.length > 0 && selectedContainers.length === shown.length}
+                onChange={(event) =>
+                  setSelected(event.target.checked ? new Set(shown.map((container) => container.id)) : new Set())
+                }
+              />
+            </span>
+            <span role="columnheader">{t('containers.column.name')}</span>
+            <span role="columnheader" className={WIDE_ONLY}>
+              {t('containers.column.image')}
+            </span>
+            <span role="columnheader">{t('containers.column.state')}</span>
+            <span role="columnheader">{t('containers.column.ports')}</span>
+            <span role="columnheader" className={WIDE_ONLY}>
+              {t('containers.column.created')}
+            </span>
+            <span role="columnheader" className="text-right">
+              {t('containers.column.cpu')}
+            </span>
+            <span role="columnheader" className="text-right">
+              {t('containers.column.memory')}
+            </span>
+            <span role="columnheader" className="sr-only">
+              {t('containers.column.actions')}
+            </span>
+          </div>
+        </div>
+        <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="containers-scroll" role="rowgroup">
+          <div style={{ height: virtualizer.getTotalSize() }} className="relative w-full">
+            {virtualItems.map((virtualItem) => {
+              const item = items[virtualItem.index];
+              if (!item) return null;
+              return (
+                <div
+                  key={virtualItem.key}
+                  className="absolute top-0 left-0 w-full"
+                  style={{ height: virtualItem.size, transform: `translateY(${virtualItem.start}px)` }}
+                >
+                  {item.kind === 'group' ? (
+                    <div
+                      role="row"
+                      className="flex h-full items-center gap-3 bg-slate-100/70 px-3 text-xs font-semibold dark:bg-slate-800/50"
+                      data-testid="compose-group"
+                    >
+                      <span role="cell">{t('containers.group', { project: item.project })}</span>
+                      <span role="cell" className="flex gap-3">
+                        <Button
+                          variant="ghost"
+                          className="!px-2 !py-0 text-xs"
+                          onClick={() =>
+                            item.containers.forEach((container) => void act(container.id, container.name, 'start'))
+                          }
+                        >
+                          {t('containers.action.start')}
+                        </Button>
+                        <Button
+                          variant="ghost"
+                          className="!px-2 !py-0 text-xs"
+                          onClick={() =>
+                            item.containers.forEach((container) => void act(container.id, container.name, 'stop'))
+                          }
+                        >
+                          {t('containers.action.stop')}
+                        </Button>
+                      </span>
+                    </div>
+                  ) : (
+                    <ContainerRow
+                      container={item.container}
+                      selected={selected.has(item.container.id)}
+                      highlighted={item.container === highlighted}
+                      pending={pending.get(item.container.id)}
+                      sample={samples.get(item.container.id)}
+                      now={now}
+                      onSelect={(on) => toggle(item.container.id, on)}
+                      onOpen={() => navigate('containers', item.container.id)}
+                      onAction={(action) => void act(item.container.id, item.container.name, action)}
+                      onRemove={() => setRemoving([item.container])}
+                    />
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
       </div>
       {shown.length === 0 && containers && (
         <p className="mt-6 text-center text-sm text-slate-600 dark:text-slate-400" data-testid="containers-none-shown">
           {filter ? t('containers.empty.filtered', { filter }) : t('containers.empty.running')}
         </p>
       )}
-      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="containers-scroll" role="table">
-        <div style={{ height: virtualizer.getTotalSize() }} className="relative w-full">
-          {virtualItems.map((virtualItem) => {
-            const item = items[virtualItem.index];
-            if (!item) return null;
-            return (
-              <div
-                key={virtualItem.key}
-                className="absolute top-0 left-0 w-full"
-                style={{ height: virtualItem.size, transform: `translateY(${virtualItem.start}px)` }}
-              >
-                {item.kind === 'group' ? (
-                  <div
-                    className="flex h-full items-center gap-3 bg-slate-100/70 px-3 text-xs font-semibold dark:bg-slate-800/50"
-                    data-testid="compose-group"
-                  >
-                    <span>{t('containers.group', { project: item.project })}</span>
-                    <Button
-                      variant="ghost"
-                      className="!px-2 !py-0 text-xs"
-                      onClick={() =>
-                        item.containers.forEach((container) => void act(container.id, container.name, 'start'))
-                      }
-                    >
-                      {t('containers.action.start')}
-                    </Button>
-                    <Button
-                      variant="ghost"
-                      className="!px-2 !py-0 text-xs"
-                      onClick={() =>
-                        item.containers.forEach((container) => void act(container.id, container.name, 'stop'))
-                      }
-                    >
-                      {t('containers.action.stop')}
-                    </Button>
-                  </div>
-                ) : (
-                  <ContainerRow
-                    container={item.container}
-                    selected={selected.has(item.container.id)}
-                    highlighted={item.container === highlighted}
-                    pending={pending.get(item.container.id)}
-                    sample={samples.get(item.container.id)}
-                    now={now}
-                    onSelect={(on) => toggle(item.container.id, on)}
-                    onOpen={() => navigate('containers', item.container.id)}
-                    onAction={(action) => void act(item.container.id, item.container.name, action)}
-                    onRemove={() => setRemoving([item.container])}
-                  />
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </div>
       {removing && (
         <RemoveContainersDialog
           containers={removing}
