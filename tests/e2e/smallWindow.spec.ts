@@ -113,85 +113,96 @@ async function runOnce(page: Page): Promise<string> {
   return runHash;
 }
 
-async function shoot(page: Page, screen: string, lang: string, { dark = false } = {}) {
-  await expectNoHorizontalOverflow(page, screen);
-  await saveScreenshot(page, `small-${screen}-${lang}`);
-  if (!dark) return;
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await saveScreenshot(page, `small-${screen}-${lang}-dark`);
-  await page.emulateMedia({ colorScheme: 'light' });
+/** small-<screen>-<lang>.png at 900×600; smallest-… at 800×560, the main window's minimum. */
+const windows = [
+  { width: 900, height: 600, prefix: 'small' },
+  { width: 800, height: 560, prefix: 'smallest' },
+] as const;
+
+for (const size of windows) {
+  for (const lang of ['en', 'ko'] as const) {
+    test(`every screen fits a ${size.width}×${size.height} window (${lang})`, async ({ page }) => {
+      test.setTimeout(180_000);
+      await everyScreen(page, size, lang);
+    });
+  }
 }
 
-for (const lang of ['en', 'ko'] as const) {
-  test(`every screen fits a 900×600 window (${lang})`, async ({ page }) => {
-    test.setTimeout(180_000);
-    const run = await runOnce(page);
-    await page.setViewportSize({ width: 900, height: 600 });
-    const open = (section: string) => page.goto(pageUrl(harness, section, lang));
+async function everyScreen(page: Page, size: (typeof windows)[number], lang: 'en' | 'ko') {
+  const run = await runOnce(page);
+  await page.setViewportSize({ width: size.width, height: size.height });
+  const open = (section: string) => page.goto(pageUrl(harness, section, lang));
+  const shoot = async (screen: string, language: string, { dark = false } = {}) => {
+    await expectNoHorizontalOverflow(page, screen);
+    await saveScreenshot(page, `${size.prefix}-${screen}-${language}`);
+    if (!dark) return;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await saveScreenshot(page, `${size.prefix}-${screen}-${language}-dark`);
+    await page.emulateMedia({ colorScheme: 'light' });
+  };
 
-    await open('installation');
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    // A narrow window: the sidebar shows icons, each still named.
-    await expect(page.getByTestId('sidebar')).toHaveAttribute('data-collapsed', 'true');
-    await expect(page.getByTestId('ready')).toBeVisible();
-    await shoot(page, 'installation', lang);
+  await open('installation');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // A narrow window: the sidebar shows icons, each still named.
+  await expect(page.getByTestId('sidebar')).toHaveAttribute('data-collapsed', 'true');
+  await expect(page.getByTestId('ready')).toBeVisible();
+  await shoot('installation', lang);
 
-    await open('onboarding');
-    await expect(page.getByTestId('onboarding')).toBeVisible();
-    await shoot(page, 'onboarding', lang);
+  await open('onboarding');
+  await expect(page.getByTestId('onboarding')).toBeVisible();
+  await shoot('onboarding', lang);
 
-    await open('hub');
-    await page.getByTestId('hub-search').fill('redis');
-    const first = page.getByTestId('hub-result').first();
-    await expect(first).toHaveAttribute('data-repo', 'redis');
-    await shoot(page, 'hub-search', lang);
-    await first.getByRole('button', { name: 'redis', exact: true }).click();
-    await expect(page.getByTestId('hub-tag').first()).toBeVisible();
-    await shoot(page, 'hub-tags', lang);
+  await open('hub');
+  await page.getByTestId('hub-search').fill('redis');
+  const first = page.getByTestId('hub-result').first();
+  await expect(first).toHaveAttribute('data-repo', 'redis');
+  await shoot('hub-search', lang);
+  await first.getByRole('button', { name: 'redis', exact: true }).click();
+  await expect(page.getByTestId('hub-tag').first()).toBeVisible();
+  await shoot('hub-tags', lang);
 
-    await open('images');
-    await expect(page.locator('[data-testid=image-row][data-image="busybox:latest"]')).toBeVisible();
-    await shoot(page, 'images', lang, { dark: true });
-    // Sizes and times stay on one line ("18M|B" and "26분|전" were split).
-    const lines = await page.locator('[data-testid=image-size], [data-testid=image-created]').evaluateAll((cells) =>
-      cells.map((cell) => {
-        const range = document.createRange();
-        range.selectNodeContents(cell);
-        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
-      }),
-    );
-    expect(lines.length).toBeGreaterThan(0);
-    expect(lines.every((count) => count === 1)).toBe(true);
+  await open('images');
+  await expect(page.locator('[data-testid=image-row][data-image="busybox:latest"]')).toBeVisible();
+  await shoot('images', lang, { dark: true });
+  // Sizes and times stay on one line ("18M|B" and "26분|전" were split).
+  const lines = await page.locator('[data-testid=image-size], [data-testid=image-created]').evaluateAll((cells) =>
+    cells.map((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    }),
+  );
+  expect(lines.length).toBeGreaterThan(0);
+  expect(lines.every((count) => count === 1)).toBe(true);
 
-    await open('containers');
-    await page.getByTestId('containers-show-all').check();
-    await expectNoHorizontalOverflow(page, 'containers, all');
-    await expectRowCellsInView(page);
-    await page.getByTestId('containers-filter').fill(prefix);
-    await expectListed(page);
-    await expectRowCellsInView(page);
-    await shoot(page, 'containers', lang, { dark: true });
+  await open('containers');
+  await page.getByTestId('containers-show-all').check();
+  await expectNoHorizontalOverflow(page, 'containers, all');
+  await expectRowCellsInView(page);
+  await page.getByTestId('containers-filter').fill(prefix);
+  await expectListed(page);
+  await expectRowCellsInView(page);
+  await shoot('containers', lang, { dark: true });
 
-    await open(`containers/${names.ports}`);
-    for (const tab of ['logs', 'stats', 'inspect', 'terminal'] as const) {
-      await page.getByTestId(`tab-${tab}`).click();
-      await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
-      if (tab === 'terminal') await expect(page.getByTestId('terminal-view')).toHaveAttribute('data-connected', 'true');
-      await shoot(page, `details-${tab}`, lang);
-    }
+  await open(`containers/${names.ports}`);
+  for (const tab of ['logs', 'stats', 'inspect', 'terminal'] as const) {
+    await page.getByTestId(`tab-${tab}`).click();
+    await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+    if (tab === 'terminal') await expect(page.getByTestId('terminal-view')).toHaveAttribute('data-connected', 'true');
+    await shoot(`details-${tab}`, lang);
+  }
 
-    await open(run);
-    await expect(page.getByTestId('run-output')).toContainText('hello from a small window');
-    await shoot(page, 'run-flow', lang, { dark: true });
+  await open(run);
+  await expect(page.getByTestId('run-output')).toContainText('hello from a small window');
+  await shoot('run-flow', lang, { dark: true });
 
-    await open('settings');
-    await expect(page.getByTestId('settings-page')).toBeVisible();
-    await shoot(page, 'settings', lang);
+  await open('settings');
+  await expect(page.getByTestId('settings-page')).toBeVisible();
+  await shoot('settings', lang);
 
-    await open('tray');
-    await expect(page.getByTestId('tray-preview')).toBeVisible();
-    await shoot(page, 'tray', lang);
-  });
+  await open('tray');
+  await expect(page.getByTestId('tray-preview')).toBeVisible();
+  await shoot('tray', lang);
 }
 
 for (const size of [
