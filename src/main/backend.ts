@@ -185,6 +185,7 @@ export function createBackend(options: BackendOptions): Backend {
       'images.remove': (input) => images.remove(input),
       'images.prune': (input) => images.prune(input),
       'run.check': (input) => runs.check(input),
+      'run.exposedPorts': ({ image }) => runs.exposedPorts(image),
       'run.start': async (input) => {
         const started = await runs.start(input);
         tray.noteImageRun(input.image);

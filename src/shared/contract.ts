@@ -20,7 +20,7 @@ import { hubSearchInputSchema, hubSearchResultSchema, hubTagsInputSchema, hubTag
 import { imagePruneInputSchema, imagePruneResultSchema, imageRemoveInputSchema, localImageSchema } from './images';
 import { pullIdInputSchema, pullJobSchema, pullStartInputSchema } from './pulls';
 import { detectionReportSchema, startEngineResultSchema } from './onboarding';
-import { runCheckResultSchema, runFlowSchema, runInputSchema } from './run';
+import { exposedPortsSchema, runCheckResultSchema, runFlowSchema, runInputSchema } from './run';
 import { engineOptionSchema, settingsPatchSchema, settingsStateSchema } from './settings';
 import { trayModelSchema } from './tray';
 
@@ -69,6 +69,8 @@ export const contract = {
     'run.check': request(runInputSchema, runCheckResultSchema),
     /** `docker run`: look in the cache, pull when missing, create, start, stream output (run.flow). */
     'run.start': request(runInputSchema, z.object({ runId: z.string() })),
+    /** The ports a local image EXPOSEs, which the run dialog offers as port rows. */
+    'run.exposedPorts': request(z.object({ image: z.string().max(512) }).strict(), exposedPortsSchema),
 
     /** start, stop, restart, pause, unpause, kill: resolves with the container as it is afterwards. */
     'containers.act': request(containerActionInputSchema, containerSummarySchema),

@@ -5,6 +5,9 @@ import { splitShellWords } from './shellWords';
 
 /** Container names as the engine accepts them: /?[a-zA-Z0-9][a-zA-Z0-9_.-]+ */
 export const containerNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+/** How long a container name may be, in characters (the pattern needs two at least). */
+export const CONTAINER_NAME_MIN = 2;
+export const CONTAINER_NAME_MAX = 128;
 export const volumeNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 export const envKeyPattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -61,19 +64,29 @@ export const BIND_SOURCE_MISSING = 'this folder does not exist on this computer'
 
 export const restartPolicySchema = z.enum(['no', 'always', 'unless-stopped', 'on-failure']);
 
-/** Host paths a container may never get: the whole disk, and the engine's own socket (root on the host). */
-export function isForbiddenBindPath(hostPath: string): boolean {
+/**
+ * Why a host path may never be given to a container, or null when it may: the whole disk, the
+ * engine's own socket (root on the host), or a system folder holding either.
+ */
+export type ForbiddenBindReason = 'disk' | 'socket' | 'system';
+export function forbiddenBindReason(hostPath: string): ForbiddenBindReason | null {
   const normalized = cleanPath(hostPath);
-  return (
-    normalized === '/' ||
-    /^[A-Za-z]:\\?$/.test(normalized) ||
-    /[\\/]docker\.sock$/.test(normalized) ||
+  if (normalized === '/' || /^[A-Za-z]:\\?$/.test(normalized)) return 'disk';
+  if (/[\\/]docker\.sock$/.test(normalized)) return 'socket';
+  if (
     normalized === '/var/run' ||
     normalized === '/run' ||
     // /proc/self/root, /proc/1/root...: the whole disk again, through the kernel's own links.
     normalized === '/proc' ||
     normalized.startsWith('/proc/')
-  );
+  )
+    return 'system';
+  return null;
+}
+
+/** Host paths a container may never get (see forbiddenBindReason). */
+export function isForbiddenBindPath(hostPath: string): boolean {
+  return forbiddenBindReason(hostPath) !== null;
 }
 
 /**
@@ -115,7 +128,13 @@ const commandSchema = z
 export const runInputSchema = z
   .object({
     image: z.string().max(512),
-    name: z.string().max(128).regex(containerNamePattern, 'letters, digits, _ . - only').nullable().default(null),
+    name: z
+      .string()
+      .min(CONTAINER_NAME_MIN)
+      .max(CONTAINER_NAME_MAX)
+      .regex(containerNamePattern, 'letters, digits, _ . - only')
+      .nullable()
+      .default(null),
     ports: z.array(portMappingSchema).max(64).default([]),
     env: z.array(envVarSchema).max(256).default([]),
     volumes: z.array(volumeMountSchema).max(64).default([]),
@@ -163,10 +182,14 @@ export type RunRequest = z.output<typeof runInputSchema>;
 /** Problems the engine knows about (not the schema): shown inline in the run dialog before anything is created. */
 export const runCheckIssueSchema = z.object({
   field: z.string(),
-  code: z.enum(['name-in-use', 'port-in-use', 'reference-invalid']),
+  code: z.enum(['name-in-use', 'port-in-use', 'reference-invalid', 'folder-missing', 'folder-forbidden']),
+  /** The English sentence (logs, the CLI-minded); the dialog says it from the code and the fields below. */
   message: z.string(),
-  /** For port-in-use: the container holding the port, when a container does. */
+  /** For port-in-use: the name of the container publishing the port, when a container does. */
   holder: z.string().nullable().optional(),
+  /** For folder-forbidden: where the path really leads (a link followed), and why it may not be shared. */
+  realPath: z.string().optional(),
+  reason: z.enum(['disk', 'socket', 'system']).optional(),
 });
 export const runCheckResultSchema = z.object({ issues: z.array(runCheckIssueSchema) });
 export type RunCheckIssue = z.infer<typeof runCheckIssueSchema>;
@@ -178,10 +201,35 @@ export const runStepNames = ['client', 'daemon', 'cache', 'hub', 'create', 'star
 export const runStepStateSchema = z.enum(['pending', 'active', 'done', 'skipped', 'failed']);
 export type RunStepState = z.infer<typeof runStepStateSchema>;
 
+/**
+ * Where a pull really fetched the image from: a registry named in the reference, or Docker Hub
+ * (directly, or through the mirrors the engine is configured with, from GET /info).
+ */
+export const imageSourceSchema = z.object({
+  /** The registry host of the reference: docker.io for Docker Hub. */
+  registry: z.string(),
+  /** The engine's mirrors for that registry, in the order it tries them (may fall back to the registry). */
+  mirrors: z.array(z.string()),
+});
+export type ImageSource = z.infer<typeof imageSourceSchema>;
+
+/** A local image's EXPOSEd ports (Config.ExposedPorts), for the run dialog's port rows. */
+export const exposedPortsSchema = z.object({
+  /** Whether the image is in the local image cache at all. */
+  present: z.boolean(),
+  ports: z.array(z.object({ port: z.number().int().min(1).max(65535), protocol: z.enum(['tcp', 'udp']) })),
+});
+export type ExposedPorts = z.infer<typeof exposedPortsSchema>;
+
 export const runFlowSchema = z.object({
   runId: z.string(),
   /** Familiar reference, e.g. hello-world:latest. */
   image: z.string(),
+  /** The `docker run` line that does what this run did (the dialog's "copy docker run" line). */
+  command: z.string(),
+  restartPolicy: restartPolicySchema,
+  /** Where the pull fetched the image from; null until a pull starts (none on a cache hit). */
+  source: imageSourceSchema.nullable(),
   steps: z.object({
     client: runStepStateSchema,
     daemon: runStepStateSchema,
@@ -201,6 +249,8 @@ export const runFlowSchema = z.object({
   /** starting: looking in the cache, pulling, creating; running: started, output streaming. */
   state: z.enum(['starting', 'running', 'exited', 'failed']),
   exitCode: z.number().int().nullable(),
+  /** Exited, and the engine is starting it again as its restart policy says: the run page says so. */
+  restarting: z.boolean(),
   error: wireErrorSchema.nullable(),
 });
 export type RunFlow = z.infer<typeof runFlowSchema>;

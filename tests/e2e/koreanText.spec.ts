@@ -250,6 +250,10 @@ test('every main screen in Korean shows no English words but names, commands and
   );
   await page.getByTestId('pulls-button').click();
 
+  await page.getByTestId('sidebar-pull-by-name').click();
+  await check(found, 'pull by name', page, () => expect(page.getByTestId('pull-by-name-dialog')).toBeVisible());
+  await page.keyboard.press('Escape');
+
   await open('images');
   await imageRow(page, 'hello-world:latest').getByTestId('image-run').click();
   await check(found, 'run dialog', page, () => expect(page.getByTestId('run-dialog')).toBeVisible());

@@ -1,16 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import Dockerode from 'dockerode';
 import type Docker from 'dockerode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDockerClient } from '../../src/main/engine/dockerConnection';
 import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { PullManager } from '../../src/main/images/pullManager';
+import { imageSource } from '../../src/main/run/imageFacts';
 import { RunService } from '../../src/main/run/runService';
 import { BerthError } from '../../src/shared/errors';
-import { runFlowSchema, runInputSchema, type RunFlow, type RunInput } from '../../src/shared/run';
-import { requireEngine } from '../fixtures/dockerCli';
+import { BIND_FORBIDDEN, runFlowSchema, runInputSchema, type RunFlow, type RunInput } from '../../src/shared/run';
+import { engineFamily, PODMAN_SOCKET, requireEngine } from '../fixtures/dockerCli';
 
 const GREETING = 'Hello from Docker!';
 
@@ -142,6 +147,137 @@ describe.skipIf(!requireEngine.available)('docker run through the run service, a
     service?.dispose();
   });
 
+  /** Docker Hub's mirrors as `docker info` shows them (dockerd: Mirrors; Podman: the docker.io index). */
+  function hubMirrorsFromCli(): string[] {
+    const config = JSON.parse(docker('info', '--format', '{{json .RegistryConfig}}')) as {
+      Mirrors?: string[] | null;
+      IndexConfigs?: Record<string, { Mirrors?: string[] | null }>;
+    };
+    const indexed = config.IndexConfigs?.['docker.io']?.Mirrors ?? [];
+    return (indexed.length > 0 ? indexed : (config.Mirrors ?? [])).map((mirror) => mirror.replace(/\/+$/, ''));
+  }
+
+  describe('(9) where a pull comes from, as GET /info says', () => {
+    it('this testbed pulls Docker Hub images through its mirror (dockerd: http://127.0.0.1:5000)', async () => {
+      const source = await imageSource(client, 'docker.io');
+      expect(source).toEqual({ registry: 'docker.io', mirrors: hubMirrorsFromCli() });
+      if (engineFamily() === 'docker') expect(source.mirrors).toEqual(['http://127.0.0.1:5000']);
+    });
+
+    it.skipIf(!fs.existsSync(PODMAN_SOCKET))('Podman lists its mirrors per registry: read there too', async () => {
+      const podman = new Dockerode({ socketPath: PODMAN_SOCKET });
+      const source = await imageSource(podman, 'docker.io');
+      expect(source.registry).toBe('docker.io');
+      expect(source.mirrors).toEqual(['127.0.0.1:5000']);
+    });
+
+    it('an image named with its registry is pulled from that registry, no mirror', async () => {
+      const reference = '127.0.0.1:5000/library/hello-world:latest';
+      dockerQuiet('rmi', reference);
+      try {
+        const runId = await start({ image: reference, autoRemove: true });
+        const flow = await finished(runId);
+        expect(flow).toMatchObject({
+          state: 'exited',
+          cacheHit: false,
+          source: { registry: '127.0.0.1:5000', mirrors: [] },
+          command: `docker run --rm ${reference}`,
+        });
+      } finally {
+        dockerQuiet('rmi', reference);
+      }
+    });
+  });
+
+  describe('(7) the ports an image EXPOSEs', () => {
+    const tag = `berth-expose-${suffix}:test`;
+    beforeAll(() => {
+      execFileSync('docker', ['build', '-q', '-t', tag, '-'], {
+        input: 'FROM busybox\nEXPOSE 8080 5353/udp 80/tcp\n',
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+    });
+    afterAll(() => {
+      dockerQuiet('rmi', '-f', tag);
+    });
+
+    it('are read from the local image, sorted, with their protocol', async () => {
+      expect(await service.exposedPorts(tag)).toEqual({
+        present: true,
+        ports: [
+          { port: 80, protocol: 'tcp' },
+          { port: 5353, protocol: 'udp' },
+          { port: 8080, protocol: 'tcp' },
+        ],
+      });
+      expect(await service.exposedPorts('busybox')).toEqual({ present: true, ports: [] });
+      // redis as the testbed has it: whatever its EXPOSE says, as `docker image inspect` says it.
+      const redisExposed = Object.keys(
+        JSON.parse(docker('image', 'inspect', '--format', '{{json .Config.ExposedPorts}}', 'redis')) ?? {},
+      );
+      expect((await service.exposedPorts('redis')).ports.map((p) => `${p.port}/${p.protocol}`)).toEqual(redisExposed);
+    });
+
+    it('an image not in the cache has none to offer yet', async () => {
+      expect(await service.exposedPorts(`berth-not-here-${suffix}`)).toEqual({ present: false, ports: [] });
+      expect(await service.exposedPorts('Not A Reference')).toEqual({ present: false, ports: [] });
+    });
+  });
+
+  describe('(22) restart policies after an exit', () => {
+    it('--restart always with exit 0: exited, and the engine is restarting it', async () => {
+      const name = `berth-always-${suffix}`;
+      names.push(name);
+      const runId = await start({ image: 'busybox', name, command: ['sh', '-c', 'echo hi'], restartPolicy: 'always' });
+      const flow = await finished(runId);
+      expect(flow).toMatchObject({ state: 'exited', exitCode: 0, restarting: true, restartPolicy: 'always' });
+      expect(flow.command).toBe(`docker run -d --name ${name} --restart always busybox sh -c 'echo hi'`);
+      // The engine agrees: it has restarted it, or is about to.
+      const [restarts, status] = docker('inspect', '--format', '{{.RestartCount}} {{.State.Status}}', name).split(' ');
+      expect(Number(restarts) > 0 || status === 'restarting' || status === 'running').toBe(true);
+    });
+
+    it('--restart on-failure with exit 0 is not restarted, and says so', async () => {
+      const name = `berth-onfailure-${suffix}`;
+      names.push(name);
+      const runId = await start({ image: 'busybox', name, command: ['true'], restartPolicy: 'on-failure' });
+      const flow = await finished(runId);
+      expect(flow).toMatchObject({ state: 'exited', exitCode: 0, restarting: false });
+      expect(docker('inspect', '--format', '{{.State.Status}}', name)).toBe('exited');
+    });
+  });
+
+  describe('(22) a folder that leads to one that may not be shared', () => {
+    it('is found by run.check, on its row, with where it leads and why', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-run-link-'));
+      try {
+        const link = path.join(dir, 'innocent');
+        fs.symlinkSync('/', link);
+        const input = request({
+          image: 'busybox',
+          volumes: [{ kind: 'bind', hostPath: link, containerPath: '/host', confirmed: true }],
+        });
+        expect((await service.check(input)).issues).toEqual([
+          {
+            field: 'volumes.0.hostPath',
+            code: 'folder-forbidden',
+            message: expect.stringContaining('leads to /'),
+            realPath: '/',
+            reason: 'disk',
+          },
+        ]);
+        const before = labelledContainers();
+        await expect(service.start(input)).rejects.toMatchObject({
+          code: 'invalid-input',
+          issues: [{ path: 'volumes.0.hostPath', message: BIND_FORBIDDEN }],
+        });
+        expect(labelledContainers()).toEqual(before);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
   it('first run of hello-world: not in the cache, pulled from the Hub, created, started, greets', async () => {
     // The course's first `docker run hello-world`: no image yet.
     for (const id of lines(dockerQuiet('ps', '-aq', '--filter', 'ancestor=hello-world'))) dockerQuiet('rm', '-f', id);
@@ -163,6 +299,9 @@ describe.skipIf(!requireEngine.available)('docker run through the run service, a
     });
     expect(flow.pullJobId).toEqual(expect.any(String));
     expect(pulls.get(flow.pullJobId!)).toMatchObject({ reference: 'hello-world:latest', state: 'done' });
+    // (9) The line that ran, and where the image came from: Docker Hub, through the engine's mirrors.
+    expect(flow.command).toBe('docker run hello-world');
+    expect(flow.source).toEqual({ registry: 'docker.io', mirrors: hubMirrorsFromCli() });
     expect(texts(flow)).toContain(GREETING);
     expect(flow.output.every((line) => line.stream === 'stdout')).toBe(true);
     expect(flow.outputTruncated).toBe(false);
@@ -266,7 +405,13 @@ describe.skipIf(!requireEngine.available)('docker run through the run service, a
     );
     expect(issues).toEqual([
       { field: 'name', code: 'name-in-use', message: expect.stringContaining(`"${name}"`) },
-      { field: 'ports.0.hostPort', code: 'port-in-use', message: expect.stringContaining(`container "${name}"`) },
+      {
+        field: 'ports.0.hostPort',
+        code: 'port-in-use',
+        message: expect.stringContaining(`container "${name}"`),
+        // (22) The dialog names the container from this.
+        holder: name,
+      },
     ]);
 
     // Removing it from outside ends the flow: the wait answers, nothing polls.
@@ -305,7 +450,12 @@ describe.skipIf(!requireEngine.available)('docker run through the run service, a
 
         const { issues } = await service.check(input);
         expect(issues).toEqual([
-          { field: 'ports.0.hostPort', code: 'port-in-use', message: expect.stringContaining(`127.0.0.1:${port}/tcp`) },
+          {
+            field: 'ports.0.hostPort',
+            code: 'port-in-use',
+            message: expect.stringContaining(`127.0.0.1:${port}/tcp`),
+            holder: null,
+          },
         ]);
         expect(issues[0]?.message).toContain('another program');
         // 0.0.0.0 overlaps 127.0.0.1: taken too.

@@ -1,8 +1,17 @@
 import fs from 'node:fs';
 import { BerthError, type WireError } from '../../shared/errors';
-import { BIND_FORBIDDEN, BIND_SOURCE_MISSING, isForbiddenBindPath, type RunRequest } from '../../shared/run';
+import {
+  BIND_FORBIDDEN,
+  BIND_SOURCE_MISSING,
+  forbiddenBindReason,
+  type ForbiddenBindReason,
+  type RunRequest,
+} from '../../shared/run';
 
 type Issue = NonNullable<WireError['issues']>[number];
+
+/** One refused folder: the wire issue, the English sentence, and for a forbidden one where it leads and why. */
+export type BindPathIssue = Issue & { detail: string; realPath?: string; reason?: ForbiddenBindReason };
 
 /**
  * What is wrong with the folders of this computer a run would share, seen on the files themselves:
@@ -19,8 +28,8 @@ type Issue = NonNullable<WireError['issues']>[number];
 export function bindPathIssues(
   request: RunRequest,
   realpath: (path: string) => string = fs.realpathSync.native,
-): Array<Issue & { detail: string }> {
-  const issues: Array<Issue & { detail: string }> = [];
+): BindPathIssue[] {
+  const issues: BindPathIssue[] = [];
   request.volumes.forEach((volume, index) => {
     if (volume.kind !== 'bind') return;
     const path = `volumes.${index}.hostPath`;
@@ -39,11 +48,14 @@ export function bindPathIssues(
       }
       return;
     }
-    if (isForbiddenBindPath(real)) {
+    const reason = forbiddenBindReason(real);
+    if (reason) {
       issues.push({
         path,
         message: BIND_FORBIDDEN,
         detail: `${volume.hostPath} leads to ${real}, which may not be shared with a container.`,
+        realPath: real,
+        reason,
       });
     }
   });

@@ -3,7 +3,14 @@ import net from 'node:net';
 import type Docker from 'dockerode';
 import { BerthError } from '../../shared/errors';
 import { parseImageReference } from '../../shared/imageReference';
-import type { PortMapping, RunCheckIssue, RunRequest } from '../../shared/run';
+import {
+  BIND_FORBIDDEN,
+  BIND_SOURCE_MISSING,
+  type PortMapping,
+  type RunCheckIssue,
+  type RunRequest,
+} from '../../shared/run';
+import { bindPathIssues } from './bindPaths';
 
 const referenceProblemText: Record<string, string> = {
   empty: 'no image was given',
@@ -15,9 +22,9 @@ const referenceProblemText: Record<string, string> = {
   'has-spaces': 'image names cannot contain spaces',
 };
 
-function containerLabel(names: string[] | undefined, id: string): string {
-  const name = names?.[0]?.replace(/^\//, '');
-  return name ? `"${name}"` : id.slice(0, 12);
+/** A container's name as `docker ps` shows it, or its short id when it has none. */
+function containerName(container: Docker.ContainerInfo): string {
+  return container.Names?.[0]?.replace(/^\//, '') || container.Id.slice(0, 12);
 }
 
 function escapeRegExp(value: string): string {
@@ -132,21 +139,37 @@ export async function checkRun(docker: Docker, request: RunRequest): Promise<Run
   hostPorts.forEach(({ port, index }, i) => {
     if (!bound[i]) return;
     const holder = containerPublishing(running, port);
+    const holderName = holder ? containerName(holder) : null;
     issues.push({
       field: `ports.${index}.hostPort`,
       code: 'port-in-use',
-      message: holder
-        ? `Host port ${portText(port)} is already published by container ${containerLabel(holder.Names, holder.Id)}. Pick another host port or stop that container.`
+      message: holderName
+        ? `Host port ${portText(port)} is already published by container "${holderName}". Pick another host port or stop that container.`
         : `Host port ${portText(port)} is already in use by another program on this computer. Pick another host port.`,
+      holder: holderName,
     });
   });
+
+  // The folders to share, seen on the files: missing, or a link to a place that may not be shared.
+  for (const issue of bindPathIssues(request)) {
+    issues.push({
+      field: issue.path,
+      code: issue.message === BIND_SOURCE_MISSING ? 'folder-missing' : 'folder-forbidden',
+      message: issue.detail,
+      ...(issue.realPath !== undefined && { realPath: issue.realPath }),
+      ...(issue.reason !== undefined && { reason: issue.reason }),
+    });
+  }
 
   return issues;
 }
 
 /** The error start() throws when the checks found problems: nothing is created. */
 export function checkIssuesError(issues: RunCheckIssue[]): BerthError {
-  const code = issues.some((issue) => issue.code === 'reference-invalid')
+  const code = issues.some(
+    (issue) =>
+      issue.code === 'reference-invalid' || issue.code === 'folder-missing' || issue.code === 'folder-forbidden',
+  )
     ? 'invalid-input'
     : issues.some((issue) => issue.code === 'name-in-use')
       ? 'name-in-use'
@@ -154,6 +177,15 @@ export function checkIssuesError(issues: RunCheckIssue[]): BerthError {
   return new BerthError(
     code,
     issues.map((issue) => issue.message).join(' '),
-    issues.map((issue) => ({ path: issue.field, message: issue.message })),
+    // A folder's issue keeps the schema's wording, which the dialog says on its row in the user's language.
+    issues.map((issue) => ({
+      path: issue.field,
+      message:
+        issue.code === 'folder-missing'
+          ? BIND_SOURCE_MISSING
+          : issue.code === 'folder-forbidden'
+            ? BIND_FORBIDDEN
+            : issue.message,
+    })),
   );
 }

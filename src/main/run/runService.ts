@@ -3,12 +3,13 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { BerthError, type WireError } from '../../shared/errors';
+import { dockerRunCommand } from '../../shared/dockerRunCommand';
 import { familiarName, parseImageReference } from '../../shared/imageReference';
 import type { PullJob } from '../../shared/pulls';
-import type { RunCheckIssue, RunFlow, RunRequest, RunStepState, runStepNames } from '../../shared/run';
+import type { ExposedPorts, RunCheckIssue, RunFlow, RunRequest, RunStepState, runStepNames } from '../../shared/run';
 import type { Pulls } from '../images/pulls';
-import { refuseForbiddenRealPaths } from './bindPaths';
 import { buildCreateOptions } from './containerConfig';
+import { exposedPorts, imageSource } from './imageFacts';
 import { createDemuxer, OutputBuffer } from './outputBuffer';
 import { checkIssuesError, checkRun } from './runChecks';
 import { toRunError } from './runErrors';
@@ -79,6 +80,11 @@ export class RunService {
     return { issues: await checkRun(this.getClient(), request) };
   }
 
+  /** The ports a local image EXPOSEs, for the run dialog's port rows. */
+  exposedPorts(image: string): Promise<ExposedPorts> {
+    return exposedPorts(this.getClient(), image);
+  }
+
   /**
    * Checks, then starts the run in the background and returns its id at once; the flow tells the rest.
    * Throws (and creates nothing) when the checks found a problem.
@@ -86,8 +92,8 @@ export class RunService {
   async start(request: RunRequest): Promise<{ runId: string }> {
     const docker = this.getClient();
     const issues = await checkRun(docker, request);
+    // The checks include the folders to share, seen on the files (a missing one, a link to /).
     if (issues.length > 0) throw checkIssuesError(issues);
-    refuseForbiddenRealPaths(request);
     const parsed = parseImageReference(request.image);
     if (!parsed.ok) throw new BerthError('invalid-input', `"${request.image}" is not a valid image name.`);
 
@@ -96,6 +102,9 @@ export class RunService {
       flow: {
         runId,
         image: familiarName(parsed.reference),
+        command: dockerRunCommand(request),
+        restartPolicy: request.restartPolicy,
+        source: null,
         steps: {
           client: 'done',
           daemon: 'pending',
@@ -110,6 +119,7 @@ export class RunService {
         containerName: null,
         state: 'starting',
         exitCode: null,
+        restarting: false,
         error: null,
       },
       output: new OutputBuffer(this.maxOutputLines),
@@ -182,9 +192,11 @@ export class RunService {
     if (flow.cacheHit) {
       this.setStep(record, 'hub', 'skipped');
     } else {
-      this.setStep(record, 'hub', 'active');
       let job: PullJob;
       try {
+        const parsed = parseImageReference(image);
+        flow.source = await imageSource(docker, parsed.ok ? parsed.reference.domain : 'docker.io');
+        this.setStep(record, 'hub', 'active');
         job = this.pulls.start(image);
         flow.pullJobId = job.id;
         this.changed(record);
@@ -268,7 +280,24 @@ export class RunService {
     let goneTimer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([gone, new Promise((resolve) => (goneTimer = setTimeout(resolve, REMOVAL_WAIT_MS)))]);
     clearTimeout(goneTimer);
-    this.finish(record, { exitCode: typeof result.StatusCode === 'number' ? result.StatusCode : null });
+    const exitCode = typeof result.StatusCode === 'number' ? result.StatusCode : null;
+    const restarting = request.restartPolicy !== 'no' && (await this.isRestarting(container));
+    this.finish(record, { exitCode, restarting });
+  }
+
+  /**
+   * Whether the engine is starting the container again after this exit, as its restart policy says.
+   * dockerd marks it restarting before it answers the wait; an engine that restarts it at once shows
+   * it running again. Asked of the engine, not guessed from the policy (on-failure skips exit 0, a
+   * retry limit ends the restarts).
+   */
+  private async isRestarting(container: Docker.Container): Promise<boolean> {
+    try {
+      const { State } = await container.inspect();
+      return Boolean(State.Restarting) || Boolean(State.Running);
+    } catch {
+      return false;
+    }
   }
 
   /**
@@ -333,7 +362,10 @@ export class RunService {
     this.finish(record, { error });
   }
 
-  private finish(record: RunRecord, outcome: { exitCode?: number | null; error?: WireError }): void {
+  private finish(
+    record: RunRecord,
+    outcome: { exitCode?: number | null; restarting?: boolean; error?: WireError },
+  ): void {
     if (record.finished) return;
     record.finished = true;
     if (outcome.error) {
@@ -345,6 +377,7 @@ export class RunService {
     } else {
       record.flow.state = 'exited';
       record.flow.exitCode = outcome.exitCode ?? null;
+      record.flow.restarting = outcome.restarting ?? false;
     }
     record.abort.abort();
     this.changedFinal(record);

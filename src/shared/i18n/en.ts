@@ -243,11 +243,16 @@ export const en = {
   pulls: {
     noSizes: 'Pulling… this Docker server reports no sizes, so there is no percent.',
     title: 'Pulls',
-    empty: 'No pulls yet. Pulling copies an image from Docker Hub into your local image cache.',
+    panelTitle: 'Pulls',
+    close: 'Close the pulls panel',
+    empty:
+      'No pulls running or finished. Pulling copies an image from Docker Hub (or another registry) into your local image cache.',
     pull: 'Pull',
     pullTitle: 'Pull {{reference}} into the local image cache',
     cancel: 'Cancel',
-    dismiss: 'Dismiss',
+    cancelLabel: 'Cancel pulling {{reference}}',
+    dismiss: 'Clear',
+    dismissLabel: 'Clear {{reference}} from the list',
     showLayers: 'Layers ({{count}})',
     state: {
       pulling: 'Pulling',
@@ -273,6 +278,19 @@ export const en = {
     },
     digest: 'Digest',
     active: '{{count}} pulling',
+  },
+  pullByName: {
+    open: 'Pull or run by name',
+    openWith: 'Pull or run "{{name}}" by name',
+    title: 'Pull or run an image by name',
+    intro:
+      'Docker Hub’s website is not needed for this: the Docker server pulls the image itself, from Docker Hub, its mirror, or the registry written in the name.',
+    hubHint: 'If you know the image’s name, the Docker server may still pull it without Docker Hub’s website.',
+    label: 'Image name',
+    help: 'e.g. redis, redis:7 or 127.0.0.1:5000/team/app:1.2',
+    pull: 'Pull',
+    run: 'Run',
+    close: 'Close',
   },
   images: {
     title: 'Images',
@@ -333,6 +351,8 @@ export const en = {
       ports: 'Ports',
       portsHelp: 'Make a port of the container reachable from this computer: host port → container port.',
       addPort: 'Add port',
+      exposedHint:
+        'The image says it listens on {{ports}} (EXPOSE), so Berth filled in a row to publish it on this computer. Remove a row you do not need.',
       hostPort: 'Host port',
       containerPort: 'Container port',
       protocol: 'Protocol',
@@ -385,11 +405,20 @@ export const en = {
       'port-in-use': 'Port {{port}} on this computer is already taken{{holder}}. Pick another host port.',
       portHolder: ' (by container {{name}})',
       invalidName: 'Letters, digits, _ . - only, starting with a letter or digit.',
+      nameLength: 'A name has 2 to 128 characters; this one has {{count}}.',
       invalidPort: 'A port is a number from 1 to 65535.',
       duplicatePort: 'This host port is listed twice.',
       invalidKey: 'Letters, digits and _ only, not starting with a digit.',
       invalidPath: 'Use an absolute path, starting with /.',
       forbiddenPath: 'This folder may not be shared with a container: it would give it control of your computer.',
+      forbidden: {
+        disk: 'This is the whole disk of this computer: a container given it could change anything. Share a folder inside it instead.',
+        socket:
+          'This is the Docker server’s socket: a container given it could control this computer. Share another folder.',
+        system:
+          'This system folder may not be shared: through it a container could control this computer. Share another folder.',
+      },
+      forbiddenLink: '{{path}} leads to {{real}}. {{reason}}',
       bindNotConfirmed: 'Confirm that you want to share this folder.',
       folderMissing: 'The folder {{path}} does not exist on this computer. Create it first, or check the path.',
       command: {
@@ -404,7 +433,6 @@ export const en = {
       generic: 'Check this field.',
     },
     flow: {
-      title: 'docker run {{image}}',
       intro: 'What happens when you run an image, step by step, as it really happens.',
       steps: {
         client: { title: 'Client', body: 'Berth (like the docker command) asks the Docker server to run {{image}}.' },
@@ -422,7 +450,14 @@ export const en = {
           skipped: 'Skipped: the image was already in the cache.',
           pulling: 'Pulling {{image}} from Docker Hub…',
           pullingFrom: 'Pulling {{image}} from the registry {{registry}}…',
+          pullingMirror:
+            'Pulling {{image}} from Docker Hub through the mirror {{mirror}}, as the Docker server is set up to do…',
           done: 'Pulled from Docker Hub and kept in the cache for next time.',
+          doneFrom: 'Pulled from the registry {{registry}} and kept in the cache for next time.',
+          doneMirror:
+            'Pulled through the mirror {{mirror}} (the Docker server’s setting for Docker Hub) and kept in the cache for next time.',
+          registryTitle: 'Registry',
+          mirrorBadge: 'mirror {{mirror}}',
           failed: 'The pull failed.',
           pending: 'Only needed when the image is not in the cache.',
         },
@@ -437,7 +472,10 @@ export const en = {
         running: 'Running',
         exited: 'Exited with code {{code}}',
         failed: 'Failed',
+        restarting: 'Restarting',
       },
+      restarting:
+        'The container exited with code {{code}}, and the Docker server is starting it again, as its restart policy “{{policy}}” says. It keeps doing so until you stop it under Containers.',
       exitedOk: 'The container did its job and exited. Run it again to see the image cache at work.',
       exitedError: 'The container exited with a non-zero exit code. Its output above says why.',
       stillRunning: 'The container keeps running. Find it under Containers.',

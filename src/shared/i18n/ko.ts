@@ -245,12 +245,16 @@ export const ko: Catalog = {
   pulls: {
     noSizes: '받는 중… 이 도커 서버는 크기를 알려 주지 않아서 진행률(%)을 보여 드릴 수 없어요.',
     title: '이미지 받기',
+    panelTitle: '이미지 받기 현황',
+    close: '이미지 받기 현황 닫기',
     empty:
-      '아직 받은 이미지가 없어요. 이미지 받기 (pull)는 도커 허브의 이미지를 이미지 캐시 (로컬 보관소)로 복사하는 일이에요.',
+      '진행 중이거나 끝난 이미지 받기 (pull)가 없어요. 이미지 받기는 도커 허브(또는 다른 레지스트리)의 이미지를 이미지 캐시 (로컬 보관소)로 복사하는 일이에요.',
     pull: '받기',
     pullTitle: '{{reference}} 이미지를 이미지 캐시로 받기',
     cancel: '취소',
-    dismiss: '닫기',
+    cancelLabel: '받기 취소: {{reference}}',
+    dismiss: '목록에서 지우기',
+    dismissLabel: '목록에서 지우기: {{reference}}',
     showLayers: '레이어 ({{count}})',
     state: {
       pulling: '받는 중',
@@ -276,6 +280,19 @@ export const ko: Catalog = {
     },
     digest: '다이제스트',
     active: '{{count}}개 받는 중',
+  },
+  pullByName: {
+    open: '이름으로 받기·실행',
+    openWith: '"{{name}}" 이름으로 받기·실행',
+    title: '이미지 이름으로 받기 (pull)·실행',
+    intro:
+      '도커 허브 웹사이트가 없어도 돼요. 도커 서버가 도커 허브나 그 미러, 또는 이름에 적힌 레지스트리에서 직접 이미지를 받아요.',
+    hubHint: '이미지 이름을 알면 도커 허브 웹사이트 없이도 도커 서버가 직접 받을 수 있어요.',
+    label: '이미지 이름',
+    help: '예: redis, redis:7, 127.0.0.1:5000/team/app:1.2',
+    pull: '받기',
+    run: '실행',
+    close: '닫기',
   },
   images: {
     title: '이미지',
@@ -336,6 +353,8 @@ export const ko: Catalog = {
       ports: '포트',
       portsHelp: '컨테이너의 포트를 이 컴퓨터에서 접속할 수 있게 해요: 호스트 포트 → 컨테이너 포트',
       addPort: '포트 추가',
+      exposedHint:
+        '이미지가 {{ports}} 포트를 쓴다고 알려 줘요 (EXPOSE). 그래서 Berth가 이 컴퓨터에 그 포트를 여는 줄을 채워 뒀어요. 필요 없는 줄은 삭제하세요.',
       hostPort: '호스트 포트',
       containerPort: '컨테이너 포트',
       protocol: '프로토콜',
@@ -388,11 +407,19 @@ export const ko: Catalog = {
       'port-in-use': '이 컴퓨터의 {{port}}번 포트는 이미 사용 중이에요{{holder}}. 다른 호스트 포트를 고르세요.',
       portHolder: ' (컨테이너 {{name}})',
       invalidName: '영문자나 숫자로 시작하고, 영문자, 숫자, _ . - 만 쓸 수 있어요.',
+      nameLength: '이름은 2자에서 128자까지 쓸 수 있어요. 지금은 {{count}}자예요.',
       invalidPort: '포트는 1부터 65535까지의 숫자예요.',
       duplicatePort: '같은 호스트 포트가 두 번 있어요.',
       invalidKey: '영문자, 숫자, _ 만 쓸 수 있고 숫자로 시작할 수 없어요.',
       invalidPath: '/ 로 시작하는 절대 경로를 쓰세요.',
       forbiddenPath: '이 폴더는 컨테이너와 공유할 수 없어요. 컨테이너가 컴퓨터 전체를 제어할 수 있게 되거든요.',
+      forbidden: {
+        disk: '이 컴퓨터의 디스크 전체예요. 컨테이너가 무엇이든 바꿀 수 있게 되니, 그 안의 폴더를 공유하세요.',
+        socket: '도커 서버의 소켓이에요. 컨테이너가 이 컴퓨터를 제어할 수 있게 되니, 다른 폴더를 공유하세요.',
+        system:
+          '이 시스템 폴더는 공유할 수 없어요. 컨테이너가 이 컴퓨터를 제어할 수 있게 되거든요. 다른 폴더를 공유하세요.',
+      },
+      forbiddenLink: '{{path}} 경로는 실제로 {{real}} 경로로 이어져요. {{reason}}',
       bindNotConfirmed: '이 폴더를 공유할지 확인해 주세요.',
       folderMissing: '이 컴퓨터에 {{path}} 폴더가 없어요. 먼저 폴더를 만들거나 경로를 확인하세요.',
       command: {
@@ -407,7 +434,6 @@ export const ko: Catalog = {
       generic: '이 항목을 확인하세요.',
     },
     flow: {
-      title: 'docker run {{image}}',
       intro: '이미지를 실행하면 일어나는 일을 실제로 일어나는 순서대로 보여 드려요.',
       steps: {
         client: {
@@ -428,7 +454,12 @@ export const ko: Catalog = {
           skipped: '건너뜀: 이미지가 이미 캐시에 있어요.',
           pulling: '도커 허브에서 {{image}} 이미지를 받는 중 (pull)…',
           pullingFrom: '{{registry}} 저장소에서 {{image}} 이미지를 받는 중 (pull)…',
+          pullingMirror: '도커 허브의 {{image}} 이미지를 도커 서버에 설정된 미러 {{mirror}}에서 받는 중 (pull)…',
           done: '도커 허브에서 받아서 다음을 위해 캐시에 보관했어요.',
+          doneFrom: '{{registry}} 저장소에서 받아서 다음을 위해 캐시에 보관했어요.',
+          doneMirror: '도커 서버에 설정된 도커 허브 미러 {{mirror}}에서 받아서 다음을 위해 캐시에 보관했어요.',
+          registryTitle: '이미지 저장소',
+          mirrorBadge: '미러 {{mirror}}',
           failed: '이미지 받기에 실패했어요.',
           pending: '이미지가 캐시에 없을 때만 필요해요.',
         },
@@ -443,7 +474,10 @@ export const ko: Catalog = {
         running: '실행 중',
         exited: '종료 코드 {{code, 으로}} 끝났어요',
         failed: '실패',
+        restarting: '다시 시작하는 중',
       },
+      restarting:
+        '컨테이너가 종료 코드 {{code, 으로}} 끝났지만, 다시 시작 정책({{policy}})에 따라 도커 서버가 다시 시작하고 있어요. 중지할 때까지 계속 다시 시작해요. 컨테이너 메뉴에서 중지할 수 있어요.',
       exitedOk: '컨테이너가 할 일을 마치고 끝났어요. 다시 실행해서 이미지 캐시가 어떻게 쓰이는지 보세요.',
       exitedError: '컨테이너가 0이 아닌 종료 코드로 끝났어요. 위의 출력에 이유가 있어요.',
       stillRunning: '컨테이너가 계속 실행 중이에요. 컨테이너 메뉴에서 찾을 수 있어요.',

@@ -74,5 +74,8 @@ describe('the container just run', () => {
     expect(routeFromHash('#/containers/abc')).toEqual({ section: 'containers', param: 'abc' });
     expect(routeFromHash('#/hub/library/redis')).toEqual({ section: 'hub', param: 'library/redis' });
     expect(routeHash({ section: 'hub', param: 'library/redis' })).toBe('#/hub/library/redis');
+    // Beside the Hub search's words, each kept.
+    const both = routeHash({ section: 'hub', param: null, query: 'redis', show: 'web' });
+    expect(routeFromHash(both)).toEqual({ section: 'hub', param: null, query: 'redis', show: 'web' });
   });
 });

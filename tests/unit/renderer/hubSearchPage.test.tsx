@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientContext } from '../../../src/renderer/src/app/clientContext';
 import { HubSearchPage } from '../../../src/renderer/src/hub/HubSearchPage';
 import { initI18n } from '../../../src/renderer/src/i18n';
+import { PullByNameProvider } from '../../../src/renderer/src/pulls/pullByNameContext';
 import { PullsProvider } from '../../../src/renderer/src/pulls/pullsStore';
 import { RunDialogProvider } from '../../../src/renderer/src/run/runDialogContext';
 import type { BerthClient } from '../../../src/shared/client';
@@ -49,7 +50,9 @@ function renderSearch(answer: HubSearchResult) {
     <ClientContext.Provider value={client}>
       <PullsProvider>
         <RunDialogProvider navigate={vi.fn()}>
-          <HubSearchPage navigate={vi.fn()} initialQuery="redis" />
+          <PullByNameProvider>
+            <HubSearchPage navigate={vi.fn()} initialQuery="redis" />
+          </PullByNameProvider>
         </RunDialogProvider>
       </PullsProvider>
     </ClientContext.Provider>,

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkIssueErrors,
   emptyRunForm,
+  pathsAfterRemoving,
   startIssueErrors,
+  visibleErrors,
   toRunInput,
   validateRunForm,
   type RunForm,
@@ -80,5 +83,99 @@ describe('folders refused by run.start, on their rows', () => {
       '이 컴퓨터에 /home/me/site 폴더가 없어요. 먼저 폴더를 만들거나 경로를 확인하세요.',
     );
     expect(startIssueErrors(en, form, undefined)).toEqual({});
+  });
+});
+
+describe('the container name’s length', () => {
+  it('is said as the length (2 to 128), not as bad characters', () => {
+    const long = 'a'.repeat(300);
+    expect(validateRunForm(en, { ...emptyRunForm('busybox'), name: long }).errors.name).toBe(
+      'A name has 2 to 128 characters; this one has 300.',
+    );
+    expect(validateRunForm(ko, { ...emptyRunForm('busybox'), name: long }).errors.name).toBe(
+      '이름은 2자에서 128자까지 쓸 수 있어요. 지금은 300자예요.',
+    );
+    expect(validateRunForm(en, { ...emptyRunForm('busybox'), name: 'a' }).errors.name).toBe(
+      'A name has 2 to 128 characters; this one has 1.',
+    );
+    // 128 is allowed; bad characters are still bad characters.
+    expect(validateRunForm(en, { ...emptyRunForm('busybox'), name: 'a'.repeat(128) }).errors).toEqual({});
+    expect(validateRunForm(en, { ...emptyRunForm('busybox'), name: 'my box' }).errors.name).toBe(
+      'Letters, digits, _ . - only, starting with a letter or digit.',
+    );
+  });
+});
+
+describe('what the engine found, on the fields', () => {
+  const form: RunForm = {
+    ...emptyRunForm('redis'),
+    ports: [{ hostIp: '127.0.0.1', hostPort: '6379', containerPort: '6379', protocol: 'tcp' }],
+    volumes: [
+      { kind: 'bind', hostPath: '/home/me/innocent', containerPath: '/host', readOnly: false, confirmed: true },
+      { kind: 'bind', hostPath: '/', containerPath: '/disk', readOnly: false, confirmed: true },
+    ],
+  };
+
+  it('names the container holding a host port', () => {
+    const issue = { field: 'ports.0.hostPort', code: 'port-in-use' as const, message: '…', holder: 'uxw-redis' };
+    expect(checkIssueErrors(en, form, [issue])['ports.0.hostPort']).toBe(
+      'Port 6379 on this computer is already taken (by container uxw-redis). Pick another host port.',
+    );
+    expect(checkIssueErrors(en, form, [{ ...issue, holder: null }])['ports.0.hostPort']).toBe(
+      'Port 6379 on this computer is already taken. Pick another host port.',
+    );
+  });
+
+  it('says where a link leads and why that may not be shared, on the row', () => {
+    const errors = checkIssueErrors(en, form, [
+      {
+        field: 'volumes.0.hostPath',
+        code: 'folder-forbidden',
+        message: '…',
+        realPath: '/',
+        reason: 'disk',
+      },
+      { field: 'volumes.1.hostPath', code: 'folder-forbidden', message: '…', realPath: '/', reason: 'disk' },
+    ]);
+    expect(errors['volumes.0.hostPath']).toBe(
+      '/home/me/innocent leads to /. This is the whole disk of this computer: a container given it could change anything. Share a folder inside it instead.',
+    );
+    // Typed as it is: no "leads to" itself.
+    expect(errors['volumes.1.hostPath']).toBe(
+      'This is the whole disk of this computer: a container given it could change anything. Share a folder inside it instead.',
+    );
+    expect(
+      checkIssueErrors(ko, form, [
+        {
+          field: 'volumes.0.hostPath',
+          code: 'folder-forbidden',
+          message: '…',
+          realPath: '/run/docker.sock',
+          reason: 'socket',
+        },
+      ])['volumes.0.hostPath'],
+    ).toBe(
+      '/home/me/innocent 경로는 실제로 /run/docker.sock 경로로 이어져요. 도커 서버의 소켓이에요. 컨테이너가 이 컴퓨터를 제어할 수 있게 되니, 다른 폴더를 공유하세요.',
+    );
+  });
+});
+
+describe('when a field’s own mistakes show', () => {
+  const errors = { 'ports.0.containerPort': 'A port is a number from 1 to 65535.', name: 'bad' };
+
+  it('after the field was left, or after Run; what the engine found at once', () => {
+    expect(visibleErrors(errors, new Set(), false)).toEqual({});
+    expect(visibleErrors(errors, new Set(['name']), false)).toEqual({ name: 'bad' });
+    expect(visibleErrors(errors, new Set(), true)).toEqual(errors);
+    expect(visibleErrors({}, new Set(), false, { 'ports.0.hostPort': 'taken' })).toEqual({
+      'ports.0.hostPort': 'taken',
+    });
+  });
+
+  it('a removed row takes its left fields with it; the rows after it move up', () => {
+    const left = new Set(['name', 'ports.0.hostPort', 'ports.1.hostPort', 'ports.2.containerPort', 'env.1.key']);
+    expect([...pathsAfterRemoving(left, 'ports', 1)].sort()).toEqual(
+      ['env.1.key', 'name', 'ports.0.hostPort', 'ports.1.containerPort'].sort(),
+    );
   });
 });

@@ -9,6 +9,7 @@ import { FOCUS_SEARCH_EVENT, HubSearchPage } from '../hub/HubSearchPage';
 import { RepositoryTagsPage } from '../hub/RepositoryTagsPage';
 import { ImagesPage } from '../images/ImagesPage';
 import { InstallationCheckPage } from '../installation/InstallationCheckPage';
+import { PullByNameProvider } from '../pulls/pullByNameContext';
 import { PullsPanel } from '../pulls/PullsPanel';
 import { PullsProvider } from '../pulls/pullsStore';
 import { RunDialogProvider } from '../run/runDialogContext';
@@ -45,17 +46,19 @@ export function App({ client }: { client: BerthClient }) {
           <ContainersProvider>
             <PullsProvider>
               <RunDialogProvider navigate={navigate}>
-                <div className="flex h-full flex-col">
-                  <div className="flex min-h-0 flex-1">
-                    <Sidebar current={route.section} onNavigate={navigate} />
-                    <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
-                      <RouteView route={route} navigate={navigate} />
-                    </main>
+                <PullByNameProvider>
+                  <div className="flex h-full flex-col">
+                    <div className="flex min-h-0 flex-1">
+                      <Sidebar current={route.section} onNavigate={navigate} />
+                      <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
+                        <RouteView route={route} navigate={navigate} />
+                      </main>
+                    </div>
+                    <StatusBar navigate={navigate} />
+                    <FirstRunRedirect navigate={navigate} />
+                    <PullsPanel />
                   </div>
-                  <StatusBar navigate={navigate} />
-                  <FirstRunRedirect navigate={navigate} />
-                  <PullsPanel />
-                </div>
+                </PullByNameProvider>
               </RunDialogProvider>
             </PullsProvider>
           </ContainersProvider>
@@ -73,7 +76,8 @@ function RouteView({ route, navigate }: { route: Route; navigate: Navigate }) {
       return route.param ? (
         <RepositoryTagsPage key={route.param} repository={route.param} navigate={navigate} />
       ) : (
-        <HubSearchPage navigate={navigate} initialQuery="" />
+        // Keyed by the query: a link to another search (#/hub?q=…) starts that search afresh.
+        <HubSearchPage key={route.query ?? ''} navigate={navigate} initialQuery={route.query ?? ''} />
       );
     case 'images':
       return <ImagesPage navigate={navigate} />;

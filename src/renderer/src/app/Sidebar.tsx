@@ -1,6 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BerthLogo, CheckIcon, ContainersIcon, ImagesIcon, SearchIcon, SettingsIcon, SidebarIcon } from '../ui/icons';
+import { usePullByName } from '../pulls/pullByNameContext';
+import {
+  BerthLogo,
+  CheckIcon,
+  ContainersIcon,
+  DownloadIcon,
+  ImagesIcon,
+  SearchIcon,
+  SettingsIcon,
+  SidebarIcon,
+} from '../ui/icons';
 import type { Section } from './sections';
 import type { Navigate } from './useRoute';
 
@@ -33,6 +43,7 @@ function useMediaQuery(query: string): boolean {
  */
 export function Sidebar({ current, onNavigate }: { current: Section; onNavigate: Navigate }) {
   const { t } = useTranslation();
+  const { openPullByName } = usePullByName();
   const narrow = useMediaQuery(NARROW_WINDOW);
   // The user's choice wins until the window crosses the breakpoint again.
   const [choice, setChoice] = useState<{ collapsed: boolean; narrow: boolean } | null>(null);
@@ -82,6 +93,22 @@ export function Sidebar({ current, onNavigate }: { current: Section; onNavigate:
           );
         })}
       </ul>
+      {/* Not a section: it opens the pull-by-name dialog over whatever screen is showing. */}
+      <div className="mt-3 border-t border-slate-200 pt-3 dark:border-slate-800">
+        <button
+          type="button"
+          onClick={() => openPullByName()}
+          data-testid="sidebar-pull-by-name"
+          aria-label={collapsed ? t('pullByName.open') : undefined}
+          title={collapsed ? t('pullByName.open') : undefined}
+          className={`flex w-full items-center gap-2.5 rounded-md py-2 text-left text-sm text-slate-700 hover:bg-white/70 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-slate-300 dark:hover:bg-slate-800/70 ${
+            collapsed ? 'justify-center px-0' : 'px-2.5'
+          }`}
+        >
+          <DownloadIcon className="h-4.5 w-4.5 shrink-0" />
+          {!collapsed && t('pullByName.open')}
+        </button>
+      </div>
       <button
         type="button"
         onClick={() => setChoice({ collapsed: !collapsed, narrow })}

@@ -1,7 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { routeFromHash, routeHash, type Route, type Section } from './sections';
 
-export type Navigate = (section: Section, param?: string | null, options?: { show?: string | null }) => void;
+/**
+ * Goes to a section. The third argument is the Hub search's words (#/hub?q=redis), or
+ * `{ show }`: a container the Containers list shows even when it is stopped (#/containers?show=).
+ */
+export type Navigate = (
+  section: Section,
+  param?: string | null,
+  extra?: string | { query?: string; show?: string | null },
+) => void;
 
 /** The current route lives in the URL hash, so a reload (or a test) can open any screen. */
 export function useRoute(fallback: Section): [Route, Navigate] {
@@ -13,8 +21,9 @@ export function useRoute(fallback: Section): [Route, Navigate] {
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, [fallback]);
-  const navigate = useCallback<Navigate>((section, param = null, options) => {
-    window.location.hash = routeHash({ section, param, show: options?.show ?? null });
+  const navigate = useCallback<Navigate>((section, param = null, extra) => {
+    const { query, show } = typeof extra === 'string' ? { query: extra, show: null } : (extra ?? {});
+    window.location.hash = routeHash({ section, param, query, show: show ?? undefined });
   }, []);
   return [route, navigate];
 }

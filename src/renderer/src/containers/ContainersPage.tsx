@@ -5,6 +5,7 @@ import type { ContainerSummary } from '../../../shared/containers';
 import type { Navigate } from '../app/useRoute';
 import { useEngineStatus } from '../engine/engineStatus';
 import { problemText } from '../engine/problemText';
+import { usePullByName } from '../pulls/pullByNameContext';
 import { useSettings } from '../settings/settingsStore';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
@@ -29,6 +30,7 @@ export function ContainersPage({ navigate, show = null }: { navigate: Navigate; 
   const { status } = useEngineStatus();
   const { containers, stale } = useContainers();
   const { pending, failures, act, remove, dismiss } = useContainerActions();
+  const { openPullByName } = usePullByName();
   const [filter, setFilter] = useState('');
   const { state: settings, update: updateSettings } = useSettings();
   // Remembered in the settings; the local value answers the click at once, before the save.
@@ -109,6 +111,8 @@ export function ContainersPage({ navigate, show = null }: { navigate: Navigate; 
         body={t('containers.empty.body')}
         action={t('containers.empty.action')}
         onAction={() => navigate('hub')}
+        secondaryAction={t('pullByName.open')}
+        onSecondaryAction={() => openPullByName()}
       />
     );
   }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Navigate } from '../app/useRoute';
 import { ProblemCard } from '../engine/ProblemCard';
 import { useSecondsUntil } from '../engine/engineStatus';
+import { usePullByName } from '../pulls/pullByNameContext';
 import { usePulls } from '../pulls/pullsStore';
 import { useRunDialog } from '../run/runDialogContext';
 import { Button } from '../ui/Button';
@@ -21,6 +22,7 @@ export function HubSearchPage({ navigate, initialQuery }: { navigate: Navigate; 
   const { query, state, loading, error, loadMore, retry } = useHubSearch(input);
   const { startPull } = usePulls();
   const { openRun } = useRunDialog();
+  const { openPullByName } = usePullByName();
   const inputRef = useRef<HTMLInputElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
   const retrySeconds = useSecondsUntil(error?.retryAt ?? null);
@@ -90,9 +92,16 @@ export function HubSearchPage({ navigate, initialQuery }: { navigate: Navigate; 
                 {t('hub.rateLimitedUntil', { seconds: retrySeconds })}
               </p>
             )}
-            <Button className="mt-3" onClick={retry} disabled={retrySeconds !== null && retrySeconds > 0}>
-              {t('hub.retry')}
-            </Button>
+            {/* The engine may still pull by name (a mirror, a registry) when the Hub's website is out of reach. */}
+            <p className="mt-3 text-sm">{t('pullByName.hubHint')}</p>
+            <div className="mt-3 flex flex-wrap gap-2">
+              <Button onClick={retry} disabled={retrySeconds !== null && retrySeconds > 0}>
+                {t('hub.retry')}
+              </Button>
+              <Button variant="primary" onClick={() => openPullByName(query)} data-testid="hub-pull-by-name">
+                {query ? t('pullByName.openWith', { name: query }) : t('pullByName.open')}
+              </Button>
+            </div>
           </ProblemCard>
         )}
         {state?.source === 'engine' && (

@@ -6,6 +6,7 @@ import { useBerthClient } from '../app/clientContext';
 import type { Navigate } from '../app/useRoute';
 import { useEngineStatus } from '../engine/engineStatus';
 import { ProblemCard } from '../engine/ProblemCard';
+import { usePullByName } from '../pulls/pullByNameContext';
 import { usePulls } from '../pulls/pullsStore';
 import { useRunDialog } from '../run/runDialogContext';
 import { Badge } from '../ui/Badge';
@@ -24,6 +25,7 @@ export function RepositoryTagsPage({ repository, navigate }: { repository: strin
   const { status } = useEngineStatus();
   const { startPull } = usePulls();
   const { openRun } = useRunDialog();
+  const { openPullByName } = usePullByName();
   const [tags, setTags] = useState<HubTag[] | null>(null);
   const [nextPage, setNextPage] = useState<number | null>(null);
   const [error, setError] = useState<BerthError | null>(null);
@@ -73,7 +75,20 @@ export function RepositoryTagsPage({ repository, navigate }: { repository: strin
       <h1 className="mt-2 font-mono text-xl font-semibold">{name}</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('hub.tags.intro')}</p>
       <div className="mt-4">
-        {error && <ProblemCard problem={error.toWire()} />}
+        {error && (
+          <ProblemCard problem={error.toWire()}>
+            {/* The tags cannot be listed, but the engine may still pull the image by its name. */}
+            <p className="mt-3 text-sm">{t('pullByName.hubHint')}</p>
+            <Button
+              variant="primary"
+              className="mt-3"
+              onClick={() => openPullByName(name)}
+              data-testid="hub-pull-by-name"
+            >
+              {t('pullByName.openWith', { name })}
+            </Button>
+          </ProblemCard>
+        )}
         {loading && !tags && <p className="text-sm text-slate-500">{t('hub.searching')}</p>}
         {tags && tags.length === 0 && <p className="text-sm">{t('hub.tags.none')}</p>}
         {tags && tags.length > 0 && (

@@ -5,12 +5,13 @@ import type { Navigate } from '../app/useRoute';
 import { useStreamValue } from '../app/useStream';
 import { useEngineStatus } from '../engine/engineStatus';
 import { ProblemCard } from '../engine/ProblemCard';
+import { usePullByName } from '../pulls/pullByNameContext';
 import { useRunDialog } from '../run/runDialogContext';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { TextInput } from '../ui/Field';
 import { formatBytes, formatRelativeTime } from '../ui/format';
-import { ImagesIcon } from '../ui/icons';
+import { DownloadIcon, ImagesIcon } from '../ui/icons';
 import { imageDisplayName, shortImageId } from './imageName';
 import { PruneDialog } from './PruneDialog';
 import { RemoveImageDialog } from './RemoveImageDialog';
@@ -30,6 +31,7 @@ export function ImagesPage({ navigate }: { navigate: Navigate }) {
   const connected = status?.state === 'connected';
   const { value: images, error } = useStreamValue('images.list', {}, connected);
   const { openRun } = useRunDialog();
+  const { openPullByName } = usePullByName();
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortKey>('created');
   // The id, not the row: the dialog follows the live list (a container that stopped meanwhile).
@@ -69,6 +71,8 @@ export function ImagesPage({ navigate }: { navigate: Navigate }) {
         body={t('empty.images.body')}
         action={t('empty.images.action')}
         onAction={() => navigate('hub')}
+        secondaryAction={t('pullByName.open')}
+        onSecondaryAction={() => openPullByName()}
       />
     );
   }
@@ -170,6 +174,10 @@ export function ImagesPage({ navigate }: { navigate: Navigate }) {
             ))}
           </select>
         </label>
+        <Button className="ml-auto" onClick={() => openPullByName()} data-testid="images-pull-by-name">
+          <DownloadIcon className="h-4 w-4" />
+          {t('pullByName.open')}
+        </Button>
       </div>
       {!images ? (
         <p className="mt-4 text-sm text-slate-500">{t('images.loading')}</p>

@@ -271,7 +271,7 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
           <div className="flex gap-2">
             <Button
               variant="primary"
-              onClick={() => finish(() => navigate('hub', null))}
+              onClick={() => finish(() => navigate('hub', null, 'redis'))}
               data-testid="onboarding-try-redis"
             >
               {t('onboarding.done.tryRedis')}

@@ -42,12 +42,23 @@ export function PullJobView({
           {t(`pulls.state.${job.state}`)}
         </Badge>
         {job.state === 'pulling' && onCancel && (
-          <Button className="!px-2 !py-0.5 text-xs" onClick={onCancel} data-testid="pull-cancel">
+          <Button
+            className="!px-2 !py-0.5 text-xs"
+            onClick={onCancel}
+            aria-label={t('pulls.cancelLabel', { reference: job.reference })}
+            data-testid="pull-cancel"
+          >
             {t('pulls.cancel')}
           </Button>
         )}
         {job.state !== 'pulling' && onDismiss && (
-          <Button variant="ghost" className="!px-2 !py-0.5 text-xs" onClick={onDismiss} data-testid="pull-dismiss">
+          <Button
+            variant="ghost"
+            className="!px-2 !py-0.5 text-xs"
+            onClick={onDismiss}
+            aria-label={t('pulls.dismissLabel', { reference: job.reference })}
+            data-testid="pull-dismiss"
+          >
             {t('pulls.dismiss')}
           </Button>
         )}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RunFlow, RunStepState } from '../../../shared/run';
+import { pullStepNote, pullStepTitle } from './sourceText';
 
 const boxTone: Record<RunStepState, string> = {
   pending: 'border-slate-300 bg-white text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-500',
@@ -11,7 +12,7 @@ const boxTone: Record<RunStepState, string> = {
   failed: 'border-rose-500 bg-rose-50 text-rose-900 dark:bg-rose-950/60 dark:text-rose-100',
 };
 
-/** Client → daemon → image cache → Docker Hub → container, each box lit as that step really happens. */
+/** Client → daemon → image cache → Docker Hub (or the registry) → container, each box lit as that step really happens. */
 export function FlowDiagram({ flow }: { flow: RunFlow }) {
   const { t } = useTranslation();
   const container: RunStepState =
@@ -34,7 +35,7 @@ export function FlowDiagram({ flow }: { flow: RunFlow }) {
           ? undefined
           : t(flow.cacheHit ? 'run.flow.steps.cache.hitBadge' : 'run.flow.steps.cache.missBadge'),
     },
-    { key: 'hub', label: t('run.flow.steps.hub.title'), state: flow.steps.hub },
+    { key: 'hub', label: pullStepTitle(t, flow), state: flow.steps.hub, note: pullStepNote(t, flow) },
     { key: 'container', label: t('run.flow.steps.create.title'), state: container },
   ];
   return (

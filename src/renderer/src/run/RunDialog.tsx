@@ -1,36 +1,38 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dockerRunCommand } from '../../../shared/dockerRunCommand';
 import { BerthError } from '../../../shared/errors';
+import { parseImageReference } from '../../../shared/imageReference';
+import type { ExposedPorts } from '../../../shared/run';
 import { useBerthClient } from '../app/clientContext';
 import { ProblemCard } from '../engine/ProblemCard';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
-import { Field, inputClass, TextInput } from '../ui/Field';
+import { Field, TextInput } from '../ui/Field';
 import { InlineCode } from '../ui/InlineCode';
 import { useCopy } from '../ui/useCopy';
+import { EnvRows } from './EnvRows';
+import { PortRows } from './PortRows';
+import { ErrorText, rowInput } from './rowParts';
 import {
   checkIssueErrors,
+  pathsAfterRemoving,
+  portRowsFor,
   startIssueErrors,
   toRunInput,
   validateRunForm,
+  visibleErrors,
   type FieldErrors,
+  type PortRow,
   type RunForm,
-  type VolumeRow,
 } from './runForm';
+import { VolumeRows } from './VolumeRows';
 
-const smallInput = `${inputClass} !py-1`;
-
-function ErrorText({ message }: { message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="text-xs text-rose-600 dark:text-rose-400">
-      {message}
-    </p>
-  );
-}
-
-/** The run dialog: every field validated as it is typed, the engine asked before anything is created. */
+/**
+ * The run dialog. A field's own mistakes show once the user leaves it or presses Run (then the
+ * first one is scrolled to and focused); the engine is asked about names, ports and folders while
+ * the user types, before anything is created.
+ */
 export function RunDialog({
   initial,
   onClose,
@@ -43,23 +45,34 @@ export function RunDialog({
   const { t } = useTranslation();
   const client = useBerthClient();
   const [form, setForm] = useState<RunForm>(initial);
-  const [touched, setTouched] = useState(false);
+  // Field paths the user has left (blurred), and whether Run was pressed: when mistakes may show.
+  const [left, setLeft] = useState<ReadonlySet<string>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
   const [engineErrors, setEngineErrors] = useState<FieldErrors>({});
   // What run.start refused on the files (a missing folder…), kept until the form changes: the
   // debounced run.check must not wipe it.
   const [startErrors, setStartErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<BerthError | null>(null);
+  // The image's EXPOSEd ports fill the port rows until the user changes them.
+  const [portsEdited, setPortsEdited] = useState(initial.ports.length > 0);
+  // What the image last looked up EXPOSEs, and which image that was (the hint names its ports).
+  const [exposed, setExposed] = useState<{ image: string; ports: ExposedPorts['ports'] }>({ image: '', ports: [] });
+  // A new row's first field, focused once it is rendered; and each Run that found mistakes.
+  const focusPath = useRef<string | null>(null);
+  const [focusErrorRequest, setFocusErrorRequest] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
   const [copyState, copy] = useCopy();
 
   const { input, errors } = useMemo(() => validateRunForm(t, form), [t, form]);
   // What goes to the main process: the form as typed (the Command as a line), which its schema
   // validates and splits exactly as validateRunForm just did.
   const wireInput = useMemo(() => toRunInput(form), [form]);
-  const shownErrors: FieldErrors = { ...(touched || form.image ? errors : {}), ...engineErrors, ...startErrors };
+  const shownErrors = visibleErrors(errors, left, submitted, engineErrors, startErrors);
   const command = input ? dockerRunCommand(input) : null;
 
-  // Ask the engine about names and ports while the user types (debounced), not only on submit.
+  // Ask the engine about names, ports and folders while the user types (debounced), not only on submit.
   useEffect(() => {
     if (!input) return;
     let current = true;
@@ -75,22 +88,83 @@ export function RunDialog({
     };
   }, [client, input, wireInput, form, t]);
 
+  // The local image's EXPOSEd ports (redis: 6379) become port rows, following the image field
+  // until the user edits the ports themselves.
+  const image = form.image.trim();
+  useEffect(() => {
+    if (portsEdited) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      const lookup = parseImageReference(image).ok
+        ? client.request('run.exposedPorts', { image })
+        : Promise.resolve({ present: false, ports: [] });
+      lookup.then(
+        (result) => {
+          if (!current) return;
+          setExposed({ image, ports: result.ports });
+          setForm((previous) => ({ ...previous, ports: portRowsFor(result.ports) }));
+        },
+        () => undefined,
+      );
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [client, image, portsEdited]);
+
+  useEffect(() => {
+    if (focusPath.current === null) return;
+    formRef.current?.querySelector<HTMLElement>(`[data-field="${focusPath.current}"]`)?.focus();
+    focusPath.current = null;
+  });
+
+  // After Run found mistakes: the first field showing one, in the order of the form, is brought
+  // into view and focused, so Run never "does nothing".
+  useEffect(() => {
+    if (focusErrorRequest === 0) return;
+    const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!field) return;
+    field.scrollIntoView({ block: 'center' });
+    field.focus();
+  }, [focusErrorRequest]);
+
+  // A refusal that is about no field is shown under the form: brought into view, not left below it.
+  useEffect(() => {
+    if (failure) failureRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [failure]);
+
   const update = (patch: Partial<RunForm>) => {
     setForm((previous) => ({ ...previous, ...patch }));
     setEngineErrors({});
     setStartErrors({});
     setFailure(null);
   };
+  const updatePorts = (ports: PortRow[]) => {
+    setPortsEdited(true);
+    update({ ports });
+  };
+  const leave = (path: string) => setLeft((previous) => (previous.has(path) ? previous : new Set(previous).add(path)));
+  const removeRow = (list: 'ports' | 'env' | 'volumes', index: number) => {
+    if (list === 'ports') setPortsEdited(true);
+    update({ [list]: form[list].filter((_, i) => i !== index) });
+    setLeft((previous) => pathsAfterRemoving(previous, list, index));
+  };
+  const focusFirstError = () => setFocusErrorRequest((count) => count + 1);
 
   const submit = async () => {
-    setTouched(true);
-    if (!input) return;
+    setSubmitted(true);
+    if (!input) {
+      focusFirstError();
+      return;
+    }
     setSubmitting(true);
     setFailure(null);
     try {
       const check = await client.request('run.check', wireInput);
       if (check.issues.length > 0) {
         setEngineErrors(checkIssueErrors(t, form, check.issues));
+        focusFirstError();
         return;
       }
       const { runId } = await client.request('run.start', wireInput);
@@ -99,15 +173,20 @@ export function RunDialog({
       const failed = error instanceof BerthError ? error : new BerthError('internal', String(error));
       // A folder refused on the files themselves (missing, or a link to /) is said on its row.
       const onRows = startIssueErrors(t, form, failed.issues);
-      if (Object.keys(onRows).length > 0) setStartErrors(onRows);
-      else setFailure(failed);
+      if (Object.keys(onRows).length > 0) {
+        setStartErrors(onRows);
+        focusFirstError();
+      } else setFailure(failed);
     } finally {
       setSubmitting(false);
     }
   };
 
-  const setVolume = (index: number, patch: Partial<VolumeRow>) =>
-    update({ volumes: form.volumes.map((row, i) => (i === index ? ({ ...row, ...patch } as VolumeRow) : row)) });
+  // Still true once the rows are edited, as long as it is about the image in the field.
+  const exposedHint =
+    exposed.image === image && exposed.ports.length > 0
+      ? t('run.dialog.exposedHint', { ports: exposed.ports.map((port) => `${port.port}/${port.protocol}`).join(', ') })
+      : null;
 
   return (
     <Dialog
@@ -134,6 +213,8 @@ export function RunDialog({
       }
     >
       <form
+        ref={formRef}
+        noValidate
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
@@ -149,6 +230,8 @@ export function RunDialog({
               <TextInput
                 {...props}
                 data-testid="run-image"
+                data-field="image"
+                onBlur={() => leave('image')}
                 value={form.image}
                 onChange={(event) => update({ image: event.target.value })}
                 className="font-mono"
@@ -161,6 +244,8 @@ export function RunDialog({
               <TextInput
                 {...props}
                 data-testid="run-name"
+                data-field="name"
+                onBlur={() => leave('name')}
                 value={form.name}
                 onChange={(event) => update({ name: event.target.value })}
               />
@@ -168,257 +253,48 @@ export function RunDialog({
           </Field>
         </div>
 
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">{t('run.dialog.ports')}</legend>
-          <p className="text-xs text-slate-500">{t('run.dialog.portsHelp')}</p>
-          {form.ports.map((row, index) => (
-            <div key={index} data-testid="run-port-row" className="space-y-1">
-              <div className="grid grid-cols-[1fr_auto_1fr_6rem_9rem_auto] items-center gap-2">
-                <input
-                  aria-label={t('run.dialog.hostPort')}
-                  data-testid="run-host-port"
-                  aria-invalid={Boolean(shownErrors[`ports.${index}.hostPort`])}
-                  className={smallInput}
-                  inputMode="numeric"
-                  placeholder={t('run.dialog.hostPort')}
-                  value={row.hostPort}
-                  onChange={(event) =>
-                    update({
-                      ports: form.ports.map((p, i) => (i === index ? { ...p, hostPort: event.target.value } : p)),
-                    })
-                  }
-                />
-                <span aria-hidden="true">→</span>
-                <input
-                  aria-label={t('run.dialog.containerPort')}
-                  data-testid="run-container-port"
-                  aria-invalid={Boolean(shownErrors[`ports.${index}.containerPort`])}
-                  className={smallInput}
-                  inputMode="numeric"
-                  placeholder={t('run.dialog.containerPort')}
-                  value={row.containerPort}
-                  onChange={(event) =>
-                    update({
-                      ports: form.ports.map((p, i) => (i === index ? { ...p, containerPort: event.target.value } : p)),
-                    })
-                  }
-                />
-                <select
-                  aria-label={t('run.dialog.protocol')}
-                  className={smallInput}
-                  value={row.protocol}
-                  onChange={(event) =>
-                    update({
-                      ports: form.ports.map((p, i) =>
-                        i === index ? { ...p, protocol: event.target.value as 'tcp' | 'udp' } : p,
-                      ),
-                    })
-                  }
-                >
-                  <option value="tcp">TCP</option>
-                  <option value="udp">UDP</option>
-                </select>
-                <select
-                  aria-label={t('run.dialog.network')}
-                  className={smallInput}
-                  value={row.hostIp}
-                  onChange={(event) =>
-                    update({
-                      ports: form.ports.map((p, i) =>
-                        i === index ? { ...p, hostIp: event.target.value as '127.0.0.1' | '0.0.0.0' } : p,
-                      ),
-                    })
-                  }
-                >
-                  <option value="127.0.0.1">{t('run.dialog.localOnly')}</option>
-                  <option value="0.0.0.0">{t('run.dialog.anyNetwork')}</option>
-                </select>
-                <Button
-                  variant="ghost"
-                  className="!px-2"
-                  onClick={() => update({ ports: form.ports.filter((_, i) => i !== index) })}
-                  aria-label={t('run.dialog.remove')}
-                >
-                  ✕
-                </Button>
-              </div>
-              <ErrorText
-                message={shownErrors[`ports.${index}.hostPort`] ?? shownErrors[`ports.${index}.containerPort`]}
-              />
-            </div>
-          ))}
-          <Button
-            variant="ghost"
-            className="text-xs"
-            data-testid="run-add-port"
-            onClick={() =>
-              update({
-                ports: [...form.ports, { hostIp: '127.0.0.1', hostPort: '', containerPort: '', protocol: 'tcp' }],
-              })
-            }
-          >
-            + {t('run.dialog.addPort')}
-          </Button>
-        </fieldset>
-
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">{t('run.dialog.env')}</legend>
-          {form.env.map((row, index) => (
-            <div key={index} className="space-y-1">
-              <div className="grid grid-cols-[1fr_2fr_auto] gap-2">
-                <input
-                  aria-label={t('run.dialog.key')}
-                  aria-invalid={Boolean(shownErrors[`env.${index}.key`])}
-                  className={`${smallInput} font-mono`}
-                  placeholder={t('run.dialog.key')}
-                  value={row.key}
-                  onChange={(event) =>
-                    update({ env: form.env.map((e, i) => (i === index ? { ...e, key: event.target.value } : e)) })
-                  }
-                />
-                <input
-                  aria-label={t('run.dialog.value')}
-                  className={`${smallInput} font-mono`}
-                  placeholder={t('run.dialog.value')}
-                  value={row.value}
-                  onChange={(event) =>
-                    update({ env: form.env.map((e, i) => (i === index ? { ...e, value: event.target.value } : e)) })
-                  }
-                />
-                <Button
-                  variant="ghost"
-                  className="!px-2"
-                  onClick={() => update({ env: form.env.filter((_, i) => i !== index) })}
-                  aria-label={t('run.dialog.remove')}
-                >
-                  ✕
-                </Button>
-              </div>
-              <ErrorText message={shownErrors[`env.${index}.key`]} />
-            </div>
-          ))}
-          <Button
-            variant="ghost"
-            className="text-xs"
-            onClick={() => update({ env: [...form.env, { key: '', value: '' }] })}
-          >
-            + {t('run.dialog.addEnv')}
-          </Button>
-        </fieldset>
-
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">{t('run.dialog.volumes')}</legend>
-          {form.volumes.map((row, index) => (
-            <div
-              key={index}
-              data-testid="run-volume-row"
-              className="space-y-1 rounded-md border border-slate-200 p-2 dark:border-slate-700"
-            >
-              <div className="grid grid-cols-[9rem_1fr_1fr_auto_auto] items-center gap-2">
-                <select
-                  aria-label={t('run.dialog.volumes')}
-                  data-testid="run-volume-kind"
-                  className={smallInput}
-                  value={row.kind}
-                  onChange={(event) =>
-                    setVolume(
-                      index,
-                      event.target.value === 'bind'
-                        ? { kind: 'bind', hostPath: '', confirmed: false }
-                        : { kind: 'named', name: '' },
-                    )
-                  }
-                >
-                  <option value="named">{t('run.dialog.named')}</option>
-                  <option value="bind">{t('run.dialog.bind')}</option>
-                </select>
-                {row.kind === 'named' ? (
-                  <input
-                    aria-label={t('run.dialog.volumeName')}
-                    data-testid="run-volume-name"
-                    aria-invalid={Boolean(shownErrors[`volumes.${index}.name`])}
-                    className={smallInput}
-                    placeholder={t('run.dialog.volumeName')}
-                    value={row.name}
-                    onChange={(event) => setVolume(index, { name: event.target.value })}
-                  />
-                ) : (
-                  <input
-                    aria-label={t('run.dialog.hostPath')}
-                    data-testid="run-host-path"
-                    aria-invalid={Boolean(shownErrors[`volumes.${index}.hostPath`])}
-                    className={`${smallInput} font-mono`}
-                    placeholder={t('run.dialog.hostPath')}
-                    value={row.hostPath}
-                    onChange={(event) => setVolume(index, { hostPath: event.target.value, confirmed: false })}
-                  />
-                )}
-                <input
-                  aria-label={t('run.dialog.containerPath')}
-                  data-testid="run-container-path"
-                  aria-invalid={Boolean(shownErrors[`volumes.${index}.containerPath`])}
-                  className={`${smallInput} font-mono`}
-                  placeholder={t('run.dialog.containerPath')}
-                  value={row.containerPath}
-                  onChange={(event) => setVolume(index, { containerPath: event.target.value })}
-                />
-                <label className="flex items-center gap-1 text-xs whitespace-nowrap">
-                  <input
-                    type="checkbox"
-                    data-testid="run-volume-readonly"
-                    checked={row.readOnly}
-                    onChange={(event) => setVolume(index, { readOnly: event.target.checked })}
-                  />
-                  {t('run.dialog.readOnly')}
-                </label>
-                <Button
-                  variant="ghost"
-                  className="!px-2"
-                  onClick={() => update({ volumes: form.volumes.filter((_, i) => i !== index) })}
-                  aria-label={t('run.dialog.remove')}
-                >
-                  ✕
-                </Button>
-              </div>
-              {row.kind === 'bind' && row.hostPath && (
-                <label className="flex items-start gap-2 text-xs text-amber-800 dark:text-amber-300">
-                  <input
-                    type="checkbox"
-                    data-testid="run-bind-confirm"
-                    className="mt-0.5"
-                    checked={row.confirmed}
-                    onChange={(event) => setVolume(index, { confirmed: event.target.checked })}
-                  />
-                  {t('run.dialog.bindConfirm', { path: row.hostPath })}
-                </label>
-              )}
-              <ErrorText
-                message={
-                  shownErrors[`volumes.${index}.hostPath`] ??
-                  shownErrors[`volumes.${index}.confirmed`] ??
-                  shownErrors[`volumes.${index}.containerPath`] ??
-                  shownErrors[`volumes.${index}.name`]
-                }
-              />
-            </div>
-          ))}
-          <Button
-            variant="ghost"
-            className="text-xs"
-            data-testid="run-add-volume"
-            onClick={() =>
-              update({ volumes: [...form.volumes, { kind: 'named', name: '', containerPath: '', readOnly: false }] })
-            }
-          >
-            + {t('run.dialog.addVolume')}
-          </Button>
-        </fieldset>
+        <PortRows
+          rows={form.ports}
+          errors={shownErrors}
+          exposedHint={exposedHint}
+          onChange={(ports) => updatePorts(ports)}
+          onAdd={() => {
+            updatePorts([...form.ports, { hostIp: '127.0.0.1', hostPort: '', containerPort: '', protocol: 'tcp' }]);
+            focusPath.current = `ports.${form.ports.length}.hostPort`;
+          }}
+          onRemove={(index) => removeRow('ports', index)}
+          onLeave={leave}
+        />
+        <EnvRows
+          rows={form.env}
+          errors={shownErrors}
+          onChange={(env) => update({ env })}
+          onAdd={() => {
+            update({ env: [...form.env, { key: '', value: '' }] });
+            focusPath.current = `env.${form.env.length}.key`;
+          }}
+          onRemove={(index) => removeRow('env', index)}
+          onLeave={leave}
+        />
+        <VolumeRows
+          rows={form.volumes}
+          errors={shownErrors}
+          onChange={(volumes) => update({ volumes })}
+          onAdd={() => {
+            update({ volumes: [...form.volumes, { kind: 'named', name: '', containerPath: '', readOnly: false }] });
+            focusPath.current = `volumes.${form.volumes.length}.name`;
+          }}
+          onRemove={(index) => removeRow('volumes', index)}
+          onLeave={leave}
+        />
 
         <Field label={t('run.dialog.command')} help={t('run.dialog.commandHelp')} error={shownErrors.command}>
           {(props) => (
             <TextInput
               {...props}
               data-testid="run-command"
+              data-field="command"
+              onBlur={() => leave('command')}
               className="font-mono"
               value={form.command}
               onChange={(event) => update({ command: event.target.value })}
@@ -439,7 +315,11 @@ export function RunDialog({
           <label className="flex items-center gap-2 text-sm">
             {t('run.dialog.restart')}
             <select
-              className={`${smallInput} !w-auto`}
+              className={`${rowInput} !w-auto`}
+              data-field="restartPolicy"
+              data-testid="run-restart"
+              aria-invalid={Boolean(shownErrors.restartPolicy)}
+              onBlur={() => leave('restartPolicy')}
               value={form.restartPolicy}
               onChange={(event) => update({ restartPolicy: event.target.value as RunForm['restartPolicy'] })}
             >
@@ -464,7 +344,11 @@ export function RunDialog({
             </pre>
           </div>
         )}
-        {failure && <ProblemCard problem={failure.toWire()} />}
+        {failure && (
+          <div ref={failureRef}>
+            <ProblemCard problem={failure.toWire()} />
+          </div>
+        )}
         <button type="submit" hidden />
       </form>
     </Dialog>

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_DOMAIN, parseImageReference } from '../../../shared/imageReference';
 import type { RunFlow, RunStepState } from '../../../shared/run';
 import { useBerthClient } from '../app/clientContext';
 import type { Navigate } from '../app/useRoute';
@@ -12,6 +11,7 @@ import { usePulls } from '../pulls/pullsStore';
 import { Button } from '../ui/Button';
 import { cliTranscript } from './cliTranscript';
 import { FlowDiagram } from './FlowDiagram';
+import { pullStepText, pullStepTitle } from './sourceText';
 
 const dot: Record<RunStepState, string> = {
   pending: 'bg-slate-300 dark:bg-slate-600',
@@ -35,20 +35,8 @@ function stepText(t: ReturnType<typeof useTranslation>['t'], flow: RunFlow, step
         : flow.cacheHit
           ? t('run.flow.steps.cache.hit', { image })
           : t('run.flow.steps.cache.miss', { image });
-    case 'hub': {
-      const state = flow.steps.hub;
-      if (state === 'skipped') return t('run.flow.steps.hub.skipped');
-      if (state === 'active') {
-        const parsed = parseImageReference(image);
-        const registry = parsed.ok && parsed.reference.domain !== DEFAULT_DOMAIN ? parsed.reference.domain : null;
-        return registry
-          ? t('run.flow.steps.hub.pullingFrom', { image, registry })
-          : t('run.flow.steps.hub.pulling', { image });
-      }
-      if (state === 'done') return t('run.flow.steps.hub.done');
-      if (state === 'failed') return t('run.flow.steps.hub.failed');
-      return t('run.flow.steps.hub.pending');
-    }
+    case 'hub':
+      return pullStepText(t, flow);
   }
 }
 
@@ -104,8 +92,12 @@ export function RunFlowPage({
       data-testid="run-flow"
       data-state={flow.state}
       data-cache-hit={String(flow.cacheHit)}
+      data-restarting={String(flow.restarting)}
     >
-      <h1 className="font-mono text-xl font-semibold">{t('run.flow.title', { image: flow.image })}</h1>
+      {/* The line that ran, as the dialog's "copy docker run" gives it: options and all. */}
+      <h1 className="font-mono text-xl font-semibold break-words" data-testid="run-title">
+        {flow.command}
+      </h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('run.flow.intro')}</p>
       <div className="mt-5">
         <FlowDiagram flow={flow} />
@@ -120,7 +112,10 @@ export function RunFlowPage({
           >
             <span className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${dot[flow.steps[step]]}`} aria-hidden="true" />
             <span className={flow.steps[step] === 'pending' || flow.steps[step] === 'skipped' ? 'text-slate-500' : ''}>
-              <span className="font-medium">{t(`run.flow.steps.${step}.title`)}</span> — {stepText(t, flow, step)}
+              <span className="font-medium">
+                {step === 'hub' ? pullStepTitle(t, flow) : t(`run.flow.steps.${step}.title`)}
+              </span>{' '}
+              — {stepText(t, flow, step)}
             </span>
           </li>
         ))}
@@ -144,9 +139,11 @@ export function RunFlowPage({
             </span>
           )}
           <span className="ml-auto text-sm" data-testid="run-state">
-            {flow.state === 'exited'
-              ? t('run.flow.state.exited', { code: flow.exitCode ?? '?' })
-              : t(`run.flow.state.${flow.state}`)}
+            {flow.restarting
+              ? t('run.flow.state.restarting')
+              : flow.state === 'exited'
+                ? t('run.flow.state.exited', { code: flow.exitCode ?? '?' })
+                : t(`run.flow.state.${flow.state}`)}
           </span>
         </div>
         <pre
@@ -176,7 +173,20 @@ export function RunFlowPage({
         </pre>
       </section>
       <div className="mt-4 flex items-center gap-3 text-sm" data-testid="run-next-step">
-        {flow.state === 'exited' && (
+        {flow.restarting && (
+          <>
+            <p className="flex-1">
+              {t('run.flow.restarting', {
+                code: flow.exitCode ?? '?',
+                policy: t(`run.dialog.restartPolicy.${flow.restartPolicy}`),
+              })}
+            </p>
+            <Button variant="primary" onClick={() => navigate('containers', flow.containerId)}>
+              {t('nav.containers')}
+            </Button>
+          </>
+        )}
+        {flow.state === 'exited' && !flow.restarting && (
           <>
             <p className="flex-1">{flow.exitCode === 0 ? t('run.flow.exitedOk') : t('run.flow.exitedError')}</p>
             {/* Not after --rm: the container is gone. */}

@@ -6,9 +6,8 @@ import type { RunFlow } from '../../../shared/run';
  * course's terminal output and Berth's diagram tell the same story.
  */
 export function cliTranscript(flow: RunFlow, pull: PullJob | undefined): string[] {
-  const lines = [
-    `$ docker run ${flow.image.endsWith(':latest') ? flow.image.slice(0, -':latest'.length) : flow.image}`,
-  ];
+  // The line that ran: the dialog's "copy docker run" line, options and all.
+  const lines = [`$ ${flow.command}`];
   if (flow.cacheHit === false) {
     lines.push(`Unable to find image '${flow.image}' locally`);
     if (pull) {
@@ -24,6 +23,8 @@ export function cliTranscript(flow: RunFlow, pull: PullJob | undefined): string[
       if (pull.outcome === 'up-to-date') lines.push(`Status: Image is up to date for ${pull.reference}`);
     }
   }
+  // Detached (-d), the docker command prints the new container's id and nothing of its output.
+  if (/^docker run -d( |$)/.test(flow.command) && flow.containerId) lines.push(flow.containerId);
   return lines;
 }
 

@@ -1,20 +1,18 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Navigate } from '../app/useRoute';
 import { RunDialog } from './RunDialog';
-import { emptyRunForm, portRowsFor, type RunForm } from './runForm';
+import { emptyRunForm, type RunForm } from './runForm';
 
 interface RunDialogValue {
-  /** Opens the run dialog for an image; exposed ports become port rows. */
-  openRun(image: string, exposedPorts?: number[]): void;
+  /** Opens the run dialog for an image (which fills in the ports a local image EXPOSEs). */
+  openRun(image: string): void;
 }
 
 const RunDialogContext = createContext<RunDialogValue | null>(null);
 
 export function RunDialogProvider({ navigate, children }: { navigate: Navigate; children: ReactNode }) {
   const [form, setForm] = useState<RunForm | null>(null);
-  const openRun = useCallback((image: string, exposedPorts: number[] = []) => {
-    setForm({ ...emptyRunForm(image), ports: portRowsFor(exposedPorts) });
-  }, []);
+  const openRun = useCallback((image: string) => setForm(emptyRunForm(image)), []);
   const value = useMemo(() => ({ openRun }), [openRun]);
   return (
     <RunDialogContext.Provider value={value}>

@@ -8,12 +8,17 @@ export function EmptyState({
   body,
   action,
   onAction,
+  secondaryAction,
+  onSecondaryAction,
 }: {
   icon: ReactNode;
   title: string;
   body: string;
   action: string;
   onAction: () => void;
+  /** Another way forward beside the main one, e.g. pulling by name beside the Hub search. */
+  secondaryAction?: string;
+  onSecondaryAction?: () => void;
 }) {
   return (
     <div className="mx-auto mt-16 flex max-w-md flex-col items-center text-center" data-testid="empty-state">
@@ -22,9 +27,16 @@ export function EmptyState({
       </div>
       <h2 className="text-lg font-semibold">{title}</h2>
       <p className="mt-2 text-sm leading-6 text-slate-600 dark:text-slate-400">{body}</p>
-      <Button variant="primary" className="mt-6" onClick={onAction}>
-        {action}
-      </Button>
+      <div className="mt-6 flex flex-wrap justify-center gap-2">
+        <Button variant="primary" onClick={onAction}>
+          {action}
+        </Button>
+        {secondaryAction && onSecondaryAction && (
+          <Button onClick={onSecondaryAction} data-testid="empty-state-secondary">
+            {secondaryAction}
+          </Button>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type ComponentProps, type ReactNode } from 'react';
 
 export const inputClass =
   'w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 placeholder:text-slate-400 focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none aria-[invalid=true]:border-rose-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100';
@@ -34,6 +34,7 @@ export function Field({
   );
 }
 
-export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
+/** An input with the app's look; a ref reaches the <input> (React 19 passes it as a prop). */
+export function TextInput(props: ComponentProps<'input'>) {
   return <input {...props} className={`${inputClass} ${props.className ?? ''}`} />;
 }

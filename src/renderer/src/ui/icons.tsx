@@ -30,6 +30,12 @@ export const ImagesIcon = (props: SVGProps<SVGSVGElement>) => (
     <path d="m3 13 9 5 9-5" />
   </Icon>
 );
+export const DownloadIcon = (props: SVGProps<SVGSVGElement>) => (
+  <Icon {...props}>
+    <path d="M12 4v11m-5-5 5 5 5-5" />
+    <path d="M4 19h16" />
+  </Icon>
+);
 export const SearchIcon = (props: SVGProps<SVGSVGElement>) => (
   <Icon {...props}>
     <circle cx="11" cy="11" r="7" />

@@ -1,0 +1,36 @@
+import { inputClass } from '../ui/Field';
+import type { FieldErrors } from './runForm';
+
+/** The compact inputs of the dialog's port, variable and volume rows. */
+export const rowInput = `${inputClass} !py-1`;
+
+/** A row's error under it, read out when it appears. */
+export function ErrorText({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="text-xs text-rose-600 dark:text-rose-400">
+      {message}
+    </p>
+  );
+}
+
+/** What every row editor (ports, variables, volumes) is given by the run dialog. */
+export interface RowEditorProps<Row> {
+  rows: Row[];
+  /** The errors to show now, by field path ("ports.0.hostPort"). */
+  errors: FieldErrors;
+  onChange: (rows: Row[]) => void;
+  onAdd: () => void;
+  onRemove: (index: number) => void;
+  /** The user left this field: its own mistakes may be shown from now on. */
+  onLeave: (path: string) => void;
+}
+
+/** The props of one field of a row: its path (for focus and blur), its error state, leaving it. */
+export function rowField(path: string, errors: FieldErrors, onLeave: (path: string) => void) {
+  return {
+    'data-field': path,
+    'aria-invalid': Boolean(errors[path]),
+    onBlur: () => onLeave(path),
+  };
+}
