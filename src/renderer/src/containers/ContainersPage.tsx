@@ -72,6 +72,12 @@ export function ContainersPage({ navigate, show = null }: { navigate: Navigate; 
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => (items[index]?.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
+    // Keyed by container, not position: a row (and a menu open on it) stays with its container when
+    // another one appears above it.
+    getItemKey: (index) => {
+      const item = items[index];
+      return !item ? index : item.kind === 'group' ? `group:${item.project}` : item.container.id;
+    },
     overscan: 8,
   });
   const virtualItems = virtualizer.getVirtualItems();
