@@ -211,7 +211,7 @@ export function ContainersPage({ navigate, show = null }: { navigate: Navigate; 
         </ul>
       )}
 
-      {highlighted && !showAll && highlighted.state !== 'running' && (
+      {highlighted && !showAll && (highlighted.state === 'exited' || highlighted.state === 'dead') && (
         <p
           role="status"
           data-testid="containers-shown-stopped"
