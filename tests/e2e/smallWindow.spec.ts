@@ -255,6 +255,11 @@ test('the sidebar collapses and expands by keyboard, and keeps its names', async
   await toggle.click();
   await expect(sidebar).toHaveAttribute('data-collapsed', 'false');
   await expect(toggle).toHaveAccessibleName('사이드바 접기');
+  // Over the page, not beside it: the page keeps its width.
+  expect((await page.locator('main').boundingBox())?.x).toBeLessThan(64);
   await expectNoHorizontalOverflow(page, 'images with the sidebar open');
   await saveScreenshot(page, 'small-sidebar-open-ko');
+  await page.keyboard.press('Escape');
+  await expect(sidebar).toHaveAttribute('data-collapsed', 'true');
+  await expect(toggle).toBeFocused();
 });
