@@ -40,6 +40,8 @@ export const settingsSchema = z
     /** macOS: no Dock icon, Berth lives in the menu bar only. */
     menuBarOnly: z.boolean().default(false),
     showTrayIcon: z.boolean().default(true),
+    /** The Containers list's "Show stopped ones too", remembered between visits and launches. */
+    showStoppedContainers: z.boolean().default(false),
     /** Where the first-run wizard is: resumed there, and not shown again once finished or skipped. */
     onboarding: z
       .object({ step: onboardingStepSchema.default('welcome'), finished: z.boolean().default(false) })
@@ -77,6 +79,7 @@ export const settingsPatchSchema = z
     startAtLogin: settingsShape.startAtLogin.unwrap().optional(),
     menuBarOnly: settingsShape.menuBarOnly.unwrap().optional(),
     showTrayIcon: settingsShape.showTrayIcon.unwrap().optional(),
+    showStoppedContainers: settingsShape.showStoppedContainers.unwrap().optional(),
     onboarding: z
       .object({ step: onboardingStepSchema.optional(), finished: z.boolean().optional() })
       .strict()

@@ -71,6 +71,11 @@ for (const lang of ['en', 'ko'] as const) {
     await saveScreenshot(page, `onboarding-done-${lang}`);
     await page.getByTestId('onboarding-dashboard').click();
     await expect(page.locator('main')).toHaveAttribute('data-section', 'containers');
+    // The hello-world container has stopped; the list shows it anyway, marked, though stopped ones are hidden.
+    await expect(page.getByTestId('containers-show-all')).not.toBeChecked();
+    const ran = page.locator('[data-testid=container-row][data-highlighted=true]');
+    await expect(ran).toHaveAttribute('data-state', 'exited');
+    await expect(ran).toContainText('hello-world');
 
     // Finished: a new window opens on the dashboard, not the guide.
     await page.goto(`${harness.origin}/?token=${harness.token}&lang=${lang}`);

@@ -237,6 +237,21 @@ describe('SettingsStore', () => {
     });
   });
 
+  it('loads a file written before "show stopped containers" existed, and remembers the choice once made', async () => {
+    // Exactly what an earlier version saved: every key it knew, none for the Containers toggle.
+    const { showStoppedContainers: _absent, ...older } = defaultSettings;
+    fs.writeFileSync(file, JSON.stringify({ ...older, language: 'ko' }));
+    const store = open();
+    expect(store.state().recovered).toBeNull();
+    expect(store.state().settings).toMatchObject({ language: 'ko', showStoppedContainers: false });
+
+    await store.update({ showStoppedContainers: true });
+    expect(open().state().settings).toMatchObject({ language: 'ko', showStoppedContainers: true });
+    await expect(store.update({ showStoppedContainers: 'yes' } as unknown as SettingsPatch)).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+  });
+
   it('parseSettingsFile reads a complete file back exactly', () => {
     expect(parseSettingsFile(JSON.stringify(defaultSettings))).toEqual(defaultSettings);
   });

@@ -11,6 +11,8 @@ export const en = {
     hub: 'Docker Hub search',
     installation: 'Installation check',
     settings: 'Settings',
+    collapse: 'Collapse the sidebar',
+    expand: 'Expand the sidebar',
   },
   engine: {
     state: {
@@ -306,6 +308,7 @@ export const en = {
       size: 'Size',
       created: 'Created',
       usage: 'In use',
+      actions: 'Actions',
     },
     inUse: 'used by {{count}}',
     notInUse: 'not in use',
@@ -477,6 +480,7 @@ export const en = {
       exitedError: 'The container exited with a non-zero exit code. Its output above says why.',
       stillRunning: 'The container keeps running. Find it under Containers.',
       runAgain: 'Run again',
+      showInContainers: 'See it in Containers',
       container: 'Container {{name}}',
       notFound: 'This run is no longer known: Berth keeps the latest runs only.',
       cli: 'As the docker command would print it',
@@ -506,6 +510,7 @@ export const en = {
       created: 'Created',
       cpu: 'CPU',
       memory: 'Memory',
+      actions: 'Actions',
     },
     state: {
       created: 'Created',
@@ -526,6 +531,14 @@ export const en = {
     selected: '{{count}} selected',
     selectAll: 'Select all shown',
     select: 'Select {{name}}',
+    seeLogs: 'See logs',
+    seeLogsOf: 'See the logs of {{name}}: it ended with exit code {{code}}',
+    moreActions: 'More actions for {{name}}',
+    removeOne: 'Remove {{name}}',
+    morePorts: '+{{count}} more',
+    allPorts: 'All {{count}} ports of {{name}}',
+    shownStopped:
+      '{{name}} has finished running (exited). It is shown because you just ran it: a stopped container stays until you remove it. Turn on "Show stopped ones too" to see all of them.',
     action: {
       start: 'Start',
       stop: 'Stop',
@@ -535,6 +548,7 @@ export const en = {
       kill: 'Kill',
       remove: 'Remove',
       details: 'Details',
+      logs: 'Logs and details',
     },
     pending: {
       start: 'Starting…',

@@ -13,6 +13,8 @@ export const ko: Catalog = {
     hub: '도커 허브 검색',
     installation: '설치 확인',
     settings: '설정',
+    collapse: '사이드바 접기',
+    expand: '사이드바 펼치기',
   },
   engine: {
     state: {
@@ -308,6 +310,7 @@ export const ko: Catalog = {
       size: '크기',
       created: '만든 날짜',
       usage: '사용 중',
+      actions: '작업',
     },
     inUse: '컨테이너 {{count}}개가 사용',
     notInUse: '사용 안 함',
@@ -479,6 +482,7 @@ export const ko: Catalog = {
       exitedError: '컨테이너가 0이 아닌 종료 코드로 끝났어요. 위의 출력에 이유가 있어요.',
       stillRunning: '컨테이너가 계속 실행 중이에요. 컨테이너 메뉴에서 찾을 수 있어요.',
       runAgain: '다시 실행',
+      showInContainers: '컨테이너 목록에서 보기',
       container: '컨테이너 {{name}}',
       notFound: '이 실행 기록은 더 이상 없어요. Berth는 최근 실행만 보관해요.',
       cli: 'docker 명령어라면 이렇게 출력해요',
@@ -507,6 +511,7 @@ export const ko: Catalog = {
       created: '만든 때',
       cpu: 'CPU',
       memory: '메모리',
+      actions: '작업',
     },
     state: {
       created: '만들어짐',
@@ -527,6 +532,14 @@ export const ko: Catalog = {
     selected: '{{count}}개 선택됨',
     selectAll: '보이는 것 모두 선택',
     select: '{{name}} 선택',
+    seeLogs: '로그 보기',
+    seeLogsOf: '{{name}} 로그 보기: 종료 코드 {{code, 으로}} 끝났어요',
+    moreActions: '{{name}} 작업 더 보기',
+    removeOne: '{{name}} 삭제',
+    morePorts: '+{{count}}개 더',
+    allPorts: '{{name}}의 포트 {{count}}개',
+    shownStopped:
+      '{{name}} 컨테이너는 실행이 끝났어요(종료됨). 방금 실행한 컨테이너라서 보여 드려요. 끝난 컨테이너는 삭제할 때까지 남아 있어요. 모두 보려면 "중지된 컨테이너도 보기"를 켜세요.',
     action: {
       start: '시작',
       stop: '중지',
@@ -536,6 +549,7 @@ export const ko: Catalog = {
       kill: '강제 종료',
       remove: '삭제',
       details: '자세히',
+      logs: '로그와 자세한 정보',
     },
     pending: {
       start: '시작하는 중…',

@@ -91,7 +91,7 @@ function RouteView({ route, navigate }: { route: Route; navigate: Navigate }) {
       return route.param ? (
         <ContainerDetailsPage key={route.param} id={route.param} navigate={navigate} />
       ) : (
-        <ContainersPage navigate={navigate} />
+        <ContainersPage navigate={navigate} show={route.show ?? null} />
       );
     case 'settings':
       return <SettingsPage />;

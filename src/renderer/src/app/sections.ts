@@ -17,23 +17,29 @@ export interface Route {
   param: string | null;
   /** The Hub search's words, from #/hub?q=redis: a link (the guide's "Search for redis") opens that search. */
   query?: string;
+  /** `?show=<container>`: a container the Containers list shows and highlights even when it is stopped. */
+  show?: string;
 }
 
 export function routeFromHash(hash: string): Route | null {
   const whole = hash.replace(/^#\/?/, '');
   const questionMark = whole.indexOf('?');
   const path = questionMark === -1 ? whole : whole.slice(0, questionMark);
-  const search = questionMark === -1 ? '' : whole.slice(questionMark + 1);
+  const search = new URLSearchParams(questionMark === -1 ? '' : whole.slice(questionMark + 1));
   const slash = path.indexOf('/');
   const name = slash === -1 ? path : path.slice(0, slash);
   if (!(sections as readonly string[]).includes(name)) return null;
   const param = slash === -1 ? null : decodeURIComponent(path.slice(slash + 1)) || null;
-  const query = new URLSearchParams(search).get('q')?.trim();
-  return query ? { section: name as Section, param, query } : { section: name as Section, param };
+  const query = search.get('q')?.trim();
+  const show = search.get('show');
+  return { section: name as Section, param, ...(query ? { query } : {}), ...(show ? { show } : {}) };
 }
 
 export function routeHash(route: Route): string {
   const param = route.param ? `/${route.param.split('/').map(encodeURIComponent).join('/')}` : '';
-  const query = route.query?.trim() ? `?${new URLSearchParams({ q: route.query.trim() }).toString()}` : '';
+  const search = new URLSearchParams();
+  if (route.query?.trim()) search.set('q', route.query.trim());
+  if (route.show) search.set('show', route.show);
+  const query = search.size > 0 ? `?${search.toString()}` : '';
   return `#/${route.section}${param}${query}`;
 }

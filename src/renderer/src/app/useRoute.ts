@@ -1,8 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { routeFromHash, routeHash, type Route, type Section } from './sections';
 
-/** Goes to a section; query is the Hub search's words (#/hub?q=redis). */
-export type Navigate = (section: Section, param?: string | null, query?: string) => void;
+/**
+ * Goes to a section. The third argument is the Hub search's words (#/hub?q=redis), or
+ * `{ show }`: a container the Containers list shows even when it is stopped (#/containers?show=).
+ */
+export type Navigate = (
+  section: Section,
+  param?: string | null,
+  extra?: string | { query?: string; show?: string | null },
+) => void;
 
 /** The current route lives in the URL hash, so a reload (or a test) can open any screen. */
 export function useRoute(fallback: Section): [Route, Navigate] {
@@ -14,8 +21,9 @@ export function useRoute(fallback: Section): [Route, Navigate] {
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, [fallback]);
-  const navigate = useCallback<Navigate>((section, param = null, query) => {
-    window.location.hash = routeHash({ section, param, query });
+  const navigate = useCallback<Navigate>((section, param = null, extra) => {
+    const { query, show } = typeof extra === 'string' ? { query: extra, show: null } : (extra ?? {});
+    window.location.hash = routeHash({ section, param, query, show: show ?? undefined });
   }, []);
   return [route, navigate];
 }

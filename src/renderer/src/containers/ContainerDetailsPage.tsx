@@ -4,7 +4,7 @@ import type { Navigate } from '../app/useRoute';
 import { problemText } from '../engine/problemText';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
-import { availableActions, stateText, stateTone } from './containerText';
+import { availableActions, stateText, stateToneOf } from './containerText';
 import { useContainers } from './containersStore';
 import { InspectView } from './details/InspectView';
 import { LogsView } from './details/LogsView';
@@ -46,7 +46,7 @@ export function ContainerDetailsPage({ id, navigate }: { id: string; navigate: N
       </Button>
       <header className="mt-2 flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{container.name}</h1>
-        <Badge tone={stateTone[container.state]}>{stateText(t, container)}</Badge>
+        <Badge tone={stateToneOf(container)}>{stateText(t, container)}</Badge>
         <span className="font-mono text-xs text-slate-500">{container.image}</span>
         <span className="ml-auto flex gap-1">
           {busy ? (

@@ -6,12 +6,13 @@ import type { Navigate } from '../app/useRoute';
 import { useEngineStatus } from '../engine/engineStatus';
 import { problemText } from '../engine/problemText';
 import { usePullByName } from '../pulls/pullByNameContext';
+import { useSettings } from '../settings/settingsStore';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { TextInput } from '../ui/Field';
 import { ContainersIcon } from '../ui/icons';
-import { ContainerRow, ROW_HEIGHT } from './ContainerRow';
-import { groupContainers, matchesFilter } from './containerGroups';
+import { ContainerRow, ROW_GRID, ROW_HEIGHT, WIDE_ONLY } from './ContainerRow';
+import { findContainer, groupContainers, matchesFilter } from './containerGroups';
 import { useContainers } from './containersStore';
 import { RemoveContainersDialog } from './RemoveContainersDialog';
 import { useContainerActions } from './useContainerActions';
@@ -19,15 +20,26 @@ import { useStatsFor } from './useStatsFor';
 
 const GROUP_HEIGHT = 36;
 
-/** The live containers list: virtualized, grouped by Compose project, idle when nothing happens. */
-export function ContainersPage({ navigate }: { navigate: Navigate }) {
+/**
+ * The live containers list: virtualized, grouped by Compose project, idle when nothing happens.
+ * `show` (a name or id, from `#/containers?show=`) is a container just run: it is listed and marked
+ * even when stopped ones are hidden, so a finished hello-world does not seem to vanish.
+ */
+export function ContainersPage({ navigate, show = null }: { navigate: Navigate; show?: string | null }) {
   const { t } = useTranslation();
   const { status } = useEngineStatus();
   const { containers, stale } = useContainers();
   const { pending, failures, act, remove, dismiss } = useContainerActions();
   const { openPullByName } = usePullByName();
   const [filter, setFilter] = useState('');
-  const [showAll, setShowAll] = useState(false);
+  const { state: settings, update: updateSettings } = useSettings();
+  // Remembered in the settings; the local value answers the click at once, before the save.
+  const [showAllNow, setShowAllNow] = useState<boolean | null>(null);
+  const showAll = showAllNow ?? settings?.settings.showStoppedContainers ?? false;
+  const setShowAll = (value: boolean) => {
+    setShowAllNow(value);
+    void updateSettings({ showStoppedContainers: value }).catch(() => undefined);
+  };
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [removing, setRemoving] = useState<ContainerSummary[] | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -39,17 +51,19 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
     return () => clearInterval(timer);
   }, []);
 
+  const highlighted = useMemo(() => (show ? findContainer(containers ?? [], show) : undefined), [containers, show]);
   const shown = useMemo(
     () =>
       (containers ?? []).filter(
         (container) =>
           (showAll ||
+            container === highlighted ||
             container.state === 'running' ||
             container.state === 'paused' ||
             container.state === 'restarting') &&
           matchesFilter(container, filter),
       ),
-    [containers, showAll, filter],
+    [containers, showAll, highlighted, filter],
   );
   const items = useMemo(() => groupContainers(shown), [shown]);
   const runningCount = (containers ?? []).filter((container) => container.state === 'running').length;
@@ -58,6 +72,12 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => (items[index]?.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
+    // Keyed by container, not position: a row (and a menu open on it) stays with its container when
+    // another one appears above it.
+    getItemKey: (index) => {
+      const item = items[index];
+      return !item ? index : item.kind === 'group' ? `group:${item.project}` : item.container.id;
+    },
     overscan: 8,
   });
   const virtualItems = virtualizer.getVirtualItems();
@@ -66,6 +86,17 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
     return entry?.kind === 'container' && entry.container.state === 'running' ? [entry.container.id] : [];
   });
   const samples = useStatsFor(visibleRunning);
+
+  // Bring the container just run into view, once it is listed.
+  const highlightIndex = highlighted
+    ? items.findIndex((item) => item.kind === 'container' && item.container.id === highlighted.id)
+    : -1;
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (highlightIndex < 0 || !highlighted || scrolledTo.current === highlighted.id) return;
+    scrolledTo.current = highlighted.id;
+    virtualizer.scrollToIndex(highlightIndex, { align: 'auto' });
+  }, [highlightIndex, highlighted, virtualizer]);
 
   if (status?.state !== 'connected' && !containers) {
     return (
@@ -102,7 +133,7 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
     });
 
   return (
-    <div className="flex h-full flex-col p-6" data-testid="containers-page">
+    <div className="@container flex h-full flex-col p-6" data-testid="containers-page">
       <h1 className="text-xl font-semibold">{t('containers.title')}</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('containers.intro')}</p>
       {stale && (
@@ -132,7 +163,7 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
           />
           {t('containers.showAll')}
         </label>
-        <span className="text-xs text-slate-500" data-testid="containers-counts">
+        <span className="text-xs whitespace-nowrap text-slate-500" data-testid="containers-counts">
           {t('containers.running', { count: runningCount })} ·{' '}
           {t('containers.total', { count: containers?.length ?? 0 })}
         </span>
@@ -180,86 +211,120 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
         </ul>
       )}
 
+      {highlighted && !showAll && (highlighted.state === 'exited' || highlighted.state === 'dead') && (
+        <p
+          role="status"
+          data-testid="containers-shown-stopped"
+          className="mt-3 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:bg-sky-950/40 dark:text-sky-200"
+        >
+          {t('containers.shownStopped', { name: highlighted.name })}
+        </p>
+      )}
+      {/* A table for assistive technology; a grid of divs on screen, so the rows can be virtual. */}
       <div
-        className="mt-3 grid grid-cols-[2rem_minmax(9rem,1.4fr)_minmax(7rem,1fr)_9rem_7rem_6rem_4.5rem_6rem_minmax(12rem,auto)] gap-2 border-b border-slate-200 px-3 pb-2 text-xs text-slate-500 dark:border-slate-800"
-        role="row"
+        role="table"
+        aria-label={t('containers.title')}
+        className={`mt-3 flex flex-col ${shown.length > 0 ? 'min-h-0 flex-1' : ''}`}
       >
-        <input
-          type="checkbox"
-          aria-label={t('containers.selectAll')}
-          checked={shown.length > 0 && selectedContainers.length === shown.length}
-          onChange={(event) =>
-            setSelected(event.target.checked ? new Set(shown.map((container) => container.id)) : new Set())
-          }
-        />
-        <span>{t('containers.column.name')}</span>
-        <span>{t('containers.column.image')}</span>
-        <span>{t('containers.column.state')}</span>
-        <span>{t('containers.column.ports')}</span>
-        <span>{t('containers.column.created')}</span>
-        <span className="text-right">{t('containers.column.cpu')}</span>
-        <span className="text-right">{t('containers.column.memory')}</span>
-        <span />
+        <div role="rowgroup">
+          <div
+            className={`${ROW_GRID} border-b border-slate-200 pb-2 text-xs whitespace-nowrap text-slate-500 dark:border-slate-800`}
+            role="row"
+          >
+            <span role="columnheader" className="flex items-center">
+              <input
+                type="checkbox"
+                aria-label={t('containers.selectAll')}
+                checked={shown.length > 0 && selectedContainers.length === shown.length}
+                onChange={(event) =>
+                  setSelected(event.target.checked ? new Set(shown.map((container) => container.id)) : new Set())
+                }
+              />
+            </span>
+            <span role="columnheader">{t('containers.column.name')}</span>
+            <span role="columnheader" className={WIDE_ONLY}>
+              {t('containers.column.image')}
+            </span>
+            <span role="columnheader">{t('containers.column.state')}</span>
+            <span role="columnheader">{t('containers.column.ports')}</span>
+            <span role="columnheader" className={WIDE_ONLY}>
+              {t('containers.column.created')}
+            </span>
+            <span role="columnheader" className="text-right">
+              {t('containers.column.cpu')}
+            </span>
+            <span role="columnheader" className="text-right">
+              {t('containers.column.memory')}
+            </span>
+            <span role="columnheader" className="sr-only">
+              {t('containers.column.actions')}
+            </span>
+          </div>
+        </div>
+        <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="containers-scroll" role="rowgroup">
+          <div style={{ height: virtualizer.getTotalSize() }} className="relative w-full">
+            {virtualItems.map((virtualItem) => {
+              const item = items[virtualItem.index];
+              if (!item) return null;
+              return (
+                <div
+                  key={virtualItem.key}
+                  className="absolute top-0 left-0 w-full"
+                  style={{ height: virtualItem.size, transform: `translateY(${virtualItem.start}px)` }}
+                >
+                  {item.kind === 'group' ? (
+                    <div
+                      role="row"
+                      className="flex h-full items-center gap-3 bg-slate-100/70 px-3 text-xs font-semibold dark:bg-slate-800/50"
+                      data-testid="compose-group"
+                    >
+                      <span role="cell">{t('containers.group', { project: item.project })}</span>
+                      <span role="cell" className="flex gap-3">
+                        <Button
+                          variant="ghost"
+                          className="!px-2 !py-0 text-xs"
+                          onClick={() =>
+                            item.containers.forEach((container) => void act(container.id, container.name, 'start'))
+                          }
+                        >
+                          {t('containers.action.start')}
+                        </Button>
+                        <Button
+                          variant="ghost"
+                          className="!px-2 !py-0 text-xs"
+                          onClick={() =>
+                            item.containers.forEach((container) => void act(container.id, container.name, 'stop'))
+                          }
+                        >
+                          {t('containers.action.stop')}
+                        </Button>
+                      </span>
+                    </div>
+                  ) : (
+                    <ContainerRow
+                      container={item.container}
+                      selected={selected.has(item.container.id)}
+                      highlighted={item.container === highlighted}
+                      pending={pending.get(item.container.id)}
+                      sample={samples.get(item.container.id)}
+                      now={now}
+                      onSelect={(on) => toggle(item.container.id, on)}
+                      onOpen={() => navigate('containers', item.container.id)}
+                      onAction={(action) => void act(item.container.id, item.container.name, action)}
+                      onRemove={() => setRemoving([item.container])}
+                    />
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
       </div>
       {shown.length === 0 && containers && (
         <p className="mt-6 text-center text-sm text-slate-600 dark:text-slate-400" data-testid="containers-none-shown">
           {filter ? t('containers.empty.filtered', { filter }) : t('containers.empty.running')}
         </p>
       )}
-      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="containers-scroll" role="table">
-        <div style={{ height: virtualizer.getTotalSize() }} className="relative w-full">
-          {virtualItems.map((virtualItem) => {
-            const item = items[virtualItem.index];
-            if (!item) return null;
-            return (
-              <div
-                key={virtualItem.key}
-                className="absolute top-0 left-0 w-full"
-                style={{ height: virtualItem.size, transform: `translateY(${virtualItem.start}px)` }}
-              >
-                {item.kind === 'group' ? (
-                  <div
-                    className="flex h-full items-center gap-3 bg-slate-100/70 px-3 text-xs font-semibold dark:bg-slate-800/50"
-                    data-testid="compose-group"
-                  >
-                    <span>{t('containers.group', { project: item.project })}</span>
-                    <Button
-                      variant="ghost"
-                      className="!px-2 !py-0 text-xs"
-                      onClick={() =>
-                        item.containers.forEach((container) => void act(container.id, container.name, 'start'))
-                      }
-                    >
-                      {t('containers.action.start')}
-                    </Button>
-                    <Button
-                      variant="ghost"
-                      className="!px-2 !py-0 text-xs"
-                      onClick={() =>
-                        item.containers.forEach((container) => void act(container.id, container.name, 'stop'))
-                      }
-                    >
-                      {t('containers.action.stop')}
-                    </Button>
-                  </div>
-                ) : (
-                  <ContainerRow
-                    container={item.container}
-                    selected={selected.has(item.container.id)}
-                    pending={pending.get(item.container.id)}
-                    sample={samples.get(item.container.id)}
-                    now={now}
-                    onSelect={(on) => toggle(item.container.id, on)}
-                    onOpen={() => navigate('containers', item.container.id)}
-                    onAction={(action) => void act(item.container.id, item.container.name, action)}
-                    onRemove={() => setRemoving([item.container])}
-                  />
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </div>
       {removing && (
         <RemoveContainersDialog
           containers={removing}

@@ -37,3 +37,11 @@ export function matchesFilter(container: ContainerSummary, filter: string): bool
     (container.composeProject?.toLowerCase().includes(needle) ?? false)
   );
 }
+
+/** The container a name or an id (full or its start, as the CLI accepts it) points to. */
+export function findContainer(containers: ContainerSummary[], nameOrId: string): ContainerSummary | undefined {
+  return (
+    containers.find((container) => container.id === nameOrId || container.name === nameOrId) ??
+    (nameOrId.length >= 12 ? containers.find((container) => container.id.startsWith(nameOrId)) : undefined)
+  );
+}

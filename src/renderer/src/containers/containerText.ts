@@ -27,7 +27,7 @@ export function mountTypeText(t: TFunction, type: string): string | null {
   return (mountTypes as readonly string[]).includes(type) ? t(`details.inspect.mountType.${type}`) : null;
 }
 
-export const stateTone = {
+const stateTone = {
   running: 'emerald',
   paused: 'amber',
   restarting: 'amber',
@@ -36,6 +36,34 @@ export const stateTone = {
   exited: 'slate',
   dead: 'rose',
 } as const;
+
+/**
+ * The exit codes a stop or kill leaves (128 + SIGINT, SIGKILL, SIGTERM): the container was asked
+ * to end, it did not fail. A program killed for lack of memory also ends with 137; the logs say so.
+ */
+const stoppedBySignal = new Set([130, 137, 143]);
+
+/** It ended by itself with an error (`exit 3`), so its logs are worth a look. */
+export function exitedWithError(container: Pick<ContainerSummary, 'state' | 'exitCode'>): boolean {
+  return (
+    container.state === 'exited' &&
+    container.exitCode !== null &&
+    container.exitCode !== 0 &&
+    !stoppedBySignal.has(container.exitCode)
+  );
+}
+
+/** The state badge's colour: a failed exit is a warning, a clean one (or a stop) is neutral. */
+export function stateToneOf(container: Pick<ContainerSummary, 'state' | 'exitCode'>) {
+  return exitedWithError(container) ? 'amber' : stateTone[container.state];
+}
+
+/** The first ports of a row and how many more it has: at most `max` lines, the last one "+K more". */
+export function portsToShow<T>(ports: readonly T[], max: number): { shown: T[]; more: number } {
+  if (ports.length <= max) return { shown: [...ports], more: 0 };
+  const shown = ports.slice(0, Math.max(0, max - 1));
+  return { shown, more: ports.length - shown.length };
+}
 
 /** The ports published on this computer, as `docker ps` lists them (the main process merged IPv4/IPv6 pairs). */
 export function publishedPorts(ports: ContainerPort[]): ContainerPort[] {

@@ -86,19 +86,21 @@ export function ImagesPage({ navigate }: { navigate: Navigate }) {
         data-image={name}
         className="border-b border-slate-100 dark:border-slate-800/60"
       >
-        <td className="py-2 font-mono font-medium">
+        <td className="py-2 pr-3 font-mono font-medium break-all">
           {image.repoTags.length > 0 ? image.repoTags.join(', ') : '<none>'}
         </td>
-        <td className="py-2 font-mono text-xs text-slate-500">{shortImageId(image.id)}</td>
-        <td className="py-2">{formatBytes(image.size, i18n.language)}</td>
-        <td className="py-2 text-slate-600 dark:text-slate-400">
+        <td className="py-2 pr-3 font-mono text-xs whitespace-nowrap text-slate-500">{shortImageId(image.id)}</td>
+        <td className="py-2 pr-3 text-right whitespace-nowrap tabular-nums" data-testid="image-size">
+          {formatBytes(image.size, i18n.language)}
+        </td>
+        <td className="py-2 pr-3 whitespace-nowrap text-slate-600 dark:text-slate-400" data-testid="image-created">
           {formatRelativeTime(image.created * 1000, i18n.language, now)}
         </td>
-        <td className="py-2 text-xs" data-testid="image-usage">
+        <td className="py-2 pr-3 text-xs whitespace-nowrap" data-testid="image-usage">
           {image.containers.length > 0 ? (
             t('images.inUse', { count: image.containers.length })
           ) : (
-            <span className="text-slate-400">{t('images.notInUse')}</span>
+            <span className="text-slate-500 dark:text-slate-400">{t('images.notInUse')}</span>
           )}
         </td>
         <td className="py-2 text-right whitespace-nowrap">
@@ -121,14 +123,16 @@ export function ImagesPage({ navigate }: { navigate: Navigate }) {
   };
 
   const header = (
-    <thead className="border-b border-slate-200 text-xs text-slate-500 dark:border-slate-800">
+    <thead className="border-b border-slate-200 text-xs whitespace-nowrap text-slate-500 dark:border-slate-800">
       <tr>
-        <th className="py-2 font-medium">{t('images.column.name')}</th>
-        <th className="py-2 font-medium">{t('images.column.id')}</th>
-        <th className="py-2 font-medium">{t('images.column.size')}</th>
-        <th className="py-2 font-medium">{t('images.column.created')}</th>
-        <th className="py-2 font-medium">{t('images.column.usage')}</th>
-        <th />
+        <th className="py-2 pr-3 font-medium">{t('images.column.name')}</th>
+        <th className="py-2 pr-3 font-medium">{t('images.column.id')}</th>
+        <th className="py-2 pr-3 text-right font-medium">{t('images.column.size')}</th>
+        <th className="py-2 pr-3 font-medium">{t('images.column.created')}</th>
+        <th className="py-2 pr-3 font-medium">{t('images.column.usage')}</th>
+        <th>
+          <span className="sr-only">{t('images.column.actions')}</span>
+        </th>
       </tr>
     </thead>
   );
@@ -147,7 +151,7 @@ export function ImagesPage({ navigate }: { navigate: Navigate }) {
           {notice}
         </p>
       )}
-      <div className="mt-4 flex items-center gap-3">
+      <div className="mt-4 flex flex-wrap items-center gap-3">
         <TextInput
           aria-label={t('images.filter')}
           placeholder={t('images.filter')}

@@ -199,7 +199,13 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
           {runError && <ProblemCard problem={runError.toWire()} />}
           {runId && (
             <div className="-mx-6">
-              <RunFlowPage key={runId} runId={runId} navigate={navigate} onRunAgain={(next) => setRunId(next)} />
+              <RunFlowPage
+                key={runId}
+                runId={runId}
+                navigate={navigate}
+                onRunAgain={(next) => setRunId(next)}
+                offerContainersLink={false}
+              />
             </div>
           )}
           {flow?.state === 'exited' && flow.exitCode === 0 && (
@@ -270,7 +276,11 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
             >
               {t('onboarding.done.tryRedis')}
             </Button>
-            <Button onClick={() => finish(() => navigate('containers'))} data-testid="onboarding-dashboard">
+            <Button
+              // The hello-world container has stopped: the list shows it anyway.
+              onClick={() => finish(() => navigate('containers', null, { show: flow?.containerId }))}
+              data-testid="onboarding-dashboard"
+            >
               {t('onboarding.done.dashboard')}
             </Button>
           </div>

@@ -4,6 +4,7 @@ import type { RunFlow, RunStepState } from '../../../shared/run';
 import { useBerthClient } from '../app/clientContext';
 import type { Navigate } from '../app/useRoute';
 import { useStreamValue } from '../app/useStream';
+import { useContainers } from '../containers/containersStore';
 import { ProblemCard } from '../engine/ProblemCard';
 import { PullJobView } from '../pulls/PullJobView';
 import { usePulls } from '../pulls/pullsStore';
@@ -44,16 +45,20 @@ export function RunFlowPage({
   runId,
   navigate,
   onRunAgain,
+  offerContainersLink = true,
 }: {
   runId: string;
   navigate: Navigate;
   /** Where a new run goes; by default its own page. */
   onRunAgain?: (runId: string) => void;
+  /** Off inside the guide, which has its own way on to the Containers list. */
+  offerContainersLink?: boolean;
 }) {
   const { t } = useTranslation();
   const client = useBerthClient();
   const { value: flow, error } = useStreamValue('run.flow', { runId });
   const { jobs } = usePulls();
+  const { byId: containersById } = useContainers();
   const consoleRef = useRef<HTMLPreElement>(null);
   const pull = flow?.pullJobId ? jobs.find((job) => job.id === flow.pullJobId) : undefined;
 
@@ -184,6 +189,15 @@ export function RunFlowPage({
         {flow.state === 'exited' && !flow.restarting && (
           <>
             <p className="flex-1">{flow.exitCode === 0 ? t('run.flow.exitedOk') : t('run.flow.exitedError')}</p>
+            {/* Not after --rm: the container is gone. */}
+            {offerContainersLink && flow.containerId && containersById.has(flow.containerId) && (
+              <Button
+                onClick={() => navigate('containers', null, { show: flow.containerId })}
+                data-testid="run-show-container"
+              >
+                {t('run.flow.showInContainers')}
+              </Button>
+            )}
             <Button variant="primary" onClick={() => void runAgain()} data-testid="run-again">
               {t('run.flow.runAgain')}
             </Button>

@@ -20,6 +20,7 @@ export function Badge({
   return (
     <span
       data-testid={testId}
+      data-tone={tone}
       className={`inline-flex items-center rounded-full px-2 py-0.5 text-[11px] font-medium whitespace-nowrap ${tones[tone]}`}
     >
       {children}
