@@ -17,8 +17,8 @@ import {
   modelRows,
   openRecordedStream,
   REGISTRY,
-  waitFor,
 } from '../fixtures/faultTools';
+import { waitFor } from '../fixtures/waitFor';
 import { startThrottledProxy, type ThrottledProxy } from '../fixtures/throttledProxy';
 
 // Everything at once, as an impatient user (or a stuck button) would: 20 pulls and 50 container

@@ -21,9 +21,9 @@ import {
   requestOk,
   socketAccepts,
   terminate,
-  waitFor,
   type StreamRecorder,
 } from '../fixtures/faultTools';
+import { waitFor } from '../fixtures/waitFor';
 import { startThrottledProxy, type ThrottledProxy } from '../fixtures/throttledProxy';
 
 // The engine itself dies in the middle of a pull (dockerd gets SIGTERM, as on a shutdown or a

@@ -18,9 +18,8 @@ import {
   injectFault,
   modelRows,
   openRecordedStream,
-  sleep,
-  waitFor,
 } from '../fixtures/faultTools';
+import { sleep, waitFor } from '../fixtures/waitFor';
 
 // The engine's connection is cut (every socket dropped) and refused for a while, as when the
 // engine crashes at a socket path that stays; meanwhile containers change through the CLI. The

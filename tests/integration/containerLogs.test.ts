@@ -9,18 +9,9 @@ import { MAX_LINE_CHARS } from '../../src/main/run/outputBuffer';
 import { logBatchSchema, type LogBatch } from '../../src/shared/containers';
 import { BerthError } from '../../src/shared/errors';
 import { docker, imageExists, requireEngine } from '../fixtures/dockerCli';
+import { sleep, waitFor } from '../fixtures/waitFor';
 
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z$/;
-
-async function waitFor(what: string, predicate: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(!requireEngine.available)('container logs, against the real engine', () => {
   let client: Docker;

@@ -12,6 +12,7 @@ import { EngineMonitor, type EngineEvent } from '../../src/main/engine/engineMon
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { startCountingProxy, type CountingProxy, type SeenRequest } from '../fixtures/countingProxy';
 import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
+import { sleep, waitFor } from '../fixtures/waitFor';
 
 const execFileAsync = promisify(execFile);
 const dockerAsync = async (...args: string[]) =>
@@ -20,7 +21,6 @@ const dockerAsync = async (...args: string[]) =>
 const label = `berth.test=containerModel-${process.pid}`;
 let counter = 0;
 const unique = (what: string) => `berth-model-${process.pid}-${what}-${(counter += 1)}`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every change a model pushed, and a way to wait for the next one that matches. */
 class Recorder {
@@ -64,14 +64,6 @@ const isUpsert =
   (change: ContainerChange): change is Upsert =>
     change.type === 'upsert' && change.container.id === id && where(change.container);
 const isFreshSnapshot = (change: ContainerChange): change is Snapshot => change.type === 'snapshot' && !change.stale;
-
-async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 /** `docker ps -a`, as full id → state. */
 function dockerPsStates(): Map<string, string> {
@@ -335,7 +327,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
       ids.push(...made);
     }
     const has = (model: ContainerModel) => new Set(model.getSnapshot().containers.map((c) => c.id));
-    await until(() => ids.every((id) => has(live).has(id)), 'the live model to show all 200');
+    await waitFor('the live model to show all 200', () => ids.every((id) => has(live).has(id)));
 
     // A new model lists once and has them all in its first snapshot.
     const fresh = modelOf(monitor);
@@ -350,8 +342,8 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
       const slice = ids.slice(start, start + 100);
       await Promise.all([0, 50].map((offset) => dockerAsync('rm', '-f', ...slice.slice(offset, offset + 50))));
     }
-    await until(() => ids.every((id) => !has(live).has(id)), 'the live model to drop all 200');
-    await until(() => ids.every((id) => !has(fresh).has(id)), 'the new model to drop all 200');
+    await waitFor('the live model to drop all 200', () => ids.every((id) => !has(live).has(id)));
+    await waitFor('the new model to drop all 200', () => ids.every((id) => !has(fresh).has(id)));
 
     const { full, byId } = listCalls(proxy.requests());
     expect(full).toHaveLength(2);
@@ -452,10 +444,10 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
         for (const id of dockerPsStatesWith(stormLabel).keys()) ours.add(id);
       }
       const wanted = new Map([...ours].flatMap((id) => (expected(id) === null ? [] : [[id, expected(id)!] as const])));
-      await until(() => {
+      await waitFor(`the model to show the ${what} containers`, () => {
         const states = modelStates();
         return states.size === wanted.size && [...wanted].every(([id, state]) => states.get(id) === state);
-      }, `the model to show the ${what} containers`);
+      });
       // The last requests of the phase (a row still "running" after its die is read again, for up to 3 s).
       let seen = proxy.requests().length;
       let quietSince = Date.now();

@@ -9,16 +9,7 @@ import { realHostSystem } from '../../src/main/host/hostSystem';
 import { statsSampleSchema, type StatsSample } from '../../src/shared/containers';
 import { BerthError } from '../../src/shared/errors';
 import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
-
-async function waitFor(what: string, predicate: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep, waitFor } from '../fixtures/waitFor';
 
 describe.skipIf(!requireEngine.available)('container stats, against the real engine', () => {
   let client: Docker;

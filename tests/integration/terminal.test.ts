@@ -8,16 +8,7 @@ import { realHostSystem } from '../../src/main/host/hostSystem';
 import { terminalEventSchema, type TerminalEvent } from '../../src/shared/containers';
 import { BerthError } from '../../src/shared/errors';
 import { docker, imageExists, requireEngine } from '../fixtures/dockerCli';
-
-async function waitFor(what: string, predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep, waitFor } from '../fixtures/waitFor';
 
 async function rejection(promise: Promise<unknown>): Promise<BerthError> {
   const error = await promise.then(

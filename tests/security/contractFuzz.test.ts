@@ -10,7 +10,8 @@ import { contract, requestNames, streamNames } from '../../src/shared/contract';
 import type { WireResult } from '../../src/shared/transport';
 import { startCountingProxy, type CountingProxy } from '../fixtures/countingProxy';
 import { requireEngine } from '../fixtures/dockerCli';
-import { recordFuzz, waitFor } from '../fixtures/faultTools';
+import { recordFuzz } from '../fixtures/faultTools';
+import { waitFor } from '../fixtures/waitFor';
 import { startHarness, type RunningHarness } from '../fixtures/harness';
 
 // Hostile input must never reach the engine: a renderer that was taken over (or any page that

@@ -6,7 +6,8 @@ import { createBackend, type Backend } from '../../src/main/backend';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { startCountingProxy, type CountingProxy } from '../fixtures/countingProxy';
 import { requireEngine } from '../fixtures/dockerCli';
-import { docker, imageExists, requestError, requestOk, waitFor } from '../fixtures/faultTools';
+import { docker, imageExists, requestError, requestOk } from '../fixtures/faultTools';
+import { waitFor } from '../fixtures/waitFor';
 
 // The main process is the safety net under the renderer's dialogs: whatever a (compromised) page
 // sends, nothing is destroyed without a confirmation naming it, and a run never gets more power
