@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientCheck } from '../../src/shared/engine';
 import { ansicDate, formatVersionReport } from '../../src/shared/versionReport';
-import { clientFound, clientVersion, connectedStatus, disconnectedStatus, serverVersion } from './fixtures/status';
+import {
+  clientFound,
+  clientVersion,
+  connectedStatus,
+  disconnectedStatus,
+  serverVersion,
+} from '../fixtures/builders/engineStatus';
 
 /** Docker 28.2.2 talking to an old engine (API 1.41, minimum 1.12), as `docker version` lays it out. */
 const server = {
