@@ -6,7 +6,7 @@ import { createBackend, type Backend } from '../../src/main/backend';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import type { ContainerChange } from '../../src/shared/containers';
 import type { EngineStatus } from '../../src/shared/engine';
-import { startCountingProxy, type CountingProxy } from '../fixtures/countingProxy';
+import { startSocketProxy, type CountingProxy } from '../fixtures/countingProxy';
 import {
   applyContainerChanges,
   diffRows,
@@ -38,7 +38,7 @@ describe('events stream cut, through backend.server', () => {
   beforeAll(async () => {
     if (!imageExists('busybox:latest')) docker('pull', '-q', 'busybox');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cut-'));
-    proxy = await startCountingProxy(path.join(dir, 'docker.sock'));
+    proxy = await startSocketProxy(path.join(dir, 'docker.sock'), { countRequests: true });
     backend = createBackend({ system: realHostSystem({ ...process.env, DOCKER_HOST: `unix://${proxy.path}` }) });
     await backend.start();
     expect(backend.monitor.getStatus().state).toBe('connected');

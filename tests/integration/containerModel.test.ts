@@ -10,7 +10,7 @@ import { ContainerModel, type ContainerEventSource } from '../../src/main/contai
 import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { EngineMonitor, type EngineEvent } from '../../src/main/engine/engineMonitor';
 import { realHostSystem } from '../../src/main/host/hostSystem';
-import { startCountingProxy, type CountingProxy, type SeenRequest } from '../fixtures/countingProxy';
+import { startSocketProxy, type CountingProxy, type SeenRequest } from '../fixtures/countingProxy';
 import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
 import { sleep, waitFor } from '../fixtures/waitFor';
 
@@ -127,7 +127,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
   async function connectThroughProxy(): Promise<{ proxy: CountingProxy; monitor: EngineMonitor }> {
     // A path of its own: Node's keep-alive pool is keyed by socket path, and must not hand this
     // monitor a socket left over from an earlier test's proxy.
-    const proxy = await startCountingProxy(path.join(dir, `${unique('docker')}.sock`));
+    const proxy = await startSocketProxy(path.join(dir, `${unique('docker')}.sock`), { countRequests: true });
     proxies.push(proxy);
     const monitor = new EngineMonitor({
       resolveEndpoint: () => resolveEndpoint(realHostSystem({ ...process.env, DOCKER_HOST: `unix://${proxy.path}` })),

@@ -10,7 +10,7 @@ import { EngineMonitor } from '../../src/main/engine/engineMonitor';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { PullManager } from '../../src/main/images/pullManager';
 import { requireEngine, engineFamily } from '../fixtures/dockerCli';
-import { startSocketProxy } from '../fixtures/socketProxy';
+import { startSocketProxy } from '../fixtures/countingProxy';
 import { startThrottledProxy, type ThrottledProxy } from '../fixtures/throttledProxy';
 
 const REGISTRY = '127.0.0.1:5000';

@@ -8,7 +8,7 @@ import { createBackend, type Backend } from '../../src/main/backend';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { contract, requestNames, streamNames } from '../../src/shared/contract';
 import type { WireResult } from '../../src/shared/transport';
-import { startCountingProxy, type CountingProxy } from '../fixtures/countingProxy';
+import { startSocketProxy, type CountingProxy } from '../fixtures/countingProxy';
 import { requireEngine } from '../fixtures/dockerCli';
 import { recordFuzz } from '../fixtures/faultTools';
 import { waitFor } from '../fixtures/waitFor';
@@ -372,7 +372,7 @@ describe.skipIf(!requireEngine.available)('contract fuzz: malformed inputs never
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-fuzz-'));
-    proxy = await startCountingProxy(path.join(dir, 'docker.sock'));
+    proxy = await startSocketProxy(path.join(dir, 'docker.sock'), { countRequests: true });
     backend = createBackend({ system: realHostSystem({ ...process.env, DOCKER_HOST: `unix://${proxy.path}` }) });
     await backend.start();
     expect(backend.monitor.getStatus().state).toBe('connected');
@@ -541,7 +541,7 @@ describe.skipIf(!requireEngine.available)('contract fuzz through the harness Web
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-wsfuzz-'));
-    proxy = await startCountingProxy(path.join(dir, 'docker.sock'));
+    proxy = await startSocketProxy(path.join(dir, 'docker.sock'), { countRequests: true });
     harness = await startHarness({
       DOCKER_HOST: `unix://${proxy.path}`,
       BERTH_SETTINGS_DIR: dir,

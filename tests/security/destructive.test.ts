@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../src/main/backend';
 import { realHostSystem } from '../../src/main/host/hostSystem';
-import { startCountingProxy, type CountingProxy } from '../fixtures/countingProxy';
+import { startSocketProxy, type CountingProxy } from '../fixtures/countingProxy';
 import { requireEngine } from '../fixtures/dockerCli';
 import { docker, imageExists, requestError, requestOk } from '../fixtures/faultTools';
 import { waitFor } from '../fixtures/waitFor';
@@ -68,7 +68,7 @@ describe.skipIf(!requireEngine.available)('destructive actions and runs at the c
     docker('run', '-d', '--name', runningName, tagOne, 'sleep', '300');
 
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-destructive-'));
-    proxy = await startCountingProxy(path.join(dir, 'docker.sock'));
+    proxy = await startSocketProxy(path.join(dir, 'docker.sock'), { countRequests: true });
     backend = createBackend({ system: realHostSystem({ ...process.env, DOCKER_HOST: `unix://${proxy.path}` }) });
     await backend.start();
     expect(backend.monitor.getStatus().state).toBe('connected');
