@@ -9,17 +9,15 @@ import type { EngineStatus } from '../../src/shared/engine';
 import { startSocketProxy, type CountingProxy } from '../fixtures/countingProxy';
 import {
   applyContainerChanges,
-  diffRows,
   docker,
   dockerAsync,
-  dockerPsAll,
   explainsItself,
   imageExists,
   injectFault,
-  modelRows,
   openRecordedStream,
+  waitForListToMatchEngine,
 } from '../fixtures/faultTools';
-import { sleep, waitFor } from '../fixtures/waitFor';
+import { sleep } from '../fixtures/waitFor';
 
 // The engine's connection is cut (every socket dropped) and refused for a while, as when the
 // engine crashes at a socket path that stays; meanwhile containers change through the CLI. The
@@ -93,17 +91,7 @@ describe('events stream cut, through backend.server', () => {
       proxy.setRefusing(false);
 
       await status.waitFor('connected again, by itself', (s) => s.state === 'connected', 30_000, 0);
-      let rest: string[] = [];
-      await waitFor(
-        'the list to equal docker ps -a',
-        () => {
-          rest = diffRows(dockerPsAll(), modelRows(applyContainerChanges(changes.events)));
-          return rest.length === 0;
-        },
-        20_000,
-      ).catch((error: Error) => {
-        throw new Error(`${error.message}: ${rest.join('; ')}`);
-      });
+      const rest = await waitForListToMatchEngine(changes.events, 20_000);
       const last = [...changes.events].reverse().find((c) => c.type === 'snapshot' || c.type === 'stale');
       expect(last && 'stale' in last ? last.stale : true).toBe(false);
       const names = [...applyContainerChanges(changes.events).values()].map((c) => c.name);
