@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InspectService } from '../../src/main/containers/inspectService';
@@ -10,15 +9,7 @@ import { realHostSystem } from '../../src/main/host/hostSystem';
 import { containerInspectSchema } from '../../src/shared/containers';
 import { BerthError } from '../../src/shared/errors';
 import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
-
-/** A TCP port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort } from '../fixtures/freePort';
 
 function dockerQuiet(...args: string[]): string {
   try {

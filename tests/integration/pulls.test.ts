@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,24 +8,11 @@ import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { EngineMonitor } from '../../src/main/engine/engineMonitor';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { PullManager } from '../../src/main/images/pullManager';
-import { requireEngine, engineFamily } from '../fixtures/dockerCli';
+import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
 import { startSocketProxy } from '../fixtures/countingProxy';
 import { startThrottledProxy, type ThrottledProxy } from '../fixtures/throttledProxy';
 
 const REGISTRY = '127.0.0.1:5000';
-
-function docker(...args: string[]): string {
-  return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-}
-
-function imageExists(reference: string): boolean {
-  try {
-    docker('image', 'inspect', reference);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Removes the image a reference names with every tag it has, so its layers must really be

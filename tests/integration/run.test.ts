@@ -16,6 +16,7 @@ import { RunService } from '../../src/main/run/runService';
 import { BerthError } from '../../src/shared/errors';
 import { BIND_FORBIDDEN, runFlowSchema, runInputSchema, type RunFlow, type RunInput } from '../../src/shared/run';
 import { engineFamily, PODMAN_SOCKET, requireEngine } from '../fixtures/dockerCli';
+import { freePort } from '../fixtures/freePort';
 
 const GREETING = 'Hello from Docker!';
 
@@ -38,15 +39,6 @@ function lines(output: string): string[] {
 /** Every container (any state) Berth labelled, as `docker ps -a` lists them. */
 function labelledContainers(): string[] {
   return lines(docker('ps', '-aq', '--no-trunc', '--filter', 'label=berth.run'));
-}
-
-/** A TCP port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Sends PING to a redis and resolves with its first answer line. */
