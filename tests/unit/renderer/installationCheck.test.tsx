@@ -16,6 +16,7 @@ import {
   connectingStatus,
   disconnectedStatus,
   installationReport as report,
+  podmanServerVersion,
   serverVersion,
 } from '../../fixtures/builders/engineStatus';
 
@@ -150,16 +151,7 @@ describe('InstallationCheckPage', () => {
         contextName: null,
         tls: false,
       },
-      server: {
-        ...serverVersion,
-        family: 'podman',
-        product: { id: 'podman', version: '4.3.1' },
-        platformName: 'linux/amd64/debian-12',
-        version: '4.3.1',
-        apiVersion: '1.41',
-        built: null,
-        components: [{ name: 'Conmon', version: 'conmon version 2.1.6, commit: unknown', gitCommit: null }],
-      },
+      server: { ...podmanServerVersion, apiVersion: '1.41' },
     });
     const page = renderPage(report(clientFound, podman));
     await screen.findByTestId('client-version');

@@ -12,6 +12,7 @@ import type { BerthClient } from '../../../src/shared/client';
 import { BerthError } from '../../../src/shared/errors';
 import type { PullJob } from '../../../src/shared/pulls';
 import { pullJob } from '../../fixtures/builders/sharedModels';
+import { polyfillDialog } from './jsdomDialog';
 
 const job = (reference: string): PullJob => pullJob({ id: `job-${reference}`, reference, bytesKnown: false });
 
@@ -56,13 +57,7 @@ const messageText = () => document.getElementById(message())?.textContent;
 
 beforeAll(async () => {
   await initI18n('en');
-  // jsdom has <dialog> but not its modal methods.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.open = false;
-  };
+  polyfillDialog();
 });
 
 afterEach(async () => {
