@@ -146,6 +146,15 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
     return model;
   }
 
+  /** A new model of the monitor's engine, recorded from its first fresh snapshot on. */
+  async function followModel(monitor: EngineMonitor): Promise<{ model: ContainerModel; recorder: Recorder }> {
+    const model = modelOf(monitor);
+    const recorder = new Recorder();
+    model.subscribe(recorder.push);
+    await recorder.waitFor(isFreshSnapshot);
+    return { model, recorder };
+  }
+
   beforeAll(() => {
     if (!imageExists('busybox:latest')) docker('pull', '-q', 'busybox');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-containers-'));
@@ -208,10 +217,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
 
   it('shows pause, unpause and health as the engine reports them', async () => {
     const { monitor } = await connectThroughProxy();
-    const model = modelOf(monitor);
-    const recorder = new Recorder();
-    model.subscribe(recorder.push);
-    await recorder.waitFor(isFreshSnapshot);
+    const { recorder } = await followModel(monitor);
 
     const id = docker(
       'run',
@@ -280,10 +286,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
 
   it('asks the engine nothing while idle: the events stream is all', async () => {
     const { proxy, monitor } = await connectThroughProxy();
-    const model = modelOf(monitor);
-    const recorder = new Recorder();
-    model.subscribe(recorder.push);
-    await recorder.waitFor(isFreshSnapshot);
+    await followModel(monitor);
     await sleep(200);
 
     // Other engine users (another test run) may still make events: those may cost one refresh each.
@@ -310,10 +313,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
 
   it('keeps up with 200 containers made and removed in parallel, one full list per model', async () => {
     const { proxy, monitor } = await connectThroughProxy();
-    const live = modelOf(monitor);
-    const recorder = new Recorder();
-    live.subscribe(recorder.push);
-    await recorder.waitFor(isFreshSnapshot);
+    const { model: live } = await followModel(monitor);
 
     const total = 200;
     const ids: string[] = [];
@@ -419,10 +419,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
 
   it('batches an event storm: N containers created, started and removed by the CLI cost at most 1.5 requests each per phase', async () => {
     const { proxy, monitor } = await connectThroughProxy();
-    const model = modelOf(monitor);
-    const recorder = new Recorder();
-    model.subscribe(recorder.push);
-    await recorder.waitFor(isFreshSnapshot);
+    const { model } = await followModel(monitor);
 
     const total = 40;
     const stormLabel = `${label}-storm`;
