@@ -1,12 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../src/main/backend';
-import { realHostSystem } from '../../src/main/host/hostSystem';
+import type { Backend } from '../../src/main/backend';
 import type { ContainerChange } from '../../src/shared/containers';
 import type { EngineStatus } from '../../src/shared/engine';
-import { startSocketProxy, type CountingProxy } from '../fixtures/countingProxy';
+import type { CountingProxy } from '../fixtures/countingProxy';
 import {
   applyContainerChanges,
   docker,
@@ -18,6 +15,7 @@ import {
   waitForListToMatchEngine,
 } from '../fixtures/faultTools';
 import { sleep } from '../fixtures/waitFor';
+import { startProxiedBackend } from '../fixtures/proxiedBackend';
 
 // The engine's connection is cut (every socket dropped) and refused for a while, as when the
 // engine crashes at a socket path that stays; meanwhile containers change through the CLI. The
@@ -35,10 +33,7 @@ describe('events stream cut, through backend.server', () => {
 
   beforeAll(async () => {
     if (!imageExists('busybox:latest')) docker('pull', '-q', 'busybox');
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cut-'));
-    proxy = await startSocketProxy(path.join(dir, 'docker.sock'), { countRequests: true });
-    backend = createBackend({ system: realHostSystem({ ...process.env, DOCKER_HOST: `unix://${proxy.path}` }) });
-    await backend.start();
+    ({ dir, proxy, backend } = await startProxiedBackend('berth-cut-'));
     expect(backend.monitor.getStatus().state).toBe('connected');
   });
   afterAll(async () => {
