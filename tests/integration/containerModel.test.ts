@@ -147,12 +147,14 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
   }
 
   /** A new model of the monitor's engine, recorded from its first fresh snapshot on. */
-  async function followModel(monitor: EngineMonitor): Promise<{ model: ContainerModel; recorder: Recorder }> {
+  async function followModel(
+    monitor: EngineMonitor,
+  ): Promise<{ model: ContainerModel; recorder: Recorder; first: Snapshot }> {
     const model = modelOf(monitor);
     const recorder = new Recorder();
     model.subscribe(recorder.push);
-    await recorder.waitFor(isFreshSnapshot);
-    return { model, recorder };
+    const first = await recorder.waitFor(isFreshSnapshot);
+    return { model, recorder, first };
   }
 
   beforeAll(() => {
@@ -174,10 +176,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
     const monitor = new EngineMonitor({ resolveEndpoint: () => resolveEndpoint(realHostSystem(process.env)) });
     monitors.push(monitor);
     expect((await monitor.start()).state).toBe('connected');
-    const model = modelOf(monitor);
-    const recorder = new Recorder();
-    model.subscribe(recorder.push);
-    const first = await recorder.waitFor(isFreshSnapshot);
+    const { model, recorder, first } = await followModel(monitor);
     expect(recorder.changes[0]).toBe(first);
 
     const name = unique('life');
@@ -356,10 +355,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
     const monitor = new EngineMonitor({ resolveEndpoint: () => resolveEndpoint(realHostSystem(process.env)) });
     monitors.push(monitor);
     expect((await monitor.start()).state).toBe('connected');
-    const model = modelOf(monitor);
-    const recorder = new Recorder();
-    model.subscribe(recorder.push);
-    await recorder.waitFor(isFreshSnapshot);
+    const { model, recorder } = await followModel(monitor);
     const isRemove =
       (id: string) =>
       (change: ContainerChange): change is ContainerChange =>
