@@ -8,16 +8,8 @@ import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { containerInspectSchema } from '../../src/shared/containers';
 import { BerthError } from '../../src/shared/errors';
-import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
+import { docker, dockerQuiet, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
 import { freePort } from '../fixtures/freePort';
-
-function dockerQuiet(...args: string[]): string {
-  try {
-    return docker(...args);
-  } catch {
-    return '';
-  }
-}
 
 describe.skipIf(!requireEngine.available)('container inspect, against the real engine', () => {
   let client: Docker;

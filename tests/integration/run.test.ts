@@ -15,22 +15,10 @@ import { imageSource } from '../../src/main/run/imageFacts';
 import { RunService } from '../../src/main/run/runService';
 import { BerthError } from '../../src/shared/errors';
 import { BIND_FORBIDDEN, runFlowSchema, runInputSchema, type RunFlow, type RunInput } from '../../src/shared/run';
-import { engineFamily, PODMAN_SOCKET, requireEngine } from '../fixtures/dockerCli';
+import { docker, dockerQuiet, engineFamily, PODMAN_SOCKET, requireEngine } from '../fixtures/dockerCli';
 import { freePort } from '../fixtures/freePort';
 
 const GREETING = 'Hello from Docker!';
-
-function docker(...args: string[]): string {
-  return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-}
-
-function dockerQuiet(...args: string[]): string {
-  try {
-    return docker(...args);
-  } catch {
-    return '';
-  }
-}
 
 function lines(output: string): string[] {
   return output === '' ? [] : output.split('\n');

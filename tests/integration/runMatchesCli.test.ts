@@ -12,7 +12,7 @@ import { PullManager } from '../../src/main/images/pullManager';
 import { RunService } from '../../src/main/run/runService';
 import { dockerRunCommand } from '../../src/shared/dockerRunCommand';
 import { BIND_SOURCE_MISSING, runInputSchema, type RunFlow, type RunInput } from '../../src/shared/run';
-import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
+import { docker, dockerQuiet, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
 
 /**
  * The run dialog and its copied `docker run` line must make the same container. Each case starts one
@@ -24,14 +24,6 @@ import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/do
 interface Inspected {
   Config: { Image: string; Cmd: string[] | null };
   Mounts: Array<{ Type: string; Name?: string; Source: string; Destination: string; RW: boolean }>;
-}
-
-function dockerQuiet(...args: string[]): string {
-  try {
-    return docker(...args);
-  } catch {
-    return '';
-  }
 }
 
 function inspect(name: string): Inspected {
