@@ -7,9 +7,6 @@ import path from 'node:path';
 import Dockerode from 'dockerode';
 import type Docker from 'dockerode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDockerClient } from '../../src/main/engine/dockerConnection';
-import { resolveEndpoint } from '../../src/main/engine/endpoint';
-import { realHostSystem } from '../../src/main/host/hostSystem';
 import { PullManager } from '../../src/main/images/pullManager';
 import { imageSource } from '../../src/main/run/imageFacts';
 import { RunService } from '../../src/main/run/runService';
@@ -17,6 +14,7 @@ import { BerthError } from '../../src/shared/errors';
 import { BIND_FORBIDDEN, runFlowSchema, runInputSchema, type RunFlow, type RunInput } from '../../src/shared/run';
 import { docker, dockerQuiet, engineFamily, PODMAN_SOCKET, requireEngine } from '../fixtures/dockerCli';
 import { freePort } from '../fixtures/freePort';
+import { engineClient } from '../fixtures/engineClient';
 
 const GREETING = 'Hello from Docker!';
 
@@ -105,9 +103,7 @@ describe.skipIf(!requireEngine.available)('docker run through the run service, a
   const texts = (flow: RunFlow) => flow.output.map((line) => line.text);
 
   beforeAll(() => {
-    const resolution = resolveEndpoint(realHostSystem(process.env));
-    if (!resolution.ok) throw new Error(`no engine endpoint: ${resolution.problem.message}`);
-    client = createDockerClient(resolution.endpoint);
+    client = engineClient();
     pulls = new PullManager({ getClient: () => client });
     service = new RunService({ getClient: () => client, pulls });
     // busybox and redis come from the testbed's registry; make sure they are in the cache.

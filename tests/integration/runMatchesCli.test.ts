@@ -5,14 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDockerClient } from '../../src/main/engine/dockerConnection';
-import { resolveEndpoint } from '../../src/main/engine/endpoint';
-import { realHostSystem } from '../../src/main/host/hostSystem';
 import { PullManager } from '../../src/main/images/pullManager';
 import { RunService } from '../../src/main/run/runService';
 import { dockerRunCommand } from '../../src/shared/dockerRunCommand';
 import { BIND_SOURCE_MISSING, runInputSchema, type RunFlow, type RunInput } from '../../src/shared/run';
 import { docker, dockerQuiet, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
+import { engineClient } from '../fixtures/engineClient';
 
 /**
  * The run dialog and its copied `docker run` line must make the same container. Each case starts one
@@ -56,9 +54,7 @@ describe.skipIf(!requireEngine.available)('the run dialog and its copied docker 
   let cases = 0;
 
   beforeAll(() => {
-    const resolution = resolveEndpoint(realHostSystem(process.env));
-    if (!resolution.ok) throw new Error(`no engine endpoint: ${resolution.problem.message}`);
-    client = createDockerClient(resolution.endpoint);
+    client = engineClient();
     service = new RunService({ getClient: () => client, pulls: new PullManager({ getClient: () => client }) });
     family = engineFamily();
     if (!imageExists('busybox')) docker('pull', '-q', 'busybox');
