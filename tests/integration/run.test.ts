@@ -15,6 +15,7 @@ import { BIND_FORBIDDEN, runFlowSchema, runInputSchema, type RunFlow, type RunIn
 import { docker, dockerQuiet, engineFamily, PODMAN_SOCKET, requireEngine } from '../fixtures/dockerCli';
 import { freePort } from '../fixtures/freePort';
 import { engineClient } from '../fixtures/engineClient';
+import { waitForValue } from '../fixtures/waitFor';
 
 const GREETING = 'Hello from Docker!';
 
@@ -74,27 +75,11 @@ describe.skipIf(!requireEngine.available)('docker run through the run service, a
     target: RunService = service,
     timeoutMs = 30_000,
   ): Promise<RunFlow> {
-    return new Promise((resolve, reject) => {
-      const current = target.flow(runId);
-      if (current && predicate(current)) return resolve(current);
-      const timer = setTimeout(() => {
-        stop();
-        reject(new Error(`flow never matched; last: ${JSON.stringify(target.flow(runId))}`));
-      }, timeoutMs);
-      const stop = target.onFlow(runId, (flow) => {
-        if (!predicate(flow)) return;
-        clearTimeout(timer);
-        stop();
-        resolve(flow);
-      });
-      // A change between flow() and onFlow() would otherwise be missed.
-      const again = target.flow(runId);
-      if (again && predicate(again)) {
-        clearTimeout(timer);
-        stop();
-        resolve(again);
-      }
-    });
+    const watched = {
+      current: () => target.flow(runId),
+      subscribe: (listener: (flow: RunFlow) => void) => target.onFlow(runId, listener),
+    };
+    return waitForValue('flow', watched, predicate, { timeoutMs });
   }
 
   const finished = (runId: string, target: RunService = service) =>

@@ -11,6 +11,7 @@ import { dockerRunCommand } from '../../src/shared/dockerRunCommand';
 import { BIND_SOURCE_MISSING, runInputSchema, type RunFlow, type RunInput } from '../../src/shared/run';
 import { docker, dockerQuiet, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
 import { engineClient } from '../fixtures/engineClient';
+import { waitForValue } from '../fixtures/waitFor';
 
 /**
  * The run dialog and its copied `docker run` line must make the same container. Each case starts one
@@ -72,24 +73,12 @@ describe.skipIf(!requireEngine.available)('the run dialog and its copied docker 
   });
 
   function finished(runId: string): Promise<RunFlow> {
-    return new Promise((resolve, reject) => {
-      const done = (flow: RunFlow | undefined) => flow && (flow.state === 'exited' || flow.state === 'failed');
-      const timer = setTimeout(() => {
-        stop();
-        reject(new Error(`the run never finished: ${JSON.stringify(service.flow(runId))}`));
-      }, 60_000);
-      const stop = service.onFlow(runId, (flow) => {
-        if (!done(flow)) return;
-        clearTimeout(timer);
-        stop();
-        resolve(flow);
-      });
-      const now = service.flow(runId);
-      if (done(now)) {
-        clearTimeout(timer);
-        stop();
-        resolve(now!);
-      }
+    const watched = {
+      current: () => service.flow(runId),
+      subscribe: (listener: (flow: RunFlow) => void) => service.onFlow(runId, listener),
+    };
+    return waitForValue('the run', watched, (flow) => flow.state === 'exited' || flow.state === 'failed', {
+      timeoutMs: 60_000,
     });
   }
 
