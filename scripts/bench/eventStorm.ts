@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { engineSocketPath, startCountingProxy, type SeenRequest } from '../../tests/fixtures/countingProxy';
+import { engineSocketPath, startSocketProxy, type SeenRequest } from '../../tests/fixtures/countingProxy';
 import { BENCH_LABEL, prepareBenchContainers, sleep } from './benchContainers';
 import { withHarnessPage } from './browser';
 import { docker } from './docker';
@@ -174,7 +174,7 @@ export const eventStorm: Benchmark = {
     const prefix = `berth-bench-storm-${process.pid}-`;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-storm-'));
     const upstream = engineSocketPath();
-    const proxy = await startCountingProxy(path.join(dir, 'docker.sock'), upstream);
+    const proxy = await startSocketProxy(path.join(dir, 'docker.sock'), { countRequests: true, targetPath: upstream });
     // One container outside the storm, so the page never turns into its "no containers" screen.
     const keeper = `berth-bench-stormkeep-${process.pid}`;
     await docker('create', '--label', BENCH_LABEL, '--name', keeper, 'busybox', 'true');

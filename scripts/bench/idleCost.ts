@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startCountingProxy, type CountingProxy, type SeenRequest } from '../../tests/fixtures/countingProxy';
+import { startSocketProxy, type CountingProxy, type SeenRequest } from '../../tests/fixtures/countingProxy';
 import {
   BENCH_LABEL,
   eventEpochMs,
@@ -99,7 +99,7 @@ export const idleCost: Benchmark = {
   async run(context) {
     await prepareBenchContainers(context);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-idle-'));
-    const proxy = await startCountingProxy(path.join(dir, 'docker.sock'));
+    const proxy = await startSocketProxy(path.join(dir, 'docker.sock'), { countRequests: true });
     const made: string[] = [];
     const events = await tapEngineEvents();
     try {

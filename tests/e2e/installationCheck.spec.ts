@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { dockerVersionJson, engineFamily, PODMAN_SOCKET, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
-import { startSocketProxy } from '../fixtures/socketProxy';
+import { startSocketProxy } from '../fixtures/countingProxy';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { removeImage, requireEngine } from '../fixtures/dockerCli';
 import { startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
-import { startSocketProxy } from '../fixtures/socketProxy';
+import { startSocketProxy } from '../fixtures/countingProxy';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 

@@ -8,6 +8,7 @@ import { startFakeHub, type FakeHub } from '../fixtures/fakeHub';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { startThrottledProxy } from '../fixtures/throttledProxy';
+import { freePort } from '../fixtures/freePort';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 
@@ -32,15 +33,6 @@ async function openRunDialogFromImages(page: Page, image: string, lang: 'en' | '
   // Podman's image list may name it docker.io/library/…: match the end.
   await page.locator(`[data-testid=image-row][data-image$="${image}"]`).first().getByTestId('image-run').click();
   await expect(page.getByTestId('run-dialog')).toBeVisible();
-}
-
-/** A TCP port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 test('hello-world: the first run pulls from the Hub, the second finds it in the cache', async ({ page }) => {

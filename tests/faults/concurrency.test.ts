@@ -7,18 +7,15 @@ import { wireErrorSchema } from '../../src/shared/errors';
 import type { PullJob } from '../../src/shared/pulls';
 import type { WireResult } from '../../src/shared/transport';
 import {
-  applyContainerChanges,
-  diffRows,
   docker,
-  dockerPsAll,
   explainsItself,
   imageExists,
   injectFault,
-  modelRows,
   openRecordedStream,
   REGISTRY,
-  waitFor,
+  waitForListToMatchEngine,
 } from '../fixtures/faultTools';
+import { waitFor } from '../fixtures/waitFor';
 import { startThrottledProxy, type ThrottledProxy } from '../fixtures/throttledProxy';
 
 // Everything at once, as an impatient user (or a stuck button) would: 20 pulls and 50 container
@@ -154,17 +151,7 @@ describe('20 pulls and 50 container actions at once, through backend.server', ()
       );
       expect(unhandled).toEqual([]);
 
-      let rest: string[] = [];
-      await waitFor(
-        'the list to equal docker ps -a',
-        () => {
-          rest = diffRows(dockerPsAll(), modelRows(applyContainerChanges(changes.events)));
-          return rest.length === 0;
-        },
-        30_000,
-      ).catch((error: Error) => {
-        throw new Error(`${error.message}: ${rest.join('; ')}`);
-      });
+      const rest = await waitForListToMatchEngine(changes.events, 30_000);
       jobs.close();
       changes.close();
 

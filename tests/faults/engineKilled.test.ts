@@ -7,23 +7,21 @@ import type { PullJob } from '../../src/shared/pulls';
 import {
   applyContainerChanges,
   bringUpTestbed,
-  diffRows,
   docker,
-  dockerPsAll,
   engineAnswers,
   explainsItself,
   imageExists,
   injectFault,
   livePids,
-  modelRows,
   openRecordedStream,
   REGISTRY,
   requestOk,
   socketAccepts,
-  terminate,
-  waitFor,
   type StreamRecorder,
+  terminate,
+  waitForListToMatchEngine,
 } from '../fixtures/faultTools';
+import { waitFor } from '../fixtures/waitFor';
 import { startThrottledProxy, type ThrottledProxy } from '../fixtures/throttledProxy';
 
 // The engine itself dies in the middle of a pull (dockerd gets SIGTERM, as on a shutdown or a
@@ -135,17 +133,7 @@ describe('the engine killed during a pull, through backend.server', () => {
       expect(halfTagged).toBe(false);
 
       // The list resyncs to what the engine says now (running containers stopped with it).
-      let rest: string[] = [];
-      await waitFor(
-        'the list to equal docker ps -a',
-        () => {
-          rest = diffRows(dockerPsAll(), modelRows(applyContainerChanges(changes.events)));
-          return rest.length === 0;
-        },
-        30_000,
-      ).catch((error: Error) => {
-        throw new Error(`${error.message}: ${rest.join('; ')}`);
-      });
+      const rest = await waitForListToMatchEngine(changes.events, 30_000);
       const mine = [...applyContainerChanges(changes.events).values()].find((c) => c.name === containerName);
       expect(mine?.state).toBe('exited');
 

@@ -1,26 +1,21 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../src/main/backend';
-import { realHostSystem } from '../../src/main/host/hostSystem';
+import type { Backend } from '../../src/main/backend';
 import type { ContainerChange } from '../../src/shared/containers';
 import type { EngineStatus } from '../../src/shared/engine';
-import { startCountingProxy, type CountingProxy } from '../fixtures/countingProxy';
+import type { CountingProxy } from '../fixtures/countingProxy';
 import {
   applyContainerChanges,
-  diffRows,
   docker,
   dockerAsync,
-  dockerPsAll,
   explainsItself,
   imageExists,
   injectFault,
-  modelRows,
   openRecordedStream,
-  sleep,
-  waitFor,
+  waitForListToMatchEngine,
 } from '../fixtures/faultTools';
+import { sleep } from '../fixtures/waitFor';
+import { startProxiedBackend } from '../fixtures/proxiedBackend';
 
 // The engine's connection is cut (every socket dropped) and refused for a while, as when the
 // engine crashes at a socket path that stays; meanwhile containers change through the CLI. The
@@ -38,10 +33,7 @@ describe('events stream cut, through backend.server', () => {
 
   beforeAll(async () => {
     if (!imageExists('busybox:latest')) docker('pull', '-q', 'busybox');
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cut-'));
-    proxy = await startCountingProxy(path.join(dir, 'docker.sock'));
-    backend = createBackend({ system: realHostSystem({ ...process.env, DOCKER_HOST: `unix://${proxy.path}` }) });
-    await backend.start();
+    ({ dir, proxy, backend } = await startProxiedBackend('berth-cut-'));
     expect(backend.monitor.getStatus().state).toBe('connected');
   });
   afterAll(async () => {
@@ -94,17 +86,7 @@ describe('events stream cut, through backend.server', () => {
       proxy.setRefusing(false);
 
       await status.waitFor('connected again, by itself', (s) => s.state === 'connected', 30_000, 0);
-      let rest: string[] = [];
-      await waitFor(
-        'the list to equal docker ps -a',
-        () => {
-          rest = diffRows(dockerPsAll(), modelRows(applyContainerChanges(changes.events)));
-          return rest.length === 0;
-        },
-        20_000,
-      ).catch((error: Error) => {
-        throw new Error(`${error.message}: ${rest.join('; ')}`);
-      });
+      const rest = await waitForListToMatchEngine(changes.events, 20_000);
       const last = [...changes.events].reverse().find((c) => c.type === 'snapshot' || c.type === 'stale');
       expect(last && 'stale' in last ? last.stale : true).toBe(false);
       const names = [...applyContainerChanges(changes.events).values()].map((c) => c.name);

@@ -13,8 +13,8 @@ import {
   registryAnswers,
   requestOk,
   terminate,
-  waitFor,
 } from '../fixtures/faultTools';
+import { waitFor } from '../fixtures/waitFor';
 
 // The registry (Docker Hub's stand-in, and the engine's mirror) goes away. A pull says, in words a
 // beginner can act on, that the network or registry cannot be reached; nothing is left half

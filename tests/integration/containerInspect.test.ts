@@ -1,32 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InspectService } from '../../src/main/containers/inspectService';
 import { MASKED_VALUE } from '../../src/main/containers/secrets';
-import { createDockerClient } from '../../src/main/engine/dockerConnection';
-import { resolveEndpoint } from '../../src/main/engine/endpoint';
-import { realHostSystem } from '../../src/main/host/hostSystem';
 import { containerInspectSchema } from '../../src/shared/containers';
 import { BerthError } from '../../src/shared/errors';
-import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
-
-/** A TCP port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function dockerQuiet(...args: string[]): string {
-  try {
-    return docker(...args);
-  } catch {
-    return '';
-  }
-}
+import { docker, dockerQuiet, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
+import { freePort } from '../fixtures/freePort';
+import { engineClient } from '../fixtures/engineClient';
 
 describe.skipIf(!requireEngine.available)('container inspect, against the real engine', () => {
   let client: Docker;
@@ -37,9 +18,7 @@ describe.skipIf(!requireEngine.available)('container inspect, against the real e
   const name = `berth-inspect-${suffix}`;
 
   beforeAll(() => {
-    const resolution = resolveEndpoint(realHostSystem(process.env));
-    if (!resolution.ok) throw new Error(`no engine endpoint: ${resolution.problem.message}`);
-    client = createDockerClient(resolution.endpoint);
+    client = engineClient();
     service = new InspectService({ getClient: () => client });
     if (!imageExists('busybox')) docker('pull', '-q', 'busybox');
   });

@@ -2,25 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogsService, type LogsInput } from '../../src/main/containers/logsService';
-import { createDockerClient } from '../../src/main/engine/dockerConnection';
-import { resolveEndpoint } from '../../src/main/engine/endpoint';
-import { realHostSystem } from '../../src/main/host/hostSystem';
 import { MAX_LINE_CHARS } from '../../src/main/run/outputBuffer';
 import { logBatchSchema, type LogBatch } from '../../src/shared/containers';
 import { BerthError } from '../../src/shared/errors';
 import { docker, imageExists, requireEngine } from '../fixtures/dockerCli';
+import { sleep, waitFor } from '../fixtures/waitFor';
+import { engineClient } from '../fixtures/engineClient';
 
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z$/;
-
-async function waitFor(what: string, predicate: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(!requireEngine.available)('container logs, against the real engine', () => {
   let client: Docker;
@@ -54,9 +43,7 @@ describe.skipIf(!requireEngine.available)('container logs, against the real engi
   }
 
   beforeAll(() => {
-    const resolution = resolveEndpoint(realHostSystem(process.env));
-    if (!resolution.ok) throw new Error(`no engine endpoint: ${resolution.problem.message}`);
-    client = createDockerClient(resolution.endpoint);
+    client = engineClient();
     service = new LogsService({ getClient: () => client });
     if (!imageExists('busybox')) docker('pull', '-q', 'busybox');
   });

@@ -10,8 +10,9 @@ import { ContainerModel, type ContainerEventSource } from '../../src/main/contai
 import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { EngineMonitor, type EngineEvent } from '../../src/main/engine/engineMonitor';
 import { realHostSystem } from '../../src/main/host/hostSystem';
-import { startCountingProxy, type CountingProxy, type SeenRequest } from '../fixtures/countingProxy';
+import { startSocketProxy, type CountingProxy, type SeenRequest } from '../fixtures/countingProxy';
 import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
+import { sleep, waitFor } from '../fixtures/waitFor';
 
 const execFileAsync = promisify(execFile);
 const dockerAsync = async (...args: string[]) =>
@@ -20,7 +21,6 @@ const dockerAsync = async (...args: string[]) =>
 const label = `berth.test=containerModel-${process.pid}`;
 let counter = 0;
 const unique = (what: string) => `berth-model-${process.pid}-${what}-${(counter += 1)}`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every change a model pushed, and a way to wait for the next one that matches. */
 class Recorder {
@@ -64,14 +64,6 @@ const isUpsert =
   (change: ContainerChange): change is Upsert =>
     change.type === 'upsert' && change.container.id === id && where(change.container);
 const isFreshSnapshot = (change: ContainerChange): change is Snapshot => change.type === 'snapshot' && !change.stale;
-
-async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 /** `docker ps -a`, as full id → state. */
 function dockerPsStates(): Map<string, string> {
@@ -135,7 +127,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
   async function connectThroughProxy(): Promise<{ proxy: CountingProxy; monitor: EngineMonitor }> {
     // A path of its own: Node's keep-alive pool is keyed by socket path, and must not hand this
     // monitor a socket left over from an earlier test's proxy.
-    const proxy = await startCountingProxy(path.join(dir, `${unique('docker')}.sock`));
+    const proxy = await startSocketProxy(path.join(dir, `${unique('docker')}.sock`), { countRequests: true });
     proxies.push(proxy);
     const monitor = new EngineMonitor({
       resolveEndpoint: () => resolveEndpoint(realHostSystem({ ...process.env, DOCKER_HOST: `unix://${proxy.path}` })),
@@ -152,6 +144,17 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
     const model = new ContainerModel({ getClient: () => monitor.requireClient(), monitor });
     models.push(model);
     return model;
+  }
+
+  /** A new model of the monitor's engine, recorded from its first fresh snapshot on. */
+  async function followModel(
+    monitor: EngineMonitor,
+  ): Promise<{ model: ContainerModel; recorder: Recorder; first: Snapshot }> {
+    const model = modelOf(monitor);
+    const recorder = new Recorder();
+    model.subscribe(recorder.push);
+    const first = await recorder.waitFor(isFreshSnapshot);
+    return { model, recorder, first };
   }
 
   beforeAll(() => {
@@ -173,10 +176,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
     const monitor = new EngineMonitor({ resolveEndpoint: () => resolveEndpoint(realHostSystem(process.env)) });
     monitors.push(monitor);
     expect((await monitor.start()).state).toBe('connected');
-    const model = modelOf(monitor);
-    const recorder = new Recorder();
-    model.subscribe(recorder.push);
-    const first = await recorder.waitFor(isFreshSnapshot);
+    const { model, recorder, first } = await followModel(monitor);
     expect(recorder.changes[0]).toBe(first);
 
     const name = unique('life');
@@ -216,10 +216,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
 
   it('shows pause, unpause and health as the engine reports them', async () => {
     const { monitor } = await connectThroughProxy();
-    const model = modelOf(monitor);
-    const recorder = new Recorder();
-    model.subscribe(recorder.push);
-    await recorder.waitFor(isFreshSnapshot);
+    const { recorder } = await followModel(monitor);
 
     const id = docker(
       'run',
@@ -288,10 +285,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
 
   it('asks the engine nothing while idle: the events stream is all', async () => {
     const { proxy, monitor } = await connectThroughProxy();
-    const model = modelOf(monitor);
-    const recorder = new Recorder();
-    model.subscribe(recorder.push);
-    await recorder.waitFor(isFreshSnapshot);
+    await followModel(monitor);
     await sleep(200);
 
     // Other engine users (another test run) may still make events: those may cost one refresh each.
@@ -318,10 +312,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
 
   it('keeps up with 200 containers made and removed in parallel, one full list per model', async () => {
     const { proxy, monitor } = await connectThroughProxy();
-    const live = modelOf(monitor);
-    const recorder = new Recorder();
-    live.subscribe(recorder.push);
-    await recorder.waitFor(isFreshSnapshot);
+    const { model: live } = await followModel(monitor);
 
     const total = 200;
     const ids: string[] = [];
@@ -335,7 +326,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
       ids.push(...made);
     }
     const has = (model: ContainerModel) => new Set(model.getSnapshot().containers.map((c) => c.id));
-    await until(() => ids.every((id) => has(live).has(id)), 'the live model to show all 200');
+    await waitFor('the live model to show all 200', () => ids.every((id) => has(live).has(id)));
 
     // A new model lists once and has them all in its first snapshot.
     const fresh = modelOf(monitor);
@@ -350,8 +341,8 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
       const slice = ids.slice(start, start + 100);
       await Promise.all([0, 50].map((offset) => dockerAsync('rm', '-f', ...slice.slice(offset, offset + 50))));
     }
-    await until(() => ids.every((id) => !has(live).has(id)), 'the live model to drop all 200');
-    await until(() => ids.every((id) => !has(fresh).has(id)), 'the new model to drop all 200');
+    await waitFor('the live model to drop all 200', () => ids.every((id) => !has(live).has(id)));
+    await waitFor('the new model to drop all 200', () => ids.every((id) => !has(fresh).has(id)));
 
     const { full, byId } = listCalls(proxy.requests());
     expect(full).toHaveLength(2);
@@ -364,10 +355,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
     const monitor = new EngineMonitor({ resolveEndpoint: () => resolveEndpoint(realHostSystem(process.env)) });
     monitors.push(monitor);
     expect((await monitor.start()).state).toBe('connected');
-    const model = modelOf(monitor);
-    const recorder = new Recorder();
-    model.subscribe(recorder.push);
-    await recorder.waitFor(isFreshSnapshot);
+    const { model, recorder } = await followModel(monitor);
     const isRemove =
       (id: string) =>
       (change: ContainerChange): change is ContainerChange =>
@@ -427,10 +415,7 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
 
   it('batches an event storm: N containers created, started and removed by the CLI cost at most 1.5 requests each per phase', async () => {
     const { proxy, monitor } = await connectThroughProxy();
-    const model = modelOf(monitor);
-    const recorder = new Recorder();
-    model.subscribe(recorder.push);
-    await recorder.waitFor(isFreshSnapshot);
+    const { model } = await followModel(monitor);
 
     const total = 40;
     const stormLabel = `${label}-storm`;
@@ -452,10 +437,10 @@ describe.skipIf(!requireEngine.available)('the containers model against the real
         for (const id of dockerPsStatesWith(stormLabel).keys()) ours.add(id);
       }
       const wanted = new Map([...ours].flatMap((id) => (expected(id) === null ? [] : [[id, expected(id)!] as const])));
-      await until(() => {
+      await waitFor(`the model to show the ${what} containers`, () => {
         const states = modelStates();
         return states.size === wanted.size && [...wanted].every(([id, state]) => states.get(id) === state);
-      }, `the model to show the ${what} containers`);
+      });
       // The last requests of the phase (a row still "running" after its die is read again, for up to 3 s).
       let seen = proxy.requests().length;
       let quietSince = Date.now();

@@ -3,22 +3,11 @@ import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { StatsService } from '../../src/main/containers/statsService';
-import { createDockerClient } from '../../src/main/engine/dockerConnection';
-import { resolveEndpoint } from '../../src/main/engine/endpoint';
-import { realHostSystem } from '../../src/main/host/hostSystem';
 import { statsSampleSchema, type StatsSample } from '../../src/shared/containers';
 import { BerthError } from '../../src/shared/errors';
 import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
-
-async function waitFor(what: string, predicate: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep, waitFor } from '../fixtures/waitFor';
+import { engineClient } from '../fixtures/engineClient';
 
 describe.skipIf(!requireEngine.available)('container stats, against the real engine', () => {
   let client: Docker;
@@ -47,9 +36,7 @@ describe.skipIf(!requireEngine.available)('container stats, against the real eng
   }
 
   beforeAll(() => {
-    const resolution = resolveEndpoint(realHostSystem(process.env));
-    if (!resolution.ok) throw new Error(`no engine endpoint: ${resolution.problem.message}`);
-    client = createDockerClient(resolution.endpoint);
+    client = engineClient();
     service = new StatsService({ getClient: () => client });
     if (!imageExists('busybox')) docker('pull', '-q', 'busybox');
   });

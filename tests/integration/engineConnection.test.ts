@@ -8,7 +8,7 @@ import { createBackend, type Backend } from '../../src/main/backend';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { docker, dockerVersionJson, engineFamily, requireEngine } from '../fixtures/dockerCli';
 import { startOldEngine } from '../fixtures/fakeOldEngine';
-import { engineSocketPath, startSilentSocket, startSocketProxy } from '../fixtures/socketProxy';
+import { engineSocketPath, startSilentSocket, startSocketProxy } from '../fixtures/countingProxy';
 import { waitForStatus } from '../fixtures/waitForStatus';
 
 describe.skipIf(!requireEngine.available)('engine connection against the real engine', () => {

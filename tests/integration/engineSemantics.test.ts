@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitContainer, docker, engineFamily, requireEngine } from '../fixtures/dockerCli';
-import { engineSocketPath } from '../fixtures/socketProxy';
+import { engineSocketPath } from '../fixtures/countingProxy';
 
 /**
  * What each engine really does with the Engine API's destructive calls, recorded on dockerd and on

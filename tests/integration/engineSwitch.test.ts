@@ -11,7 +11,7 @@ import type { EngineOption, SettingsState } from '../../src/shared/settings';
 import { defaultSettings } from '../../src/shared/settings';
 import { dockerVersionJson, requireEngine } from '../fixtures/dockerCli';
 import { startFakeHub } from '../fixtures/fakeHub';
-import { startSocketProxy, type SocketProxy } from '../fixtures/socketProxy';
+import { startSocketProxy, type SocketProxy } from '../fixtures/countingProxy';
 import { waitForStatus } from '../fixtures/waitForStatus';
 
 function value<T>(result: WireResult): T {

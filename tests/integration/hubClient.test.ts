@@ -1,19 +1,9 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { createHubClient, HubError, type EngineSearch } from '../../src/main/hub/hubClient';
 import { hubSearchResultSchema } from '../../src/shared/hub';
 import { requireEngine } from '../fixtures/dockerCli';
-
-/** A port nothing listens on: a server's, after it closed. */
-async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort } from '../fixtures/freePort';
 
 describe.skipIf(!requireEngine.available)('Hub search falling back to the real engine', () => {
   const docker = new Docker({ socketPath: '/var/run/docker.sock' });
@@ -21,7 +11,7 @@ describe.skipIf(!requireEngine.available)('Hub search falling back to the real e
   const engineSearch: EngineSearch = (term, limit) => docker.searchImages({ term, limit });
 
   it('with the Hub API unreachable, does what the engine can: search, or say it cannot either', async () => {
-    const client = createHubClient({ baseUrl: `http://127.0.0.1:${await closedPort()}`, engineSearch });
+    const client = createHubClient({ baseUrl: `http://127.0.0.1:${await freePort()}`, engineSearch });
     // The engine asks index.docker.io itself: offline (this testbed) it fails too; online it answers.
     const engineCanSearch = await docker.searchImages({ term: 'redis', limit: 1 }).then(
       () => true,

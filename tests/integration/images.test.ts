@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EngineStatus } from '../../src/shared/engine';
 import type { LocalImage } from '../../src/shared/images';
@@ -6,24 +5,11 @@ import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { EngineMonitor, type EngineEvent } from '../../src/main/engine/engineMonitor';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { ImageService, type ImageEventSource } from '../../src/main/images/imageService';
-import { commitContainer, engineFamily, requireEngine } from '../fixtures/dockerCli';
-
-function docker(...args: string[]): string {
-  return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-}
+import { commitContainer, docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
 
 function containerExists(id: string): boolean {
   try {
     docker('container', 'inspect', id);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function imageExists(reference: string): boolean {
-  try {
-    docker('image', 'inspect', reference);
     return true;
   } catch {
     return false;

@@ -7,7 +7,7 @@ import { createBackend, type Backend } from '../../src/main/backend';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { reportPlatform } from '../../src/main/onboarding/detector';
 import { requireEngine } from '../fixtures/dockerCli';
-import { startSocketProxy } from '../fixtures/socketProxy';
+import { startSocketProxy } from '../fixtures/countingProxy';
 import { waitForStatus } from '../fixtures/waitForStatus';
 
 async function detectThrough(backend: Backend): Promise<DetectionReport> {

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,24 +8,12 @@ import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { EngineMonitor } from '../../src/main/engine/engineMonitor';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { PullManager } from '../../src/main/images/pullManager';
-import { requireEngine, engineFamily } from '../fixtures/dockerCli';
-import { startSocketProxy } from '../fixtures/socketProxy';
+import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
+import { startSocketProxy } from '../fixtures/countingProxy';
 import { startThrottledProxy, type ThrottledProxy } from '../fixtures/throttledProxy';
+import { waitForValue } from '../fixtures/waitFor';
 
 const REGISTRY = '127.0.0.1:5000';
-
-function docker(...args: string[]): string {
-  return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-}
-
-function imageExists(reference: string): boolean {
-  try {
-    docker('image', 'inspect', reference);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Removes the image a reference names with every tag it has, so its layers must really be
@@ -57,26 +44,14 @@ function record(manager: PullManager) {
 }
 
 function waitForJob(manager: PullManager, id: string, predicate: (job: PullJob) => boolean, timeoutMs = 30_000) {
-  return new Promise<PullJob>((resolve, reject) => {
-    const current = manager.get(id);
-    if (current && predicate(current)) return resolve(current);
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`job never matched; last: ${JSON.stringify(manager.get(id))}`));
-    }, timeoutMs);
-    const stop = manager.onUpdate((job) => {
-      if (job.id !== id) return;
-      if (predicate(job)) {
-        clearTimeout(timer);
-        stop();
-        resolve(job);
-      } else if (job.state !== 'pulling') {
-        clearTimeout(timer);
-        stop();
-        reject(new Error(`job finished before it matched: ${JSON.stringify(job)}`));
-      }
-    });
-  });
+  const watched = {
+    current: () => manager.get(id),
+    subscribe: (listener: (job: PullJob) => void) =>
+      manager.onUpdate((job) => {
+        if (job.id === id) listener(job);
+      }),
+  };
+  return waitForValue('job', watched, predicate, { timeoutMs, hopelessWhen: (job) => job.state !== 'pulling' });
 }
 
 const isDownloading = (job: PullJob) =>

@@ -7,29 +7,17 @@ import path from 'node:path';
 import Dockerode from 'dockerode';
 import type Docker from 'dockerode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDockerClient } from '../../src/main/engine/dockerConnection';
-import { resolveEndpoint } from '../../src/main/engine/endpoint';
-import { realHostSystem } from '../../src/main/host/hostSystem';
 import { PullManager } from '../../src/main/images/pullManager';
 import { imageSource } from '../../src/main/run/imageFacts';
 import { RunService } from '../../src/main/run/runService';
 import { BerthError } from '../../src/shared/errors';
 import { BIND_FORBIDDEN, runFlowSchema, runInputSchema, type RunFlow, type RunInput } from '../../src/shared/run';
-import { engineFamily, PODMAN_SOCKET, requireEngine } from '../fixtures/dockerCli';
+import { docker, dockerQuiet, engineFamily, PODMAN_SOCKET, requireEngine } from '../fixtures/dockerCli';
+import { freePort } from '../fixtures/freePort';
+import { engineClient } from '../fixtures/engineClient';
+import { waitForValue } from '../fixtures/waitFor';
 
 const GREETING = 'Hello from Docker!';
-
-function docker(...args: string[]): string {
-  return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-}
-
-function dockerQuiet(...args: string[]): string {
-  try {
-    return docker(...args);
-  } catch {
-    return '';
-  }
-}
 
 function lines(output: string): string[] {
   return output === '' ? [] : output.split('\n');
@@ -38,15 +26,6 @@ function lines(output: string): string[] {
 /** Every container (any state) Berth labelled, as `docker ps -a` lists them. */
 function labelledContainers(): string[] {
   return lines(docker('ps', '-aq', '--no-trunc', '--filter', 'label=berth.run'));
-}
-
-/** A TCP port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Sends PING to a redis and resolves with its first answer line. */
@@ -96,27 +75,11 @@ describe.skipIf(!requireEngine.available)('docker run through the run service, a
     target: RunService = service,
     timeoutMs = 30_000,
   ): Promise<RunFlow> {
-    return new Promise((resolve, reject) => {
-      const current = target.flow(runId);
-      if (current && predicate(current)) return resolve(current);
-      const timer = setTimeout(() => {
-        stop();
-        reject(new Error(`flow never matched; last: ${JSON.stringify(target.flow(runId))}`));
-      }, timeoutMs);
-      const stop = target.onFlow(runId, (flow) => {
-        if (!predicate(flow)) return;
-        clearTimeout(timer);
-        stop();
-        resolve(flow);
-      });
-      // A change between flow() and onFlow() would otherwise be missed.
-      const again = target.flow(runId);
-      if (again && predicate(again)) {
-        clearTimeout(timer);
-        stop();
-        resolve(again);
-      }
-    });
+    const watched = {
+      current: () => target.flow(runId),
+      subscribe: (listener: (flow: RunFlow) => void) => target.onFlow(runId, listener),
+    };
+    return waitForValue('flow', watched, predicate, { timeoutMs });
   }
 
   const finished = (runId: string, target: RunService = service) =>
@@ -125,9 +88,7 @@ describe.skipIf(!requireEngine.available)('docker run through the run service, a
   const texts = (flow: RunFlow) => flow.output.map((line) => line.text);
 
   beforeAll(() => {
-    const resolution = resolveEndpoint(realHostSystem(process.env));
-    if (!resolution.ok) throw new Error(`no engine endpoint: ${resolution.problem.message}`);
-    client = createDockerClient(resolution.endpoint);
+    client = engineClient();
     pulls = new PullManager({ getClient: () => client });
     service = new RunService({ getClient: () => client, pulls });
     // busybox and redis come from the testbed's registry; make sure they are in the cache.

@@ -5,14 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDockerClient } from '../../src/main/engine/dockerConnection';
-import { resolveEndpoint } from '../../src/main/engine/endpoint';
-import { realHostSystem } from '../../src/main/host/hostSystem';
 import { PullManager } from '../../src/main/images/pullManager';
 import { RunService } from '../../src/main/run/runService';
 import { dockerRunCommand } from '../../src/shared/dockerRunCommand';
 import { BIND_SOURCE_MISSING, runInputSchema, type RunFlow, type RunInput } from '../../src/shared/run';
-import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
+import { docker, dockerQuiet, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
+import { engineClient } from '../fixtures/engineClient';
+import { waitForValue } from '../fixtures/waitFor';
 
 /**
  * The run dialog and its copied `docker run` line must make the same container. Each case starts one
@@ -24,14 +23,6 @@ import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/do
 interface Inspected {
   Config: { Image: string; Cmd: string[] | null };
   Mounts: Array<{ Type: string; Name?: string; Source: string; Destination: string; RW: boolean }>;
-}
-
-function dockerQuiet(...args: string[]): string {
-  try {
-    return docker(...args);
-  } catch {
-    return '';
-  }
 }
 
 function inspect(name: string): Inspected {
@@ -64,9 +55,7 @@ describe.skipIf(!requireEngine.available)('the run dialog and its copied docker 
   let cases = 0;
 
   beforeAll(() => {
-    const resolution = resolveEndpoint(realHostSystem(process.env));
-    if (!resolution.ok) throw new Error(`no engine endpoint: ${resolution.problem.message}`);
-    client = createDockerClient(resolution.endpoint);
+    client = engineClient();
     service = new RunService({ getClient: () => client, pulls: new PullManager({ getClient: () => client }) });
     family = engineFamily();
     if (!imageExists('busybox')) docker('pull', '-q', 'busybox');
@@ -84,24 +73,12 @@ describe.skipIf(!requireEngine.available)('the run dialog and its copied docker 
   });
 
   function finished(runId: string): Promise<RunFlow> {
-    return new Promise((resolve, reject) => {
-      const done = (flow: RunFlow | undefined) => flow && (flow.state === 'exited' || flow.state === 'failed');
-      const timer = setTimeout(() => {
-        stop();
-        reject(new Error(`the run never finished: ${JSON.stringify(service.flow(runId))}`));
-      }, 60_000);
-      const stop = service.onFlow(runId, (flow) => {
-        if (!done(flow)) return;
-        clearTimeout(timer);
-        stop();
-        resolve(flow);
-      });
-      const now = service.flow(runId);
-      if (done(now)) {
-        clearTimeout(timer);
-        stop();
-        resolve(now!);
-      }
+    const watched = {
+      current: () => service.flow(runId),
+      subscribe: (listener: (flow: RunFlow) => void) => service.onFlow(runId, listener),
+    };
+    return waitForValue('the run', watched, (flow) => flow.state === 'exited' || flow.state === 'failed', {
+      timeoutMs: 60_000,
     });
   }
 

@@ -6,15 +6,8 @@ import { realHostSystem } from '../../src/main/host/hostSystem';
 import type { ContainerChange, ContainerSummary } from '../../src/shared/containers';
 import { docker, dockerVersionJson, requireEngine } from '../fixtures/dockerCli';
 import { sshServerAvailable, startSshServer, type SshServer } from '../fixtures/sshServer';
+import { waitFor } from '../fixtures/waitFor';
 import { waitForStatus } from '../fixtures/waitForStatus';
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Follows backend.containers as the renderer would, until the list (not stale) has the container. */
 function waitForContainer(backend: Backend, id: string, timeoutMs = 30_000): Promise<ContainerSummary> {
@@ -115,7 +108,7 @@ describe.skipIf(skip)('an engine over ssh (Debian sshd on 127.0.0.1, no ssh agen
     expect(back.endpoint).toMatchObject({ url: 'unix:///var/run/docker.sock', source: 'platform-default' });
     expect((await backend.server.handleRequest('images.list', {})).ok).toBe(true);
     // Switching away closed the ssh sessions (the events stream's among them).
-    await waitFor(() => sshd.sessions() === 0, 'the ssh sessions to close');
+    await waitFor('the ssh sessions to close', () => sshd.sessions() === 0, 15_000);
   });
 
   it('says why when the server refuses the key, and recovers when switched back', async () => {

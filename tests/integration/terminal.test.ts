@@ -2,22 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerminalService } from '../../src/main/containers/terminalService';
-import { createDockerClient } from '../../src/main/engine/dockerConnection';
-import { resolveEndpoint } from '../../src/main/engine/endpoint';
-import { realHostSystem } from '../../src/main/host/hostSystem';
 import { terminalEventSchema, type TerminalEvent } from '../../src/shared/containers';
 import { BerthError } from '../../src/shared/errors';
 import { docker, imageExists, requireEngine } from '../fixtures/dockerCli';
-
-async function waitFor(what: string, predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep, waitFor } from '../fixtures/waitFor';
+import { engineClient } from '../fixtures/engineClient';
 
 async function rejection(promise: Promise<unknown>): Promise<BerthError> {
   const error = await promise.then(
@@ -66,9 +55,7 @@ describe.skipIf(!requireEngine.available)('container terminal (docker exec -it),
   }
 
   beforeAll(() => {
-    const resolution = resolveEndpoint(realHostSystem(process.env));
-    if (!resolution.ok) throw new Error(`no engine endpoint: ${resolution.problem.message}`);
-    client = createDockerClient(resolution.endpoint);
+    client = engineClient();
     service = new TerminalService({ getClient: () => client });
     if (!imageExists('busybox')) docker('pull', '-q', 'busybox');
     docker('run', '-d', '--name', name, '--label', label, 'busybox', 'sleep', '300');

@@ -4,14 +4,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { z } from 'zod';
-import { createBackend, type Backend } from '../../src/main/backend';
-import { realHostSystem } from '../../src/main/host/hostSystem';
+import type { Backend } from '../../src/main/backend';
 import { contract, requestNames, streamNames } from '../../src/shared/contract';
 import type { WireResult } from '../../src/shared/transport';
-import { startCountingProxy, type CountingProxy } from '../fixtures/countingProxy';
+import { startSocketProxy, type CountingProxy } from '../fixtures/countingProxy';
 import { requireEngine } from '../fixtures/dockerCli';
-import { recordFuzz, waitFor } from '../fixtures/faultTools';
+import { recordFuzz } from '../fixtures/faultTools';
+import { waitFor } from '../fixtures/waitFor';
 import { startHarness, type RunningHarness } from '../fixtures/harness';
+import { startProxiedBackend } from '../fixtures/proxiedBackend';
 
 // Hostile input must never reach the engine: a renderer that was taken over (or any page that
 // reaches the harness's WebSocket) may send anything. Every request and stream of the contract gets
@@ -370,10 +371,7 @@ describe.skipIf(!requireEngine.available)('contract fuzz: malformed inputs never
   const totals = { tried: 0, accepted: 0, engineRequests: 0 };
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-fuzz-'));
-    proxy = await startCountingProxy(path.join(dir, 'docker.sock'));
-    backend = createBackend({ system: realHostSystem({ ...process.env, DOCKER_HOST: `unix://${proxy.path}` }) });
-    await backend.start();
+    ({ dir, proxy, backend } = await startProxiedBackend('berth-fuzz-'));
     expect(backend.monitor.getStatus().state).toBe('connected');
     // Connected means the events stream is open: from here on an idle backend sends nothing.
     await waitFor('the events stream', () => proxy.requests().some((r) => /\/events/.test(r.path)));
@@ -540,7 +538,7 @@ describe.skipIf(!requireEngine.available)('contract fuzz through the harness Web
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-wsfuzz-'));
-    proxy = await startCountingProxy(path.join(dir, 'docker.sock'));
+    proxy = await startSocketProxy(path.join(dir, 'docker.sock'), { countRequests: true });
     harness = await startHarness({
       DOCKER_HOST: `unix://${proxy.path}`,
       BERTH_SETTINGS_DIR: dir,

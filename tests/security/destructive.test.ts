@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../src/main/backend';
-import { realHostSystem } from '../../src/main/host/hostSystem';
-import { startCountingProxy, type CountingProxy } from '../fixtures/countingProxy';
+import type { Backend } from '../../src/main/backend';
+import type { CountingProxy } from '../fixtures/countingProxy';
 import { requireEngine } from '../fixtures/dockerCli';
-import { docker, imageExists, requestError, requestOk, waitFor } from '../fixtures/faultTools';
+import { docker, imageExists, requestError, requestOk } from '../fixtures/faultTools';
+import { waitFor } from '../fixtures/waitFor';
+import { startProxiedBackend } from '../fixtures/proxiedBackend';
 
 // The main process is the safety net under the renderer's dialogs: whatever a (compromised) page
 // sends, nothing is destroyed without a confirmation naming it, and a run never gets more power
@@ -66,10 +67,7 @@ describe.skipIf(!requireEngine.available)('destructive actions and runs at the c
     docker('create', '--name', userName, tagOne, 'true');
     docker('run', '-d', '--name', runningName, tagOne, 'sleep', '300');
 
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-destructive-'));
-    proxy = await startCountingProxy(path.join(dir, 'docker.sock'));
-    backend = createBackend({ system: realHostSystem({ ...process.env, DOCKER_HOST: `unix://${proxy.path}` }) });
-    await backend.start();
+    ({ dir, proxy, backend } = await startProxiedBackend('berth-destructive-'));
     expect(backend.monitor.getStatus().state).toBe('connected');
   });
 

@@ -3,14 +3,8 @@ import { createBackend, type Backend } from '../../src/main/backend';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import type { ContainerChange, ContainerInspect } from '../../src/shared/containers';
 import { requireEngine } from '../fixtures/dockerCli';
-import {
-  docker,
-  imageExists,
-  openRecordedStream,
-  requestOk,
-  waitFor,
-  type StreamRecorder,
-} from '../fixtures/faultTools';
+import { docker, imageExists, openRecordedStream, requestOk, type StreamRecorder } from '../fixtures/faultTools';
+import { waitFor } from '../fixtures/waitFor';
 
 // A password given to a container with -e stays in the main process: neither the inspect answer
 // (details and raw JSON) nor any event of any stream the renderer can open carries it.

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createContractServer, type ContractHandlers } from '../../src/main/contractServer';
 import type { EngineStatus, InstallationReport } from '../../src/shared/engine';
 import { BerthError } from '../../src/shared/errors';
-import { clientFound, connectedStatus, disconnectedStatus } from './fixtures/status';
+import { clientFound, connectedStatus, disconnectedStatus } from '../fixtures/builders/engineStatus';
 
 /** The slice of the contract these tests exercise; the server is generic over every request and stream. */
 interface EngineHandlers {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EngineStatus } from '../../src/shared/engine';
+import { defaultEndpoint } from '../fixtures/builders/engineStatus';
 import { startEngineResultSchema, type StartEngineResult } from '../../src/shared/onboarding';
 import type { ExecResult, HostSystem } from '../../src/main/host/hostSystem';
 import { detect } from '../../src/main/onboarding/detector';
@@ -50,13 +51,7 @@ const down: EngineStatus = {
 };
 const denied: EngineStatus = {
   ...down,
-  endpoint: {
-    kind: 'unix',
-    url: 'unix:///var/run/docker.sock',
-    source: 'platform-default',
-    contextName: null,
-    tls: false,
-  },
+  endpoint: defaultEndpoint,
   problem: { code: 'engine-permission-denied', message: 'permission denied' },
 };
 const up: EngineStatus = { ...denied, state: 'connected', problem: null };

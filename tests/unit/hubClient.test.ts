@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHubClient, HubError, type EngineSearch } from '../../src/main/hub/hubClient';
 import { parseRetryAt } from '../../src/main/hub/hubHttp';
@@ -21,6 +19,7 @@ import {
   startFakeHub,
   type FakeHub,
 } from '../fixtures/fakeHub';
+import { freePort } from '../fixtures/freePort';
 
 const NOW = Date.parse('2025-06-01T10:00:00Z');
 const now = () => NOW;
@@ -33,15 +32,6 @@ async function failure(promise: Promise<unknown>): Promise<HubError> {
   );
   expect(error).toBeInstanceOf(HubError);
   return error as HubError;
-}
-
-/** A port nothing listens on: a server's, after it closed. */
-async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 const engineRedis: EngineSearch = async () => [
@@ -552,7 +542,7 @@ describe('Hub client against the fake Hub', () => {
 
 describe('Hub client offline', () => {
   it('is hub-unreachable when nothing answers, and falls back to the engine', async () => {
-    const baseUrl = `http://127.0.0.1:${await closedPort()}`;
+    const baseUrl = `http://127.0.0.1:${await freePort()}`;
     const error = await failure(createHubClient({ baseUrl }).search({ query: 'redis' }));
     expect(error.code).toBe('hub-unreachable');
     expect(error.message).toContain('ECONNREFUSED');

@@ -5,8 +5,8 @@ import { createTranslator } from '../../src/shared/i18n/translator';
 import type { PullJob } from '../../src/shared/pulls';
 import type { RunFlow } from '../../src/shared/run';
 import { defaultSettings, type Settings } from '../../src/shared/settings';
-import { connectedStatus, disconnectedStatus } from './fixtures/status';
-import { pullJob, runFlow } from './fixtures/tray';
+import { connectedStatus, disconnectedStatus } from '../fixtures/builders/engineStatus';
+import { pullJob, runFlow } from '../fixtures/builders/sharedModels';
 
 // Fake sources: plain objects with the same onUpdate / onStatus / onFlow shape as the backend's
 // services. The notifier only listens; nothing here stands in for an engine call.

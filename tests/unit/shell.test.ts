@@ -9,7 +9,7 @@ import { denyAllPermissions, lockDownContents, secureWebPreferences } from '../.
 import { ipcChannels } from '../../src/shared/ipcChannels';
 import type { WireResult } from '../../src/shared/transport';
 import type { WireError } from '../../src/shared/errors';
-import { connectedStatus } from './fixtures/status';
+import { connectedStatus } from '../fixtures/builders/engineStatus';
 
 // The real 'electron' package resolves to a binary it would download: never load it in unit tests.
 vi.mock('electron', () => ({ shell: { openExternal: vi.fn(async () => undefined) } }));

@@ -7,8 +7,8 @@ import type { LocalImage } from '../../src/shared/images';
 import type { PullJob } from '../../src/shared/pulls';
 import { createTranslator } from '../../src/shared/i18n/translator';
 import { trayModelSchema, type TrayMenuItem, type TrayModel } from '../../src/shared/tray';
-import { connectedStatus, disconnectedStatus } from './fixtures/status';
-import { container, image, pullJob } from './fixtures/tray';
+import { connectedStatus, disconnectedStatus } from '../fixtures/builders/engineStatus';
+import { container, image, pullJob } from '../fixtures/builders/sharedModels';
 
 const en = createTranslator('en');
 const ko = createTranslator('ko');

@@ -13,8 +13,8 @@ import { buildTrayModel } from '../../src/main/tray/trayModel';
 import { createTranslator } from '../../src/shared/i18n/translator';
 import type { TrayAction, TrayMenuItem, TrayModel } from '../../src/shared/tray';
 import type { WireResult } from '../../src/shared/transport';
-import { connectedStatus, disconnectedStatus } from './fixtures/status';
-import { container, image, pullJob } from './fixtures/tray';
+import { connectedStatus, disconnectedStatus } from '../fixtures/builders/engineStatus';
+import { container, image, pullJob } from '../fixtures/builders/sharedModels';
 
 // The real 'electron' package resolves to a binary it would download: never load it in unit tests.
 const fakes = vi.hoisted(() => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientCheck } from '../../src/shared/engine';
 import { ansicDate, formatVersionReport } from '../../src/shared/versionReport';
-import { clientFound, clientVersion, connectedStatus, disconnectedStatus, serverVersion } from './fixtures/status';
+import {
+  clientFound,
+  clientVersion,
+  connectedStatus,
+  disconnectedStatus,
+  podmanServerVersion,
+  serverVersion,
+} from '../fixtures/builders/engineStatus';
 
 /** Docker 28.2.2 talking to an old engine (API 1.41, minimum 1.12), as `docker version` lays it out. */
 const server = {
@@ -49,15 +56,7 @@ describe('formatVersionReport', () => {
 
   it('names the product after the server, and leaves an unknown build date empty (Podman says 1970)', () => {
     const podman = connectedStatus({
-      server: {
-        ...serverVersion,
-        family: 'podman',
-        product: { id: 'podman', version: '4.3.1' },
-        platformName: 'linux/amd64/debian-12',
-        version: '4.3.1',
-        built: null,
-        components: [{ name: 'Conmon', version: 'conmon version 2.1.6, commit: unknown', gitCommit: null }],
-      },
+      server: podmanServerVersion,
     });
     const text = formatVersionReport(clientFound, podman);
     expect(text).toContain('\nServer: linux/amd64/debian-12\n Engine:\n  Version:          4.3.1\n');

@@ -1,26 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { cliTranscript } from '../../../src/renderer/src/run/cliTranscript';
 import type { RunFlow } from '../../../src/shared/run';
+import { runFlow } from '../../fixtures/builders/sharedModels';
 
-const flow = (overrides: Partial<RunFlow>): RunFlow => ({
-  runId: 'r1',
-  image: 'redis:latest',
-  command: 'docker run redis',
-  restartPolicy: 'no',
-  source: null,
-  steps: { client: 'done', daemon: 'done', cache: 'done', hub: 'skipped', create: 'done', start: 'done' },
-  cacheHit: true,
-  pullJobId: null,
-  containerId: null,
-  containerName: null,
-  output: [],
-  outputTruncated: false,
-  state: 'running',
-  exitCode: null,
-  restarting: false,
-  error: null,
-  ...overrides,
-});
+const flow = (overrides: Partial<RunFlow>): RunFlow =>
+  runFlow({
+    runId: 'r1',
+    image: 'redis:latest',
+    command: 'docker run redis',
+    containerId: null,
+    containerName: null,
+    ...overrides,
+  });
 
 describe('the docker command’s transcript on the run page', () => {
   it('starts with the line that ran, options and all (not a bare docker run IMAGE)', () => {

@@ -10,7 +10,31 @@ import { formatDateTime } from '../../../src/renderer/src/ui/format';
 import type { BerthClient } from '../../../src/shared/client';
 import type { ClientCheck, EngineStatus, InstallationReport } from '../../../src/shared/engine';
 import { BerthError } from '../../../src/shared/errors';
-import { clientFound, connectedStatus, connectingStatus, notRunningStatus, report, serverVersion } from './fixtures';
+import {
+  clientVersion,
+  connectedStatus,
+  connectingStatus,
+  disconnectedStatus,
+  installationReport as report,
+  podmanServerVersion,
+  serverVersion,
+} from '../../fixtures/builders/engineStatus';
+
+/** A CLI one release behind the server, whose API version is lowered from its own default. */
+const clientFound: ClientCheck = {
+  found: true,
+  client: {
+    ...clientVersion,
+    version: '28.1.1',
+    defaultApiVersion: '1.49',
+    goVersion: 'go1.23.8',
+    gitCommit: '4eba377',
+    built: '2025-04-18T09:52:14.000Z',
+  },
+};
+
+/** Not running, checking again in 4 s from now (the page counts down to it). */
+const notRunningStatus = () => disconnectedStatus({ retry: { attempt: 1, delayMs: 4000, nextAt: Date.now() + 4000 } });
 
 /** A BerthClient answering installation.check with `answer` and pushing engine.status on demand. */
 function fakeClient(answer: InstallationReport) {
@@ -127,16 +151,7 @@ describe('InstallationCheckPage', () => {
         contextName: null,
         tls: false,
       },
-      server: {
-        ...serverVersion,
-        family: 'podman',
-        product: { id: 'podman', version: '4.3.1' },
-        platformName: 'linux/amd64/debian-12',
-        version: '4.3.1',
-        apiVersion: '1.41',
-        built: null,
-        components: [{ name: 'Conmon', version: 'conmon version 2.1.6, commit: unknown', gitCommit: null }],
-      },
+      server: { ...podmanServerVersion, apiVersion: '1.41' },
     });
     const page = renderPage(report(clientFound, podman));
     await screen.findByTestId('client-version');

@@ -11,26 +11,10 @@ import { RunDialogProvider } from '../../../src/renderer/src/run/runDialogContex
 import type { BerthClient } from '../../../src/shared/client';
 import { BerthError } from '../../../src/shared/errors';
 import type { PullJob } from '../../../src/shared/pulls';
+import { pullJob } from '../../fixtures/builders/sharedModels';
+import { polyfillDialog } from './jsdomDialog';
 
-function job(reference: string): PullJob {
-  return {
-    id: `job-${reference}`,
-    reference,
-    state: 'pulling',
-    layers: [],
-    percent: 0,
-    bytesKnown: false,
-    bytesDone: 0,
-    bytesTotal: 0,
-    speed: 0,
-    secondsLeft: null,
-    startedAt: 1_750_000_000_000,
-    finishedAt: null,
-    digest: null,
-    outcome: null,
-    error: null,
-  };
-}
+const job = (reference: string): PullJob => pullJob({ id: `job-${reference}`, reference, bytesKnown: false });
 
 /** The contract as the main process answers it: pulls.start takes a reference, run.check finds nothing. */
 function fakeClient() {
@@ -73,13 +57,7 @@ const messageText = () => document.getElementById(message())?.textContent;
 
 beforeAll(async () => {
   await initI18n('en');
-  // jsdom has <dialog> but not its modal methods.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.open = false;
-  };
+  polyfillDialog();
 });
 
 afterEach(async () => {

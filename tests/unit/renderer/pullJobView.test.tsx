@@ -4,24 +4,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../../src/renderer/src/i18n';
 import { PullJobView } from '../../../src/renderer/src/pulls/PullJobView';
 import type { PullJob } from '../../../src/shared/pulls';
+import { pullJob } from '../../fixtures/builders/sharedModels';
 
-const base: PullJob = {
-  id: 'p1',
-  reference: 'redis:latest',
-  state: 'pulling',
-  layers: [],
-  percent: 0,
-  bytesKnown: false,
-  bytesDone: 0,
-  bytesTotal: 0,
-  speed: 0,
-  secondsLeft: null,
-  startedAt: 1_750_000_000_000,
-  finishedAt: null,
-  digest: null,
-  outcome: null,
-  error: null,
-};
+const base: PullJob = pullJob({ id: 'p1', reference: 'redis:latest', bytesKnown: false });
 
 const bar = () => screen.getByRole('progressbar', { name: 'redis:latest' });
 

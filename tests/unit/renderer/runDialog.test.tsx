@@ -8,16 +8,11 @@ import { emptyRunForm, type RunForm } from '../../../src/renderer/src/run/runFor
 import type { BerthClient } from '../../../src/shared/client';
 import { BerthError } from '../../../src/shared/errors';
 import { BIND_SOURCE_MISSING } from '../../../src/shared/run';
+import { polyfillDialog } from './jsdomDialog';
 
 beforeAll(async () => {
   await initI18n('en');
-  // jsdom has <dialog> but not its modal methods.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.open = false;
-  };
+  polyfillDialog();
   // Nor scrolling: the dialog scrolls the first invalid field into view.
   Element.prototype.scrollIntoView ??= function () {};
 });
