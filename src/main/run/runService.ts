@@ -7,6 +7,7 @@ import { dockerRunCommand } from '../../shared/dockerRunCommand';
 import { familiarName, parseImageReference } from '../../shared/imageReference';
 import type { PullJob } from '../../shared/pulls';
 import type { ExposedPorts, RunCheckIssue, RunFlow, RunRequest, RunStepState, runStepNames } from '../../shared/run';
+import { maskEnvEntry } from '../containers/secrets';
 import type { Pulls } from '../images/pulls';
 import { buildCreateOptions } from './containerConfig';
 import { exposedPorts, imageSource } from './imageFacts';
@@ -102,7 +103,8 @@ export class RunService {
       flow: {
         runId,
         image: familiarName(parsed.reference),
-        command: dockerRunCommand(request),
+        // Shown on the run page: a password given with -e stays in the main process.
+        command: dockerRunCommand({ ...request, env: request.env.map(maskedVariable) }),
         restartPolicy: request.restartPolicy,
         source: null,
         steps: {
@@ -459,4 +461,10 @@ function readJson<T>(response: IncomingMessage): Promise<T> {
       }
     });
   });
+}
+
+/** An environment variable as the run page may show it: a secret-looking one's value masked. */
+function maskedVariable(variable: { key: string; value: string }): { key: string; value: string } {
+  const { key, value } = maskEnvEntry(`${variable.key}=${variable.value}`);
+  return { key, value };
 }

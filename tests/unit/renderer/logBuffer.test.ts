@@ -57,6 +57,10 @@ describe('log text without escape codes', () => {
 
   it('keeps the label of a terminal hyperlink', () => {
     expect(stripAnsi('see \u001b]8;;https://docs.docker.com\u0007the docs\u001b]8;;\u0007')).toBe('see the docs');
+    // Ended by ESC \ (ST) instead of BEL: the label between the two sequences stays too.
+    expect(stripAnsi('see \u001b]8;;https://docs.docker.com\u001b\\the docs\u001b]8;;\u001b\\ now')).toBe(
+      'see the docs now',
+    );
   });
 
   it('leaves plain text, Korean included, as it is', () => {

@@ -45,7 +45,7 @@ export class LogBuffer {
 
 /** Escape codes out, for search, copy and download. */
 // eslint-disable-next-line no-control-regex
-const ansiPattern = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*(?:\u0007|\u001b\\)/g;
+const ansiPattern = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 export function stripAnsi(text: string): string {
   return text.replace(ansiPattern, '');
 }
