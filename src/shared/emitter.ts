@@ -20,6 +20,19 @@ export interface EmitterOptions {
 
 const reportToConsole = (error: unknown) => console.warn('[berth] a listener failed:', error);
 
+/** Calls one listener; if it throws, the error is reported instead of reaching the caller. */
+export function deliverSafely<T>(
+  listener: Listener<T>,
+  value: T,
+  report: (error: unknown) => void = reportToConsole,
+): void {
+  try {
+    listener(value);
+  } catch (error) {
+    report(error);
+  }
+}
+
 /**
  * One typed set of listeners, the way VS Code's Emitter<T> works: `event(listener)` subscribes and
  * returns its Dispose, `fire(value)` calls every listener (one that throws is reported and does not
@@ -49,12 +62,7 @@ export class Emitter<T> {
   /** Calls the listeners subscribed now; one removed by an earlier one during this call is skipped. */
   fire(value: T): void {
     for (const entry of [...this.listeners]) {
-      if (!this.listeners.has(entry)) continue;
-      try {
-        entry.listener(value);
-      } catch (error) {
-        (this.options.onListenerError ?? reportToConsole)(error);
-      }
+      if (this.listeners.has(entry)) deliverSafely(entry.listener, value, this.options.onListenerError);
     }
   }
 
