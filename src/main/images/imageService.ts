@@ -34,7 +34,6 @@ export interface ImageServiceOptions {
   maxWaitMs?: number;
 }
 
-
 /**
  * Container events after which the list reads differently: a container made or gone changes "used
  * by", one starting or ending changes whether it runs (the removal dialog follows it). dockerd says

@@ -24,7 +24,6 @@ export interface PullManagerOptions {
   now?: () => number;
 }
 
-
 /**
  * Layer states from which the engine can finish the pull by itself: nothing is left to download.
  * Podman's layers stop at "Download complete" (it writes them to its store as they come).

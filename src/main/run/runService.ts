@@ -7,7 +7,16 @@ import { BerthError, type WireError } from '../../shared/errors';
 import { dockerRunCommand } from '../../shared/dockerRunCommand';
 import { familiarName, parseImageReference } from '../../shared/imageReference';
 import type { PullJob } from '../../shared/pulls';
-import type { ExposedPorts, RunCheckIssue, RunFlow, RunRequest, RunStepState, runStepNames } from '../../shared/run';
+import {
+  runInputSchema,
+  type ExposedPorts,
+  type RunCheckIssue,
+  type RunFlow,
+  type RunRequest,
+  type RunStepState,
+  type runStepNames,
+} from '../../shared/run';
+import { invalidInputError } from '../contractServer';
 import type { Pulls } from '../images/pulls';
 import { buildCreateOptions } from './containerConfig';
 import { exposedPorts, imageSource } from './imageFacts';
@@ -144,6 +153,13 @@ export class RunService {
     });
     this.started.fire({ runId, image: request.image });
     return { runId };
+  }
+
+  /** `docker run IMAGE` and nothing more: the tray's "Run image". */
+  runImage(image: string): Promise<{ runId: string }> {
+    const parsed = runInputSchema.safeParse({ image });
+    if (!parsed.success) return Promise.reject(invalidInputError(parsed.error));
+    return this.start(parsed.data);
   }
 
   /** The run's current flow (exact, not coalesced), or undefined for an unknown or forgotten run. */
