@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import type { InstallationReport } from '../shared/engine';
-import { BerthError } from '../shared/errors';
 import type { TFunction } from 'i18next';
 import { createTranslator, detectLanguage, type Language } from '../shared/i18n/translator';
 import type { EngineChoice, Settings } from '../shared/settings';
@@ -50,6 +49,8 @@ export interface Backend {
   images: ImageService;
   runs: RunService;
   containers: ContainerModel;
+  /** start, stop, restart… and removal of containers (the tray's actions call it too). */
+  actions: ContainerActions;
   /**
    * The user's settings. The backend applies the engine choice and the Hub address itself; the
    * Electron shell reads the rest (language, startAtLogin, menuBarOnly, showTrayIcon, notifications)
@@ -60,8 +61,6 @@ export interface Backend {
   tray: TrayFeed;
   /** Texts for the main process (tray, notifications) in the language the settings choose. */
   translate(): TFunction;
-  /** Each run started through the contract (by a window or the tray): for "Run image" and notifications. */
-  onRunStarted(listener: (run: { runId: string; image: string }) => void): () => void;
   server: ContractServer;
   start(): Promise<void>;
   stop(): void;
@@ -108,10 +107,10 @@ export function createBackend(options: BackendOptions): Backend {
     containers,
     pulls,
     images,
+    runs,
     translate,
     probeHttp: (input) => httpProbe.probe(input),
   });
-  const runStarted = new Set<(run: { runId: string; image: string }) => void>();
   const hubUrlFor = (current: Settings): string | undefined => current.hubUrl || system.env.BERTH_HUB_URL || undefined;
   const createHub = (baseUrl: string | undefined): HubClient =>
     createHubClient({
@@ -195,12 +194,8 @@ export function createBackend(options: BackendOptions): Backend {
       'images.prune': (input) => images.prune(input),
       'run.check': (input) => runs.check(input),
       'run.exposedPorts': ({ image }) => runs.exposedPorts(image),
-      'run.start': async (input) => {
-        const started = await runs.start(input);
-        tray.noteImageRun(input.image);
-        for (const listener of runStarted) listener({ runId: started.runId, image: input.image });
-        return started;
-      },
+      // The tray's "Run image" and the notifier follow runs.onStarted.
+      'run.start': (input) => runs.start(input),
       'containers.act': (input) => actions.act(input),
       'containers.remove': (input) => actions.remove(input),
       'containers.inspect': ({ id }) => inspector.inspect(id),
@@ -223,42 +218,18 @@ export function createBackend(options: BackendOptions): Backend {
         return result;
       },
     },
+    // Each stream sends the current value first, then the changes: the service's subscribe does both.
     streams: {
-      'engine.status': (_input, emit) => {
-        emit(monitor.getStatus());
-        return monitor.onStatus(emit);
-      },
-      'pulls.jobs': (_input, emit) => {
-        for (const job of pulls.list()) emit(job);
-        return pulls.onUpdate(emit);
-      },
-      'images.list': (_input, emit) => {
-        let open = true;
-        const stop = images.onChange((list) => open && emit(list));
-        images.list().then(
-          (list) => open && emit(list),
-          () => undefined,
-        );
-        return () => {
-          open = false;
-          stop();
-        };
-      },
-      'run.flow': ({ runId }, emit) => {
-        const flow = runs.flow(runId);
-        if (!flow) throw new BerthError('not-found', `No run ${runId}: Berth keeps the latest runs only.`);
-        emit(flow);
-        return runs.onFlow(runId, emit);
-      },
+      'engine.status': (_input, emit) => monitor.subscribe(emit),
+      'pulls.jobs': (_input, emit) => pulls.subscribe(emit),
+      'images.list': (_input, emit) => images.subscribe(emit),
+      'run.flow': ({ runId }, emit) => runs.subscribeFlow(runId, emit),
       'containers.changes': (_input, emit) => containers.subscribe(emit),
       'containers.logs': (input, emit, fail) => logs.open(input, emit, fail),
       // One container failing (gone) does not end the others' samples.
       'containers.stats': (input, emit) => stats.open(input, emit),
       'terminal.output': (input, emit) => terminals.output(input, emit),
-      'settings.changes': (_input, emit) => {
-        emit(settings.state());
-        return settings.onChange(emit);
-      },
+      'settings.changes': (_input, emit) => settings.subscribe(emit),
       'tray.model': (_input, emit) => tray.subscribe(emit),
     },
   });
@@ -269,13 +240,10 @@ export function createBackend(options: BackendOptions): Backend {
     images,
     runs,
     containers,
+    actions,
     settings,
     tray,
     translate,
-    onRunStarted(listener) {
-      runStarted.add(listener);
-      return () => runStarted.delete(listener);
-    },
     server,
     async start() {
       running = true;

@@ -83,7 +83,8 @@ function startDesktopShell(backend: Backend): () => void {
   const handleAction = createTrayActionHandler({
     showWindow: showMainWindow,
     openExternal: (url) => shell.openExternal(url),
-    request: (name, input) => backend.server.handleRequest(name, input),
+    actOnContainer: (input) => backend.actions.act(input),
+    runImage: (image) => backend.runs.runImage(image),
     quit: () => app.quit(),
     log: (message) => console.warn(`[berth] ${message}`),
   });
@@ -99,7 +100,6 @@ function startDesktopShell(backend: Backend): () => void {
     translate,
     notify: createNotificationShell(onAction),
   });
-  const offRuns = backend.onRunStarted((run) => notifier.watchRun(run.runId));
 
   let trayShell: TrayShell | null = null;
   let offFeed: () => void = () => undefined;
@@ -147,7 +147,6 @@ function startDesktopShell(backend: Backend): () => void {
 
   return () => {
     offSettings();
-    offRuns();
     notifier.dispose();
     offFeed();
     feed.dispose();

@@ -133,6 +133,18 @@ describe('EngineMonitor without an engine (fake timers)', () => {
     expect(monitor.getStatus().retry?.attempt).toBe(4);
   });
 
+  it('subscribe sends the current status first, then each change', async () => {
+    const { monitor } = setup();
+    const seen: EngineStatus['state'][] = [];
+    const unsubscribe = monitor.subscribe((status) => seen.push(status.state));
+    expect(seen).toEqual(['connecting']);
+    await monitor.start();
+    expect(seen).toEqual(['connecting', 'disconnected']);
+    unsubscribe();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(seen).toHaveLength(2);
+  });
+
   it('says which context `docker context use` moved it to, through retries, until another reconnect', async () => {
     const { monitor, resolveEndpoint } = setup();
     await monitor.start();

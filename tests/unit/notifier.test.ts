@@ -28,6 +28,7 @@ function setup(options: { engine?: EngineStatus; language?: 'en' | 'ko'; graceMs
   let engine = options.engine ?? connectedStatus();
   const pulls = new Source<PullJob>();
   const status = new Source<EngineStatus>();
+  const started = new Source<{ runId: string }>();
   const flows = new Map<string, RunFlow>();
   const flowSources = new Map<string, Source<RunFlow>>();
   let enabled: Settings['notifications'] = { ...defaultSettings.notifications };
@@ -37,6 +38,7 @@ function setup(options: { engine?: EngineStatus; language?: 'en' | 'ko'; graceMs
     pulls: { onUpdate: pulls.on },
     monitor: { getStatus: () => engine, onStatus: status.on },
     runs: {
+      onStarted: started.on,
       flow: (runId) => flows.get(runId),
       onFlow: (runId, listener) => {
         const source = flowSources.get(runId) ?? new Source<RunFlow>();
@@ -60,7 +62,7 @@ function setup(options: { engine?: EngineStatus; language?: 'en' | 'ko'; graceMs
     statusSource: status,
     startRun: (flow: RunFlow) => {
       flows.set(flow.runId, flow);
-      notifier.watchRun(flow.runId);
+      started.emit({ runId: flow.runId });
     },
     updateRun: (flow: RunFlow) => {
       flows.set(flow.runId, flow);

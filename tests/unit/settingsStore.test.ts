@@ -108,6 +108,23 @@ describe('SettingsStore', () => {
     expect(seen.map((state) => state.settings.theme)).toEqual(['light']);
   });
 
+  it('subscribe sends the current state first, then each saved change, and a failing listener does not stop the others', async () => {
+    const store = open();
+    const seen: string[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    store.onChange(() => {
+      throw new Error('a closed window');
+    });
+    const stop = store.subscribe((state) => seen.push(state.settings.theme));
+    expect(seen).toEqual([defaultSettings.theme]);
+    await store.update({ theme: 'light' });
+    stop();
+    await store.update({ theme: 'dark' });
+    expect(seen).toEqual([defaultSettings.theme, 'light']);
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+  });
+
   it('applies concurrent updates one after another, none lost', async () => {
     const store = open();
     await Promise.all([

@@ -329,6 +329,7 @@ describe('createTrayFeed', () => {
     const changes = new Source<ContainerChange>();
     const pullUpdates = new Source<PullJob>();
     const imageChanges = new Source<LocalImage[]>();
+    const runsStarted = new Source<{ image: string }>();
     const list = vi.fn(async () => options.images ?? []);
     let t = options.language === 'ko' ? ko : en;
     const feed = createTrayFeed({
@@ -345,6 +346,7 @@ describe('createTrayFeed', () => {
       },
       pulls: { list: () => [], onUpdate: (listener) => pullUpdates.on(listener) },
       images: { list, onChange: (listener) => imageChanges.on(listener) },
+      runs: { onStarted: (listener) => runsStarted.on(listener) },
       translate: () => t,
       probeHttp: options.probeHttp,
     });
@@ -361,6 +363,7 @@ describe('createTrayFeed', () => {
       },
       changes,
       pullUpdates,
+      runsStarted,
       imageChanges,
       setLanguage: (language: 'en' | 'ko') => {
         t = language === 'ko' ? ko : en;
@@ -453,10 +456,10 @@ describe('createTrayFeed', () => {
 
   it('puts an image run from Berth first', async () => {
     const images = [image(['redis:latest'], 3), image(['alpine:latest'], 1)];
-    const { feed } = setup({ images });
+    const { feed, runsStarted } = setup({ images });
     await vi.advanceTimersByTimeAsync(100);
     expect(item(feed.current(), 'run').submenu![0]!.label).toBe('redis:latest');
-    feed.noteImageRun('alpine');
+    runsStarted.emit({ image: 'alpine' });
     await vi.advanceTimersByTimeAsync(100);
     expect(item(feed.current(), 'run').submenu![0]!.label).toBe('alpine:latest');
     expect(feed.recentImages()).toEqual(['alpine:latest']);

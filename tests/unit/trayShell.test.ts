@@ -10,6 +10,7 @@ import {
   trayMenuTemplate,
 } from '../../src/main/shell/tray';
 import { buildTrayModel } from '../../src/main/tray/trayModel';
+import { BerthError } from '../../src/shared/errors';
 import { createTranslator } from '../../src/shared/i18n/translator';
 import type { TrayAction, TrayMenuItem, TrayModel } from '../../src/shared/tray';
 import type { WireResult } from '../../src/shared/transport';
@@ -293,10 +294,16 @@ describe('createTrayShell', () => {
 
 describe('createTrayActionHandler', () => {
   function setup(answer: WireResult = { ok: true, value: { runId: 'run-1' } }) {
+    // The service's answer: its value, or the BerthError it throws.
+    const settle = async () => {
+      if (!answer.ok) throw BerthError.fromWire(answer.error);
+      return answer.value;
+    };
     const targets = {
       showWindow: vi.fn(),
       openExternal: vi.fn(async () => undefined),
-      request: vi.fn(async (): Promise<WireResult> => answer),
+      actOnContainer: vi.fn(settle),
+      runImage: vi.fn(async () => (await settle()) as { runId: string }),
       quit: vi.fn(),
       log: vi.fn(),
     };
@@ -325,10 +332,10 @@ describe('createTrayActionHandler', () => {
     expect(targets.openExternal).toHaveBeenCalledExactlyOnceWith('http://localhost:8080');
   });
 
-  it('asks the contract server to restart or stop a container', async () => {
+  it('asks the container actions to restart or stop a container', async () => {
     const { targets, handle } = setup({ ok: true, value: { ok: true } });
     await handle({ kind: 'container-action', containerId: 'a1', action: 'restart' });
-    expect(targets.request).toHaveBeenCalledExactlyOnceWith('containers.act', { id: 'a1', action: 'restart' });
+    expect(targets.actOnContainer).toHaveBeenCalledExactlyOnceWith({ id: 'a1', action: 'restart' });
     expect(targets.showWindow).not.toHaveBeenCalled();
   });
 
@@ -341,7 +348,7 @@ describe('createTrayActionHandler', () => {
   it('starts a run and opens its flow', async () => {
     const { targets, handle } = setup();
     await handle({ kind: 'run-image', image: 'hello-world' });
-    expect(targets.request).toHaveBeenCalledExactlyOnceWith('run.start', { image: 'hello-world' });
+    expect(targets.runImage).toHaveBeenCalledExactlyOnceWith('hello-world');
     expect(targets.showWindow).toHaveBeenCalledExactlyOnceWith('run/run-1');
   });
 

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import type { ContainerChange, ContainerSummary } from '../../shared/containers';
+import { deliverSafely, Emitter, type Dispose } from '../../shared/emitter';
 import type { EngineStatus } from '../../shared/engine';
 import type { EngineEvent } from '../engine/engineMonitor';
 import { toContainerSummary } from './containerSummary';
@@ -101,7 +102,11 @@ export class ContainerModel {
   private readonly maxConcurrent: number;
   private readonly maxIdsPerRefresh: number;
   private readonly retryDelayMs: number;
-  private readonly listeners = new Set<ContainerChangeListener>();
+  /** The engine is followed only while someone listens; with no one left the list is forgotten. */
+  private readonly changed = new Emitter<ContainerChange>({
+    onFirstListener: () => this.attach(),
+    onLastListenerRemoved: () => this.stopListening(),
+  });
   private readonly containers = new Map<string, ContainerSummary>();
   /** Ids to read in the next batch. */
   private readonly pending = new Set<string>();
@@ -154,17 +159,13 @@ export class ContainerModel {
    * or at once when the list is loaded (or cannot be: the engine is not connected; then it is the
    * last known list, or empty, marked stale).
    */
-  subscribe(listener: ContainerChangeListener): () => void {
-    this.listeners.add(listener);
-    if (!this.detach) this.attach();
+  subscribe(listener: ContainerChangeListener): Dispose {
+    const dispose = this.changed.event(listener);
     // The first list in flight sends its snapshot to every listener; otherwise the current one now.
     if (this.loaded || !this.loading) {
-      safeCall(listener, { type: 'snapshot', containers: this.sorted(), stale: this.stale });
+      deliverSafely(listener, { type: 'snapshot', containers: this.sorted(), stale: this.stale });
     }
-    return () => {
-      if (!this.listeners.delete(listener)) return;
-      if (this.listeners.size === 0) this.stopListening();
-    };
+    return dispose;
   }
 
   /** The current list, newest first, and whether it may be out of date. */
@@ -173,7 +174,7 @@ export class ContainerModel {
   }
 
   dispose(): void {
-    this.listeners.clear();
+    this.changed.dispose();
     this.stopListening();
   }
 
@@ -435,14 +436,6 @@ export class ContainerModel {
   }
 
   private emit(change: ContainerChange): void {
-    for (const listener of this.listeners) safeCall(listener, change);
-  }
-}
-
-function safeCall(listener: ContainerChangeListener, change: ContainerChange): void {
-  try {
-    listener(change);
-  } catch {
-    // A failing listener must not stop the others.
+    this.changed.fire(change);
   }
 }

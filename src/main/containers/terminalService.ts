@@ -12,6 +12,7 @@ import {
   terminalShellsInputSchema,
   type TerminalEvent,
 } from '../../shared/containers';
+import { Emitter } from '../../shared/emitter';
 import { BerthError } from '../../shared/errors';
 import { containerError } from './inspectService';
 
@@ -45,7 +46,7 @@ interface TerminalSession {
   exec: Docker.Exec;
   socket: Duplex;
   decoder: TextDecoder;
-  listeners: Set<Listener>;
+  followers: Emitter<TerminalEvent>;
   /** Output (and the exit) that came while nobody followed; given to the next follower. */
   backlog: TerminalEvent[];
   backlogChars: number;
@@ -110,7 +111,7 @@ export class TerminalService {
       exec,
       socket,
       decoder: new TextDecoder('utf-8', { ignoreBOM: true }),
-      listeners: new Set(),
+      followers: new Emitter(),
       backlog: [],
       backlogChars: 0,
       idleTimer: null,
@@ -190,13 +191,13 @@ export class TerminalService {
     session.backlogChars = 0;
     for (const event of backlog) emit(event);
     if (backlog.some((event) => event.type === 'exit')) session.exitDelivered = true;
-    session.listeners.add(emit);
+    const stopFollowing = session.followers.event(emit);
     let following = true;
     return () => {
       if (!following) return;
       following = false;
-      session.listeners.delete(emit);
-      if (session.listeners.size > 0 || session.closed) return;
+      stopFollowing();
+      if (session.followers.hasListeners || session.closed) return;
       // The exit was seen: nothing more will come. Otherwise wait for a new follower a while.
       if (session.exitDelivered) this.forget(session);
       else this.startIdleTimer(session);
@@ -255,9 +256,9 @@ export class TerminalService {
   /** To the followers, or into the backlog while there are none. */
   private deliver(session: TerminalSession, event: TerminalEvent): void {
     if (session.closed) return;
-    if (session.listeners.size > 0) {
+    if (session.followers.hasListeners) {
       if (event.type === 'exit') session.exitDelivered = true;
-      for (const listener of session.listeners) listener(event);
+      session.followers.fire(event);
       return;
     }
     session.backlog.push(event);
@@ -299,7 +300,7 @@ export class TerminalService {
     this.clearIdleTimer(session);
     session.idleTimer = setTimeout(() => {
       session.idleTimer = null;
-      if (session.listeners.size === 0) this.forget(session);
+      if (!session.followers.hasListeners) this.forget(session);
     }, this.idleTimeoutMs);
     session.idleTimer.unref?.();
   }
@@ -314,7 +315,7 @@ export class TerminalService {
     if (this.sessions.get(session.id) === session) this.sessions.delete(session.id);
     if (session.closed) return;
     session.closed = true;
-    session.listeners.clear();
+    session.followers.dispose();
     session.backlog = [];
     session.backlogChars = 0;
     if (session.ended) {

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
+import { Emitter, type Dispose, type Listener } from '../../shared/emitter';
 import { BerthError } from '../../shared/errors';
 import { compareApiVersions, MIN_ENGINE_API_VERSION, type EngineStatus } from '../../shared/engine';
 import { backoffDelay } from './backoff';
@@ -27,8 +28,6 @@ export interface EngineMonitorOptions {
   backoffMaxMs?: number;
 }
 
-type Listener<T> = (value: T) => void;
-
 /**
  * Owns the connection to the engine. It checks the endpoint (ping, then /version), and while
  * connected keeps one GET /events stream open: the stream ending is how a stopped engine is
@@ -45,8 +44,8 @@ export class EngineMonitor {
   private running = false;
   /** The context `docker context use` moved Berth to (see reconnect); kept until the next other reconnect. */
   private followedContext: string | null = null;
-  private readonly statusListeners = new Set<Listener<EngineStatus>>();
-  private readonly eventListeners = new Set<Listener<EngineEvent>>();
+  private readonly statusChanged = new Emitter<EngineStatus>();
+  private readonly engineEvent = new Emitter<EngineEvent>();
   private readonly options: Required<EngineMonitorOptions>;
 
   constructor(options: EngineMonitorOptions) {
@@ -80,14 +79,20 @@ export class EngineMonitor {
     throw new BerthError('engine-not-running', 'The engine is not connected yet.');
   }
 
-  onStatus(listener: Listener<EngineStatus>): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+  /** Each new status. */
+  onStatus(listener: Listener<EngineStatus>): Dispose {
+    return this.statusChanged.event(listener);
   }
 
-  onEngineEvent(listener: Listener<EngineEvent>): () => void {
-    this.eventListeners.add(listener);
-    return () => this.eventListeners.delete(listener);
+  /** The current status at once, then each new one: what an 'engine.status' stream sends. */
+  subscribe(emit: Listener<EngineStatus>): Dispose {
+    emit(this.status);
+    return this.statusChanged.event(emit);
+  }
+
+  /** Each message of the engine's GET /events stream while connected. */
+  onEngineEvent(listener: Listener<EngineEvent>): Dispose {
+    return this.engineEvent.event(listener);
   }
 
   start(): Promise<EngineStatus> {
@@ -224,7 +229,7 @@ export class EngineMonitor {
       client.getEvents({ abortSignal: controller.signal }),
     )) as unknown as Readable;
     const parser = createNdjsonParser((value) => {
-      for (const listener of this.eventListeners) listener(value as EngineEvent);
+      this.engineEvent.fire(value as EngineEvent);
     });
     let ended = false;
     const onEnd = () => {
@@ -289,7 +294,7 @@ export class EngineMonitor {
 
   private setStatus(status: Omit<EngineStatus, 'followedContext'>): void {
     this.status = { ...status, followedContext: this.followedContext };
-    for (const listener of this.statusListeners) listener(this.status);
+    this.statusChanged.fire(this.status);
   }
 }
 

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import type { z } from 'zod';
+import { Emitter, type Dispose, type Listener } from '../../shared/emitter';
 import type { EngineStatus } from '../../shared/engine';
 import { BerthError } from '../../shared/errors';
 import { familiarListedName } from '../../shared/imageReference';
@@ -32,8 +33,6 @@ export interface ImageServiceOptions {
   /** A steady stream of events still refreshes at least this often. Default 1000. */
   maxWaitMs?: number;
 }
-
-type Listener = (images: LocalImage[]) => void;
 
 /**
  * Container events after which the list reads differently: a container made or gone changes "used
@@ -70,7 +69,11 @@ export class ImageService {
   private readonly monitor: ImageEventSource;
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
-  private readonly listeners = new Set<Listener>();
+  /** Follows the engine's events only while someone listens. */
+  private readonly listChanged = new Emitter<LocalImage[]>({
+    onFirstListener: () => this.subscribeToEngine(),
+    onLastListenerRemoved: () => this.stopListening(),
+  });
   private unsubscribe: (() => void) | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private burstStartedAt: number | null = null;
@@ -208,21 +211,30 @@ export class ImageService {
   }
 
   /** The fresh list after every engine change to images (debounced) and when the engine connects again. */
-  onChange(listener: Listener): () => void {
-    this.listeners.add(listener);
-    if (!this.unsubscribe) this.subscribe();
+  onChange(listener: Listener<LocalImage[]>): Dispose {
+    return this.listChanged.event(listener);
+  }
+
+  /** The list now (once it answers; nothing when the engine cannot list), then each fresh one: 'images.list'. */
+  subscribe(emit: Listener<LocalImage[]>): Dispose {
+    let open = true;
+    const stop = this.listChanged.event((list) => open && emit(list));
+    this.list().then(
+      (list) => open && emit(list),
+      () => undefined,
+    );
     return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.stopListening();
+      open = false;
+      stop();
     };
   }
 
   dispose(): void {
-    this.listeners.clear();
+    this.listChanged.dispose();
     this.stopListening();
   }
 
-  private subscribe(): void {
+  private subscribeToEngine(): void {
     let connected = this.monitor.getStatus().state === 'connected';
     const offEvents = this.monitor.onEngineEvent((event) => {
       if (isImageListEvent(event)) this.changed();
@@ -267,13 +279,7 @@ export class ImageService {
     this.refreshing = true;
     try {
       const images = await this.list();
-      for (const listener of this.listeners) {
-        try {
-          listener(images);
-        } catch {
-          // A failing listener must not stop the others.
-        }
-      }
+      this.listChanged.fire(images);
     } catch {
       // The engine went away: the status stream says so; the list comes again when it is back.
     } finally {

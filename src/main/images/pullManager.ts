@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
+import { Emitter, type Dispose, type Listener } from '../../shared/emitter';
 import { BerthError, type WireError } from '../../shared/errors';
 import {
   familiarName,
@@ -22,8 +23,6 @@ export interface PullManagerOptions {
   /** The clock for startedAt, finishedAt, speed and the update interval. Default Date.now. */
   now?: () => number;
 }
-
-type Listener = (job: PullJob) => void;
 
 /**
  * Layer states from which the engine can finish the pull by itself: nothing is left to download.
@@ -73,7 +72,7 @@ const problemText: Record<ReferenceProblem, string> = {
  */
 export class PullManager implements Pulls {
   private readonly entries = new Map<string, Entry>();
-  private readonly listeners = new Set<Listener>();
+  private readonly updated = new Emitter<PullJob>();
   private readonly getClient: () => Docker;
   private readonly updateIntervalMs: number;
   private readonly now: () => number;
@@ -155,9 +154,14 @@ export class PullManager implements Pulls {
       .map((entry) => entry.progress.job);
   }
 
-  onUpdate(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onUpdate(listener: Listener<PullJob>): Dispose {
+    return this.updated.event(listener);
+  }
+
+  /** Every job now (newest first), then each update: what a 'pulls.jobs' stream sends. */
+  subscribe(emit: Listener<PullJob>): Dispose {
+    for (const job of this.list()) emit(job);
+    return this.updated.event(emit);
   }
 
   settled(id: string): Promise<PullJob> {
@@ -367,13 +371,8 @@ export class PullManager implements Pulls {
     if (entry.emitted === job) return;
     entry.emitted = job;
     entry.lastEmitAt = this.now();
-    for (const listener of this.listeners) {
-      try {
-        listener(job);
-      } catch {
-        // One listener's failure must not stop the others or the pull.
-      }
-    }
+    // One listener's failure must not stop the others or the pull.
+    this.updated.fire(job);
   }
 }
 

@@ -17,8 +17,9 @@ export interface BerthNotification {
 
 export interface NotifierSources {
   pulls: { onUpdate(listener: (job: PullJob) => void): () => void };
-  /** Runs started from Berth, followed after watchRun(runId) (RunService fits). */
+  /** Runs started from Berth, each followed from its start (RunService fits). */
   runs?: {
+    onStarted(listener: (run: { runId: string }) => void): () => void;
     flow(runId: string): RunFlow | undefined;
     onFlow(runId: string, listener: (flow: RunFlow) => void): () => void;
   };
@@ -35,8 +36,6 @@ export interface NotifierSources {
 }
 
 export interface Notifier {
-  /** Follows a run started from Berth: a notification when its container exits with a non-zero code. */
-  watchRun(runId: string): void;
   dispose(): void;
 }
 
@@ -141,23 +140,27 @@ export function createNotifier(sources: NotifierSources): Notifier {
     return true;
   };
 
+  /** Follows a run started from Berth: a notification when its container exits with a non-zero code. */
+  const watchRun = (runId: string) => {
+    const runs = sources.runs;
+    if (disposed || !runs || watchedRuns.has(runId)) return;
+    const now = runs.flow(runId);
+    if (!now) return;
+    watchedRuns.set(
+      runId,
+      runs.onFlow(runId, (flow) => settle(runId, flow)),
+    );
+    settle(runId, now);
+  };
+  const offRuns = sources.runs?.onStarted((run) => watchRun(run.runId)) ?? (() => undefined);
+
   return {
-    watchRun(runId) {
-      const runs = sources.runs;
-      if (disposed || !runs || watchedRuns.has(runId)) return;
-      const now = runs.flow(runId);
-      if (!now) return;
-      watchedRuns.set(
-        runId,
-        runs.onFlow(runId, (flow) => settle(runId, flow)),
-      );
-      settle(runId, now);
-    },
     dispose() {
       disposed = true;
       cancelStopped();
       offPulls();
       offStatus();
+      offRuns();
       for (const off of watchedRuns.values()) off();
       watchedRuns.clear();
     },

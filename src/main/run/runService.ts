@@ -2,11 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
+import { Emitter, type Dispose, type Event, type Listener } from '../../shared/emitter';
 import { BerthError, type WireError } from '../../shared/errors';
 import { dockerRunCommand } from '../../shared/dockerRunCommand';
 import { familiarName, parseImageReference } from '../../shared/imageReference';
 import type { PullJob } from '../../shared/pulls';
-import type { ExposedPorts, RunCheckIssue, RunFlow, RunRequest, RunStepState, runStepNames } from '../../shared/run';
+import {
+  runInputSchema,
+  type ExposedPorts,
+  type RunCheckIssue,
+  type RunFlow,
+  type RunRequest,
+  type RunStepState,
+  type runStepNames,
+} from '../../shared/run';
+import { invalidInputError } from '../contractServer';
 import { maskEnvEntry } from '../containers/secrets';
 import type { Pulls } from '../images/pulls';
 import { buildCreateOptions } from './containerConfig';
@@ -27,7 +37,12 @@ export interface RunServiceOptions {
 }
 
 type StepName = (typeof runStepNames)[number];
-type FlowListener = (flow: RunFlow) => void;
+/** A run started through start(): by a window or the tray. */
+export interface RunStarted {
+  runId: string;
+  /** As the request named it. */
+  image: string;
+}
 
 /** How long to wait for the last output after the container exited before the flow is final anyway. */
 const OUTPUT_DRAIN_MS = 2000;
@@ -37,7 +52,7 @@ const REMOVAL_WAIT_MS = 10_000;
 interface RunRecord {
   flow: Omit<RunFlow, 'output' | 'outputTruncated'>;
   output: OutputBuffer;
-  listeners: Set<FlowListener>;
+  flowChanged: Emitter<RunFlow>;
   lastEmitAt: number;
   timer: ReturnType<typeof setTimeout> | null;
   /** Ends the record's attach and wait connections. */
@@ -67,6 +82,9 @@ export class RunService {
   private readonly updateIntervalMs: number;
   private readonly maxFlows: number;
   private readonly records = new Map<string, RunRecord>();
+  private readonly started = new Emitter<RunStarted>();
+  /** Each run started, as soon as it has an id and a flow: the tray's "Run image" and the notifier follow it. */
+  readonly onStarted: Event<RunStarted> = this.started.event;
 
   constructor(options: RunServiceOptions) {
     this.getClient = options.getClient;
@@ -125,7 +143,7 @@ export class RunService {
         error: null,
       },
       output: new OutputBuffer(this.maxOutputLines),
-      listeners: new Set(),
+      flowChanged: new Emitter(),
       lastEmitAt: 0,
       timer: null,
       abort: new AbortController(),
@@ -135,7 +153,15 @@ export class RunService {
     void this.run(record, request, docker).catch((error: unknown) => {
       this.finish(record, { error: toRunError(error, 'The run') });
     });
+    this.started.fire({ runId, image: request.image });
     return { runId };
+  }
+
+  /** `docker run IMAGE` and nothing more: the tray's "Run image". */
+  runImage(image: string): Promise<{ runId: string }> {
+    const parsed = runInputSchema.safeParse({ image });
+    if (!parsed.success) return Promise.reject(invalidInputError(parsed.error));
+    return this.start(parsed.data);
   }
 
   /** The run's current flow (exact, not coalesced), or undefined for an unknown or forgotten run. */
@@ -148,19 +174,25 @@ export class RunService {
    * Follows a run's flow: at most one update per updateIntervalMs, the final state at once. It does
    * not send the current flow; call flow() for that first.
    */
-  onFlow(runId: string, listener: FlowListener): () => void {
+  onFlow(runId: string, listener: Listener<RunFlow>): Dispose {
     const record = this.records.get(runId);
     if (!record) return () => undefined;
-    record.listeners.add(listener);
-    return () => {
-      record.listeners.delete(listener);
-    };
+    return record.flowChanged.event(listener);
+  }
+
+  /** The run's flow now, then its updates: what a 'run.flow' stream sends. Throws not-found for an unknown run. */
+  subscribeFlow(runId: string, emit: Listener<RunFlow>): Dispose {
+    const flow = this.flow(runId);
+    if (!flow) throw new BerthError('not-found', `No run ${runId}: Berth keeps the latest runs only.`);
+    emit(flow);
+    return this.onFlow(runId, emit);
   }
 
   /** Closes every attach and wait connection (the containers keep running). */
   dispose(): void {
     for (const record of this.records.values()) this.forget(record);
     this.records.clear();
+    this.started.dispose();
   }
 
   private async run(record: RunRecord, request: RunRequest, docker: Docker): Promise<void> {
@@ -409,9 +441,7 @@ export class RunService {
 
   private emit(record: RunRecord): void {
     record.lastEmitAt = Date.now();
-    if (record.listeners.size === 0) return;
-    const flow = this.snapshot(record);
-    for (const listener of record.listeners) listener(flow);
+    if (record.flowChanged.hasListeners) record.flowChanged.fire(this.snapshot(record));
   }
 
   private snapshot(record: RunRecord): RunFlow {
@@ -440,7 +470,7 @@ export class RunService {
     if (record.timer) clearTimeout(record.timer);
     record.timer = null;
     record.abort.abort();
-    record.listeners.clear();
+    record.flowChanged.dispose();
   }
 }
 

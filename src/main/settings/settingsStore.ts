@@ -10,6 +10,7 @@ import {
   type SettingsPatch,
   type SettingsState,
 } from '../../shared/settings';
+import { Emitter, type Dispose, type Listener } from '../../shared/emitter';
 import { BerthError } from '../../shared/errors';
 import { invalidInputError } from '../contractServer';
 
@@ -19,8 +20,6 @@ export interface SettingsStoreOptions {
   /** The clock used to name the backup of a corrupt file. */
   now?: () => Date;
 }
-
-type Listener = (state: SettingsState) => void;
 
 /** What went wrong with a settings file, before it is set aside. */
 class UnusableFile extends Error {}
@@ -36,7 +35,7 @@ export class SettingsStore {
   readonly filePath: string | null;
   private current: Settings = defaultSettings;
   private recovered: SettingsState['recovered'] = null;
-  private readonly listeners = new Set<Listener>();
+  private readonly changed = new Emitter<SettingsState>();
   private readonly now: () => Date;
   /** Updates run one after another, so each one merges into the settings the previous one saved. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -95,11 +94,14 @@ export class SettingsStore {
   }
 
   /** Called with the new state after every saved change; returns the unsubscribe function. */
-  onChange(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
+  onChange(listener: Listener<SettingsState>): Dispose {
+    return this.changed.event(listener);
+  }
+
+  /** The current state at once, then the state after each saved change: what 'settings.changes' sends. */
+  subscribe(emit: Listener<SettingsState>): Dispose {
+    emit(this.state());
+    return this.changed.event(emit);
   }
 
   private async apply(patch: SettingsPatch): Promise<SettingsState> {
@@ -118,14 +120,8 @@ export class SettingsStore {
   }
 
   private emit(): void {
-    const state = this.state();
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(state);
-      } catch {
-        // One listener failing (a closed window) does not keep the others from hearing of the change.
-      }
-    }
+    // One listener failing (a closed window) does not keep the others from hearing of the change.
+    this.changed.fire(this.state());
   }
 
   /** Moves an unusable file aside (keeping every byte), then starts over from saved defaults. */

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import type { TrayAction, TrayIconState, TrayMenuItem, TrayModel } from '../../shared/tray';
-import type { WireResult } from '../../shared/transport';
+import { toWireError } from '../../shared/errors';
+import type { ContainerActionInput } from '../containers/containerActions';
 import { isExternalLink } from './windowSecurity';
 
 // The tray icon and its menu, drawn from the pure TrayModel (src/main/tray/trayModel.ts).
@@ -117,8 +118,9 @@ export interface TrayActionTargets {
   /** Shows the main window at a route of the renderer (the URL hash without "#/"), or as it is for null. */
   showWindow(route: string | null): void;
   openExternal(url: string): Promise<void> | void;
-  /** The contract server's handleRequest: the tray asks the backend like the renderer does. */
-  request(name: string, input: unknown): Promise<WireResult>;
+  /** The services themselves (ContainerActions.act, RunService.runImage): the tray is in the same process. */
+  actOnContainer(input: ContainerActionInput): Promise<unknown>;
+  runImage(image: string): Promise<{ runId: string }>;
   quit(): void;
   /** Where a failure is written (the user sees the window the failure opens). */
   log?: (message: string) => void;
@@ -144,24 +146,26 @@ export function createTrayActionHandler(targets: TrayActionTargets): (action: Tr
         if (isExternalLink(action.url)) await targets.openExternal(action.url);
         else log(`Refused to open ${action.url}: not a web address.`);
         return;
-      case 'container-action': {
-        const result = await targets.request('containers.act', { id: action.containerId, action: action.action });
-        if (!result.ok) {
+      case 'container-action':
+        try {
+          await targets.actOnContainer({ id: action.containerId, action: action.action });
+        } catch (error) {
           // The window says why (the engine's refusal in words) and lets the user try again.
-          log(`${action.action} ${action.containerId} failed: ${result.error.message}`);
+          log(`${action.action} ${action.containerId} failed: ${toWireError(error).message}`);
           targets.showWindow(route('containers', action.containerId));
         }
         return;
-      }
       case 'run-image': {
-        const result = await targets.request('run.start', { image: action.image });
-        if (result.ok) {
-          const { runId } = result.value as { runId: string };
-          return targets.showWindow(route('run', runId));
+        let runId: string;
+        try {
+          ({ runId } = await targets.runImage(action.image));
+        } catch (error) {
+          const failure = toWireError(error);
+          log(`Running ${action.image} failed: ${failure.message}`);
+          // An engine problem is explained on the installation check; anything else next to the images.
+          return targets.showWindow(failure.code.startsWith('engine-') ? 'installation' : 'images');
         }
-        log(`Running ${action.image} failed: ${result.error.message}`);
-        // An engine problem is explained on the installation check; anything else next to the images.
-        return targets.showWindow(result.error.code.startsWith('engine-') ? 'installation' : 'images');
+        return targets.showWindow(route('run', runId));
       }
       case 'quit':
         return targets.quit();

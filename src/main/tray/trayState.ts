@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
+import { applyContainerChange, emptyContainerList } from '../../shared/containerList';
 import type { ContainerChange, ContainerSummary } from '../../shared/containers';
+import { deliverSafely, Emitter, type Dispose } from '../../shared/emitter';
 import type { EngineStatus } from '../../shared/engine';
 import type { LocalImage } from '../../shared/images';
 import type { PullJob } from '../../shared/pulls';
@@ -16,6 +18,8 @@ export interface TrayFeedSources {
     list(): Promise<LocalImage[]>;
     onChange(listener: (images: LocalImage[]) => void): () => void;
   };
+  /** Runs started from Berth (RunService fits): their images move to the top of "Run image". */
+  runs?: { onStarted(listener: (run: { image: string }) => void): Dispose };
   /** Whether a published port answers HTTP (HttpProbe): only those are offered "open in browser". */
   probeHttp?: (input: { ip: string | null; port: number }) => Promise<{ answersHttp: boolean }>;
   /** The translator of the current language; called on every rebuild, so a language change shows at the next one. */
@@ -40,8 +44,6 @@ export interface TrayFeed {
   subscribe(listener: Listener): () => void;
   /** Each new model, at most once per coalescing window, only when it changed. */
   onChange(listener: Listener): () => void;
-  /** An image was run from Berth: it moves to the top of "Run image". */
-  noteImageRun(image: string): void;
   /** Rebuilds now, e.g. after the language changed. */
   refresh(): void;
   /** The images run from Berth, most recent first (to keep them across restarts, if wanted). */
@@ -59,11 +61,11 @@ export interface TrayFeed {
 export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
   const coalesceMs = sources.coalesceMs ?? 100;
   const maxRecent = sources.maxRecentImages ?? 20;
-  /** Each listener with the JSON of the last model it got. */
-  const listeners = new Map<Listener, string | null>();
+  /** Each new model with its JSON: a listener is called only when it differs from the last one it got. */
+  const models = new Emitter<{ model: TrayModel; json: string }>({ onLastListenerRemoved: () => stopFollowing() });
 
   let engine = sources.monitor.getStatus();
-  const containers = new Map<string, ContainerSummary>();
+  let containers = emptyContainerList;
   let images: LocalImage[] = [];
   let recent: string[] = (sources.initialRecentImages ?? []).map(normalizeImageName).slice(0, maxRecent);
   const pulls = new Map<string, PullJob>();
@@ -88,7 +90,7 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
     if (dirty || !model) {
       const state: TrayState = {
         engine,
-        containers: [...containers.values()],
+        containers: [...containers.byId.values()],
         images,
         recentImages: recent,
         pulls: [...pulls.values()],
@@ -100,23 +102,12 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
     return model;
   };
 
-  const send = (listener: Listener, next: TrayModel, json: string) => {
-    if (listeners.get(listener) === json) return;
-    listeners.set(listener, json);
-    try {
-      listener(next);
-    } catch {
-      // A failing listener must not stop the others.
-    }
-  };
-
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (disposed || listeners.size === 0) return;
+    if (disposed || !models.hasListeners) return;
     const next = build();
-    const json = JSON.stringify(next);
-    for (const listener of [...listeners.keys()]) send(listener, next, json);
+    models.fire({ model: next, json: JSON.stringify(next) });
   };
 
   const changed = () => {
@@ -180,26 +171,23 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
       for (const port of container.ports) webPorts.delete(portKey(port));
     };
 
+    /** The ports to ask about again: a container re-listed, gone, or no longer running. */
+    const leaving = (change: ContainerChange): Array<ContainerSummary | undefined> => {
+      if (change.type === 'snapshot') return [...containers.byId.values()];
+      if (change.type === 'remove') return [containers.byId.get(change.id)];
+      if (change.type === 'upsert' && change.container.state !== 'running')
+        return [containers.byId.get(change.container.id)];
+      return [];
+    };
+
     const offContainers = sources.containers.subscribe((change) => {
-      switch (change.type) {
-        case 'snapshot':
-          for (const container of containers.values()) forgetPorts(container);
-          containers.clear();
-          for (const container of change.containers) containers.set(container.id, container);
-          for (const container of change.containers) probePorts(container);
-          break;
-        case 'upsert':
-          if (change.container.state !== 'running') forgetPorts(containers.get(change.container.id));
-          containers.set(change.container.id, change.container);
-          probePorts(change.container);
-          break;
-        case 'remove':
-          forgetPorts(containers.get(change.id));
-          containers.delete(change.id);
-          break;
-        case 'stale':
-          return;
-      }
+      // The menu does not show a stale list as such: it keeps the last one.
+      if (change.type === 'stale') return;
+      for (const container of leaving(change)) forgetPorts(container);
+      containers = applyContainerChange(containers, change);
+      const arriving =
+        change.type === 'snapshot' ? change.containers : change.type === 'upsert' ? [change.container] : [];
+      for (const container of arriving) probePorts(container);
       changed();
     });
 
@@ -226,7 +214,7 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
       offPulls();
       offImages();
       // Not followed any more: forget what would go out of date.
-      containers.clear();
+      containers = emptyContainerList;
       webPorts.clear();
       probedContainers.clear();
       images = [];
@@ -241,32 +229,35 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
     detach = null;
   };
 
-  const add = (listener: Listener, sendNow: boolean) => {
+  const add = (listener: Listener, sendNow: boolean): Dispose => {
     if (disposed) return () => undefined;
     if (!detach) attach();
-    const now = build();
-    const json = JSON.stringify(now);
-    if (sendNow) {
-      listeners.set(listener, null);
-      send(listener, now, json);
-    } else {
-      // Changes only: from the model of this moment on.
-      listeners.set(listener, json);
-    }
-    return () => {
-      if (listeners.delete(listener) && listeners.size === 0) stopFollowing();
+    const now = { model: build(), json: '' };
+    now.json = JSON.stringify(now.model);
+    // Changes only: from the model of this moment on, unless it is sent now.
+    let lastJson: string | null = sendNow ? null : now.json;
+    const send = ({ model: next, json }: { model: TrayModel; json: string }) => {
+      if (json === lastJson) return;
+      lastJson = json;
+      listener(next);
     };
+    const dispose = models.event(send);
+    if (sendNow) deliverSafely(send, now);
+    return dispose;
   };
+
+  // An image run from Berth moves to the top of "Run image".
+  const noteImageRun = (image: string) => {
+    const name = normalizeImageName(image);
+    recent = [name, ...recent.filter((other) => other !== name)].slice(0, maxRecent);
+    changed();
+  };
+  const offRuns = sources.runs?.onStarted((run) => noteImageRun(run.image)) ?? (() => undefined);
 
   return {
     current: build,
     subscribe: (listener) => add(listener, true),
     onChange: (listener) => add(listener, false),
-    noteImageRun(image) {
-      const name = normalizeImageName(image);
-      recent = [name, ...recent.filter((other) => other !== name)].slice(0, maxRecent);
-      changed();
-    },
     refresh() {
       dirty = true;
       flush();
@@ -274,7 +265,8 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
     recentImages: () => [...recent],
     dispose() {
       disposed = true;
-      listeners.clear();
+      offRuns();
+      models.dispose();
       stopFollowing();
     },
   };
