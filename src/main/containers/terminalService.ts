@@ -13,6 +13,7 @@ import {
   type TerminalEvent,
 } from '../../shared/containers';
 import { BerthError } from '../../shared/errors';
+import { engineStatus } from '../engine/engineErrors';
 import { containerError } from './inspectService';
 
 export type TerminalOpenInput = z.input<typeof terminalOpenInputSchema>;
@@ -358,8 +359,8 @@ async function resizeExec(exec: Docker.Exec, rows: number, cols: number): Promis
   try {
     await exec.resize({ h: rows, w: cols });
   } catch (error) {
-    const status = (error as { statusCode?: unknown } | null)?.statusCode;
-    if (typeof status === 'number' && status >= 200 && status < 300) return;
+    const status = engineStatus(error);
+    if (status !== undefined && status >= 200 && status < 300) return;
     throw error;
   }
 }

@@ -10,7 +10,8 @@ import {
 } from '../../shared/imageReference';
 import type { LayerState, PullJob } from '../../shared/pulls';
 import { createNdjsonParser } from '../engine/ndjson';
-import { classifyPullFailure, classifyPullMessage, engineMessageOf, engineStoppedError } from './classifyPullError';
+import { engineMessage, engineStatus } from '../engine/engineErrors';
+import { classifyPullFailure, classifyPullMessage, engineStoppedError } from './classifyPullError';
 import { applyPullMessage, createPullProgress, finishPull, type PullEnding, type PullProgress } from './pullProgress';
 import type { Pulls } from './pulls';
 
@@ -270,7 +271,7 @@ export class PullManager implements Pulls {
     if (answer === null) return wire;
     return {
       code: 'image-not-found',
-      message: `The registry has no image ${entry.progress.job.reference} (${answer}); the engine's fallback failed too: ${engineMessageOf(error)}`,
+      message: `The registry has no image ${entry.progress.job.reference} (${answer}); the engine's fallback failed too: ${engineMessage(error)}`,
     };
   }
 
@@ -416,8 +417,8 @@ export async function registryAnswersMissing(client: Docker, name: string): Prom
     await client.getImage(name).distribution();
     return null;
   } catch (error) {
-    if ((error as { statusCode?: unknown }).statusCode !== 404) return null;
-    const words = engineMessageOf(error);
+    if (engineStatus(error) !== 404) return null;
+    const words = engineMessage(error);
     return classifyPullMessage(words).code === 'image-not-found' && !/not supported/i.test(words) ? words : null;
   }
 }
@@ -430,7 +431,7 @@ async function inspectImage(
   try {
     return { exists: true, image: await client.getImage(name).inspect() };
   } catch (error) {
-    return { exists: (error as { statusCode?: unknown }).statusCode === 404 ? false : null, image: null };
+    return { exists: engineStatus(error) === 404 ? false : null, image: null };
   }
 }
 

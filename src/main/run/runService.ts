@@ -7,6 +7,7 @@ import { dockerRunCommand } from '../../shared/dockerRunCommand';
 import { familiarName, parseImageReference } from '../../shared/imageReference';
 import type { PullJob } from '../../shared/pulls';
 import type { ExposedPorts, RunCheckIssue, RunFlow, RunRequest, RunStepState, runStepNames } from '../../shared/run';
+import { engineStatus } from '../engine/engineErrors';
 import type { Pulls } from '../images/pulls';
 import { buildCreateOptions } from './containerConfig';
 import { exposedPorts, imageSource } from './imageFacts';
@@ -181,7 +182,7 @@ export class RunService {
       await docker.getImage(image).inspect();
       flow.cacheHit = true;
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode !== 404) {
+      if (engineStatus(error) !== 404) {
         return this.failStep(record, 'cache', toRunError(error, `Looking for ${image} in the image cache`));
       }
       flow.cacheHit = false;
