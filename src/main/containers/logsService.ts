@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import type { z } from 'zod';
 import { containerLogsInputSchema, type LogBatch, type LogLine } from '../../shared/containers';
 import { BerthError } from '../../shared/errors';
+import { dialStream } from '../engine/dialStream';
 import { createDemuxer, MAX_LINE_CHARS, type OutputStream } from '../run/outputBuffer';
 import { containerError } from './inspectService';
 
@@ -15,10 +16,6 @@ export interface LogsServiceOptions {
   batchIntervalMs?: number;
   /** A batch that reaches this many lines is sent at once. Default 5000. */
   maxBatchLines?: number;
-}
-
-interface Modem {
-  dial(options: Record<string, unknown>, callback: (error: unknown, result: unknown) => void): void;
 }
 
 /** The prefix the engine adds with timestamps=1 (RFC3339NanoFixed, then a space). */
@@ -322,18 +319,12 @@ export class LogsService {
       tail: options.tail === null ? 'all' : String(options.tail),
     };
     if (options.since !== null) query.since = options.since;
-    const response = await new Promise<IncomingMessage>((resolve, reject) => {
-      (docker.modem as unknown as Modem).dial(
-        {
-          path: `/containers/${encodeURIComponent(options.id)}/logs?`,
-          method: 'GET',
-          isStream: true,
-          abortSignal: session.abort.signal,
-          statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
-          options: query,
-        },
-        (error, result) => (error ? reject(error) : resolve(result as IncomingMessage)),
-      );
+    const response = await dialStream(docker, {
+      path: `/containers/${encodeURIComponent(options.id)}/logs?`,
+      method: 'GET',
+      signal: session.abort.signal,
+      statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
+      options: query,
     });
     if (session.closed) {
       response.destroy();

@@ -7,6 +7,7 @@ import { dockerRunCommand } from '../../shared/dockerRunCommand';
 import { familiarName, parseImageReference } from '../../shared/imageReference';
 import type { PullJob } from '../../shared/pulls';
 import type { ExposedPorts, RunCheckIssue, RunFlow, RunRequest, RunStepState, runStepNames } from '../../shared/run';
+import { dialStream } from '../engine/dialStream';
 import { engineStatus } from '../engine/engineErrors';
 import type { Pulls } from '../images/pulls';
 import { buildCreateOptions } from './containerConfig';
@@ -48,10 +49,6 @@ interface RunRecord {
 interface WaitResult {
   StatusCode?: number;
   Error?: { Message?: string } | null;
-}
-
-interface Modem {
-  dial(options: Record<string, unknown>, callback: (error: unknown, result: unknown) => void): void;
 }
 
 /**
@@ -306,30 +303,21 @@ export class RunService {
    * only after the wait is registered, so starting afterwards cannot miss the exit. The returned
    * promise settles with the exit.
    */
-  private registerWait(
+  private async registerWait(
     docker: Docker,
     id: string,
     condition: 'next-exit' | 'removed',
     record: RunRecord,
   ): Promise<{ exit: Promise<WaitResult> }> {
-    const modem = docker.modem as unknown as Modem;
-    return new Promise((resolve, reject) => {
-      modem.dial(
-        {
-          path: `/containers/${encodeURIComponent(id)}/wait?`,
-          method: 'POST',
-          isStream: true,
-          abortSignal: record.abort.signal,
-          statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container', 500: 'server error' },
-          options: { condition },
-        },
-        (error, response) => {
-          if (error) return reject(error);
-          // Wrapped: resolving with the promise itself would wait for the exit.
-          resolve({ exit: readJson<WaitResult>(response as IncomingMessage) });
-        },
-      );
+    const response = await dialStream(docker, {
+      path: `/containers/${encodeURIComponent(id)}/wait?`,
+      method: 'POST',
+      signal: record.abort.signal,
+      statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container', 500: 'server error' },
+      options: { condition },
     });
+    // Wrapped: returning the promise itself would wait for the exit.
+    return { exit: readJson<WaitResult>(response) };
   }
 
   /** Feeds the attach stream into the flow's output; resolves when the stream ends. */

@@ -1,0 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+import type Docker from 'dockerode';
+
+/** One streaming request to the engine's API. */
+export interface StreamRequest {
+  /** The API path with a trailing "?" so the options become its query, e.g. `/containers/${id}/logs?`. */
+  path: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Aborting it ends the request, and the response stream once it has begun. */
+  signal: AbortSignal;
+  /**
+   * What each HTTP status means: `true` is success; a string names the failure, and any status not
+   * listed fails as "unexpected". A failure rejects with docker-modem's error ("(HTTP code 404) no
+   * such container - <engine's words>"), which engineErrors reads.
+   */
+  statusCodes: Record<number, true | string>;
+  /** The query parameters (docker-modem also sends them as the JSON body of a POST). */
+  options?: Record<string, unknown>;
+}
+
+/** The one call of docker-modem this needs: dockerode does not type its modem. */
+interface Modem {
+  dial(options: Record<string, unknown>, callback: (error: unknown, result: unknown) => void): void;
+}
+
+/**
+ * Sends a request whose answer is a stream (logs, stats, wait, and later build and compose output)
+ * and resolves with the response once the engine sent its headers with a success status; the caller
+ * reads the body and destroys the response when done. Rejects with the engine's error otherwise.
+ */
+export function dialStream(docker: Docker, request: StreamRequest): Promise<IncomingMessage> {
+  const modem = docker.modem as unknown as Modem;
+  return new Promise((resolve, reject) => {
+    modem.dial(
+      {
+        path: request.path,
+        method: request.method,
+        isStream: true,
+        abortSignal: request.signal,
+        statusCodes: request.statusCodes,
+        options: request.options ?? {},
+      },
+      (error, response) => (error ? reject(error) : resolve(response as IncomingMessage)),
+    );
+  });
+}
