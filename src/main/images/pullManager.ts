@@ -6,8 +6,8 @@ import {
   familiarRepository,
   parseImageReference,
   type ImageReference,
-  type ReferenceProblem,
 } from '../../shared/imageReference';
+import { referenceProblemDetail } from '../../shared/i18n/referenceProblems';
 import type { LayerState, PullJob } from '../../shared/pulls';
 import { createNdjsonParser } from '../engine/ndjson';
 import { engineMessage, engineStatus } from '../engine/engineErrors';
@@ -57,16 +57,6 @@ interface Entry {
   resolveSettled: (job: PullJob) => void;
 }
 
-const problemText: Record<ReferenceProblem, string> = {
-  empty: 'Type an image name, for example redis or redis:7.',
-  'too-long': 'The image name is longer than the 255 characters Docker allows.',
-  uppercase: 'Image names must be lowercase.',
-  'invalid-name': 'The image name has characters Docker does not allow (use a-z, 0-9, ".", "_", "-" and "/").',
-  'invalid-tag': 'The tag after ":" has characters Docker does not allow (use letters, digits, ".", "_" and "-").',
-  'invalid-digest': 'The digest after "@" is not a valid digest such as sha256:<64 hex digits>.',
-  'has-spaces': 'Image names cannot contain spaces.',
-};
-
 /**
  * Pulls images in the main process, like `docker pull`: one streamed POST /images/create per job,
  * its NDJSON progress reduced into a PullJob (pullProgress.ts) and sent to listeners at most every
@@ -89,8 +79,9 @@ export class PullManager implements Pulls {
   start(input: string): PullJob {
     const parsed = parseImageReference(input);
     if (!parsed.ok) {
-      const message = `"${input}" is not an image reference: ${problemText[parsed.problem]}`;
-      throw new BerthError('invalid-input', message, [{ path: 'reference', message: problemText[parsed.problem] }]);
+      const problem = referenceProblemDetail(input, parsed.problem);
+      const message = `"${input}" is not an image reference: ${problem}`;
+      throw new BerthError('invalid-input', message, [{ path: 'reference', message: problem }]);
     }
     const reference = familiarName(parsed.reference);
     for (const entry of this.entries.values()) {
