@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDockerClient } from '../../src/main/engine/dockerConnection';
-import { dialStream } from '../../src/main/engine/dialStream';
+import { dialStream, readStream } from '../../src/main/engine/dialStream';
 import { engineError, engineStatus, notFound } from '../../src/main/engine/engineErrors';
 import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { realHostSystem } from '../../src/main/host/hostSystem';
-import { requireEngine } from '../fixtures/dockerCli';
+import { docker, imageExists, requireEngine } from '../fixtures/dockerCli';
 
 describe.skipIf(!requireEngine.available)('dialStream, against the real engine', () => {
   let client: Docker;
@@ -34,7 +34,7 @@ describe.skipIf(!requireEngine.available)('dialStream, against the real engine',
     });
     expect(response.statusCode).toBe(200);
     let text = '';
-    for await (const chunk of response) text += String(chunk);
+    await readStream(response, (chunk) => (text += String(chunk)));
     expect(text.trim()).toBe('');
   });
 
@@ -55,6 +55,27 @@ describe.skipIf(!requireEngine.available)('dialStream, against the real engine',
     expect(error.code).toBe('not-found');
     // The engine's words without docker-modem's "(HTTP code 404) no such container - " prefix.
     expect(error.message).toMatch(new RegExp(`^There is no container ${id}: [^(]*${id}`, 'i'));
+  });
+
+  it("reads a stream's chunks until it ends", async () => {
+    const id = `berth-dial-${randomBytes(4).toString('hex')}`;
+    if (!imageExists('busybox')) docker('pull', '-q', 'busybox');
+    docker('run', '--name', id, 'busybox', 'sh', '-c', 'echo one; echo two');
+    try {
+      const response = await dialStream(client, {
+        path: `/containers/${id}/logs?`,
+        method: 'GET',
+        signal: new AbortController().signal,
+        statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
+        options: { stdout: true, follow: true },
+      });
+      const chunks: Buffer[] = [];
+      await readStream(response, (chunk) => chunks.push(chunk));
+      // Multiplexed frames: an 8-byte header, then the text.
+      expect(Buffer.concat(chunks).toString('latin1')).toMatch(/one\n[\s\S]*two\n/);
+    } finally {
+      docker('rm', '-f', id);
+    }
   });
 
   it('ends the request when its signal aborts', async () => {

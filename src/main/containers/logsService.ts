@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import type { z } from 'zod';
 import { containerLogsInputSchema, type LogBatch, type LogLine } from '../../shared/containers';
 import { BerthError } from '../../shared/errors';
-import { dialStream } from '../engine/dialStream';
+import { dialStream, readStream } from '../engine/dialStream';
 import { containerError } from './inspectService';
 import { createLogParser } from './logLines';
 
@@ -145,27 +145,16 @@ export class LogsService {
 
     const parser = createLogParser(tty, addLine);
 
-    await new Promise<void>((resolve, reject) => {
-      let done = false;
-      const finish = (error?: unknown) => {
-        if (done) return;
-        done = true;
-        if (session.closed) return resolve();
-        parser.end();
-        if (error) reject(error);
-        else resolve();
-      };
-      response.on('data', (chunk: Buffer) => {
+    try {
+      await readStream(response, (chunk) => {
         if (!session.closed) parser.push(chunk);
       });
-      response.once('end', () => finish());
-      response.once('close', () => finish());
-      response.once('aborted', () =>
-        finish(Object.assign(new Error('the engine closed the connection'), { code: 'ECONNRESET' })),
-      );
-      // Kept for good: a destroyed response may report more than one error.
-      response.on('error', (error) => finish(error));
-    });
+    } catch (error) {
+      if (session.closed) return;
+      parser.end();
+      throw error;
+    }
+    if (!session.closed) parser.end();
   }
 
   private release(session: LogsSession): void {

@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import type { z } from 'zod';
 import { containerStatsInputSchema, type StatsSample } from '../../shared/containers';
 import { BerthError } from '../../shared/errors';
-import { dialStream } from '../engine/dialStream';
+import { dialStream, readStream } from '../engine/dialStream';
 import { createNdjsonParser } from '../engine/ndjson';
 import { containerError } from './inspectService';
 import { toStatsSample, type EngineStatsJson } from './statsMath';
@@ -96,25 +96,17 @@ export class StatsService {
       if (session.closed || !value || typeof value !== 'object') return;
       emit(toStatsSample(id, value as EngineStatsJson));
     });
-    await new Promise<void>((resolve, reject) => {
-      let done = false;
-      const finish = (error?: unknown) => {
-        if (done) return;
-        done = true;
-        session.responses.delete(response);
-        if (!session.closed) parser.end();
-        if (error && !session.closed) reject(error);
-        else resolve();
-      };
-      response.on('data', (chunk: Buffer) => {
+    try {
+      await readStream(response, (chunk) => {
         if (!session.closed) parser.push(chunk);
       });
-      response.once('end', () => finish());
-      response.once('close', () => finish());
-      response.once('aborted', () =>
-        finish(Object.assign(new Error('the engine closed the connection'), { code: 'ECONNRESET' })),
-      );
-      response.on('error', (error) => finish(error));
-    });
+    } catch (error) {
+      if (session.closed) return;
+      parser.end();
+      throw error;
+    } finally {
+      session.responses.delete(response);
+    }
+    if (!session.closed) parser.end();
   }
 }

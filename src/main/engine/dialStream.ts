@@ -44,3 +44,30 @@ export function dialStream(docker: Docker, request: StreamRequest): Promise<Inco
     );
   });
 }
+
+/**
+ * Feeds a streamed response's chunks to onChunk until it ends: resolves when the engine ends it (or
+ * it is destroyed), rejects when the connection breaks under it ('aborted' becomes ECONNRESET, which
+ * engineErrors reads as the engine stopping).
+ */
+export function readStream(response: IncomingMessage, onChunk: (chunk: Buffer) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (error?: unknown) => {
+      if (done) return;
+      done = true;
+      if (error) reject(error);
+      else resolve();
+    };
+    response.on('data', (chunk: Buffer) => {
+      if (!done) onChunk(chunk);
+    });
+    response.once('end', () => finish());
+    response.once('close', () => finish());
+    response.once('aborted', () =>
+      finish(Object.assign(new Error('the engine closed the connection'), { code: 'ECONNRESET' })),
+    );
+    // Kept for good: a destroyed response may report more than one error.
+    response.on('error', (error) => finish(error));
+  });
+}
