@@ -34,7 +34,7 @@ describe.skipIf(!requireEngine.available)('dialStream, against the real engine',
     });
     expect(response.statusCode).toBe(200);
     let text = '';
-    await readStream(response, (chunk) => (text += String(chunk)));
+    await readStream(response, { push: (chunk) => (text += String(chunk)), end: () => undefined }, () => false);
     expect(text.trim()).toBe('');
   });
 
@@ -70,7 +70,9 @@ describe.skipIf(!requireEngine.available)('dialStream, against the real engine',
         options: { stdout: true, follow: true },
       });
       const chunks: Buffer[] = [];
-      await readStream(response, (chunk) => chunks.push(chunk));
+      let ended = false;
+      await readStream(response, { push: (chunk) => chunks.push(chunk), end: () => (ended = true) }, () => false);
+      expect(ended).toBe(true);
       // Multiplexed frames: an 8-byte header, then the text.
       expect(Buffer.concat(chunks).toString('latin1')).toMatch(/one\n[\s\S]*two\n/);
     } finally {

@@ -145,16 +145,7 @@ export class LogsService {
 
     const parser = createLogParser(tty, addLine);
 
-    try {
-      await readStream(response, (chunk) => {
-        if (!session.closed) parser.push(chunk);
-      });
-    } catch (error) {
-      if (session.closed) return;
-      parser.end();
-      throw error;
-    }
-    if (!session.closed) parser.end();
+    await readStream(response, parser, () => session.closed);
   }
 
   private release(session: LogsSession): void {

@@ -97,16 +97,9 @@ export class StatsService {
       emit(toStatsSample(id, value as EngineStatsJson));
     });
     try {
-      await readStream(response, (chunk) => {
-        if (!session.closed) parser.push(chunk);
-      });
-    } catch (error) {
-      if (session.closed) return;
-      parser.end();
-      throw error;
+      await readStream(response, parser, () => session.closed);
     } finally {
       session.responses.delete(response);
     }
-    if (!session.closed) parser.end();
   }
 }

@@ -45,22 +45,32 @@ export function dialStream(docker: Docker, request: StreamRequest): Promise<Inco
   });
 }
 
+/** Where readStream puts a response's bytes: a parser of the stream's format. */
+export interface StreamSink {
+  push(chunk: Buffer): void;
+  /** The stream ended (or broke): flush what is held back. */
+  end(): void;
+}
+
 /**
- * Feeds a streamed response's chunks to onChunk until it ends: resolves when the engine ends it (or
- * it is destroyed), rejects when the connection breaks under it ('aborted' becomes ECONNRESET, which
- * engineErrors reads as the engine stopping).
+ * Feeds a streamed response into sink until it ends. Resolves when the engine ends it; rejects when
+ * the connection breaks under it ('aborted' becomes ECONNRESET, which engineErrors reads as the
+ * engine stopping). Once closed() says the reader is gone, nothing more reaches the sink and the
+ * promise resolves, whatever the response does.
  */
-export function readStream(response: IncomingMessage, onChunk: (chunk: Buffer) => void): Promise<void> {
+export function readStream(response: IncomingMessage, sink: StreamSink, closed: () => boolean): Promise<void> {
   return new Promise((resolve, reject) => {
     let done = false;
     const finish = (error?: unknown) => {
       if (done) return;
       done = true;
+      if (closed()) return resolve();
+      sink.end();
       if (error) reject(error);
       else resolve();
     };
     response.on('data', (chunk: Buffer) => {
-      if (!done) onChunk(chunk);
+      if (!done && !closed()) sink.push(chunk);
     });
     response.once('end', () => finish());
     response.once('close', () => finish());
