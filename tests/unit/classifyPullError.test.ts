@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BerthError, type ErrorCode } from '../../src/shared/errors';
-import {
-  classifyPullFailure,
-  classifyPullMessage,
-  engineMessageOf,
-  engineStoppedError,
-} from '../../src/main/images/classifyPullError';
+import { classifyPullFailure, classifyPullMessage, engineStoppedError } from '../../src/main/images/classifyPullError';
 
 /** Real texts from Docker engines (20.10 here, and Docker Hub's answers as users meet them). */
 const cases: Array<[string, ErrorCode]> = [
@@ -86,29 +81,6 @@ describe('classifyPullMessage', () => {
     expect(classifyPullMessage('something odd', 429).code).toBe('registry-rate-limited');
     expect(classifyPullMessage('something odd', 500).code).toBe('engine-error');
     expect(classifyPullMessage('').message).toContain('no reason');
-  });
-});
-
-describe('engineMessageOf', () => {
-  it("reads the engine's words out of docker-modem's errors", () => {
-    const streamed = Object.assign(
-      new Error(
-        '(HTTP code 404) unexpected - manifest for 127.0.0.1:5000/nothere:latest not found: manifest unknown: manifest unknown ',
-      ),
-      { statusCode: 404, json: null },
-    );
-    expect(engineMessageOf(streamed)).toBe(
-      'manifest for 127.0.0.1:5000/nothere:latest not found: manifest unknown: manifest unknown',
-    );
-    const buffered = Object.assign(new Error('(HTTP code 409) conflict - whatever '), {
-      statusCode: 409,
-      json: {
-        message:
-          'conflict: unable to delete d83d89429591 (cannot be forced) - image is being used by running container 1e1b1d9ba4d5',
-      },
-    });
-    expect(engineMessageOf(buffered)).toContain('cannot be forced');
-    expect(engineMessageOf('plain')).toBe('plain');
   });
 });
 

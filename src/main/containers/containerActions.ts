@@ -7,6 +7,7 @@ import type {
   ContainerSummary,
 } from '../../shared/containers';
 import { BerthError } from '../../shared/errors';
+import { engineError, engineStatus, notFound } from '../engine/engineErrors';
 import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL, imageName, toContainerSummary } from './containerSummary';
 
 export type ContainerActionInput = z.input<typeof containerActionInputSchema>;
@@ -27,12 +28,6 @@ interface InspectJson {
   Image: string;
   Config?: { Image?: string; Labels?: Record<string, string> | null };
   State: { Status: string; Running: boolean; Paused: boolean; Restarting: boolean };
-}
-
-interface EngineFailure {
-  statusCode?: number;
-  json?: { message?: string } | string | null;
-  message?: string;
 }
 
 /**
@@ -59,13 +54,13 @@ export class ContainerActions {
     try {
       await runAction(container, input.action);
     } catch (error) {
-      if ((error as EngineFailure).statusCode !== 304) throw toActionError(error, input.action, label);
+      if (engineStatus(error) !== 304) throw toActionError(error, input.action, label);
     }
     let rows: Docker.ContainerInfo[];
     try {
       rows = await client.listContainers({ all: true, filters: { id: [before.Id] } });
     } catch (error) {
-      throw engineError(error, `The engine could not list ${label} after ${input.action}: ${engineMessage(error)}`);
+      throw engineError(error, `Listing ${label} after ${input.action}`);
     }
     const row = rows.find((candidate) => candidate.Id === before.Id);
     if (row) return toContainerSummary(row);
@@ -110,13 +105,15 @@ export class ContainerActions {
     try {
       await client.getContainer(info.Id).remove({ v: removeVolumes, force });
     } catch (error) {
-      const failure = error as EngineFailure;
-      const detail = engineMessage(error);
-      if (failure.statusCode === 404) throw new BerthError('not-found', `There is no container ${name}: ${detail}`);
-      if (failure.statusCode === 409 && /running|paused|restarting|stop the container/i.test(detail)) {
-        throw new BerthError('in-use', `The engine refused to remove ${name}: ${detail}`);
-      }
-      throw engineError(error, `The engine could not remove ${name}: ${detail}`);
+      throw engineError(error, `Removing ${name}`, [
+        notFound(`container ${name}`),
+        {
+          status: 409,
+          words: /running|paused|restarting|stop the container/i,
+          code: 'in-use',
+          message: (words) => `The engine refused to remove ${name}: ${words}`,
+        },
+      ]);
     }
     return { removed: info.Id };
   }
@@ -144,38 +141,32 @@ async function inspect(client: Docker, id: string): Promise<InspectJson> {
   try {
     return (await client.getContainer(id).inspect()) as unknown as InspectJson;
   } catch (error) {
-    const failure = error as EngineFailure;
-    if (failure.statusCode === 404) throw new BerthError('not-found', `There is no container ${id}.`);
-    throw engineError(error, `The engine could not look up the container ${id}: ${engineMessage(error)}`);
+    throw engineError(error, `Looking up the container ${id}`, [
+      { status: 404, code: 'not-found', message: () => `There is no container ${id}.` },
+    ]);
   }
 }
+
+const doingAction: Record<ContainerAction, string> = {
+  start: 'Starting',
+  stop: 'Stopping',
+  restart: 'Restarting',
+  pause: 'Pausing',
+  unpause: 'Unpausing',
+  kill: 'Killing',
+};
 
 function toActionError(error: unknown, action: ContainerAction, label: string): BerthError {
-  if (error instanceof BerthError) return error;
-  const failure = error as EngineFailure;
-  const detail = engineMessage(error);
-  if (failure.statusCode === 404) return new BerthError('not-found', `There is no container ${label}: ${detail}`);
-  if (failure.statusCode === 409 && /\bname\b.*\b(in use|already)\b|conflict.*name/i.test(detail)) {
-    return new BerthError('name-in-use', detail);
-  }
-  // 409 (pausing a stopped container: "is not running", "is not paused"…) and the rest: the engine's words.
-  return new BerthError('engine-error', `The engine could not ${action} ${label}: ${detail}`);
-}
-
-function engineError(error: unknown, message: string): BerthError {
-  if (error instanceof BerthError) return error;
-  return new BerthError('engine-error', message);
-}
-
-/** The engine's own sentence for a failed request (docker-modem keeps it in json.message). */
-function engineMessage(error: unknown): string {
-  const failure = error as EngineFailure | null | undefined;
-  const json = failure?.json;
-  if (json && typeof json === 'object' && typeof json.message === 'string') return json.message.trim();
-  if (typeof json === 'string' && json.trim() !== '') return json.trim();
-  const message = typeof failure?.message === 'string' ? failure.message : String(error);
-  const match = /^\(HTTP code \d+\) [^-]*- ([\s\S]*)$/.exec(message);
-  return (match ? match[1]! : message).trim();
+  return engineError(error, `${doingAction[action]} ${label}`, [
+    notFound(`container ${label}`),
+    {
+      status: 409,
+      words: /\bname\b.*\b(in use|already)\b|conflict.*name/i,
+      code: 'name-in-use',
+      message: (words) => words,
+    },
+    // Other 409s (pausing a stopped container: "is not running", "is not paused"…) and the rest: the engine's words.
+  ]);
 }
 
 function nameOf(info: Pick<InspectJson, 'Name' | 'Id'>): string {

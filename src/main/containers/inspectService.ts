@@ -6,7 +6,8 @@ import {
   type ContainerState,
 } from '../../shared/containers';
 import { mergeAddressFamilies } from '../../shared/portText';
-import { BerthError } from '../../shared/errors';
+import type { BerthError } from '../../shared/errors';
+import { engineError, notFound } from '../engine/engineErrors';
 import { imageName } from './containerSummary';
 import { maskEnv, maskInspectJson } from './secrets';
 
@@ -54,37 +55,12 @@ interface PortBinding {
   HostPort?: string;
 }
 
-interface EngineFailure {
-  statusCode?: number;
-  code?: string;
-  message?: string;
-  json?: { message?: string } | string | null;
-}
-
-const lostConnection = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOENT', 'ENOTSOCK', 'ECONNABORTED']);
-
-/** The engine's own sentence for a failed request (docker-modem keeps it in json.message). */
-function engineDetail(error: unknown): string {
-  const failure = error as EngineFailure | undefined;
-  const json = failure?.json;
-  if (json && typeof json === 'object' && typeof json.message === 'string') return json.message;
-  if (typeof json === 'string' && json.trim() !== '') return json.trim();
-  return failure?.message ?? String(error);
-}
-
 /**
  * A failed engine call about one container as a BerthError: 404 is 'not-found', a lost connection
  * 'engine-stopped', anything else 'engine-error' with the engine's own words.
  */
 export function containerError(error: unknown, id: string, doing: string): BerthError {
-  if (error instanceof BerthError) return error;
-  const failure = error as EngineFailure | undefined;
-  const detail = engineDetail(error);
-  if (failure?.statusCode === 404) return new BerthError('not-found', `There is no container ${id}: ${detail}`);
-  if (failure?.code && lostConnection.has(failure.code)) {
-    return new BerthError('engine-stopped', `${doing} failed: the engine closed the connection (${failure.code}).`);
-  }
-  return new BerthError('engine-error', `${doing} failed: ${detail}`);
+  return engineError(error, doing, [notFound(`container ${id}`)]);
 }
 
 /** The engine's "no time" (a container never started or never finished) becomes null. */

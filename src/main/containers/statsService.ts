@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import type { z } from 'zod';
 import { containerStatsInputSchema, type StatsSample } from '../../shared/containers';
 import { BerthError } from '../../shared/errors';
+import { dialStream, readStream } from '../engine/dialStream';
 import { createNdjsonParser } from '../engine/ndjson';
 import { containerError } from './inspectService';
 import { toStatsSample, type EngineStatsJson } from './statsMath';
@@ -12,10 +13,6 @@ export type StatsInput = z.input<typeof containerStatsInputSchema>;
 export interface StatsServiceOptions {
   /** The connected engine's client (the backend passes monitor.requireClient). */
   getClient: () => Docker;
-}
-
-interface Modem {
-  dial(options: Record<string, unknown>, callback: (error: unknown, result: unknown) => void): void;
 }
 
 interface StatsSession {
@@ -83,18 +80,12 @@ export class StatsService {
     session: StatsSession,
     emit: (sample: StatsSample) => void,
   ): Promise<void> {
-    const response = await new Promise<IncomingMessage>((resolve, reject) => {
-      (docker.modem as unknown as Modem).dial(
-        {
-          path: `/containers/${encodeURIComponent(id)}/stats?`,
-          method: 'GET',
-          isStream: true,
-          abortSignal: session.abort.signal,
-          statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
-          options: { stream: true },
-        },
-        (error, result) => (error ? reject(error) : resolve(result as IncomingMessage)),
-      );
+    const response = await dialStream(docker, {
+      path: `/containers/${encodeURIComponent(id)}/stats?`,
+      method: 'GET',
+      signal: session.abort.signal,
+      statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
+      options: { stream: true },
     });
     if (session.closed) {
       response.destroy();
@@ -105,25 +96,10 @@ export class StatsService {
       if (session.closed || !value || typeof value !== 'object') return;
       emit(toStatsSample(id, value as EngineStatsJson));
     });
-    await new Promise<void>((resolve, reject) => {
-      let done = false;
-      const finish = (error?: unknown) => {
-        if (done) return;
-        done = true;
-        session.responses.delete(response);
-        if (!session.closed) parser.end();
-        if (error && !session.closed) reject(error);
-        else resolve();
-      };
-      response.on('data', (chunk: Buffer) => {
-        if (!session.closed) parser.push(chunk);
-      });
-      response.once('end', () => finish());
-      response.once('close', () => finish());
-      response.once('aborted', () =>
-        finish(Object.assign(new Error('the engine closed the connection'), { code: 'ECONNRESET' })),
-      );
-      response.on('error', (error) => finish(error));
-    });
+    try {
+      await readStream(response, parser, () => session.closed);
+    } finally {
+      session.responses.delete(response);
+    }
   }
 }

@@ -14,6 +14,7 @@ import {
 } from '../../shared/containers';
 import { Emitter } from '../../shared/emitter';
 import { BerthError } from '../../shared/errors';
+import { engineStatus } from '../engine/engineErrors';
 import { containerError } from './inspectService';
 
 export type TerminalOpenInput = z.input<typeof terminalOpenInputSchema>;
@@ -359,8 +360,8 @@ async function resizeExec(exec: Docker.Exec, rows: number, cols: number): Promis
   try {
     await exec.resize({ h: rows, w: cols });
   } catch (error) {
-    const status = (error as { statusCode?: unknown } | null)?.statusCode;
-    if (typeof status === 'number' && status >= 200 && status < 300) return;
+    const status = engineStatus(error);
+    if (status !== undefined && status >= 200 && status < 300) return;
     throw error;
   }
 }

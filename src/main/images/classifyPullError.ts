@@ -1,4 +1,5 @@
 import { BerthError, type ErrorCode, type WireError } from '../../shared/errors';
+import { connectionLoss, engineMessage, engineStatus } from '../engine/engineErrors';
 
 /**
  * Turns what the engine says about a failed pull into a code the renderer can explain. The engine
@@ -71,25 +72,6 @@ export function classifyPullMessage(message: string, statusCode?: number): WireE
   return { code: 'engine-error', message: `The engine could not pull the image. ${text}` };
 }
 
-/** docker-modem's HTTP errors read "(HTTP code 404) unexpected - <engine message> ": the engine's words are the tail. */
-export function engineMessageOf(error: unknown): string {
-  const err = error as { json?: unknown; message?: unknown } | null | undefined;
-  const json = err?.json as { message?: unknown } | null | undefined;
-  if (json && typeof json.message === 'string') return json.message;
-  const message = typeof err?.message === 'string' ? err.message : String(error);
-  const match = /^\(HTTP code \d+\) [^-]*- ([\s\S]*)$/.exec(message);
-  return (match ? match[1]! : message).trim();
-}
-
-const engineGoneCodes = new Set([
-  'ECONNRESET',
-  'EPIPE',
-  'ERR_STREAM_PREMATURE_CLOSE',
-  'ECONNABORTED',
-  'ERR_HTTP_RESPONSE_ABORTED',
-]);
-const engineDownCodes = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND']);
-
 /**
  * A pull that failed with an exception rather than an engine message: the engine's HTTP error
  * (docker-modem sets statusCode), or the connection to the engine itself failing (Node's errno
@@ -98,20 +80,19 @@ const engineDownCodes = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK', 'EHOSTUNR
  */
 export function classifyPullFailure(error: unknown): WireError {
   if (error instanceof BerthError) return error.toWire();
-  const err = error as { statusCode?: unknown; code?: unknown; message?: unknown } | null | undefined;
-  if (typeof err?.statusCode === 'number') return classifyPullMessage(engineMessageOf(error), err.statusCode);
-  const code = typeof err?.code === 'string' ? err.code : undefined;
-  const detail = typeof err?.message === 'string' ? err.message : String(error);
-  if ((code && engineGoneCodes.has(code)) || /^(aborted|socket hang up)$/i.test(detail)) {
+  const status = engineStatus(error);
+  if (status !== undefined) return classifyPullMessage(engineMessage(error), status);
+  const lost = connectionLoss(error);
+  if (lost?.kind === 'closed') {
     return {
       code: 'engine-stopped',
-      message: `The connection to the engine closed in the middle of the pull (${code ?? detail}).`,
+      message: `The connection to the engine closed in the middle of the pull (${lost.code}).`,
     };
   }
-  if (code && engineDownCodes.has(code)) {
-    return { code: 'engine-not-running', message: `The engine does not answer (${code}).` };
+  if (lost?.kind === 'unreachable') {
+    return { code: 'engine-not-running', message: `The engine does not answer (${lost.code}).` };
   }
-  return { code: 'engine-error', message: `The pull failed: ${detail}` };
+  return { code: 'engine-error', message: `The pull failed: ${engineMessage(error)}` };
 }
 
 /** The stream ended (or broke) before the engine's final "Status: …" line. */

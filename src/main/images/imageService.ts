@@ -11,7 +11,7 @@ import type {
   LocalImage,
 } from '../../shared/images';
 import type { EngineEvent } from '../engine/engineMonitor';
-import { engineMessageOf } from './classifyPullError';
+import { engineError, engineStatus, notFound } from '../engine/engineErrors';
 
 export type ImageRemoveInput = z.input<typeof imageRemoveInputSchema>;
 export type ImagePruneInput = z.input<typeof imagePruneInputSchema>;
@@ -358,13 +358,15 @@ async function removeContainersFirst(client: Docker, image: LocalImage): Promise
       await client.getContainer(container.id).remove({ force: false, v: false });
       removed.push(container.id);
     } catch (error) {
-      const status = (error as { statusCode?: unknown }).statusCode;
-      if (status === 404) continue;
-      const reason = engineMessageOf(error);
-      throw new BerthError(
-        status === 409 ? 'in-use' : 'engine-error',
-        `The engine refused to remove the container ${container.name} before ${describe(image)}: ${reason}`,
-      );
+      if (engineStatus(error) === 404) continue;
+      throw engineError(error, `Removing the container ${container.name} before ${describe(image)}`, [
+        {
+          status: 409,
+          code: 'in-use',
+          message: (words) =>
+            `The engine refused to remove the container ${container.name} before ${describe(image)}: ${words}`,
+        },
+      ]);
     }
   }
   return removed;
@@ -381,11 +383,9 @@ async function deleteImage(client: Docker, name: string, force: boolean, label: 
     }
     return removed;
   } catch (error) {
-    const status = (error as { statusCode?: unknown }).statusCode;
-    const reason = engineMessageOf(error);
-    if (status === 409) throw new BerthError('in-use', `The engine refused to remove ${label}: ${reason}`);
-    if (status === 404) throw new BerthError('not-found', `There is no image ${label}: ${reason}`);
-    if (error instanceof BerthError) throw error;
-    throw new BerthError('engine-error', `The engine could not remove ${label}: ${reason}`);
+    throw engineError(error, `Removing ${label}`, [
+      { status: 409, code: 'in-use', message: (words) => `The engine refused to remove ${label}: ${words}` },
+      notFound(`image ${label}`),
+    ]);
   }
 }

@@ -7,11 +7,12 @@ import {
   familiarRepository,
   parseImageReference,
   type ImageReference,
-  type ReferenceProblem,
 } from '../../shared/imageReference';
+import { referenceProblemDetail } from '../../shared/i18n/referenceProblems';
 import type { LayerState, PullJob } from '../../shared/pulls';
 import { createNdjsonParser } from '../engine/ndjson';
-import { classifyPullFailure, classifyPullMessage, engineMessageOf, engineStoppedError } from './classifyPullError';
+import { engineMessage, engineStatus } from '../engine/engineErrors';
+import { classifyPullFailure, classifyPullMessage, engineStoppedError } from './classifyPullError';
 import { applyPullMessage, createPullProgress, finishPull, type PullEnding, type PullProgress } from './pullProgress';
 import type { Pulls } from './pulls';
 
@@ -55,16 +56,6 @@ interface Entry {
   resolveSettled: (job: PullJob) => void;
 }
 
-const problemText: Record<ReferenceProblem, string> = {
-  empty: 'Type an image name, for example redis or redis:7.',
-  'too-long': 'The image name is longer than the 255 characters Docker allows.',
-  uppercase: 'Image names must be lowercase.',
-  'invalid-name': 'The image name has characters Docker does not allow (use a-z, 0-9, ".", "_", "-" and "/").',
-  'invalid-tag': 'The tag after ":" has characters Docker does not allow (use letters, digits, ".", "_" and "-").',
-  'invalid-digest': 'The digest after "@" is not a valid digest such as sha256:<64 hex digits>.',
-  'has-spaces': 'Image names cannot contain spaces.',
-};
-
 /**
  * Pulls images in the main process, like `docker pull`: one streamed POST /images/create per job,
  * its NDJSON progress reduced into a PullJob (pullProgress.ts) and sent to listeners at most every
@@ -87,8 +78,9 @@ export class PullManager implements Pulls {
   start(input: string): PullJob {
     const parsed = parseImageReference(input);
     if (!parsed.ok) {
-      const message = `"${input}" is not an image reference: ${problemText[parsed.problem]}`;
-      throw new BerthError('invalid-input', message, [{ path: 'reference', message: problemText[parsed.problem] }]);
+      const problem = referenceProblemDetail(input, parsed.problem);
+      const message = `"${input}" is not an image reference: ${problem}`;
+      throw new BerthError('invalid-input', message, [{ path: 'reference', message: problem }]);
     }
     const reference = familiarName(parsed.reference);
     for (const entry of this.entries.values()) {
@@ -274,7 +266,7 @@ export class PullManager implements Pulls {
     if (answer === null) return wire;
     return {
       code: 'image-not-found',
-      message: `The registry has no image ${entry.progress.job.reference} (${answer}); the engine's fallback failed too: ${engineMessageOf(error)}`,
+      message: `The registry has no image ${entry.progress.job.reference} (${answer}); the engine's fallback failed too: ${engineMessage(error)}`,
     };
   }
 
@@ -415,8 +407,8 @@ export async function registryAnswersMissing(client: Docker, name: string): Prom
     await client.getImage(name).distribution();
     return null;
   } catch (error) {
-    if ((error as { statusCode?: unknown }).statusCode !== 404) return null;
-    const words = engineMessageOf(error);
+    if (engineStatus(error) !== 404) return null;
+    const words = engineMessage(error);
     return classifyPullMessage(words).code === 'image-not-found' && !/not supported/i.test(words) ? words : null;
   }
 }
@@ -429,7 +421,7 @@ async function inspectImage(
   try {
     return { exists: true, image: await client.getImage(name).inspect() };
   } catch (error) {
-    return { exists: (error as { statusCode?: unknown }).statusCode === 404 ? false : null, image: null };
+    return { exists: engineStatus(error) === 404 ? false : null, image: null };
   }
 }
 

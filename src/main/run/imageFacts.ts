@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import { DEFAULT_DOMAIN, parseImageReference } from '../../shared/imageReference';
 import type { ExposedPorts, ImageSource } from '../../shared/run';
+import { engineStatus } from '../engine/engineErrors';
 
 interface RegistryConfig {
   Mirrors?: string[] | null;
@@ -37,7 +38,7 @@ export async function exposedPorts(docker: Docker, image: string): Promise<Expos
   try {
     info = await docker.getImage(image.trim()).inspect();
   } catch (error) {
-    if ((error as { statusCode?: number }).statusCode === 404) return { present: false, ports: [] };
+    if (engineStatus(error) === 404) return { present: false, ports: [] };
     throw error;
   }
   const ports: ExposedPorts['ports'] = [];

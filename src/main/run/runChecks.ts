@@ -2,6 +2,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import type Docker from 'dockerode';
 import { BerthError } from '../../shared/errors';
+import { referenceProblemDetail } from '../../shared/i18n/referenceProblems';
 import { parseImageReference } from '../../shared/imageReference';
 import {
   BIND_FORBIDDEN,
@@ -11,16 +12,6 @@ import {
   type RunRequest,
 } from '../../shared/run';
 import { bindPathIssues } from './bindPaths';
-
-const referenceProblemText: Record<string, string> = {
-  empty: 'no image was given',
-  'too-long': 'the name is longer than 255 characters',
-  uppercase: 'repository names must be lowercase',
-  'invalid-name': 'the name has characters an image name cannot have',
-  'invalid-tag': 'the tag may only use letters, digits, _ . and - (at most 128, not starting with . or -)',
-  'invalid-digest': 'the digest is not valid',
-  'has-spaces': 'image names cannot contain spaces',
-};
 
 /** A container's name as `docker ps` shows it, or its short id when it has none. */
 function containerName(container: Docker.ContainerInfo): string {
@@ -105,7 +96,7 @@ export async function checkRun(docker: Docker, request: RunRequest): Promise<Run
     issues.push({
       field: 'image',
       code: 'reference-invalid',
-      message: `"${request.image}" is not a valid image name: ${referenceProblemText[reference.problem] ?? reference.problem}.`,
+      message: `"${request.image}" is not a valid image name: ${referenceProblemDetail(request.image, reference.problem)}`,
     });
   }
 

@@ -18,6 +18,8 @@ import {
 } from '../../shared/run';
 import { invalidInputError } from '../contractServer';
 import { maskEnvEntry } from '../containers/secrets';
+import { dialStream } from '../engine/dialStream';
+import { engineStatus } from '../engine/engineErrors';
 import type { Pulls } from '../images/pulls';
 import { buildCreateOptions } from './containerConfig';
 import { exposedPorts, imageSource } from './imageFacts';
@@ -63,10 +65,6 @@ interface RunRecord {
 interface WaitResult {
   StatusCode?: number;
   Error?: { Message?: string } | null;
-}
-
-interface Modem {
-  dial(options: Record<string, unknown>, callback: (error: unknown, result: unknown) => void): void;
 }
 
 /**
@@ -215,7 +213,7 @@ export class RunService {
       await docker.getImage(image).inspect();
       flow.cacheHit = true;
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode !== 404) {
+      if (engineStatus(error) !== 404) {
         return this.failStep(record, 'cache', toRunError(error, `Looking for ${image} in the image cache`));
       }
       flow.cacheHit = false;
@@ -339,30 +337,21 @@ export class RunService {
    * only after the wait is registered, so starting afterwards cannot miss the exit. The returned
    * promise settles with the exit.
    */
-  private registerWait(
+  private async registerWait(
     docker: Docker,
     id: string,
     condition: 'next-exit' | 'removed',
     record: RunRecord,
   ): Promise<{ exit: Promise<WaitResult> }> {
-    const modem = docker.modem as unknown as Modem;
-    return new Promise((resolve, reject) => {
-      modem.dial(
-        {
-          path: `/containers/${encodeURIComponent(id)}/wait?`,
-          method: 'POST',
-          isStream: true,
-          abortSignal: record.abort.signal,
-          statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container', 500: 'server error' },
-          options: { condition },
-        },
-        (error, response) => {
-          if (error) return reject(error);
-          // Wrapped: resolving with the promise itself would wait for the exit.
-          resolve({ exit: readJson<WaitResult>(response as IncomingMessage) });
-        },
-      );
+    const response = await dialStream(docker, {
+      path: `/containers/${encodeURIComponent(id)}/wait?`,
+      method: 'POST',
+      signal: record.abort.signal,
+      statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container', 500: 'server error' },
+      options: { condition },
     });
+    // Wrapped: returning the promise itself would wait for the exit.
+    return { exit: readJson<WaitResult>(response) };
   }
 
   /** Feeds the attach stream into the flow's output; resolves when the stream ends. */

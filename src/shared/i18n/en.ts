@@ -1,3 +1,5 @@
+import type { ReferenceProblem } from '../imageReference';
+
 /** English texts. The Korean catalog must have exactly these keys (the type checker enforces it). */
 export const en = {
   app: {
@@ -400,7 +402,7 @@ export const en = {
         'invalid-name': 'This is not a valid image name. Use lowercase letters, digits and - _ . /',
         'invalid-digest': 'The digest after "@" is not valid (sha256:…).',
         'too-long': 'The image name is too long (255 characters at most).',
-      },
+      } satisfies Record<ReferenceProblem, string>,
       'name-in-use': 'The name "{{name}}" is already used by another container. Pick another name or leave it empty.',
       'port-in-use': 'Port {{port}} on this computer is already taken{{holder}}. Pick another host port.',
       portHolder: ' (by container {{name}})',
