@@ -685,6 +685,22 @@ export const en = {
     label: 'Docker server',
     title: 'Switch the Docker server',
     manage: 'Docker server settings…',
+    close: 'Close the Docker server switcher',
+  },
+  engineUnavailable: {
+    title: 'Berth cannot reach the Docker server (daemon)',
+    actionTitle: 'Not available until Berth reaches the Docker server again',
+    check: 'Open the installation check',
+    images:
+      'Berth cannot list your images until the Docker server answers. Images you already pulled stay on this computer.',
+    containers:
+      'The list below is the last one Berth saw and may be out of date. Start, stop and remove come back with the Docker server.',
+    containersNone: 'Berth cannot list your containers until the Docker server answers.',
+    details:
+      'This is the last state Berth saw. Its actions, logs, resource usage and terminal come back with the Docker server.',
+    run: 'Running an image needs the Docker server: it makes and starts the container.',
+    runFlow: 'What is shown is the last Berth saw. Running again needs the Docker server.',
+    hub: 'You can browse Docker Hub, but pulling and running an image need the Docker server.',
   },
   trayPreview: {
     title: 'Menu bar menu',

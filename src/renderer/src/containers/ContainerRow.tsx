@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerAction, ContainerSummary, StatsSample } from '../../../shared/containers';
+import { useEngineAvailable } from '../engine/engineStatus';
 import { Badge } from '../ui/Badge';
 import { formatBytes, formatRelativeTime } from '../ui/format';
 import { availableActions, publishedPorts, stateText, stateTone } from './containerText';
@@ -35,6 +36,7 @@ export const ContainerRow = memo(function ContainerRow({
   const { t, i18n } = useTranslation();
   const ports = publishedPorts(container.ports);
   const running = container.state === 'running';
+  const engine = useEngineAvailable();
   return (
     <div
       role="row"
@@ -109,6 +111,7 @@ export const ContainerRow = memo(function ContainerRow({
                   type="button"
                   data-testid={`container-${action}`}
                   onClick={() => onAction(action)}
+                  {...engine.actionProps}
                   className="rounded px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
                 >
                   {t(`containers.action.${action}`)}
@@ -118,6 +121,7 @@ export const ContainerRow = memo(function ContainerRow({
               type="button"
               data-testid="container-remove"
               onClick={onRemove}
+              {...engine.actionProps}
               className="rounded px-2 py-1 text-xs font-medium text-rose-700 hover:bg-rose-50 dark:text-rose-300 dark:hover:bg-rose-950/40"
             >
               {t('containers.action.remove')}

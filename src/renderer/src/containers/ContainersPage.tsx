@@ -3,7 +3,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/containers';
 import type { Navigate } from '../app/useRoute';
-import { useEngineStatus } from '../engine/engineStatus';
+import { useEngineAvailable } from '../engine/engineStatus';
+import { EngineUnavailable } from '../engine/EngineUnavailable';
+import { ProblemSummary } from '../engine/ProblemSummary';
 import { problemText } from '../engine/problemText';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
@@ -21,7 +23,7 @@ const GROUP_HEIGHT = 36;
 /** The live containers list: virtualized, grouped by Compose project, idle when nothing happens. */
 export function ContainersPage({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation();
-  const { status } = useEngineStatus();
+  const engine = useEngineAvailable();
   const { containers, stale } = useContainers();
   const { pending, failures, act, remove, dismiss } = useContainerActions();
   const [filter, setFilter] = useState('');
@@ -65,15 +67,12 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
   });
   const samples = useStatsFor(visibleRunning);
 
-  if (status?.state !== 'connected' && !containers) {
+  if (!engine.available && !containers) {
     return (
-      <EmptyState
-        icon={<ContainersIcon className="h-7 w-7" />}
-        title={t('empty.containers.title')}
-        body={t('empty.containers.body')}
-        action={t('empty.containers.action')}
-        onAction={() => navigate('installation')}
-      />
+      <div className="p-6" data-testid="containers-page">
+        <h1 className="text-xl font-semibold">{t('containers.title')}</h1>
+        <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.containersNone')} navigate={navigate} />
+      </div>
     );
   }
   if (containers && containers.length === 0) {
@@ -101,7 +100,8 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
     <div className="flex h-full flex-col p-6" data-testid="containers-page">
       <h1 className="text-xl font-semibold">{t('containers.title')}</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('containers.intro')}</p>
-      {stale && (
+      <EngineUnavailable className="mt-3" consequence={t('engineUnavailable.containers')} navigate={navigate} />
+      {stale && engine.available && (
         <p
           role="status"
           data-testid="containers-stale"
@@ -138,16 +138,22 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
             <Button
               className="!py-1 text-xs"
               onClick={() => selectedContainers.forEach((container) => void act(container.id, container.name, 'start'))}
+              {...engine.actionProps}
             >
               {t('containers.action.start')}
             </Button>
             <Button
               className="!py-1 text-xs"
               onClick={() => selectedContainers.forEach((container) => void act(container.id, container.name, 'stop'))}
+              {...engine.actionProps}
             >
               {t('containers.action.stop')}
             </Button>
-            <Button className="!py-1 text-xs text-rose-700" onClick={() => setRemoving(selectedContainers)}>
+            <Button
+              className="!py-1 text-xs text-rose-700"
+              onClick={() => setRemoving(selectedContainers)}
+              {...engine.actionProps}
+            >
               {t('containers.action.remove')}
             </Button>
           </span>
@@ -163,10 +169,10 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
               className="flex items-start gap-2 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:bg-rose-950/40 dark:text-rose-200"
             >
               <span className="flex-1">
-                <span className="font-medium">
-                  {t('containers.failed', { name: failure.name, message: problemText(t, failure.error).title })}
-                </span>
-                <span className="ml-2 font-mono text-xs opacity-80">{failure.error.message}</span>
+                <ProblemSummary
+                  problem={failure.error}
+                  lead={t('containers.failed', { name: failure.name, message: problemText(t, failure.error).title })}
+                />
               </span>
               <button type="button" onClick={() => dismiss(failure.id)} aria-label="✕">
                 ✕
@@ -202,7 +208,12 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
           {filter ? t('containers.empty.filtered', { filter }) : t('containers.empty.running')}
         </p>
       )}
-      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="containers-scroll" role="table">
+      <div
+        ref={scrollRef}
+        className={`min-h-0 flex-1 overflow-y-auto ${engine.available ? '' : 'grayscale'}`}
+        data-testid="containers-scroll"
+        role="table"
+      >
         <div style={{ height: virtualizer.getTotalSize() }} className="relative w-full">
           {virtualItems.map((virtualItem) => {
             const item = items[virtualItem.index];
@@ -225,6 +236,7 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
                       onClick={() =>
                         item.containers.forEach((container) => void act(container.id, container.name, 'start'))
                       }
+                      {...engine.actionProps}
                     >
                       {t('containers.action.start')}
                     </Button>
@@ -234,6 +246,7 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
                       onClick={() =>
                         item.containers.forEach((container) => void act(container.id, container.name, 'stop'))
                       }
+                      {...engine.actionProps}
                     >
                       {t('containers.action.stop')}
                     </Button>

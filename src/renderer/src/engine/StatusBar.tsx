@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { engineProductLabel } from '../../../shared/engine';
-import { useBerthClient } from '../app/clientContext';
 import type { Navigate } from '../app/useRoute';
 import { PullsButton } from '../pulls/PullsPanel';
 import { EngineSwitcher } from './EngineSwitcher';
-import { useEngineStatus, useSecondsUntil } from './engineStatus';
+import { useEngineStatus, useRetryNow, useSecondsUntil } from './engineStatus';
 
 const dotColour = {
   connecting: 'bg-amber-400 animate-pulse',
@@ -16,20 +14,10 @@ const dotColour = {
 /** The engine state, on every screen. */
 export function StatusBar({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation();
-  const client = useBerthClient();
   const { status, transportError } = useEngineStatus();
-  const [retrying, setRetrying] = useState(false);
+  const { retrying, retry } = useRetryNow();
   const secondsLeft = useSecondsUntil(status?.retry?.nextAt ?? null);
   const state = status?.state ?? 'connecting';
-
-  const retry = async () => {
-    setRetrying(true);
-    try {
-      await client.request('engine.retryNow', {});
-    } finally {
-      setRetrying(false);
-    }
-  };
 
   if (transportError) {
     return (
@@ -82,7 +70,7 @@ export function StatusBar({ navigate }: { navigate: Navigate }) {
           <button
             type="button"
             className="rounded px-2 py-0.5 font-medium text-sky-700 hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-slate-800"
-            onClick={retry}
+            onClick={() => void retry()}
             disabled={retrying}
           >
             {t('engine.retry')}

@@ -95,12 +95,15 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
       content = (
         <StepFrame title={t('onboarding.welcome.title')} body={t('onboarding.welcome.body')}>
           <p className="max-w-2xl text-sm text-slate-600 dark:text-slate-400">{t('onboarding.welcome.why')}</p>
-          <p className="pt-2 font-medium">{t('onboarding.welcome.language')}</p>
-          <div className="flex gap-2">
+          <p className="pt-2 font-medium" id="onboarding-language-label">
+            {t('onboarding.welcome.language')}
+          </p>
+          <div className="flex gap-2" role="group" aria-labelledby="onboarding-language-label">
             {(['ko', 'en'] as const).map((language) => (
               <Button
                 key={language}
                 variant={i18n.language === language ? 'primary' : 'secondary'}
+                aria-pressed={i18n.language === language}
                 onClick={() => void update({ language })}
                 data-testid={`onboarding-language-${language}`}
               >

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { dockerRunCommand } from '../../../shared/dockerRunCommand';
 import { BerthError } from '../../../shared/errors';
 import { useBerthClient } from '../app/clientContext';
+import { useEngineAvailable } from '../engine/engineStatus';
+import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemCard } from '../engine/ProblemCard';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
@@ -51,6 +53,7 @@ export function RunDialog({
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<BerthError | null>(null);
   const [copyState, copy] = useCopy();
+  const engine = useEngineAvailable();
 
   const { input, errors } = useMemo(() => validateRunForm(t, form), [t, form]);
   // What goes to the main process: the form as typed (the Command as a line), which its schema
@@ -84,7 +87,8 @@ export function RunDialog({
 
   const submit = async () => {
     setTouched(true);
-    if (!input) return;
+    // Enter in a field submits too: nothing is started while the Docker server cannot be reached.
+    if (!input || !engine.available) return;
     setSubmitting(true);
     setFailure(null);
     try {
@@ -127,7 +131,13 @@ export function RunDialog({
             {copyState === 'copied' ? t('run.dialog.copied') : t('run.dialog.copyCommand')}
           </Button>
           <Button onClick={onClose}>{t('run.dialog.cancel')}</Button>
-          <Button variant="primary" onClick={() => void submit()} disabled={submitting} data-testid="run-submit">
+          <Button
+            variant="primary"
+            onClick={() => void submit()}
+            disabled={submitting}
+            data-testid="run-submit"
+            {...engine.actionProps}
+          >
             {submitting ? t('run.dialog.starting') : t('run.dialog.submit')}
           </Button>
         </>
@@ -465,6 +475,7 @@ export function RunDialog({
           </div>
         )}
         {failure && <ProblemCard problem={failure.toWire()} />}
+        <EngineUnavailable consequence={t('engineUnavailable.run')} />
         <button type="submit" hidden />
       </form>
     </Dialog>

@@ -5,6 +5,8 @@ import type { RunFlow, RunStepState } from '../../../shared/run';
 import { useBerthClient } from '../app/clientContext';
 import type { Navigate } from '../app/useRoute';
 import { useStreamValue } from '../app/useStream';
+import { useEngineAvailable } from '../engine/engineStatus';
+import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemCard } from '../engine/ProblemCard';
 import { PullJobView } from '../pulls/PullJobView';
 import { usePulls } from '../pulls/pullsStore';
@@ -67,6 +69,7 @@ export function RunFlowPage({
   const { value: flow, error } = useStreamValue('run.flow', { runId });
   const { jobs } = usePulls();
   const consoleRef = useRef<HTMLPreElement>(null);
+  const engine = useEngineAvailable();
   const pull = flow?.pullJobId ? jobs.find((job) => job.id === flow.pullJobId) : undefined;
 
   useEffect(() => {
@@ -102,6 +105,7 @@ export function RunFlowPage({
     >
       <h1 className="font-mono text-xl font-semibold">{t('run.flow.title', { image: flow.image })}</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('run.flow.intro')}</p>
+      <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.runFlow')} navigate={navigate} />
       <div className="mt-5">
         <FlowDiagram flow={flow} />
       </div>
@@ -174,7 +178,7 @@ export function RunFlowPage({
         {flow.state === 'exited' && (
           <>
             <p className="flex-1">{flow.exitCode === 0 ? t('run.flow.exitedOk') : t('run.flow.exitedError')}</p>
-            <Button variant="primary" onClick={() => void runAgain()} data-testid="run-again">
+            <Button variant="primary" onClick={() => void runAgain()} data-testid="run-again" {...engine.actionProps}>
               {t('run.flow.runAgain')}
             </Button>
           </>

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BerthError } from '../../../../shared/errors';
 import { useBerthClient } from '../../app/clientContext';
+import { useEngineAvailable } from '../../engine/engineStatus';
 import { ProblemCard } from '../../engine/ProblemCard';
 import { Button } from '../../ui/Button';
 
@@ -17,6 +18,7 @@ export function TerminalView({ id, running }: { id: string; running: boolean }) 
   const [exitCode, setExitCode] = useState<number | null | undefined>(undefined);
   const [error, setError] = useState<BerthError | null>(null);
   const [connected, setConnected] = useState(false);
+  const engine = useEngineAvailable();
 
   useEffect(() => {
     const host = hostRef.current;
@@ -94,7 +96,9 @@ export function TerminalView({ id, running }: { id: string; running: boolean }) 
       {exitCode !== undefined && (
         <div className="flex items-center gap-3 text-sm" data-testid="terminal-exited">
           <span>{t('details.terminal.exited', { code: exitCode ?? '?' })}</span>
-          <Button onClick={() => setSession((value) => value + 1)}>{t('details.terminal.reconnect')}</Button>
+          <Button onClick={() => setSession((value) => value + 1)} {...engine.actionProps}>
+            {t('details.terminal.reconnect')}
+          </Button>
         </div>
       )}
     </div>
