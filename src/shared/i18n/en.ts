@@ -829,11 +829,6 @@ export const en = {
     open: 'Open the guide',
   },
   empty: {
-    containers: {
-      title: 'No containers to show yet',
-      body: 'A container is a running instance of an image. Once the Docker server is running, the containers you start appear here.',
-      action: 'Check the installation',
-    },
     images: {
       title: 'No images here yet',
       body: 'An image is the package holding everything a program needs to run. Images you pull from Docker Hub are kept in the local image cache and listed here.',

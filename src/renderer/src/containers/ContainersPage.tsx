@@ -67,7 +67,8 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
   });
   const samples = useStatsFor(visibleRunning);
 
-  if (!engine.available && !containers) {
+  // Without the Docker server an empty list is unknown, not empty: no "No containers yet".
+  if (!engine.available && !containers?.length) {
     return (
       <div className="p-6" data-testid="containers-page">
         <h1 className="text-xl font-semibold">{t('containers.title')}</h1>
