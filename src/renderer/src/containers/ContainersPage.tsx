@@ -58,6 +58,12 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => (items[index]?.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
+    // Rows keyed by container, not position: a container appearing above keeps focus on the same row.
+    getItemKey: (index) => {
+      const item = items[index];
+      if (!item) return index;
+      return item.kind === 'group' ? `group:${item.project}` : item.container.id;
+    },
     overscan: 8,
   });
   const virtualItems = virtualizer.getVirtualItems();
