@@ -22,7 +22,7 @@ export function Sidebar({ current, onNavigate }: { current: Section; onNavigate:
         <BerthLogo className="h-7 w-7 text-sky-600 dark:text-sky-400" />
         <div>
           <div className="text-base leading-tight font-semibold">{t('app.name')}</div>
-          <div className="text-[11px] text-slate-500 dark:text-slate-400">{t('app.tagline')}</div>
+          <div className="text-[11px] text-slate-600 dark:text-slate-400">{t('app.tagline')}</div>
         </div>
       </div>
       <ul className="space-y-0.5">

@@ -39,7 +39,7 @@ export const ContainerRow = memo(function ContainerRow({
   const engine = useEngineAvailable();
   return (
     <div
-      role="row"
+      role="listitem"
       data-testid="container-row"
       data-name={container.name}
       data-state={container.state}

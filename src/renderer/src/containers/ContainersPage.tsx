@@ -191,7 +191,6 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
 
       <div
         className="mt-3 grid grid-cols-[2rem_minmax(9rem,1.4fr)_minmax(7rem,1fr)_9rem_7rem_6rem_4.5rem_6rem_minmax(12rem,auto)] gap-2 border-b border-slate-200 px-3 pb-2 text-xs text-slate-500 dark:border-slate-800"
-        role="row"
       >
         <input
           type="checkbox"
@@ -219,7 +218,9 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
         ref={scrollRef}
         className={`min-h-0 flex-1 overflow-y-auto ${engine.available ? '' : 'grayscale'}`}
         data-testid="containers-scroll"
-        role="table"
+        // A list, not an ARIA table: the rows hold controls, and the column names sit outside it.
+        role="list"
+        aria-label={t('containers.title')}
       >
         <div style={{ height: virtualizer.getTotalSize() }} className="relative w-full">
           {virtualItems.map((virtualItem) => {
@@ -233,6 +234,7 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
               >
                 {item.kind === 'group' ? (
                   <div
+                    role="listitem"
                     className="flex h-full items-center gap-3 bg-slate-100/70 px-3 text-xs font-semibold dark:bg-slate-800/50"
                     data-testid="compose-group"
                   >

@@ -21,24 +21,20 @@ export function StatusBar({ navigate }: { navigate: Navigate }) {
 
   if (transportError) {
     return (
-      <footer
-        role="status"
-        className="border-t border-rose-300 bg-rose-50 px-4 py-1.5 text-xs text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100"
-      >
-        {t('transport.closed')}
+      <footer className="border-t border-rose-300 bg-rose-50 px-4 py-1.5 text-xs text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+        <span role="status">{t('transport.closed')}</span>
       </footer>
     );
   }
 
   return (
     <footer
-      role="status"
       data-testid="status-bar"
       data-state={state}
       className="flex items-center gap-3 border-t border-slate-200 bg-white px-4 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400"
     >
       <span className={`h-2.5 w-2.5 rounded-full ${dotColour[state]}`} aria-hidden="true" />
-      <span className="font-medium text-slate-800 dark:text-slate-200" data-testid="engine-state">
+      <span role="status" className="font-medium text-slate-800 dark:text-slate-200" data-testid="engine-state">
         {t(`engine.state.${state}`)}
       </span>
       {status?.server && <span data-testid="engine-product">{engineProductLabel(status.server)}</span>}

@@ -87,7 +87,9 @@ export function RepositoryTagsPage({ repository, navigate }: { repository: strin
                 <th className="py-2 pr-4 font-medium">{t('hub.tags.size', { arch: platformName })}</th>
                 <th className="py-2 pr-4 font-medium">{t('hub.tags.pushed')}</th>
                 <th className="py-2 pr-4 font-medium">{t('hub.tags.architectures')}</th>
-                <th />
+                <th>
+                  <span className="sr-only">{t('hub.tags.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -92,7 +92,7 @@ export function ImagesPage({ navigate }: { navigate: Navigate }) {
           {image.containers.length > 0 ? (
             t('images.inUse', { count: image.containers.length })
           ) : (
-            <span className="text-slate-400">{t('images.notInUse')}</span>
+            <span className="text-slate-500">{t('images.notInUse')}</span>
           )}
         </td>
         <td className="py-2 text-right whitespace-nowrap">
@@ -122,7 +122,9 @@ export function ImagesPage({ navigate }: { navigate: Navigate }) {
         <th className="py-2 font-medium">{t('images.column.size')}</th>
         <th className="py-2 font-medium">{t('images.column.created')}</th>
         <th className="py-2 font-medium">{t('images.column.usage')}</th>
-        <th />
+        <th>
+          <span className="sr-only">{t('images.column.actions')}</span>
+        </th>
       </tr>
     </thead>
   );

@@ -293,7 +293,7 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
             <li
               key={name}
               aria-current={name === step ? 'step' : undefined}
-              className={`rounded-full px-2 py-0.5 text-xs ${name === step ? 'bg-sky-600 text-white' : position < index ? 'bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300' : 'bg-slate-100 text-slate-500 dark:bg-slate-800'}`}
+              className={`rounded-full px-2 py-0.5 text-xs ${name === step ? 'bg-sky-700 text-white' : position < index ? 'bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300' : 'bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300'}`}
             >
               {t(`onboarding.steps.${name}`)}
             </li>

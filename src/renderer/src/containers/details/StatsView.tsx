@@ -44,7 +44,7 @@ export function StatsView({ id, running }: { id: string; running: boolean }) {
   const card = (title: string, value: string, chart: React.ReactNode, testId: string) => (
     <section className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid={testId}>
       <div className="flex items-baseline justify-between">
-        <h3 className="text-sm font-medium">{title}</h3>
+        <h2 className="text-sm font-medium">{title}</h2>
         <span className="font-mono text-sm" data-testid={`${testId}-value`}>
           {value}
         </span>
