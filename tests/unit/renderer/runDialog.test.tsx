@@ -2,12 +2,14 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientContext } from '../../../src/renderer/src/app/clientContext';
+import { EngineStatusProvider } from '../../../src/renderer/src/engine/engineStatus';
 import { initI18n } from '../../../src/renderer/src/i18n';
 import { RunDialog } from '../../../src/renderer/src/run/RunDialog';
 import { emptyRunForm, type RunForm } from '../../../src/renderer/src/run/runForm';
 import type { BerthClient } from '../../../src/shared/client';
 import { BerthError } from '../../../src/shared/errors';
 import { BIND_SOURCE_MISSING } from '../../../src/shared/run';
+import { connectedStatus } from './fixtures';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -40,7 +42,12 @@ function fakeClient() {
     }
     throw new BerthError('unknown-request', name);
   });
-  return { client: { request, subscribe: vi.fn() } as unknown as BerthClient, request };
+  // The Docker server answers: Run waits for it otherwise.
+  const subscribe = vi.fn((name: string, _input: unknown, onEvent: (value: unknown) => void) => {
+    if (name === 'engine.status') onEvent(connectedStatus());
+    return () => undefined;
+  });
+  return { client: { request, subscribe } as unknown as BerthClient, request };
 }
 
 describe('RunDialog', () => {
@@ -48,7 +55,9 @@ describe('RunDialog', () => {
     const { client, request } = fakeClient();
     render(
       <ClientContext.Provider value={client}>
-        <RunDialog initial={form} onClose={vi.fn()} onStarted={vi.fn()} />
+        <EngineStatusProvider>
+          <RunDialog initial={form} onClose={vi.fn()} onStarted={vi.fn()} />
+        </EngineStatusProvider>
       </ClientContext.Provider>,
     );
     expect(screen.getByTestId('run-command-preview').textContent).toBe(
