@@ -88,6 +88,20 @@ test('Images, Containers and the Hub with no Docker server: why, what to do, not
     // It cannot know: never the empty cache's "No images here yet".
     await expect(page.getByTestId('empty-state')).toHaveCount(0);
   });
+  // A small window too: the banner wraps, its buttons stay whole.
+  await page.setViewportSize({ width: 900, height: 600 });
+  for (const [lang, colorScheme] of [
+    ['en', 'light'],
+    ['ko', 'dark'],
+  ] as const) {
+    await page.goto(pageUrl(harness, 'containers', lang));
+    await page.emulateMedia({ colorScheme });
+    await unavailable();
+    await saveScreenshot(page, `engine-down-containers-none-${lang}-${colorScheme}-900`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1180, height: 760 });
+
   await page.goto(pageUrl(harness, 'images'));
   await expect(banner(page).getByRole('heading')).toHaveText('Berth cannot reach the Docker server (daemon)');
   await expect(banner(page)).toContainText(
