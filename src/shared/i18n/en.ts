@@ -489,6 +489,7 @@ export const en = {
     ungrouped: 'Other containers',
     selected: '{{count}} selected',
     selectAll: 'Select all shown',
+    dismissFailure: 'Dismiss the message about {{name}}',
     select: 'Select {{name}}',
     openPort: 'Open http://localhost:{{port}} in the browser',
     action: {

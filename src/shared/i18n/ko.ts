@@ -494,6 +494,7 @@ export const ko: Catalog = {
     ungrouped: '그 밖의 컨테이너',
     selected: '{{count}}개 선택됨',
     selectAll: '보이는 것 모두 선택',
+    dismissFailure: '{{name}} 메시지 닫기',
     select: '{{name}} 선택',
     openPort: '브라우저에서 http://localhost:{{port}} 열기',
     action: {

@@ -3,6 +3,8 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientContext } from '../../../src/renderer/src/app/clientContext';
+import { ContainerDetailsPage } from '../../../src/renderer/src/containers/ContainerDetailsPage';
+import { ContainersProvider } from '../../../src/renderer/src/containers/containersStore';
 import { EngineStatusProvider, useEngineAvailable } from '../../../src/renderer/src/engine/engineStatus';
 import { EngineUnavailable } from '../../../src/renderer/src/engine/EngineUnavailable';
 import { ProblemSummary } from '../../../src/renderer/src/engine/ProblemSummary';
@@ -10,7 +12,8 @@ import { asSentence, joinSentences } from '../../../src/renderer/src/engine/prob
 import { initI18n } from '../../../src/renderer/src/i18n';
 import type { BerthClient } from '../../../src/shared/client';
 import type { EngineStatus } from '../../../src/shared/engine';
-import type { WireError } from '../../../src/shared/errors';
+import type { ContainerChange, ContainerSummary } from '../../../src/shared/containers';
+import { BerthError, type WireError } from '../../../src/shared/errors';
 import { connectedStatus, connectingStatus, notRunningStatus } from './fixtures';
 
 const notRunning: WireError = {
@@ -52,6 +55,53 @@ describe('a problem title and the engine’s detail are two sentences, never run
     await act(() => i18next.changeLanguage('ko'));
     expect(container.textContent).toBe(
       '도커 서버(데몬)가 실행되고 있지 않아요. Nothing answers at unix:///var/run/docker.sock (ENOENT).',
+    );
+  });
+});
+
+describe('a failed container action on its page', () => {
+  it('says what happened and the engine’s words as two sentences', async () => {
+    const web: ContainerSummary = {
+      id: 'a1b2c3d4e5f6',
+      name: 'web',
+      image: 'busybox',
+      imageId: 'sha256:0',
+      command: 'sleep 300',
+      state: 'running',
+      status: 'Up 1 minute',
+      health: null,
+      exitCode: null,
+      created: 1_750_000_000,
+      ports: [],
+      composeProject: null,
+      composeService: null,
+    };
+    const request = vi.fn(async (name: string) => {
+      if (name === 'containers.act') {
+        throw new BerthError('engine-not-running', 'Nothing answers at unix:///var/run/docker.sock (ECONNREFUSED)');
+      }
+      return {};
+    });
+    const subscribe = vi.fn((name: string, _input: unknown, onEvent: (value: unknown) => void) => {
+      if (name === 'engine.status') onEvent(connectedStatus());
+      if (name === 'containers.changes')
+        onEvent({ type: 'snapshot', containers: [web], stale: false } as ContainerChange);
+      return () => undefined;
+    });
+    render(
+      <ClientContext.Provider value={{ request, subscribe } as unknown as BerthClient}>
+        <EngineStatusProvider>
+          <ContainersProvider>
+            <ContainerDetailsPage id="web" navigate={vi.fn()} />
+          </ContainersProvider>
+        </EngineStatusProvider>
+      </ClientContext.Provider>,
+    );
+    await act(async () => {
+      screen.getByTestId('details-stop').click();
+    });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The Docker server (daemon) is not running. Nothing answers at unix:///var/run/docker.sock (ECONNREFUSED).',
     );
   });
 });

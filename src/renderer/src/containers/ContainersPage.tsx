@@ -181,17 +181,19 @@ export function ContainersPage({ navigate }: { navigate: Navigate }) {
                   lead={t('containers.failed', { name: failure.name, message: problemText(t, failure.error).title })}
                 />
               </span>
-              <button type="button" onClick={() => dismiss(failure.id)} aria-label="✕">
-                ✕
+              <button
+                type="button"
+                onClick={() => dismiss(failure.id)}
+                aria-label={t('containers.dismissFailure', { name: failure.name })}
+              >
+                <span aria-hidden="true">✕</span>
               </button>
             </li>
           ))}
         </ul>
       )}
 
-      <div
-        className="mt-3 grid grid-cols-[2rem_minmax(9rem,1.4fr)_minmax(7rem,1fr)_9rem_7rem_6rem_4.5rem_6rem_minmax(12rem,auto)] gap-2 border-b border-slate-200 px-3 pb-2 text-xs text-slate-500 dark:border-slate-800"
-      >
+      <div className="mt-3 grid grid-cols-[2rem_minmax(9rem,1.4fr)_minmax(7rem,1fr)_9rem_7rem_6rem_4.5rem_6rem_minmax(12rem,auto)] gap-2 border-b border-slate-200 px-3 pb-2 text-xs text-slate-500 dark:border-slate-800">
         <input
           type="checkbox"
           aria-label={t('containers.selectAll')}
