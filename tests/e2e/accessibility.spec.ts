@@ -45,8 +45,10 @@ async function reachableByTab(page: Page, selector: string): Promise<boolean> {
   return false;
 }
 
-const label = `berth.e2e=${process.pid}`;
-const containerName = `berth-e2e-a11y-${Date.now()}`;
+// Its own label and name: other suites on this shared engine clean up by berth.e2e and berth-e2e-*,
+// and this container must live through all four runs.
+const label = `berth.a11y=${process.pid}`;
+const containerName = `berth-a11y-${Date.now()}`;
 let hub: FakeHub;
 let harness: RunningHarness;
 let downHarness: RunningHarness;
@@ -56,7 +58,7 @@ let runRoute: string | null = null;
 
 test.beforeAll(async () => {
   docker('pull', 'busybox');
-  docker('run', '-d', '--init', '--label', label, '--name', containerName, 'busybox', 'sleep', '600');
+  docker('run', '-d', '--init', '--label', label, '--name', containerName, 'busybox', 'sleep', '3600');
   hub = await startFakeHub();
   harness = await startHarness({ BERTH_HUB_URL: hub.url });
   downDir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-e2e-a11y-'));
