@@ -233,6 +233,7 @@ export const en = {
       size: 'Size ({{arch}})',
       pushed: 'Last pushed',
       architectures: 'Architectures',
+      actions: 'Actions',
       none: 'This repository has no tags.',
       notForPlatform: 'No image for {{platform}}: it will not run on this Docker server.',
       pullNotForPlatform: 'Pull {{reference}} (it will not run on this Docker server: no image for {{platform}})',
@@ -532,6 +533,7 @@ export const en = {
     ungrouped: 'Other containers',
     selected: '{{count}} selected',
     selectAll: 'Select all shown',
+    dismissFailure: 'Dismiss the message about {{name}}',
     select: 'Select {{name}}',
     seeLogs: 'See logs',
     seeLogsOf: 'See the logs of {{name}}: it ended with exit code {{code}}',
@@ -772,6 +774,22 @@ export const en = {
     label: 'Docker server',
     title: 'Switch the Docker server',
     manage: 'Docker server settings…',
+    close: 'Close the Docker server switcher',
+  },
+  engineUnavailable: {
+    title: 'Berth cannot reach the Docker server (daemon)',
+    actionTitle: 'Not available until Berth reaches the Docker server again',
+    check: 'Open the installation check',
+    images:
+      'Berth cannot list your images until the Docker server answers. Images you already pulled stay on this computer.',
+    containers:
+      'The list below is the last one Berth saw and may be out of date. Start, stop and remove come back with the Docker server.',
+    containersNone: 'Berth cannot list your containers until the Docker server answers.',
+    details:
+      'This is the last state Berth saw. Its actions, logs, resource usage and terminal come back with the Docker server.',
+    run: 'Running an image needs the Docker server: it makes and starts the container.',
+    runFlow: 'What is shown is the last Berth saw. Running again needs the Docker server.',
+    hub: 'You can browse Docker Hub, but pulling and running an image need the Docker server.',
   },
   trayPreview: {
     title: 'Menu bar menu',
@@ -900,11 +918,6 @@ export const en = {
     open: 'Open the guide',
   },
   empty: {
-    containers: {
-      title: 'No containers to show yet',
-      body: 'A container is a running instance of an image. Once the Docker server is running, the containers you start appear here.',
-      action: 'Check the installation',
-    },
     images: {
       title: 'No images here yet',
       body: 'An image is the package holding everything a program needs to run. Images you pull from Docker Hub are kept in the local image cache and listed here.',

@@ -233,6 +233,7 @@ export const ko: Catalog = {
       size: '크기 ({{arch}})',
       pushed: '마지막 업로드',
       architectures: '아키텍처',
+      actions: '작업',
       none: '이 저장소에는 태그가 없어요.',
       notForPlatform: '{{platform}}용 이미지가 없어요. 이 도커 서버에서는 실행되지 않아요.',
       pullNotForPlatform: '{{reference}} 받기 ({{platform}}용 이미지가 없어서 이 도커 서버에서는 실행되지 않아요)',
@@ -531,6 +532,7 @@ export const ko: Catalog = {
     ungrouped: '그 밖의 컨테이너',
     selected: '{{count}}개 선택됨',
     selectAll: '보이는 것 모두 선택',
+    dismissFailure: '{{name}} 메시지 닫기',
     select: '{{name}} 선택',
     seeLogs: '로그 보기',
     seeLogsOf: '{{name}} 로그 보기: 종료 코드 {{code, 으로}} 끝났어요',
@@ -775,6 +777,21 @@ export const ko: Catalog = {
     label: '도커 서버',
     title: '도커 서버 바꾸기',
     manage: '도커 서버 설정…',
+    close: '도커 서버 바꾸기 닫기',
+  },
+  engineUnavailable: {
+    title: 'Berth가 도커 서버(데몬)에 연결할 수 없어요',
+    actionTitle: 'Berth가 도커 서버에 다시 연결되면 쓸 수 있어요',
+    check: '설치 확인 열기',
+    images: '도커 서버가 응답해야 이미지 목록을 볼 수 있어요. 이미 받은 이미지는 이 컴퓨터에 그대로 있어요.',
+    containers:
+      '아래 목록은 Berth가 마지막으로 본 목록이라 지금과 다를 수 있어요. 도커 서버에 다시 연결되면 시작, 중지, 삭제를 할 수 있어요.',
+    containersNone: '도커 서버가 응답해야 컨테이너 목록을 볼 수 있어요.',
+    details:
+      'Berth가 마지막으로 본 상태예요. 도커 서버에 다시 연결되면 작업, 로그, 리소스 사용량, 터미널을 쓸 수 있어요.',
+    run: '이미지를 실행하려면 도커 서버가 필요해요. 도커 서버가 컨테이너를 만들고 시작해요.',
+    runFlow: 'Berth가 마지막으로 본 내용이에요. 다시 실행하려면 도커 서버가 필요해요.',
+    hub: '도커 허브는 둘러볼 수 있지만, 이미지 받기 (pull)와 실행에는 도커 서버가 필요해요.',
   },
   trayPreview: {
     title: '메뉴 막대 메뉴',
@@ -902,11 +919,6 @@ export const ko: Catalog = {
     open: '안내 열기',
   },
   empty: {
-    containers: {
-      title: '아직 보여 줄 컨테이너가 없어요',
-      body: '컨테이너는 이미지의 인스턴스예요. 도커 서버가 실행되면 시작한 컨테이너가 여기에 나타나요.',
-      action: '설치 확인하기',
-    },
     images: {
       title: '아직 이미지가 없어요',
       body: '이미지는 프로그램 실행에 필요한 모든 것을 담은 패키지예요. 도커 허브에서 받은 이미지는 이미지 캐시 (로컬 보관소)에 보관되고 여기에 나타나요.',

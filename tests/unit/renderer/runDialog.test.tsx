@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientContext } from '../../../src/renderer/src/app/clientContext';
+import { EngineStatusProvider } from '../../../src/renderer/src/engine/engineStatus';
 import { initI18n } from '../../../src/renderer/src/i18n';
 import { RunDialog } from '../../../src/renderer/src/run/RunDialog';
 import { emptyRunForm, type RunForm } from '../../../src/renderer/src/run/runForm';
@@ -9,6 +10,7 @@ import type { BerthClient } from '../../../src/shared/client';
 import { BerthError } from '../../../src/shared/errors';
 import { BIND_SOURCE_MISSING } from '../../../src/shared/run';
 import { polyfillDialog } from './jsdomDialog';
+import { connectedStatus } from '../../fixtures/builders/engineStatus';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -37,7 +39,7 @@ function fakeClient() {
     }
     throw new BerthError('unknown-request', name);
   });
-  return { client: { request, subscribe: vi.fn() } as unknown as BerthClient, request };
+  return { client: { request, subscribe: connectedEngine() } as unknown as BerthClient, request };
 }
 
 describe('RunDialog', () => {
@@ -45,7 +47,9 @@ describe('RunDialog', () => {
     const { client, request } = fakeClient();
     render(
       <ClientContext.Provider value={client}>
-        <RunDialog initial={form} onClose={vi.fn()} onStarted={vi.fn()} />
+        <EngineStatusProvider>
+          <RunDialog initial={form} onClose={vi.fn()} onStarted={vi.fn()} />
+        </EngineStatusProvider>
       </ClientContext.Provider>,
     );
     expect(screen.getByTestId('run-command-preview').textContent).toBe(
@@ -78,13 +82,23 @@ function checkingClient(exposed: Record<string, Array<{ port: number; protocol: 
     }
     throw new BerthError('unknown-request', name);
   });
-  return { client: { request, subscribe: vi.fn() } as unknown as BerthClient, request };
+  return { client: { request, subscribe: connectedEngine() } as unknown as BerthClient, request };
+}
+
+/** A subscribe in which the Docker server answers: Run waits for it otherwise. */
+function connectedEngine() {
+  return vi.fn((name: string, _input: unknown, onEvent: (value: unknown) => void) => {
+    if (name === 'engine.status') onEvent(connectedStatus());
+    return () => undefined;
+  });
 }
 
 function renderDialog(client: BerthClient, initial: RunForm = emptyRunForm('busybox')) {
   render(
     <ClientContext.Provider value={client}>
-      <RunDialog initial={initial} onClose={vi.fn()} onStarted={vi.fn()} />
+      <EngineStatusProvider>
+        <RunDialog initial={initial} onClose={vi.fn()} onStarted={vi.fn()} />
+      </EngineStatusProvider>
     </ClientContext.Provider>,
   );
 }
@@ -179,7 +193,7 @@ describe('RunDialog: a refusal about no field', () => {
       if (name === 'run.exposedPorts') return { present: true, ports: [] };
       throw new BerthError('engine-stopped', 'The Docker server stopped.');
     });
-    const client = { request, subscribe: vi.fn() } as unknown as BerthClient;
+    const client = { request, subscribe: connectedEngine() } as unknown as BerthClient;
     const scrolled: Element[] = [];
     const scrollIntoView = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
       scrolled.push(this);

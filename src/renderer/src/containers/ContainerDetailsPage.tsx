@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Navigate } from '../app/useRoute';
-import { problemText } from '../engine/problemText';
+import { useEngineAvailable } from '../engine/engineStatus';
+import { EngineUnavailable } from '../engine/EngineUnavailable';
+import { ProblemSummary } from '../engine/ProblemSummary';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { availableActions, stateText, stateToneOf } from './containerText';
@@ -23,6 +25,7 @@ export function ContainerDetailsPage({ id, navigate }: { id: string; navigate: N
   const { pending, failures, act, remove } = useContainerActions();
   const [tab, setTab] = useState<Tab>('logs');
   const [removing, setRemoving] = useState(false);
+  const engine = useEngineAvailable();
   const container = byId.get(id) ?? [...byId.values()].find((candidate) => candidate.name === id);
 
   if (!container) {
@@ -59,6 +62,7 @@ export function ContainerDetailsPage({ id, navigate }: { id: string; navigate: N
                   className="!py-1 text-xs"
                   onClick={() => void act(container.id, container.name, action)}
                   data-testid={`details-${action}`}
+                  {...engine.actionProps}
                 >
                   {t(`containers.action.${action}`)}
                 </Button>
@@ -67,6 +71,7 @@ export function ContainerDetailsPage({ id, navigate }: { id: string; navigate: N
                 className="!py-1 text-xs text-rose-700"
                 onClick={() => setRemoving(true)}
                 data-testid="details-remove"
+                {...engine.actionProps}
               >
                 {t('containers.action.remove')}
               </Button>
@@ -74,12 +79,13 @@ export function ContainerDetailsPage({ id, navigate }: { id: string; navigate: N
           )}
         </span>
       </header>
+      <EngineUnavailable className="mt-3" consequence={t('engineUnavailable.details')} navigate={navigate} />
       {failure && (
         <p
           role="alert"
           className="mt-2 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:bg-rose-950/40 dark:text-rose-200"
         >
-          {problemText(t, failure.error).title} <span className="font-mono text-xs">{failure.error.message}</span>
+          <ProblemSummary problem={failure.error} />
         </p>
       )}
       <nav className="mt-4 flex gap-1 border-b border-slate-200 dark:border-slate-800" role="tablist">

@@ -2,6 +2,7 @@ import { memo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerAction, ContainerSummary, StatsSample } from '../../../shared/containers';
 import { ActionMenu } from '../ui/ActionMenu';
+import { useEngineAvailable } from '../engine/engineStatus';
 import { Badge } from '../ui/Badge';
 import { formatMemory, formatPercent } from '../../../shared/dockerUnits';
 import { formatRelativeTime } from '../ui/format';
@@ -72,6 +73,7 @@ export const ContainerRow = memo(function ContainerRow({
     <PublishedPort key={`${port.ip}:${port.publicPort}/${port.type}`} port={port} running={running} />
   );
 
+  const engine = useEngineAvailable();
   return (
     <div
       role="row"
@@ -178,6 +180,7 @@ export const ContainerRow = memo(function ContainerRow({
               type="button"
               data-testid={`container-${primary}`}
               onClick={() => onAction(primary)}
+              {...engine.actionProps}
               className="rounded px-2 py-1 text-xs font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
             >
               {t(`containers.action.${primary}`)}
@@ -191,6 +194,7 @@ export const ContainerRow = memo(function ContainerRow({
             onClick={onRemove}
             aria-label={t('containers.removeOne', { name: container.name })}
             title={t('containers.removeOne', { name: container.name })}
+            {...engine.actionProps}
             className="shrink-0 rounded p-1 text-rose-700 hover:bg-rose-50 dark:text-rose-300 dark:hover:bg-rose-950/40"
           >
             <TrashIcon className="h-4 w-4" />
@@ -201,13 +205,13 @@ export const ContainerRow = memo(function ContainerRow({
           testId="container-more"
           actions={[
             { key: 'logs', label: t('containers.action.logs'), onSelect: onOpen, testId: 'container-menu-logs' },
-            ...(pending ? [] : others).map((action) => ({
+            ...(pending || !engine.available ? [] : others).map((action) => ({
               key: action,
               label: t(`containers.action.${action}`),
               onSelect: () => onAction(action),
               testId: `container-menu-${action}`,
             })),
-            ...(pending
+            ...(pending || !engine.available
               ? []
               : [
                   {

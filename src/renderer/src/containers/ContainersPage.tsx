@@ -3,7 +3,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/containers';
 import type { Navigate } from '../app/useRoute';
-import { useEngineStatus } from '../engine/engineStatus';
+import { useEngineAvailable } from '../engine/engineStatus';
+import { EngineUnavailable } from '../engine/EngineUnavailable';
+import { ProblemSummary } from '../engine/ProblemSummary';
 import { problemText } from '../engine/problemText';
 import { usePullByName } from '../pulls/pullByNameContext';
 import { useSettings } from '../settings/settingsStore';
@@ -27,7 +29,7 @@ const GROUP_HEIGHT = 36;
  */
 export function ContainersPage({ navigate, show = null }: { navigate: Navigate; show?: string | null }) {
   const { t } = useTranslation();
-  const { status } = useEngineStatus();
+  const engine = useEngineAvailable();
   const { containers, stale } = useContainers();
   const { pending, failures, act, remove, dismiss } = useContainerActions();
   const { openPullByName } = usePullByName();
@@ -98,15 +100,13 @@ export function ContainersPage({ navigate, show = null }: { navigate: Navigate; 
     virtualizer.scrollToIndex(highlightIndex, { align: 'auto' });
   }, [highlightIndex, highlighted, virtualizer]);
 
-  if (status?.state !== 'connected' && !containers) {
+  // Without the Docker server an empty list is unknown, not empty: no "No containers yet".
+  if (!engine.available && !containers?.length) {
     return (
-      <EmptyState
-        icon={<ContainersIcon className="h-7 w-7" />}
-        title={t('empty.containers.title')}
-        body={t('empty.containers.body')}
-        action={t('empty.containers.action')}
-        onAction={() => navigate('installation')}
-      />
+      <div className="p-6" data-testid="containers-page">
+        <h1 className="text-xl font-semibold">{t('containers.title')}</h1>
+        <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.containersNone')} navigate={navigate} />
+      </div>
     );
   }
   if (containers && containers.length === 0) {
@@ -136,7 +136,8 @@ export function ContainersPage({ navigate, show = null }: { navigate: Navigate; 
     <div className="@container flex h-full flex-col p-6" data-testid="containers-page">
       <h1 className="text-xl font-semibold">{t('containers.title')}</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('containers.intro')}</p>
-      {stale && (
+      <EngineUnavailable className="mt-3" consequence={t('engineUnavailable.containers')} navigate={navigate} />
+      {stale && engine.available && (
         <p
           role="status"
           data-testid="containers-stale"
@@ -173,16 +174,22 @@ export function ContainersPage({ navigate, show = null }: { navigate: Navigate; 
             <Button
               className="!py-1 text-xs"
               onClick={() => selectedContainers.forEach((container) => void act(container.id, container.name, 'start'))}
+              {...engine.actionProps}
             >
               {t('containers.action.start')}
             </Button>
             <Button
               className="!py-1 text-xs"
               onClick={() => selectedContainers.forEach((container) => void act(container.id, container.name, 'stop'))}
+              {...engine.actionProps}
             >
               {t('containers.action.stop')}
             </Button>
-            <Button className="!py-1 text-xs text-rose-700" onClick={() => setRemoving(selectedContainers)}>
+            <Button
+              className="!py-1 text-xs text-rose-700"
+              onClick={() => setRemoving(selectedContainers)}
+              {...engine.actionProps}
+            >
               {t('containers.action.remove')}
             </Button>
           </span>
@@ -198,13 +205,17 @@ export function ContainersPage({ navigate, show = null }: { navigate: Navigate; 
               className="flex items-start gap-2 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:bg-rose-950/40 dark:text-rose-200"
             >
               <span className="flex-1">
-                <span className="font-medium">
-                  {t('containers.failed', { name: failure.name, message: problemText(t, failure.error).title })}
-                </span>
-                <span className="ml-2 font-mono text-xs opacity-80">{failure.error.message}</span>
+                <ProblemSummary
+                  problem={failure.error}
+                  lead={t('containers.failed', { name: failure.name, message: problemText(t, failure.error).title })}
+                />
               </span>
-              <button type="button" onClick={() => dismiss(failure.id)} aria-label="✕">
-                ✕
+              <button
+                type="button"
+                onClick={() => dismiss(failure.id)}
+                aria-label={t('containers.dismissFailure', { name: failure.name })}
+              >
+                <span aria-hidden="true">✕</span>
               </button>
             </li>
           ))}
@@ -261,7 +272,12 @@ export function ContainersPage({ navigate, show = null }: { navigate: Navigate; 
             </span>
           </div>
         </div>
-        <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="containers-scroll" role="rowgroup">
+        <div
+          ref={scrollRef}
+          className={`min-h-0 flex-1 overflow-y-auto ${engine.available ? '' : 'grayscale'}`}
+          data-testid="containers-scroll"
+          role="rowgroup"
+        >
           <div style={{ height: virtualizer.getTotalSize() }} className="relative w-full">
             {virtualItems.map((virtualItem) => {
               const item = items[virtualItem.index];
@@ -286,6 +302,7 @@ export function ContainersPage({ navigate, show = null }: { navigate: Navigate; 
                           onClick={() =>
                             item.containers.forEach((container) => void act(container.id, container.name, 'start'))
                           }
+                          {...engine.actionProps}
                         >
                           {t('containers.action.start')}
                         </Button>
@@ -295,6 +312,7 @@ export function ContainersPage({ navigate, show = null }: { navigate: Navigate; 
                           onClick={() =>
                             item.containers.forEach((container) => void act(container.id, container.name, 'stop'))
                           }
+                          {...engine.actionProps}
                         >
                           {t('containers.action.stop')}
                         </Button>

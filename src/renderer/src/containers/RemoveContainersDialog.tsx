@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/containers';
+import { useEngineAvailable } from '../engine/engineStatus';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
 
@@ -22,6 +23,7 @@ export function RemoveContainersDialog({
   const [force, setForce] = useState(false);
   const running = containers.filter(isActive);
   const one = containers.length === 1 ? containers[0] : undefined;
+  const engine = useEngineAvailable();
   return (
     <Dialog
       open
@@ -34,13 +36,16 @@ export function RemoveContainersDialog({
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>{t('containers.remove.cancel')}</Button>
+          <Button onClick={onClose} data-autofocus>
+            {t('containers.remove.cancel')}
+          </Button>
           <Button
             variant="primary"
             className="!bg-rose-600 hover:!bg-rose-500"
             disabled={running.length > 0 && !force}
             onClick={() => onConfirm({ removeVolumes, force: running.length > 0 && force })}
             data-testid="confirm-remove-container"
+            {...engine.actionProps}
           >
             {t('containers.remove.confirm')}
           </Button>

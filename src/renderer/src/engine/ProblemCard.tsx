@@ -1,17 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { WireError } from '../../../shared/errors';
 import { WarningIcon } from '../ui/icons';
-import { problemText } from './problemText';
+import { joinSentences, problemText } from './problemText';
 import type { ReactNode } from 'react';
 
-/** A failure as a beginner sees it: what happened, what to do, and the raw detail folded away. */
+/**
+ * A failure as a beginner sees it: what happened, what to do, and the raw detail folded away. With
+ * a heading, the problem's title becomes the first sentence under it (why), before what to do.
+ */
 export function ProblemCard({
   problem,
   searched,
+  heading,
   children,
 }: {
   problem: WireError;
   searched?: string[];
+  heading?: string;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -26,8 +31,8 @@ export function ProblemCard({
       <div className="flex gap-3">
         <WarningIcon className="mt-0.5 h-5 w-5 shrink-0 text-amber-600 dark:text-amber-400" />
         <div className="min-w-0 flex-1">
-          <h2 className="font-semibold">{text.title}</h2>
-          <p className="mt-1 text-sm leading-6">{text.body}</p>
+          <h2 className="font-semibold">{heading ?? text.title}</h2>
+          <p className="mt-1 text-sm leading-6">{heading ? joinSentences(text.title, text.body) : text.body}</p>
           {searched && searched.length > 0 && (
             <div className="mt-2 text-sm">
               <span className="font-medium">{t('problem.searched')}:</span>

@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { engineProductLabel } from '../../../shared/engine';
-import { useBerthClient } from '../app/clientContext';
 import type { Navigate } from '../app/useRoute';
 import { PullsButton } from '../pulls/PullsPanel';
 import { EngineSwitcher } from './EngineSwitcher';
-import { useEngineStatus, useSecondsUntil } from './engineStatus';
+import { useEngineStatus, useRetryNow, useSecondsUntil } from './engineStatus';
 
 const dotColour = {
   connecting: 'bg-amber-400 animate-pulse',
@@ -16,41 +14,27 @@ const dotColour = {
 /** The engine state, on every screen. */
 export function StatusBar({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation();
-  const client = useBerthClient();
   const { status, transportError } = useEngineStatus();
-  const [retrying, setRetrying] = useState(false);
+  const { retrying, retry } = useRetryNow();
   const secondsLeft = useSecondsUntil(status?.retry?.nextAt ?? null);
   const state = status?.state ?? 'connecting';
 
-  const retry = async () => {
-    setRetrying(true);
-    try {
-      await client.request('engine.retryNow', {});
-    } finally {
-      setRetrying(false);
-    }
-  };
-
   if (transportError) {
     return (
-      <footer
-        role="status"
-        className="border-t border-rose-300 bg-rose-50 px-4 py-1.5 text-xs text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100"
-      >
-        {t('transport.closed')}
+      <footer className="border-t border-rose-300 bg-rose-50 px-4 py-1.5 text-xs text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+        <span role="status">{t('transport.closed')}</span>
       </footer>
     );
   }
 
   return (
     <footer
-      role="status"
       data-testid="status-bar"
       data-state={state}
       className="flex items-center gap-3 border-t border-slate-200 bg-white px-4 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400"
     >
       <span className={`h-2.5 w-2.5 rounded-full ${dotColour[state]}`} aria-hidden="true" />
-      <span className="font-medium text-slate-800 dark:text-slate-200" data-testid="engine-state">
+      <span role="status" className="font-medium text-slate-800 dark:text-slate-200" data-testid="engine-state">
         {t(`engine.state.${state}`)}
       </span>
       {status?.server && <span data-testid="engine-product">{engineProductLabel(status.server)}</span>}
@@ -82,7 +66,7 @@ export function StatusBar({ navigate }: { navigate: Navigate }) {
           <button
             type="button"
             className="rounded px-2 py-0.5 font-medium text-sky-700 hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-slate-800"
-            onClick={retry}
+            onClick={() => void retry()}
             disabled={retrying}
           >
             {t('engine.retry')}

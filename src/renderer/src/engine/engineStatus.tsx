@@ -1,4 +1,5 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EngineStatus } from '../../../shared/engine';
 import type { WireError } from '../../../shared/errors';
 import { useBerthClient } from '../app/clientContext';
@@ -31,6 +32,43 @@ export function EngineStatusProvider({ children }: { children: ReactNode }) {
 
 export function useEngineStatus(): EngineStatusValue {
   return useContext(EngineStatusContext);
+}
+
+export interface EngineAvailability {
+  /** True only while the Docker server answers: every action that talks to it waits for this. */
+  available: boolean;
+  /**
+   * Spread onto a control that talks to the Docker server, after its own props: while the server
+   * is unreachable it is disabled and its title says why; once it is back, nothing is added.
+   */
+  actionProps: { disabled?: true; title?: string };
+}
+
+/** Whether the Docker server can be asked anything now, and how an action says it cannot. */
+export function useEngineAvailable(): EngineAvailability {
+  const { t } = useTranslation();
+  const { status, transportError } = useEngineStatus();
+  const available = !transportError && status?.state === 'connected';
+  const reason = t('engineUnavailable.actionTitle');
+  return useMemo(
+    () => ({ available, actionProps: available ? {} : { disabled: true, title: reason } }),
+    [available, reason],
+  );
+}
+
+/** "Check now" instead of waiting for the next automatic check, with whether one is under way. */
+export function useRetryNow(): { retrying: boolean; retry: () => Promise<void> } {
+  const client = useBerthClient();
+  const [retrying, setRetrying] = useState(false);
+  const retry = useCallback(async () => {
+    setRetrying(true);
+    try {
+      await client.request('engine.retryNow', {});
+    } finally {
+      setRetrying(false);
+    }
+  }, [client]);
+  return { retrying, retry };
 }
 
 /** Seconds left until `at`, ticking once a second (a display clock, not a poll of the engine). */

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Navigate } from '../app/useRoute';
+import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemCard } from '../engine/ProblemCard';
 import { useSecondsUntil } from '../engine/engineStatus';
 import { usePullByName } from '../pulls/pullByNameContext';
@@ -50,6 +51,7 @@ export function HubSearchPage({ navigate, initialQuery }: { navigate: Navigate; 
     <div className="mx-auto max-w-4xl p-6" data-testid="hub-page">
       <h1 className="text-xl font-semibold">{t('hub.title')}</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('hub.intro')}</p>
+      <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.hub')} navigate={navigate} />
       <div className="relative mt-4">
         <SearchIcon className="pointer-events-none absolute top-2.5 left-3 h-5 w-5 text-slate-400" />
         <input

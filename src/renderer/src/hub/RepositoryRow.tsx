@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { HubRepository } from '../../../shared/hub';
+import { useEngineAvailable } from '../engine/engineStatus';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { formatCount } from '../ui/format';
@@ -17,6 +18,7 @@ export function RepositoryRow({
 }) {
   const { t, i18n } = useTranslation();
   const { starCount, pullCount } = repository;
+  const engine = useEngineAvailable();
   return (
     <li
       data-testid="hub-result"
@@ -68,10 +70,10 @@ export function RepositoryRow({
         </p>
       </div>
       <div className="flex shrink-0 gap-2">
-        <Button onClick={onPull} data-testid="hub-pull">
+        <Button onClick={onPull} data-testid="hub-pull" {...engine.actionProps}>
           {t('pulls.pull')}
         </Button>
-        <Button variant="primary" onClick={onRun} data-testid="hub-run">
+        <Button variant="primary" onClick={onRun} data-testid="hub-run" {...engine.actionProps}>
           {t('images.run')}
         </Button>
       </div>

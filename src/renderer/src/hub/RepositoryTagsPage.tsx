@@ -4,7 +4,8 @@ import { BerthError } from '../../../shared/errors';
 import { imageForPlatform, platformLabel, platformLabels, type HubTag } from '../../../shared/hub';
 import { useBerthClient } from '../app/clientContext';
 import type { Navigate } from '../app/useRoute';
-import { useEngineStatus } from '../engine/engineStatus';
+import { useEngineAvailable, useEngineStatus } from '../engine/engineStatus';
+import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemCard } from '../engine/ProblemCard';
 import { usePullByName } from '../pulls/pullByNameContext';
 import { usePulls } from '../pulls/pullsStore';
@@ -23,6 +24,7 @@ export function RepositoryTagsPage({ repository, navigate }: { repository: strin
   const { t, i18n } = useTranslation();
   const client = useBerthClient();
   const { status } = useEngineStatus();
+  const engine = useEngineAvailable();
   const { startPull } = usePulls();
   const { openRun } = useRunDialog();
   const { openPullByName } = usePullByName();
@@ -74,6 +76,7 @@ export function RepositoryTagsPage({ repository, navigate }: { repository: strin
       </Button>
       <h1 className="mt-2 font-mono text-xl font-semibold">{name}</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('hub.tags.intro')}</p>
+      <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.hub')} navigate={navigate} />
       <div className="mt-4">
         {error && (
           <ProblemCard problem={error.toWire()}>
@@ -99,7 +102,9 @@ export function RepositoryTagsPage({ repository, navigate }: { repository: strin
                 <th className="py-2 pr-4 font-medium">{t('hub.tags.size', { arch: platformName })}</th>
                 <th className="py-2 pr-4 font-medium">{t('hub.tags.pushed')}</th>
                 <th className="py-2 pr-4 font-medium">{t('hub.tags.architectures')}</th>
-                <th />
+                <th>
+                  <span className="sr-only">{t('hub.tags.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -162,6 +167,7 @@ export function RepositoryTagsPage({ repository, navigate }: { repository: strin
                         }
                         data-testid="tag-pull"
                         onClick={() => void startPull(reference).catch(() => undefined)}
+                        {...engine.actionProps}
                       >
                         {t('pulls.pull')}
                       </Button>
@@ -172,6 +178,7 @@ export function RepositoryTagsPage({ repository, navigate }: { repository: strin
                         disabled={notHere}
                         title={notHere ? t('hub.tags.runNotForPlatform', { platform: platformName }) : undefined}
                         onClick={() => openRun(reference)}
+                        {...engine.actionProps}
                       >
                         {t('images.run')}
                       </Button>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { LocalImage } from '../../../shared/images';
 import type { Navigate } from '../app/useRoute';
 import { useStreamValue } from '../app/useStream';
-import { useEngineStatus } from '../engine/engineStatus';
+import { useEngineAvailable } from '../engine/engineStatus';
+import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemCard } from '../engine/ProblemCard';
 import { usePullByName } from '../pulls/pullByNameContext';
 import { useRunDialog } from '../run/runDialogContext';
@@ -27,8 +28,7 @@ const sorters: Record<SortKey, (a: LocalImage, b: LocalImage) => number> = {
 /** The local image cache, kept current by the engine's events (no polling). */
 export function ImagesPage({ navigate }: { navigate: Navigate }) {
   const { t, i18n } = useTranslation();
-  const { status } = useEngineStatus();
-  const connected = status?.state === 'connected';
+  const { available: connected } = useEngineAvailable();
   const { value: images, error } = useStreamValue('images.list', {}, connected);
   const { openRun } = useRunDialog();
   const { openPullByName } = usePullByName();
@@ -52,15 +52,13 @@ export function ImagesPage({ navigate }: { navigate: Navigate }) {
     };
   }, [images, filter, sort]);
 
+  // Without the Docker server the list is unknown, not empty: say so instead of "No images here yet".
   if (!connected) {
     return (
-      <EmptyState
-        icon={<ImagesIcon className="h-7 w-7" />}
-        title={t('empty.images.title')}
-        body={t('empty.images.body')}
-        action={t('empty.containers.action')}
-        onAction={() => navigate('installation')}
-      />
+      <div className="mx-auto max-w-5xl p-6" data-testid="images-page">
+        <h1 className="text-xl font-semibold">{t('images.title')}</h1>
+        <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.images')} navigate={navigate} />
+      </div>
     );
   }
   if (images && images.length === 0) {

@@ -49,7 +49,9 @@ export function PruneDialog({
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>{t('images.cancel')}</Button>
+          <Button onClick={onClose} data-autofocus>
+            {t('images.cancel')}
+          </Button>
           <Button
             variant="primary"
             className="!bg-rose-600 hover:!bg-rose-500"

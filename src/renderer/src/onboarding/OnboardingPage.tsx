@@ -95,12 +95,15 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
       content = (
         <StepFrame title={t('onboarding.welcome.title')} body={t('onboarding.welcome.body')}>
           <p className="max-w-2xl text-sm text-slate-600 dark:text-slate-400">{t('onboarding.welcome.why')}</p>
-          <p className="pt-2 font-medium">{t('onboarding.welcome.language')}</p>
-          <div className="flex gap-2">
+          <p className="pt-2 font-medium" id="onboarding-language-label">
+            {t('onboarding.welcome.language')}
+          </p>
+          <div className="flex gap-2" role="group" aria-labelledby="onboarding-language-label">
             {(['ko', 'en'] as const).map((language) => (
               <Button
                 key={language}
                 variant={i18n.language === language ? 'primary' : 'secondary'}
+                aria-pressed={i18n.language === language}
                 onClick={() => void update({ language })}
                 data-testid={`onboarding-language-${language}`}
               >
@@ -300,7 +303,7 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
             <li
               key={name}
               aria-current={name === step ? 'step' : undefined}
-              className={`rounded-full px-2 py-0.5 text-xs ${name === step ? 'bg-sky-600 text-white' : position < index ? 'bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300' : 'bg-slate-100 text-slate-500 dark:bg-slate-800'}`}
+              className={`rounded-full px-2 py-0.5 text-xs ${name === step ? 'bg-sky-700 text-white' : position < index ? 'bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300' : 'bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300'}`}
             >
               {t(`onboarding.steps.${name}`)}
             </li>

@@ -8,7 +8,7 @@ const boxTone: Record<RunStepState, string> = {
     'border-sky-500 bg-sky-50 text-sky-900 ring-4 ring-sky-500/20 animate-pulse dark:bg-sky-950 dark:text-sky-100',
   done: 'border-emerald-500 bg-emerald-50 text-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-100',
   skipped:
-    'border-dashed border-slate-300 bg-slate-50 text-slate-400 line-through dark:border-slate-700 dark:bg-slate-900/40',
+    'border-dashed border-slate-300 bg-slate-50 text-slate-500 line-through dark:border-slate-700 dark:bg-slate-900/40',
   failed: 'border-rose-500 bg-rose-50 text-rose-900 dark:bg-rose-950/60 dark:text-rose-100',
 };
 

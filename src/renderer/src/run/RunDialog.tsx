@@ -5,6 +5,8 @@ import { BerthError } from '../../../shared/errors';
 import { parseImageReference } from '../../../shared/imageReference';
 import type { ExposedPorts } from '../../../shared/run';
 import { useBerthClient } from '../app/clientContext';
+import { useEngineAvailable } from '../engine/engineStatus';
+import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemCard } from '../engine/ProblemCard';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
@@ -64,6 +66,7 @@ export function RunDialog({
   const formRef = useRef<HTMLFormElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const [copyState, copy] = useCopy();
+  const engine = useEngineAvailable();
 
   const { input, errors } = useMemo(() => validateRunForm(t, form), [t, form]);
   // What goes to the main process: the form as typed (the Command as a line), which its schema
@@ -158,6 +161,8 @@ export function RunDialog({
       focusFirstError();
       return;
     }
+    // Enter in a field submits too: nothing is started while the Docker server cannot be reached.
+    if (!engine.available) return;
     setSubmitting(true);
     setFailure(null);
     try {
@@ -206,7 +211,13 @@ export function RunDialog({
             {copyState === 'copied' ? t('run.dialog.copied') : t('run.dialog.copyCommand')}
           </Button>
           <Button onClick={onClose}>{t('run.dialog.cancel')}</Button>
-          <Button variant="primary" onClick={() => void submit()} disabled={submitting} data-testid="run-submit">
+          <Button
+            variant="primary"
+            onClick={() => void submit()}
+            disabled={submitting}
+            data-testid="run-submit"
+            {...engine.actionProps}
+          >
             {submitting ? t('run.dialog.starting') : t('run.dialog.submit')}
           </Button>
         </>
@@ -349,6 +360,7 @@ export function RunDialog({
             <ProblemCard problem={failure.toWire()} />
           </div>
         )}
+        <EngineUnavailable consequence={t('engineUnavailable.run')} />
         <button type="submit" hidden />
       </form>
     </Dialog>

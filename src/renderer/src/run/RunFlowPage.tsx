@@ -5,6 +5,8 @@ import { useBerthClient } from '../app/clientContext';
 import type { Navigate } from '../app/useRoute';
 import { useStreamValue } from '../app/useStream';
 import { useContainers } from '../containers/containersStore';
+import { useEngineAvailable } from '../engine/engineStatus';
+import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemCard } from '../engine/ProblemCard';
 import { PullJobView } from '../pulls/PullJobView';
 import { usePulls } from '../pulls/pullsStore';
@@ -60,6 +62,7 @@ export function RunFlowPage({
   const { jobs } = usePulls();
   const { byId: containersById } = useContainers();
   const consoleRef = useRef<HTMLPreElement>(null);
+  const engine = useEngineAvailable();
   const pull = flow?.pullJobId ? jobs.find((job) => job.id === flow.pullJobId) : undefined;
 
   useEffect(() => {
@@ -99,6 +102,7 @@ export function RunFlowPage({
         {flow.command}
       </h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('run.flow.intro')}</p>
+      <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.runFlow')} navigate={navigate} />
       <div className="mt-5">
         <FlowDiagram flow={flow} />
       </div>
@@ -198,7 +202,7 @@ export function RunFlowPage({
                 {t('run.flow.showInContainers')}
               </Button>
             )}
-            <Button variant="primary" onClick={() => void runAgain()} data-testid="run-again">
+            <Button variant="primary" onClick={() => void runAgain()} data-testid="run-again" {...engine.actionProps}>
               {t('run.flow.runAgain')}
             </Button>
           </>

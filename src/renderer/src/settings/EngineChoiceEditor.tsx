@@ -84,7 +84,14 @@ export function EngineChoiceEditor({ onChoose }: { onChoose: (choice: EngineChoi
       ))}
       <div className="pt-1">
         <p className="text-sm font-medium">{t('settings.engine.custom')}</p>
-        <div className="mt-1 flex gap-2">
+        {/* A form, so Enter in the address applies it as the button does. */}
+        <form
+          className="mt-1 flex gap-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            applyCustom();
+          }}
+        >
           <input
             className={`${inputClass} font-mono`}
             aria-label={t('settings.engine.custom')}
@@ -94,10 +101,10 @@ export function EngineChoiceEditor({ onChoose }: { onChoose: (choice: EngineChoi
             onChange={(event) => setCustom(event.target.value)}
             data-testid="engine-custom-url"
           />
-          <Button onClick={applyCustom} data-testid="engine-custom-apply">
+          <Button type="submit" data-testid="engine-custom-apply">
             {t('settings.engine.apply')}
           </Button>
-        </div>
+        </form>
         <p
           className={`mt-1 text-xs ${customError ? 'text-rose-600' : 'text-slate-500'}`}
           role={customError ? 'alert' : undefined}

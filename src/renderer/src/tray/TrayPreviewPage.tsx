@@ -8,7 +8,7 @@ function MenuItems({ items }: { items: TrayMenuItem[] }) {
     <ul className="py-1">
       {items.map((item, index) =>
         item.type === 'separator' ? (
-          <li key={index} role="separator" className="my-1 border-t border-slate-200 dark:border-slate-700" />
+          <li key={index} aria-hidden="true" className="my-1 border-t border-slate-200 dark:border-slate-700" />
         ) : (
           <li
             key={item.id ?? index}

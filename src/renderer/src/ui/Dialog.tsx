@@ -2,7 +2,9 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
  * A modal dialog on the native <dialog> element: focus moves into it, Escape closes it, and the
- * page behind is inert, without a focus-trap library.
+ * page behind is inert, without a focus-trap library. Focus starts on the control marked
+ * `data-autofocus` (Cancel, in a dialog that destroys something), else on the first one; when the
+ * dialog closes, or is taken away, focus goes back to the control that opened it.
  */
 export function Dialog({
   open,
@@ -25,9 +27,15 @@ export function Dialog({
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (!dialog || !open) return;
+    // Most dialogs are unmounted rather than closed, which returns focus nowhere: do it here.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, [open]);
   return (
     <dialog

@@ -42,7 +42,7 @@ export function InspectView({ id, revision }: { id: string; revision: string }) 
 
   if (error) return <ProblemCard problem={error.toWire()} />;
   if (!details) return null;
-  const none = <span className="text-slate-400">{t('details.inspect.none')}</span>;
+  const none = <span className="text-slate-500">{t('details.inspect.none')}</span>;
   const rows: Array<[string, React.ReactNode]> = [
     [t('details.inspect.image'), <Value className="font-mono">{details.image}</Value>],
     [t('details.inspect.command'), details.command.length ? <code>{details.command.join(' ')}</code> : none],
@@ -132,7 +132,7 @@ export function InspectView({ id, revision }: { id: string; revision: string }) 
   return (
     <div className="space-y-4" data-testid="inspect-view">
       <section>
-        <h3 className="mb-2 font-medium">{t('details.inspect.facts')}</h3>
+        <h2 className="mb-2 font-medium">{t('details.inspect.facts')}</h2>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1.5 text-sm">
           {rows.map(([label, value]) => (
             <div key={label} className="contents">
@@ -144,7 +144,7 @@ export function InspectView({ id, revision }: { id: string; revision: string }) 
       </section>
       <section>
         <div className="mb-2 flex items-center">
-          <h3 className="font-medium">{t('details.inspect.raw')}</h3>
+          <h2 className="font-medium">{t('details.inspect.raw')}</h2>
           <Button className="ml-auto !px-2 !py-0.5 text-xs" onClick={() => void copy(json)}>
             {copyState === 'copied' ? t('details.inspect.copied') : t('details.inspect.copy')}
           </Button>
@@ -152,6 +152,10 @@ export function InspectView({ id, revision }: { id: string; revision: string }) 
         <pre
           className="max-h-96 overflow-auto rounded-lg bg-slate-950 p-3 font-mono text-xs text-slate-100"
           data-testid="inspect-raw"
+          // It scrolls: keyboard users need to reach it to scroll it.
+          tabIndex={0}
+          role="region"
+          aria-label={t('details.inspect.raw')}
         >
           {json}
         </pre>

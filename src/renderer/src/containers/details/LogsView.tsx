@@ -210,7 +210,7 @@ export function LogsView({ id, name }: { id: string; name: string }) {
         data-line-count={count}
       >
         {count === 0 && (
-          <p className="px-3 text-slate-500">{ended ? t('details.logs.ended') : t('details.logs.empty')}</p>
+          <p className="px-3 text-slate-400">{ended ? t('details.logs.ended') : t('details.logs.empty')}</p>
         )}
         <div style={{ height: virtualizer.getTotalSize() }} className="relative min-w-full">
           {virtualizer.getVirtualItems().map((item) => {

@@ -46,7 +46,7 @@ export function StatsView({ id, running }: { id: string; running: boolean }) {
   const card = (title: string, value: string, chart: React.ReactNode, testId: string, rate?: string) => (
     <section className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid={testId}>
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-        <h3 className="text-sm font-medium">{title}</h3>
+        <h2 className="text-sm font-medium">{title}</h2>
         <span className="flex items-baseline gap-2">
           <span className="font-mono text-sm" data-testid={`${testId}-value`}>
             {value}

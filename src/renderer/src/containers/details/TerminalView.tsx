@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { terminalShells } from '../../../../shared/containers';
 import { BerthError } from '../../../../shared/errors';
 import { useBerthClient } from '../../app/clientContext';
+import { useEngineAvailable } from '../../engine/engineStatus';
 import { ProblemCard } from '../../engine/ProblemCard';
 import { Button } from '../../ui/Button';
 import { ShellChoices } from './ShellChoices';
@@ -106,6 +107,7 @@ function ShellSession({
   useEffect(() => {
     onNotFoundRef.current = onNotFound;
   });
+  const engine = useEngineAvailable();
 
   useEffect(() => {
     const host = hostRef.current;
@@ -193,7 +195,9 @@ function ShellSession({
       {exitCode !== undefined && (
         <div className="flex items-center gap-3 text-sm" data-testid="terminal-exited">
           <span>{t('details.terminal.exited', { code: exitCode ?? '?' })}</span>
-          <Button onClick={() => setSession((value) => value + 1)}>{t('details.terminal.reconnect')}</Button>
+          <Button onClick={() => setSession((value) => value + 1)} {...engine.actionProps}>
+            {t('details.terminal.reconnect')}
+          </Button>
         </div>
       )}
     </div>

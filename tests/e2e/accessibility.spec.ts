@@ -1,0 +1,245 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { docker, requireEngine } from '../fixtures/dockerCli';
+import { startFakeHub, type FakeHub } from '../fixtures/fakeHub';
+import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
+
+test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
+
+/**
+ * axe-core on every screen, in both themes and both languages: WCAG 2.1 A and AA and axe's best
+ * practices. Whatever remains is listed, with why, under "Accessibility" in README.md, and here.
+ */
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+/**
+ * The one rule README.md's "Accessibility" section keeps, with why: axe wants a scrolling region with
+ * nothing focusable inside to be focusable itself. Chromium (since 130; Electron 45 is 142) makes
+ * such a scroller reachable by Tab on its own, which axe's rule predates: a node of this rule
+ * counts only when Tab really does not reach it.
+ */
+const scrollerRule = 'scrollable-region-focusable';
+
+/**
+ * Whether pressing Tab from the top of the page (or modal dialog) lands on `selector`. A region
+ * that no longer scrolls (live content, such as the tray menu, got shorter meanwhile) is no
+ * scrolling region any more, so it passes.
+ */
+async function reachableByTab(page: Page, selector: string): Promise<boolean> {
+  const scrolls = await page.evaluate((target) => {
+    const element = document.querySelector(target);
+    return (
+      element !== null && (element.scrollHeight > element.clientHeight || element.scrollWidth > element.clientWidth)
+    );
+  }, selector);
+  if (!scrolls) return true;
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  for (let press = 0; press < 40; press += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((target) => document.activeElement === document.querySelector(target), selector)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Its own label and name: other suites on this shared engine clean up by berth.e2e and berth-e2e-*,
+// and this container must live through all four runs.
+const label = `berth.a11y=${process.pid}`;
+const containerName = `berth-a11y-${Date.now()}`;
+let hub: FakeHub;
+let harness: RunningHarness;
+let downHarness: RunningHarness;
+let downDir: string;
+/** The run flow page's route, made once by running busybox through the run dialog. */
+let runRoute: string | null = null;
+
+test.beforeAll(async () => {
+  docker('pull', 'busybox');
+  docker('run', '-d', '--init', '--label', label, '--name', containerName, 'busybox', 'sleep', '3600');
+  hub = await startFakeHub();
+  harness = await startHarness({ BERTH_HUB_URL: hub.url });
+  downDir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-e2e-a11y-'));
+  downHarness = await startHarness({
+    DOCKER_HOST: `unix://${path.join(downDir, 'docker.sock')}`,
+    BERTH_HUB_URL: hub.url,
+  });
+});
+test.afterAll(async () => {
+  await harness.stop();
+  await downHarness.stop();
+  await hub.close();
+  fs.rmSync(downDir, { recursive: true, force: true });
+  const leftovers = docker('ps', '-aq', '--filter', `label=${label}`);
+  if (leftovers) docker('rm', '-f', ...leftovers.split('\n'));
+  const runs = docker('ps', '-aq', '--filter', `name=^/?${containerName}-run$`);
+  if (runs) docker('rm', '-f', runs);
+});
+
+type Lang = 'en' | 'ko';
+interface Screen {
+  name: string;
+  /** Opens the screen and waits until it shows what it is for. */
+  open(page: Page, lang: Lang): Promise<void>;
+}
+
+const image = (page: Page) => page.locator('[data-testid=image-row][data-image="busybox:latest"]');
+
+const screens: Screen[] = [
+  {
+    name: 'installation check',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'installation', lang));
+      await expect(page.getByTestId('server-version')).toBeVisible();
+    },
+  },
+  {
+    name: 'onboarding',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'onboarding', lang));
+      await expect(page.getByTestId('onboarding')).toBeVisible();
+    },
+  },
+  {
+    name: 'hub search',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'hub', lang));
+      await page.getByTestId('hub-search').fill('redis');
+      await expect(page.getByTestId('hub-result').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'hub tags',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'hub/library/busybox', lang));
+      await expect(page.getByTestId('hub-tag').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'images',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'images', lang));
+      await expect(image(page)).toBeVisible();
+    },
+  },
+  {
+    name: 'images remove dialog',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'images', lang));
+      await image(page).getByTestId('image-remove').click();
+      await expect(page.getByTestId('remove-image-dialog')).toBeVisible();
+    },
+  },
+  {
+    name: 'containers',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'containers', lang));
+      // The engine is shared: other rows may push this one out of the virtualized list's window.
+      await page.getByTestId('containers-filter').fill(containerName);
+      await expect(page.locator(`[data-testid=container-row][data-name="${containerName}"]`)).toBeVisible();
+    },
+  },
+  ...(['logs', 'stats', 'inspect', 'terminal'] as const).map<Screen>((tab) => ({
+    name: `container details, ${tab}`,
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, `containers/${containerName}`, lang));
+      await page.getByTestId(`tab-${tab}`).click();
+      await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+      if (tab === 'stats') await expect(page.getByTestId('stats-view')).toBeVisible();
+      if (tab === 'terminal') await expect(page.getByTestId('terminal-view')).toHaveAttribute('data-connected', 'true');
+    },
+  })),
+  {
+    name: 'run dialog',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'images', lang));
+      await image(page).getByTestId('image-run').click();
+      await expect(page.getByTestId('run-dialog')).toBeVisible();
+    },
+  },
+  {
+    name: 'run flow',
+    open: async (page, lang) => {
+      if (!runRoute) {
+        await page.goto(pageUrl(harness, 'images', lang));
+        await image(page).getByTestId('image-run').click();
+        await page.getByTestId('run-name').fill(`${containerName}-run`);
+        await page.getByTestId('run-command').fill('echo hello from berth');
+        await page.getByTestId('run-submit').click();
+        await expect(page.getByTestId('run-flow')).toHaveAttribute('data-state', 'exited', { timeout: 30_000 });
+        runRoute = (await page.evaluate(() => location.hash)).replace(/^#\//, '');
+      }
+      await page.goto(pageUrl(harness, runRoute, lang));
+      await expect(page.getByTestId('run-flow')).toHaveAttribute('data-state', 'exited');
+    },
+  },
+  {
+    name: 'settings',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'settings', lang));
+      await expect(page.getByTestId('engine-option').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'engine switcher open',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'installation', lang));
+      await page.getByTestId('engine-switcher').click();
+      await expect(page.getByTestId('engine-switcher-panel').getByTestId('engine-option').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'tray preview',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'tray', lang));
+      await expect(page.getByTestId('tray-preview')).toBeVisible();
+    },
+  },
+  ...(['installation', 'images', 'containers', 'hub/library/busybox'] as const).map<Screen>((route) => ({
+    name: `Docker server down: ${route}`,
+    open: async (page, lang) => {
+      await page.goto(pageUrl(downHarness, route, lang));
+      await expect(page.getByTestId('status-bar')).toHaveAttribute('data-state', 'disconnected', { timeout: 30_000 });
+      await expect(page.getByTestId('problem').first()).toBeVisible();
+    },
+  })),
+];
+
+/** One line per rule and place, short enough to read in a failure. */
+async function violationsOn(page: Page, where: string): Promise<string[]> {
+  // Hover and focus styles out of the way: axe measures the resting colours.
+  await page.mouse.move(0, 0);
+  const results = await new AxeBuilder({ page }).withTags(tags).analyze();
+  const found: string[] = [];
+  for (const violation of results.violations) {
+    for (const node of violation.nodes) {
+      const target = node.target.join(' ');
+      if (violation.id === scrollerRule && (await reachableByTab(page, target))) continue;
+      const why = node.failureSummary?.split('\n').slice(1).join(' ').trim() || violation.help;
+      found.push(`${where}: ${violation.id} (${violation.impact ?? 'n/a'}) at ${target}: ${why}`);
+    }
+  }
+  return found;
+}
+
+for (const lang of ['en', 'ko'] as const) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`every screen passes axe-core, ${lang}, ${colorScheme}`, async ({ page }) => {
+      test.setTimeout(240_000);
+      await page.emulateMedia({ colorScheme });
+      const found: string[] = [];
+      fs.rmSync(`test-results/axe-${lang}-${colorScheme}.json`, { force: true });
+      for (const screen of screens) {
+        // A fresh load each time: the same URL again would keep the last screen's dialog open.
+        await page.goto('about:blank');
+        await screen.open(page, lang);
+        found.push(...(await violationsOn(page, `${screen.name} (${lang}, ${colorScheme})`)));
+      }
+      fs.mkdirSync('test-results', { recursive: true });
+      fs.writeFileSync(`test-results/axe-${lang}-${colorScheme}.json`, JSON.stringify(found, null, 2));
+      expect(found).toEqual([]);
+    });
+  }
+}
