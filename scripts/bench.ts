@@ -5,6 +5,7 @@ import { containerListLatency } from './bench/containerListLatency';
 import { containerScale } from './bench/containerScale';
 import { dockerServerVersion, ensureTestbed, restoreTestbedImages } from './bench/docker';
 import { eventStorm } from './bench/eventStorm';
+import { firstScreenSize } from './bench/firstScreenSize';
 import { hubSearch } from './bench/hubSearch';
 import { idleCost } from './bench/idleCost';
 import { logsThroughput } from './bench/logsThroughput';
@@ -30,6 +31,7 @@ const benchmarks: Benchmark[] = [
   containerScale,
   logsThroughput,
   onboardingClicks,
+  firstScreenSize,
 ];
 
 const projectRoot = path.resolve(__dirname, '..');

@@ -5,6 +5,7 @@ export const en = {
   app: {
     name: 'Berth',
     tagline: 'Docker, made visible',
+    loadingView: 'Loading this screen…',
   },
   nav: {
     run: 'Run',

@@ -5,6 +5,7 @@ export const ko: Catalog = {
   app: {
     name: 'Berth',
     tagline: '눈에 보이는 도커',
+    loadingView: '화면을 불러오는 중…',
   },
   nav: {
     run: '실행',

@@ -1,27 +1,43 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { BerthClient } from '../../../shared/client';
-import { ContainerDetailsPage } from '../containers/ContainerDetailsPage';
-import { ContainersPage } from '../containers/ContainersPage';
 import { ContainersProvider } from '../containers/containersStore';
 import { EngineStatusProvider, useEngineStatus } from '../engine/engineStatus';
 import { StatusBar } from '../engine/StatusBar';
 import { FOCUS_SEARCH_EVENT, HubSearchPage } from '../hub/HubSearchPage';
-import { RepositoryTagsPage } from '../hub/RepositoryTagsPage';
-import { ImagesPage } from '../images/ImagesPage';
 import { InstallationCheckPage } from '../installation/InstallationCheckPage';
 import { PullByNameProvider } from '../pulls/pullByNameContext';
 import { PullsPanel } from '../pulls/PullsPanel';
 import { PullsProvider } from '../pulls/pullsStore';
 import { RunDialogProvider } from '../run/runDialogContext';
-import { RunFlowPage } from '../run/RunFlowPage';
-import { OnboardingPage } from '../onboarding/OnboardingPage';
-import { SettingsPage } from '../settings/SettingsPage';
 import { SettingsProvider, useSettings } from '../settings/settingsStore';
-import { TrayPreviewPage } from '../tray/TrayPreviewPage';
+import { ViewLoading } from '../ui/ViewLoading';
 import { ClientContext } from './clientContext';
 import { routeFromHash, type Route } from './sections';
 import { Sidebar } from './Sidebar';
 import { useRoute, type Navigate } from './useRoute';
+
+// The pages behind the first screen load when first opened, so the first screen's script stays small.
+// The installation check (the default route) and Docker Hub search (Cmd/Ctrl+K) stay in the entry.
+const ContainerDetailsPage = lazy(() =>
+  import('../containers/ContainerDetailsPage').then((module) => ({ default: module.ContainerDetailsPage })),
+);
+const ContainersPage = lazy(() =>
+  import('../containers/ContainersPage').then((module) => ({ default: module.ContainersPage })),
+);
+const RepositoryTagsPage = lazy(() =>
+  import('../hub/RepositoryTagsPage').then((module) => ({ default: module.RepositoryTagsPage })),
+);
+const ImagesPage = lazy(() => import('../images/ImagesPage').then((module) => ({ default: module.ImagesPage })));
+const RunFlowPage = lazy(() => import('../run/RunFlowPage').then((module) => ({ default: module.RunFlowPage })));
+const OnboardingPage = lazy(() =>
+  import('../onboarding/OnboardingPage').then((module) => ({ default: module.OnboardingPage })),
+);
+const SettingsPage = lazy(() =>
+  import('../settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
+);
+const TrayPreviewPage = lazy(() =>
+  import('../tray/TrayPreviewPage').then((module) => ({ default: module.TrayPreviewPage })),
+);
 
 export function App({ client }: { client: BerthClient }) {
   const [route, navigate] = useRoute('installation');
@@ -51,7 +67,9 @@ export function App({ client }: { client: BerthClient }) {
                     <div className="flex min-h-0 flex-1">
                       <Sidebar current={route.section} onNavigate={navigate} />
                       <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
-                        <RouteView route={route} navigate={navigate} />
+                        <Suspense fallback={<ViewLoading />}>
+                          <RouteView route={route} navigate={navigate} />
+                        </Suspense>
                       </main>
                     </div>
                     <StatusBar navigate={navigate} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Navigate } from '../app/useRoute';
 import { useEngineAvailable } from '../engine/engineStatus';
@@ -6,14 +6,17 @@ import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemSummary } from '../engine/ProblemSummary';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
+import { ViewLoading } from '../ui/ViewLoading';
 import { availableActions, stateText, stateToneOf } from './containerText';
 import { useContainers } from './containersStore';
-import { InspectView } from './details/InspectView';
-import { LogsView } from './details/LogsView';
-import { StatsView } from './details/StatsView';
-import { TerminalView } from './details/TerminalView';
 import { RemoveContainersDialog } from './RemoveContainersDialog';
 import { useContainerActions } from './useContainerActions';
+
+// Each tab's code (xterm.js for the terminal, the charts, the log viewer) loads when the tab is first opened.
+const LogsView = lazy(() => import('./details/LogsView').then((module) => ({ default: module.LogsView })));
+const StatsView = lazy(() => import('./details/StatsView').then((module) => ({ default: module.StatsView })));
+const InspectView = lazy(() => import('./details/InspectView').then((module) => ({ default: module.InspectView })));
+const TerminalView = lazy(() => import('./details/TerminalView').then((module) => ({ default: module.TerminalView })));
 
 const tabs = ['logs', 'stats', 'inspect', 'terminal'] as const;
 type Tab = (typeof tabs)[number];
@@ -104,12 +107,14 @@ export function ContainerDetailsPage({ id, navigate }: { id: string; navigate: N
         ))}
       </nav>
       <div className="mt-3 min-h-0 flex-1 overflow-auto" role="tabpanel">
-        {tab === 'logs' && <LogsView id={container.id} name={container.name} />}
-        {tab === 'stats' && <StatsView id={container.id} running={running} />}
-        {tab === 'inspect' && (
-          <InspectView id={container.id} revision={`${container.state}:${container.name}:${container.status}`} />
-        )}
-        {tab === 'terminal' && <TerminalView id={container.id} running={running} />}
+        <Suspense fallback={<ViewLoading />}>
+          {tab === 'logs' && <LogsView id={container.id} name={container.name} />}
+          {tab === 'stats' && <StatsView id={container.id} running={running} />}
+          {tab === 'inspect' && (
+            <InspectView id={container.id} revision={`${container.state}:${container.name}:${container.status}`} />
+          )}
+          {tab === 'terminal' && <TerminalView id={container.id} running={running} />}
+        </Suspense>
       </div>
       {removing && (
         <RemoveContainersDialog

@@ -4,8 +4,7 @@ import { BerthError } from '../../../shared/errors';
 import type { LocalImage } from '../../../shared/images';
 import { useBerthClient } from '../app/clientContext';
 import { ProblemCard } from '../engine/ProblemCard';
-import { Button } from '../ui/Button';
-import { Dialog } from '../ui/Dialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatBytes } from '../ui/format';
 import { shortImageId } from './imageName';
 
@@ -42,37 +41,22 @@ export function PruneDialog({
   };
 
   return (
-    <Dialog
-      open
+    <ConfirmDialog
       testId="prune-dialog"
+      confirmTestId="confirm-prune"
       title={t('images.confirmPrune.title', { count: images.length })}
-      onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose} data-autofocus>
-            {t('images.cancel')}
-          </Button>
-          <Button
-            variant="primary"
-            className="!bg-rose-600 hover:!bg-rose-500"
-            disabled={busy}
-            onClick={() => void prune()}
-            data-testid="confirm-prune"
-          >
-            {t('images.confirmPrune.confirm')}
-          </Button>
-        </>
-      }
+      body={<p>{t('images.confirmPrune.body')}</p>}
+      items={images.map((image) => ({
+        key: image.id,
+        label: `${shortImageId(image.id)} · ${formatBytes(image.size, i18n.language)}`,
+      }))}
+      cancelLabel={t('images.cancel')}
+      confirmLabel={t('images.confirmPrune.confirm')}
+      busy={busy}
+      onCancel={onClose}
+      onConfirm={() => void prune()}
     >
-      <p className="text-sm">{t('images.confirmPrune.body')}</p>
-      <ul className="mt-2 space-y-1 font-mono text-xs">
-        {images.map((image) => (
-          <li key={image.id}>
-            {shortImageId(image.id)} · {formatBytes(image.size, i18n.language)}
-          </li>
-        ))}
-      </ul>
       {failure && <ProblemCard problem={failure.toWire()} />}
-    </Dialog>
+    </ConfirmDialog>
   );
 }

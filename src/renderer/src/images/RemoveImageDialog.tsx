@@ -5,8 +5,7 @@ import type { LocalImage } from '../../../shared/images';
 import { useBerthClient } from '../app/clientContext';
 import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineStatus } from '../engine/engineStatus';
-import { Button } from '../ui/Button';
-import { Dialog } from '../ui/Dialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { imageDisplayName, shortImageId } from './imageName';
 
 /** Names what it destroys; an image in use needs a second, explicit confirmation naming the containers. */
@@ -21,7 +20,6 @@ export function RemoveImageDialog({
 }) {
   const { t } = useTranslation();
   const client = useBerthClient();
-  const [force, setForce] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<BerthError | null>(null);
   const name = imageDisplayName(image);
@@ -30,15 +28,15 @@ export function RemoveImageDialog({
   // Podman removes the containers with the image (Berth removes them first, by name): say so.
   const onPodman = useEngineStatus().status?.server?.family === 'podman';
 
-  const remove = async () => {
+  const remove = async (force: boolean) => {
     setBusy(true);
     setFailure(null);
     try {
       await client.request('images.remove', {
         id: image.id,
         confirm: name,
-        force: inUse && force,
-        confirmContainers: inUse && force ? image.containers.map((container) => container.id) : [],
+        force,
+        confirmContainers: force ? image.containers.map((container) => container.id) : [],
       });
       onRemoved(name);
     } catch (error) {
@@ -49,74 +47,68 @@ export function RemoveImageDialog({
   };
 
   return (
-    <Dialog
-      open
+    <ConfirmDialog
       testId="remove-image-dialog"
+      confirmTestId="confirm-remove"
       title={t('images.confirmRemove.title', { name })}
-      onClose={onClose}
-      footer={
+      body={
         <>
-          <Button onClick={onClose} data-autofocus>
-            {t('images.cancel')}
-          </Button>
-          <Button
-            variant="primary"
-            className="!bg-rose-600 hover:!bg-rose-500"
-            disabled={busy || running || (inUse && !force)}
-            onClick={() => void remove()}
-            data-testid="confirm-remove"
-          >
-            {t('images.confirmRemove.confirm')}
-          </Button>
+          <p>{t('images.confirmRemove.body', { name, id: shortImageId(image.id) })}</p>
+          {image.repoTags.length > 1 && (
+            <div className="mt-2">
+              <p>{t('images.confirmRemove.alsoTags')}</p>
+              <ul className="mt-1 list-inside list-disc font-mono text-xs" data-testid="other-tags">
+                {image.repoTags.slice(1).map((tag) => (
+                  <li key={tag}>{tag}</li>
+                ))}
+              </ul>
+            </div>
+          )}
         </>
       }
+      secondConfirmation={
+        inUse
+          ? {
+              warning: (
+                <>
+                  <p data-testid="in-use-text">
+                    {running
+                      ? t('images.confirmRemove.inUseRunning')
+                      : onPodman
+                        ? t('images.confirmRemove.inUsePodman')
+                        : t('images.confirmRemove.inUse')}
+                  </p>
+                  <ul className="mt-1 list-inside list-disc font-mono text-xs" data-testid="using-containers">
+                    {image.containers.map((container) => (
+                      <li key={container.id}>
+                        {container.name}
+                        {container.running ? ` (${t('run.flow.state.running')})` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ),
+              // A running container blocks removal outright: no checkbox, Confirm stays disabled.
+              label: running
+                ? undefined
+                : onPodman
+                  ? t('images.confirmRemove.forcePodman')
+                  : t('images.confirmRemove.force'),
+              checkboxTestId: 'force-remove',
+            }
+          : undefined
+      }
+      cancelLabel={t('images.cancel')}
+      confirmLabel={t('images.confirmRemove.confirm')}
+      busy={busy}
+      onCancel={onClose}
+      onConfirm={({ force }) => void remove(force)}
     >
-      <p className="text-sm">{t('images.confirmRemove.body', { name, id: shortImageId(image.id) })}</p>
-      {image.repoTags.length > 1 && (
-        <div className="mt-2 text-sm">
-          <p>{t('images.confirmRemove.alsoTags')}</p>
-          <ul className="mt-1 list-inside list-disc font-mono text-xs" data-testid="other-tags">
-            {image.repoTags.slice(1).map((tag) => (
-              <li key={tag}>{tag}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {inUse && (
-        <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700/60 dark:bg-amber-950/40">
-          <p data-testid="in-use-text">
-            {running
-              ? t('images.confirmRemove.inUseRunning')
-              : onPodman
-                ? t('images.confirmRemove.inUsePodman')
-                : t('images.confirmRemove.inUse')}
-          </p>
-          <ul className="mt-1 list-inside list-disc font-mono text-xs" data-testid="using-containers">
-            {image.containers.map((container) => (
-              <li key={container.id}>
-                {container.name}
-                {container.running ? ` (${t('run.flow.state.running')})` : ''}
-              </li>
-            ))}
-          </ul>
-          {!running && (
-            <label className="mt-2 flex items-center gap-2 font-medium">
-              <input
-                type="checkbox"
-                checked={force}
-                onChange={(event) => setForce(event.target.checked)}
-                data-testid="force-remove"
-              />
-              {onPodman ? t('images.confirmRemove.forcePodman') : t('images.confirmRemove.force')}
-            </label>
-          )}
-        </div>
-      )}
       {failure && (
         <div className="mt-3">
           <ProblemCard problem={failure.toWire()} />
         </div>
       )}
-    </Dialog>
+    </ConfirmDialog>
   );
 }
