@@ -256,6 +256,8 @@ export const en = {
     cancelLabel: 'Cancel pulling {{reference}}',
     dismiss: 'Clear',
     dismissLabel: 'Clear {{reference}} from the list',
+    retry: 'Retry',
+    retryLabel: 'Pull {{reference}} again',
     showLayers: 'Layers ({{count}})',
     state: {
       pulling: 'Pulling',

@@ -256,6 +256,8 @@ export const ko: Catalog = {
     cancelLabel: '받기 취소: {{reference}}',
     dismiss: '목록에서 지우기',
     dismissLabel: '목록에서 지우기: {{reference}}',
+    retry: '다시 시도',
+    retryLabel: '다시 받기: {{reference}}',
     showLayers: '레이어 ({{count}})',
     state: {
       pulling: '받는 중',

@@ -18,7 +18,7 @@ function escapeBelongsElsewhere(event: KeyboardEvent, panel: HTMLElement | null)
 /** The pulls in progress and done, over any screen; pulls go on when it is closed. */
 export function PullsPanel() {
   const { t } = useTranslation();
-  const { jobs, cancel, dismiss, panelOpen, setPanelOpen } = usePulls();
+  const { jobs, startPull, cancel, dismiss, panelOpen, setPanelOpen } = usePulls();
   const panelRef = useRef<HTMLElement>(null);
   const titleId = useId();
 
@@ -72,6 +72,8 @@ export function PullsPanel() {
               job={job}
               onCancel={() => void cancel(job.id)}
               onDismiss={() => void dismiss(job.id)}
+              // The new pull takes the failed one's place in the list.
+              onRetry={() => void startPull(job.reference).then(() => dismiss(job.id))}
             />
           ))
         )}
