@@ -3,9 +3,9 @@ import type { ContainerPort, ContainerSummary } from '../../shared/containers';
 import { localWebAddress, mergeAddressFamilies, portClient, portText } from '../../shared/portText';
 import { engineProductLabel, type EngineStatus } from '../../shared/engine';
 import type { ErrorCode } from '../../shared/errors';
-import { en } from '../../shared/i18n/en';
 import { familiarName, parseImageReference } from '../../shared/imageReference';
 import type { LocalImage } from '../../shared/images';
+import { problemText } from '../../shared/problemText';
 import type { PullJob } from '../../shared/pulls';
 import type { TrayIconState, TrayMenuItem, TrayModel } from '../../shared/tray';
 
@@ -63,15 +63,8 @@ export function engineLine(engine: EngineStatus, t: TFunction): string {
     case 'stopped':
       return t('tray.engine.stopped');
     case 'error':
-      return problemTitle(engine.problem?.code, t);
+      return problemText(t, engine.problem).title;
   }
-}
-
-/** A problem's short title in the user's language ("No permission to use the Docker engine"). */
-export function problemTitle(code: string | undefined, t: TFunction): string {
-  const known =
-    code !== undefined && Object.hasOwn(en.problem, code) && typeof en.problem[code as 'cancelled'] === 'object';
-  return t(`problem.${known ? code : 'generic'}.title`);
 }
 
 /** "redis" and "docker.io/library/redis:latest" both become "redis:latest"; unparsable names stay as they are. */

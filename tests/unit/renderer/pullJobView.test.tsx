@@ -54,7 +54,7 @@ describe('Retry on a failed pull', () => {
   const failed: PullJob = {
     ...base,
     state: 'failed',
-    error: { code: 'registry-unreachable', message: 'dial tcp: i/o timeout' },
+    error: { code: 'engine-not-running', message: 'ECONNREFUSED' },
   };
 
   function renderWithEngine(status: EngineStatus) {
