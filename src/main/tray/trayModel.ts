@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ContainerPort, ContainerSummary } from '../../shared/containers';
-import { localWebAddress, mergeAddressFamilies, portClient, portText } from '../../shared/portText';
+import { groupPortRanges, localWebAddress, mergeAddressFamilies, portClient, portText } from '../../shared/portText';
 import { engineProductLabel, type EngineStatus } from '../../shared/engine';
 import type { ErrorCode } from '../../shared/errors';
 import { familiarName, parseImageReference } from '../../shared/imageReference';
@@ -114,18 +114,20 @@ export function portKey(port: ContainerPort): string {
  * browser would only show an error there.
  */
 function portItems(container: ContainerSummary, webPorts: ReadonlySet<string>, t: TFunction): TrayMenuItem[] {
-  return mergeAddressFamilies(container.ports)
-    .filter((port) => port.publicPort !== null)
-    .map((port): TrayMenuItem => {
+  return groupPortRanges(mergeAddressFamilies(container.ports).filter((port) => port.publicPort !== null)).map(
+    (port): TrayMenuItem => {
       const id = `container:${container.id}:port:${portKey(port)}`;
       const text = portText(port);
-      const url = localWebAddress(port);
+      // A range is several ports: no single one to open or describe.
+      const single = (port.count ?? 1) === 1;
+      const url = single ? localWebAddress(port) : null;
       if (url && webPorts.has(portKey(port))) {
         return { id, label: t('tray.openInBrowser', { url, port: text }), action: { kind: 'open-url', url } };
       }
-      const client = portClient(port);
+      const client = single ? portClient(port) : null;
       return { id, label: client ? `${text}: ${client.command}` : text, enabled: false };
-    });
+    },
+  );
 }
 
 const separator = (id: string): TrayMenuItem => ({ id, type: 'separator' });
