@@ -94,7 +94,7 @@ export function PullsButton() {
       aria-expanded={panelOpen}
       aria-controls={panelOpen ? PULLS_PANEL_ID : undefined}
       onClick={() => setPanelOpen(!panelOpen)}
-      className="rounded px-2 py-0.5 font-medium text-sky-700 hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-slate-800"
+      className="shrink-0 rounded px-2 py-0.5 font-medium whitespace-nowrap text-sky-700 hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-slate-800"
     >
       {active > 0 ? t('pulls.active', { count: active }) : t('pulls.title')}
     </button>
