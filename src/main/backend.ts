@@ -196,6 +196,7 @@ export function createBackend(options: BackendOptions): Backend {
       'run.exposedPorts': ({ image }) => runs.exposedPorts(image),
       // The tray's "Run image" and the notifier follow runs.onStarted.
       'run.start': (input) => runs.start(input),
+      'run.again': (input) => runs.again(input.runId),
       'containers.act': (input) => actions.act(input),
       'containers.remove': (input) => actions.remove(input),
       'containers.inspect': ({ id }) => inspector.inspect(id),

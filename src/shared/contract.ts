@@ -73,6 +73,8 @@ export const contract = {
     'run.check': request(runInputSchema, runCheckResultSchema),
     /** `docker run`: look in the cache, pull when missing, create, start, stream output (run.flow). */
     'run.start': request(runInputSchema, z.object({ runId: z.string() })),
+    /** "Run again": an earlier run's request once more, without its name (the first container keeps it). */
+    'run.again': request(z.object({ runId: z.string().min(1).max(100) }).strict(), z.object({ runId: z.string() })),
     /** The ports a local image EXPOSEs, which the run dialog offers as port rows. */
     'run.exposedPorts': request(z.object({ image: z.string().max(512) }).strict(), exposedPortsSchema),
 

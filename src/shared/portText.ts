@@ -57,19 +57,56 @@ function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** An address with its port, IPv6 in brackets: "127.0.0.1:8080", "[::1]:8080". */
-function hostAndPort(ip: string, port: number): string {
+/** An address with its port or port range, IPv6 in brackets: "127.0.0.1:8080", "[::1]:8000-8001". */
+function hostAndPort(ip: string, port: number | string): string {
   return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
 }
 
+/** A port, or `count` consecutive ones from it published the same way (8000-8001 on 8000-8001). */
+export type PortRange = ContainerPort & { count?: number };
+
+/** "8000" for one port, "8000-8001" for two from 8000. */
+function numbers(first: number, count: number): string {
+  return count > 1 ? `${first}-${first + count - 1}` : String(first);
+}
+
 /**
- * One port as `docker ps` prints it, with an arrow: "127.0.0.1:18091→53/udp" for a published one,
- * "80/tcp" for one the image exposes but nobody published.
+ * One port or range as `docker ps` prints it, with an arrow: "127.0.0.1:18091→53/udp" for a
+ * published one, "0.0.0.0:8000-8001→8000-8001/tcp" for a range, "80/tcp" for one the image exposes
+ * but nobody published.
  */
-export function portText(port: ContainerPort): string {
-  const inside = `${port.privatePort}/${port.type}`;
+export function portText(port: PortRange): string {
+  const count = port.count ?? 1;
+  const inside = `${numbers(port.privatePort, count)}/${port.type}`;
   if (port.publicPort === null) return inside;
-  return `${hostAndPort(port.ip || '0.0.0.0', port.publicPort)}→${inside}`;
+  return `${hostAndPort(port.ip || '0.0.0.0', numbers(port.publicPort, count))}→${inside}`;
+}
+
+/**
+ * Consecutive ports as one range, as `docker ps` groups them: only ports published on their own
+ * number (or not published) on the same address and protocol; a port mapped to another number stays
+ * alone ("0.0.0.0:18100→8000/tcp"). Expects mergeAddressFamilies's order.
+ */
+export function groupPortRanges(ports: readonly ContainerPort[]): PortRange[] {
+  const ranges: Array<ContainerPort & { count: number }> = [];
+  for (const port of ports) {
+    const groupable = port.publicPort === null || port.publicPort === port.privatePort;
+    const last = ranges.at(-1);
+    if (
+      groupable &&
+      last &&
+      (last.publicPort === null || last.publicPort === last.privatePort) &&
+      (last.publicPort === null) === (port.publicPort === null) &&
+      (last.ip ?? '') === (port.ip ?? '') &&
+      last.type === port.type &&
+      last.privatePort + last.count === port.privatePort
+    ) {
+      last.count += 1;
+      continue;
+    }
+    ranges.push({ ...port, count: 1 });
+  }
+  return ranges;
 }
 
 /** The address a program on this computer uses to reach the port: localhost unless it is bound to one other address. */

@@ -2,10 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { removeImage, requireEngine } from '../fixtures/dockerCli';
+import { docker, removeImage, requireEngine } from '../fixtures/dockerCli';
 import { startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { startSocketProxy } from '../fixtures/countingProxy';
+
+/** The engine's first Docker Hub mirror as `docker info` lists it, without its trailing slash; null without one. */
+function hubMirror(): string | null {
+  const mirrors = JSON.parse(docker('info', '--format', '{{json .RegistryConfig.Mirrors}}')) as string[] | null;
+  return mirrors?.[0]?.replace(/\/+$/, '') ?? null;
+}
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 
@@ -54,8 +60,16 @@ for (const lang of ['en', 'ko'] as const) {
 
     const explain = page.getByTestId('onboarding-explain');
     await expect(explain.locator('li')).toHaveCount(4);
+    // Where the image really came from: the testbed's engine pulls Docker Hub's images through its mirror.
+    const mirror = hubMirror();
     await expect(explain).toContainText(
-      lang === 'en' ? 'pulled "hello-world" from Docker Hub' : '도커 허브에서 "hello-world" 이미지를 받았어요',
+      lang === 'en'
+        ? mirror
+          ? `pulled "hello-world:latest" through the Docker Hub mirror ${mirror}`
+          : 'pulled "hello-world" from Docker Hub'
+        : mirror
+          ? `도커 허브 미러 ${mirror}에서 "hello-world:latest" 이미지를 받았어요`
+          : '도커 허브에서 "hello-world" 이미지를 받았어요',
     );
     await saveScreenshot(page, `onboarding-first-container-${lang}`);
 

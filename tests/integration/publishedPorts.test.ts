@@ -7,7 +7,7 @@ import { createDockerClient } from '../../src/main/engine/dockerConnection';
 import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { BerthError } from '../../src/shared/errors';
-import { portText } from '../../src/shared/portText';
+import { groupPortRanges, portText } from '../../src/shared/portText';
 import { docker, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,6 +35,7 @@ describe.skipIf(!requireEngine.available)('published ports, against the real eng
   const web = `berth-ports-web-${suffix}`;
   const redis = `berth-ports-redis-${suffix}`;
   const silent = `berth-ports-silent-${suffix}`;
+  const ranges = `berth-ports-ranges-${suffix}`;
 
   async function summaryOf(name: string) {
     const [info] = await client.listContainers({ all: true, filters: { name: [`^${name}$`] } });
@@ -65,6 +66,8 @@ describe.skipIf(!requireEngine.available)('published ports, against the real eng
     ); // prettier-ignore
     docker('run', '-d', '--name', redis, '--label', label, '-p', '127.0.0.1::6379', 'redis');
     // Accepts connections and never answers: not a web server either.
+    // A range mapped to other numbers (docker ps lists it port by port) and one on its own numbers (grouped).
+    docker('run', '-d', '--name', ranges, '--label', label, '-p', '18100-18101:8000-8001', '-p', '18102-18103:18102-18103', 'busybox', 'sleep', '600'); // prettier-ignore
     docker('run', '-d', '--name', silent, '--label', label, '-p', '127.0.0.1::7000', 'busybox', 'nc', '-ll', '-p', '7000', '-e', 'sleep', '600'); // prettier-ignore
   });
 
@@ -80,6 +83,15 @@ describe.skipIf(!requireEngine.available)('published ports, against the real eng
     // prints as "80/tcp", hiding the host port: Berth shows it as dockerd's "0.0.0.0:18092".
     if (engineFamily() === 'docker') expect(shown).toEqual(dockerPsPorts(web));
     expect(shown).toEqual(['127.0.0.1:18091→53/udp', '0.0.0.0:18092→80/tcp']);
+  });
+
+  it('groups consecutive ports into ranges as docker ps does', async () => {
+    const summary = await summaryOf(ranges);
+    const shown = groupPortRanges(summary.ports).map(portText);
+    // Podman's Docker-compatible list gives only the first port of a published range: nothing to group there.
+    if (engineFamily() !== 'docker') return;
+    expect(shown).toEqual(dockerPsPorts(ranges));
+    expect(shown).toEqual(['0.0.0.0:18102-18103→18102-18103/tcp', '0.0.0.0:18100→8000/tcp', '0.0.0.0:18101→8001/tcp']);
   });
 
   it('says a busybox httpd port answers HTTP, and a Redis or a silent port does not', async () => {

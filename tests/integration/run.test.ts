@@ -301,6 +301,32 @@ describe.skipIf(!requireEngine.available)('docker run through the run service, a
     expect(texts(flow)).toContain(GREETING);
   });
 
+  it('"Run again" runs with the same ports, variables and command, without the name the first container keeps', async () => {
+    const name = `berth-again-${suffix}`;
+    names.push(name);
+    const hostPort = await freePort();
+    const first = await start({
+      image: 'busybox',
+      name,
+      ports: [{ hostIp: '127.0.0.1', hostPort, containerPort: 80, protocol: 'tcp' }],
+      env: [{ key: 'DB_PASSWORD', value: 'hunter2' }],
+      command: 'sh -c "echo $DB_PASSWORD"',
+    });
+    expect(texts(await finished(first))).toContain('hunter2');
+
+    const { runId: second } = await service.again(first);
+    runIds.push(second);
+    const flow = await finished(second);
+    expect(flow).toMatchObject({ state: 'exited', exitCode: 0 });
+    // The secret was given again, though the page only ever showed it masked.
+    expect(texts(flow)).toContain('hunter2');
+    expect(flow.containerName).not.toBe(name);
+    expect(flow.command).not.toContain('--name');
+    expect(flow.command).toContain(`-p 127.0.0.1:${hostPort}:80`);
+    const [secondId] = lines(docker('ps', '-aq', '--filter', `label=berth.run=${second}`));
+    expect(docker('inspect', '--format', '{{json .HostConfig.PortBindings}}', secondId!)).toContain(`"${hostPort}"`);
+  });
+
   it('with auto-remove, greets and the container is gone afterwards', async () => {
     const runId = await start({ image: 'hello-world', autoRemove: true });
     const flow = await finished(runId);

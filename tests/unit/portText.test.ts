@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerPort } from '../../src/shared/containers';
-import { localWebAddress, mergeAddressFamilies, portClient, portReach, portText } from '../../src/shared/portText';
+import {
+  groupPortRanges,
+  localWebAddress,
+  mergeAddressFamilies,
+  portClient,
+  portReach,
+  portText,
+} from '../../src/shared/portText';
 
 const port = (
   ip: string | null,
@@ -68,5 +75,32 @@ describe('who reaches a port', () => {
     expect(portClient(port('192.168.1.20', 6379, 6380))?.command).toBe('redis-cli -h 192.168.1.20 -p 6380 ping');
     expect(portClient(port('0.0.0.0', 9999, 9999))).toBeNull();
     expect(portClient(port(null, 6379, null))).toBeNull();
+  });
+});
+
+describe('port ranges, grouped as docker ps groups them', () => {
+  const texts = (ports: ContainerPort[]) => groupPortRanges(mergeAddressFamilies(ports)).map(portText);
+
+  it('writes consecutive ports published on their own numbers as one range', () => {
+    // docker ps: "0.0.0.0:8000-8001->8000-8001/tcp"
+    expect(texts([port('0.0.0.0', 8000, 8000), port('0.0.0.0', 8001, 8001), port('::', 8000, 8000)])).toEqual([
+      '0.0.0.0:8000-8001→8000-8001/tcp',
+    ]);
+    // docker ps: "9000-9001/tcp" for exposed, unpublished ports.
+    expect(texts([port(null, 9001, null), port(null, 9000, null)])).toEqual(['9000-9001/tcp']);
+  });
+
+  it('keeps ports mapped to other numbers, gaps, other protocols and other addresses apart, as docker ps does', () => {
+    // docker ps: "0.0.0.0:18100->8000/tcp, 0.0.0.0:18101->8001/tcp" for -p 18100-18101:8000-8001
+    expect(texts([port('0.0.0.0', 8000, 18100), port('0.0.0.0', 8001, 18101)])).toEqual([
+      '0.0.0.0:18100→8000/tcp',
+      '0.0.0.0:18101→8001/tcp',
+    ]);
+    expect(texts([port('0.0.0.0', 80, 80), port('0.0.0.0', 82, 82)])).toEqual([
+      '0.0.0.0:80→80/tcp',
+      '0.0.0.0:82→82/tcp',
+    ]);
+    expect(texts([port('0.0.0.0', 53, 53, 'tcp'), port('0.0.0.0', 54, 54, 'udp')])).toHaveLength(2);
+    expect(texts([port('127.0.0.1', 80, 80), port('0.0.0.0', 81, 81)])).toHaveLength(2);
   });
 });

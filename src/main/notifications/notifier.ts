@@ -4,7 +4,7 @@ import type { PullJob } from '../../shared/pulls';
 import type { RunFlow } from '../../shared/run';
 import type { NotificationKind, Settings } from '../../shared/settings';
 import type { TrayAction } from '../../shared/tray';
-import { problemTitle } from '../tray/trayModel';
+import { problemText } from '../../shared/problemText';
 
 /** One notification to show, in the user's language. */
 export interface BerthNotification {
@@ -85,7 +85,7 @@ export function createNotifier(sources: NotifierSources): Notifier {
       send({
         kind: 'pullFailed',
         title: t('notify.pullFailed.title', { reference: job.reference }),
-        body: t('notify.pullFailed.body', { problem: problemTitle(job.error?.code, t) }),
+        body: t('notify.pullFailed.body', { problem: problemText(t, job.error).title }),
         action: { kind: 'open-section', section: 'images', param: null },
       });
     }

@@ -60,6 +60,8 @@ interface RunRecord {
   /** Ends the record's attach and wait connections. */
   abort: AbortController;
   finished: boolean;
+  /** What was asked, secrets included, kept here for "Run again" (the renderer sees only the masked line). */
+  request: RunRequest;
 }
 
 interface WaitResult {
@@ -146,6 +148,7 @@ export class RunService {
       timer: null,
       abort: new AbortController(),
       finished: false,
+      request,
     };
     this.records.set(runId, record);
     void this.run(record, request, docker).catch((error: unknown) => {
@@ -153,6 +156,16 @@ export class RunService {
     });
     this.started.fire({ runId, image: request.image });
     return { runId };
+  }
+
+  /**
+   * "Run again": the same request as an earlier run, ports, variables, folders and all, but without
+   * its name, which the first container still holds; the engine names the new one.
+   */
+  again(runId: string): Promise<{ runId: string }> {
+    const record = this.records.get(runId);
+    if (!record) return Promise.reject(new BerthError('not-found', `No run ${runId} to run again.`));
+    return this.start({ ...record.request, name: null });
   }
 
   /** `docker run IMAGE` and nothing more: the tray's "Run image". */

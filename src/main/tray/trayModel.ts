@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { ContainerPort, ContainerSummary } from '../../shared/containers';
-import { localWebAddress, mergeAddressFamilies, portClient, portText } from '../../shared/portText';
+import { groupPortRanges, localWebAddress, mergeAddressFamilies, portClient, portText } from '../../shared/portText';
 import { engineProductLabel, type EngineStatus } from '../../shared/engine';
 import type { ErrorCode } from '../../shared/errors';
-import { en } from '../../shared/i18n/en';
 import { familiarName, parseImageReference } from '../../shared/imageReference';
 import type { LocalImage } from '../../shared/images';
+import { problemText } from '../../shared/problemText';
 import type { PullJob } from '../../shared/pulls';
 import type { TrayIconState, TrayMenuItem, TrayModel } from '../../shared/tray';
 
@@ -63,15 +63,8 @@ export function engineLine(engine: EngineStatus, t: TFunction): string {
     case 'stopped':
       return t('tray.engine.stopped');
     case 'error':
-      return problemTitle(engine.problem?.code, t);
+      return problemText(t, engine.problem).title;
   }
-}
-
-/** A problem's short title in the user's language ("No permission to use the Docker engine"). */
-export function problemTitle(code: string | undefined, t: TFunction): string {
-  const known =
-    code !== undefined && Object.hasOwn(en.problem, code) && typeof en.problem[code as 'cancelled'] === 'object';
-  return t(`problem.${known ? code : 'generic'}.title`);
 }
 
 /** "redis" and "docker.io/library/redis:latest" both become "redis:latest"; unparsable names stay as they are. */
@@ -121,18 +114,20 @@ export function portKey(port: ContainerPort): string {
  * browser would only show an error there.
  */
 function portItems(container: ContainerSummary, webPorts: ReadonlySet<string>, t: TFunction): TrayMenuItem[] {
-  return mergeAddressFamilies(container.ports)
-    .filter((port) => port.publicPort !== null)
-    .map((port): TrayMenuItem => {
+  return groupPortRanges(mergeAddressFamilies(container.ports).filter((port) => port.publicPort !== null)).map(
+    (port): TrayMenuItem => {
       const id = `container:${container.id}:port:${portKey(port)}`;
       const text = portText(port);
-      const url = localWebAddress(port);
+      // A range is several ports: no single one to open or describe.
+      const single = (port.count ?? 1) === 1;
+      const url = single ? localWebAddress(port) : null;
       if (url && webPorts.has(portKey(port))) {
         return { id, label: t('tray.openInBrowser', { url, port: text }), action: { kind: 'open-url', url } };
       }
-      const client = portClient(port);
+      const client = single ? portClient(port) : null;
       return { id, label: client ? `${text}: ${client.command}` : text, enabled: false };
-    });
+    },
+  );
 }
 
 const separator = (id: string): TrayMenuItem => ({ id, type: 'separator' });

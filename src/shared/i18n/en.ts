@@ -257,6 +257,8 @@ export const en = {
     cancelLabel: 'Cancel pulling {{reference}}',
     dismiss: 'Clear',
     dismissLabel: 'Clear {{reference}} from the list',
+    retry: 'Retry',
+    retryLabel: 'Pull {{reference}} again',
     showLayers: 'Layers ({{count}})',
     state: {
       pulling: 'Pulling',
@@ -878,11 +880,17 @@ export const en = {
       explain: {
         one: 'The Docker client (Berth, or the docker command) contacted the Docker server (daemon).',
         two: 'The Docker server did not find the image in the local image cache, so it pulled "hello-world" from Docker Hub.',
+        twoMirror:
+          'The Docker server did not find the image in the local image cache, so it pulled "{{image}}" through the Docker Hub mirror {{mirror}}, as it is set up to do.',
+        twoFrom:
+          'The Docker server did not find the image in the local image cache, so it pulled "{{image}}" from the registry {{registry}}.',
         three:
           'The Docker server created a new container from that image, which ran the program that printed the message.',
         four: 'The Docker server streamed that output back to the Docker client, which showed it to you.',
       },
       again: 'Run it again to see the image cache at work: this time Docker Hub is skipped.',
+      againMirror: 'Run it again to see the image cache at work: this time the mirror {{mirror}} is skipped.',
+      againFrom: 'Run it again to see the image cache at work: this time the registry {{registry}} is skipped.',
       runAgain: 'Run it again',
     },
     concepts: {

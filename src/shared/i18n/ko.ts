@@ -257,6 +257,8 @@ export const ko: Catalog = {
     cancelLabel: '받기 취소: {{reference}}',
     dismiss: '목록에서 지우기',
     dismissLabel: '목록에서 지우기: {{reference}}',
+    retry: '다시 시도',
+    retryLabel: '다시 받기: {{reference}}',
     showLayers: '레이어 ({{count}})',
     state: {
       pulling: '받는 중',
@@ -880,10 +882,16 @@ export const ko: Catalog = {
       explain: {
         one: '도커 클라이언트(Berth 또는 docker 명령어)가 도커 서버(데몬)에 연락했어요.',
         two: '도커 서버가 이미지 캐시에서 이미지를 찾지 못해서 도커 허브에서 "hello-world" 이미지를 받았어요.',
+        twoMirror:
+          '도커 서버가 이미지 캐시에서 이미지를 찾지 못해서, 설정된 대로 도커 허브 미러 {{mirror}}에서 "{{image}}" 이미지를 받았어요.',
+        twoFrom:
+          '도커 서버가 이미지 캐시에서 이미지를 찾지 못해서 {{registry}} 저장소에서 "{{image}}" 이미지를 받았어요.',
         three: '도커 서버가 그 이미지로 새 컨테이너를 만들었고, 컨테이너가 메시지를 출력하는 프로그램을 실행했어요.',
         four: '도커 서버가 그 출력을 도커 클라이언트로 보냈고, 클라이언트가 화면에 보여 줬어요.',
       },
       again: '한 번 더 실행해서 이미지 캐시가 어떻게 쓰이는지 보세요. 이번에는 도커 허브를 건너뛰어요.',
+      againMirror: '한 번 더 실행해서 이미지 캐시가 어떻게 쓰이는지 보세요. 이번에는 미러 {{mirror}}에서 받지 않아요.',
+      againFrom: '한 번 더 실행해서 이미지 캐시가 어떻게 쓰이는지 보세요. 이번에는 {{registry}} 저장소를 건너뛰어요.',
       runAgain: '다시 실행',
     },
     concepts: {

@@ -1,9 +1,14 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ClientContext } from '../../../src/renderer/src/app/clientContext';
+import { EngineStatusProvider } from '../../../src/renderer/src/engine/engineStatus';
 import { initI18n } from '../../../src/renderer/src/i18n';
 import { PullJobView } from '../../../src/renderer/src/pulls/PullJobView';
+import type { BerthClient } from '../../../src/shared/client';
+import type { EngineStatus } from '../../../src/shared/engine';
 import type { PullJob } from '../../../src/shared/pulls';
+import { connectedStatus, disconnectedStatus } from '../../fixtures/builders/engineStatus';
 import { pullJob } from '../../fixtures/builders/sharedModels';
 
 const base: PullJob = pullJob({ id: 'p1', reference: 'redis:latest', bytesKnown: false });
@@ -42,5 +47,44 @@ describe('PullJobView', () => {
     rerender(<PullJobView job={{ ...base, state: 'done', percent: 100, outcome: 'downloaded-newer' }} />);
     expect(bar().getAttribute('aria-valuenow')).toBe('100');
     expect(screen.getByTestId('pull-percent').textContent).toBe('100%');
+  });
+});
+
+describe('Retry on a failed pull', () => {
+  const failed: PullJob = {
+    ...base,
+    state: 'failed',
+    error: { code: 'engine-not-running', message: 'ECONNREFUSED' },
+  };
+
+  function renderWithEngine(status: EngineStatus) {
+    const subscribe = vi.fn((name: string, _input: unknown, onEvent: (value: unknown) => void) => {
+      if (name === 'engine.status') onEvent(status);
+      return () => undefined;
+    });
+    const onRetry = vi.fn();
+    render(
+      <ClientContext.Provider value={{ request: vi.fn(), subscribe } as unknown as BerthClient}>
+        <EngineStatusProvider>
+          <PullJobView job={failed} onRetry={onRetry} />
+        </EngineStatusProvider>
+      </ClientContext.Provider>,
+    );
+    return { onRetry, retry: screen.getByRole('button', { name: 'Pull redis:latest again' }) };
+  }
+
+  it('is disabled, saying why, while the Docker server is unreachable', () => {
+    const { retry, onRetry } = renderWithEngine(disconnectedStatus());
+    expect(retry.hasAttribute('disabled')).toBe(true);
+    expect(retry.getAttribute('title')).toBe('Not available until Berth reaches the Docker server again');
+    retry.click();
+    expect(onRetry).not.toHaveBeenCalled();
+  });
+
+  it('pulls again once the Docker server answers', () => {
+    const { retry, onRetry } = renderWithEngine(connectedStatus());
+    expect(retry.hasAttribute('disabled')).toBe(false);
+    retry.click();
+    expect(onRetry).toHaveBeenCalledOnce();
   });
 });

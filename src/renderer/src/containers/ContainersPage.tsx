@@ -6,7 +6,7 @@ import type { Navigate } from '../app/useRoute';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemSummary } from '../engine/ProblemSummary';
-import { problemText } from '../engine/problemText';
+import { problemText } from '../../../shared/problemText';
 import { usePullByName } from '../pulls/pullByNameContext';
 import { useSettings } from '../settings/settingsStore';
 import { Button } from '../ui/Button';

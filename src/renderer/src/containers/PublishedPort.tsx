@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerPort } from '../../../shared/containers';
-import { localHost, localWebAddress, portClient, portReach, portText } from '../../../shared/portText';
+import { localHost, localWebAddress, portClient, portReach, portText, type PortRange } from '../../../shared/portText';
 import { useCopy } from '../ui/useCopy';
 import { useAnswersHttp } from './useAnswersHttp';
 
 interface Props {
-  port: ContainerPort;
+  port: PortRange;
   /** Only a running container's ports are checked for a web server. */
   running: boolean;
 }
@@ -38,7 +38,8 @@ export function PublishedPort({ port, running }: Props) {
       </a>
     );
   }
-  if (answersHttp === 'unknown') {
+  // A range is several ports: no single one to open or describe.
+  if (answersHttp === 'unknown' || (port.count ?? 1) > 1) {
     return (
       <span
         data-testid="container-port"

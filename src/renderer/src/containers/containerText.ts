@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ContainerInspect, ContainerPort, ContainerSummary } from '../../../shared/containers';
+import { groupPortRanges, type PortRange } from '../../../shared/portText';
 import { restartPolicySchema } from '../../../shared/run';
 
 export function stateText(t: TFunction, container: Pick<ContainerSummary, 'state' | 'exitCode'>): string {
@@ -65,9 +66,9 @@ export function portsToShow<T>(ports: readonly T[], max: number): { shown: T[]; 
   return { shown, more: ports.length - shown.length };
 }
 
-/** The ports published on this computer, as `docker ps` lists them (the main process merged IPv4/IPv6 pairs). */
-export function publishedPorts(ports: ContainerPort[]): ContainerPort[] {
-  return ports.filter((port) => port.publicPort !== null);
+/** The ports published on this computer, as `docker ps` lists them: IPv4/IPv6 pairs merged (by the main process), consecutive ones as ranges. */
+export function publishedPorts(ports: ContainerPort[]): PortRange[] {
+  return groupPortRanges(ports.filter((port) => port.publicPort !== null));
 }
 
 /** Which actions make sense in a state, in the order the row shows them. */

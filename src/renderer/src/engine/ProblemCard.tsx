@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { WireError } from '../../../shared/errors';
 import { WarningIcon } from '../ui/icons';
-import { joinSentences, problemText } from './problemText';
+import { problemText } from '../../../shared/problemText';
+import { joinSentences } from './problemText';
 import type { ReactNode } from 'react';
 
 /**

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WireError } from '../../../shared/errors';
-import { asSentence, problemText } from './problemText';
+import { problemText } from '../../../shared/problemText';
+import { asSentence } from './problemText';
 
 /**
  * A failure on one line: what happened in the user's language, then the engine's own words, as two

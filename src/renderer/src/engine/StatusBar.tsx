@@ -18,6 +18,13 @@ export function StatusBar({ navigate }: { navigate: Navigate }) {
   const { retrying, retry } = useRetryNow();
   const secondsLeft = useSecondsUntil(status?.retry?.nextAt ?? null);
   const state = status?.state ?? 'connecting';
+  const via =
+    status?.endpoint &&
+    t('engine.via', {
+      source: status.endpoint.contextName
+        ? `${t(`engine.source.${status.endpoint.source}`)} ${status.endpoint.contextName}`
+        : t(`engine.source.${status.endpoint.source}`),
+    });
 
   if (transportError) {
     return (
@@ -31,37 +38,45 @@ export function StatusBar({ navigate }: { navigate: Navigate }) {
     <footer
       data-testid="status-bar"
       data-state={state}
-      className="flex items-center gap-3 border-t border-slate-200 bg-white px-4 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400"
+      // One line at any width: the state, the countdown and the pulls button keep their room; the
+      // product, the address and where it came from shorten, with the whole text in a tooltip.
+      className="flex items-center gap-3 border-t border-slate-200 bg-white px-4 py-1.5 text-xs whitespace-nowrap text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400"
     >
-      <span className={`h-2.5 w-2.5 rounded-full ${dotColour[state]}`} aria-hidden="true" />
-      <span role="status" className="font-medium text-slate-800 dark:text-slate-200" data-testid="engine-state">
+      <span className={`h-2.5 w-2.5 shrink-0 rounded-full ${dotColour[state]}`} aria-hidden="true" />
+      <span
+        role="status"
+        className="shrink-0 font-medium text-slate-800 dark:text-slate-200"
+        data-testid="engine-state"
+      >
         {t(`engine.state.${state}`)}
       </span>
-      {status?.server && <span data-testid="engine-product">{engineProductLabel(status.server)}</span>}
+      {status?.server && (
+        <span className="min-w-0 truncate" title={engineProductLabel(status.server)} data-testid="engine-product">
+          {engineProductLabel(status.server)}
+        </span>
+      )}
       {status?.endpoint ? (
         <span className="flex min-w-0 items-center">
           <EngineSwitcher label={status.endpoint.url} navigate={navigate} />
-          <span className="ml-1 truncate">
-            (
-            {t('engine.via', {
-              source: status.endpoint.contextName
-                ? `${t(`engine.source.${status.endpoint.source}`)} ${status.endpoint.contextName}`
-                : t(`engine.source.${status.endpoint.source}`),
-            })}
-            )
+          <span className="ml-1 truncate" title={via ?? undefined}>
+            ({via})
           </span>
         </span>
       ) : (
         <EngineSwitcher label={t('engineSwitcher.label')} navigate={navigate} />
       )}
       {status?.followedContext && (
-        <span className="truncate" data-testid="followed-context">
+        <span
+          className="min-w-0 truncate"
+          title={t('engine.followedContext', { name: status.followedContext })}
+          data-testid="followed-context"
+        >
           {t('engine.followedContext', { name: status.followedContext })}
         </span>
       )}
       <span className="ml-auto" />
       {state === 'disconnected' && (
-        <span className="flex items-center gap-2">
+        <span className="flex shrink-0 items-center gap-2">
           {retrying ? t('engine.retrying') : secondsLeft !== null && t('engine.retryIn', { seconds: secondsLeft })}
           <button
             type="button"

@@ -8,6 +8,7 @@ import { useSecondsUntil } from '../engine/engineStatus';
 import { ProblemCard } from '../engine/ProblemCard';
 import { InstallationCheckPage } from '../installation/InstallationCheckPage';
 import { RunFlowPage } from '../run/RunFlowPage';
+import { guideAgainText, guidePulledText } from '../run/sourceText';
 import { useStreamValue } from '../app/useStream';
 import { useSettings } from '../settings/settingsStore';
 import { Button } from '../ui/Button';
@@ -220,14 +221,12 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
               <ol className="mt-2 list-inside list-decimal space-y-1 text-sm leading-6">
                 <li>{t('onboarding.first.explain.one')}</li>
                 <li>
-                  {flow.cacheHit
-                    ? t('run.flow.steps.cache.hit', { image: flow.image })
-                    : t('onboarding.first.explain.two')}
+                  {flow.cacheHit ? t('run.flow.steps.cache.hit', { image: flow.image }) : guidePulledText(t, flow)}
                 </li>
                 <li>{t('onboarding.first.explain.three')}</li>
                 <li>{t('onboarding.first.explain.four')}</li>
               </ol>
-              {!flow.cacheHit && <p className="mt-2 text-sm font-medium">{t('onboarding.first.again')}</p>}
+              {!flow.cacheHit && <p className="mt-2 text-sm font-medium">{guideAgainText(t, flow)}</p>}
             </section>
           )}
         </StepFrame>

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toWireError } from '../../../shared/errors';
 import { parseImageReference } from '../../../shared/imageReference';
-import { problemText } from '../engine/problemText';
+import { problemText } from '../../../shared/problemText';
 import { useRunDialog } from '../run/runDialogContext';
 import { referenceMessage } from '../run/runForm';
 import { Button } from '../ui/Button';

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PullJob, PullLayer } from '../../../shared/pulls';
+import { useEngineAvailable } from '../engine/engineStatus';
 import { ProblemCard } from '../engine/ProblemCard';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
@@ -23,15 +24,19 @@ export function PullJobView({
   job,
   onCancel,
   onDismiss,
+  onRetry,
   showLayers = true,
 }: {
   job: PullJob;
   onCancel?: () => void;
   onDismiss?: () => void;
+  /** Pulls the same reference again, for a pull that failed or was cancelled. */
+  onRetry?: () => void;
   showLayers?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
+  const engine = useEngineAvailable();
   // No byte counts from the engine (Podman): no percent, speed or time left to show.
   const indeterminate = job.state === 'pulling' && !job.bytesKnown;
   return (
@@ -49,6 +54,17 @@ export function PullJobView({
             data-testid="pull-cancel"
           >
             {t('pulls.cancel')}
+          </Button>
+        )}
+        {(job.state === 'failed' || job.state === 'cancelled') && onRetry && (
+          <Button
+            className="!px-2 !py-0.5 text-xs"
+            onClick={onRetry}
+            aria-label={t('pulls.retryLabel', { reference: job.reference })}
+            data-testid="pull-retry"
+            {...engine.actionProps}
+          >
+            {t('pulls.retry')}
           </Button>
         )}
         {job.state !== 'pulling' && onDismiss && (

@@ -18,7 +18,7 @@ function escapeBelongsElsewhere(event: KeyboardEvent, panel: HTMLElement | null)
 /** The pulls in progress and done, over any screen; pulls go on when it is closed. */
 export function PullsPanel() {
   const { t } = useTranslation();
-  const { jobs, cancel, dismiss, panelOpen, setPanelOpen } = usePulls();
+  const { jobs, startPull, cancel, dismiss, panelOpen, setPanelOpen } = usePulls();
   const panelRef = useRef<HTMLElement>(null);
   const titleId = useId();
 
@@ -72,6 +72,8 @@ export function PullsPanel() {
               job={job}
               onCancel={() => void cancel(job.id)}
               onDismiss={() => void dismiss(job.id)}
+              // The new pull takes the failed one's place in the list.
+              onRetry={() => void startPull(job.reference).then(() => dismiss(job.id))}
             />
           ))
         )}
@@ -92,7 +94,7 @@ export function PullsButton() {
       aria-expanded={panelOpen}
       aria-controls={panelOpen ? PULLS_PANEL_ID : undefined}
       onClick={() => setPanelOpen(!panelOpen)}
-      className="rounded px-2 py-0.5 font-medium text-sky-700 hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-slate-800"
+      className="shrink-0 rounded px-2 py-0.5 font-medium whitespace-nowrap text-sky-700 hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-slate-800"
     >
       {active > 0 ? t('pulls.active', { count: active }) : t('pulls.title')}
     </button>

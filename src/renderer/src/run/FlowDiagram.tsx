@@ -39,13 +39,15 @@ export function FlowDiagram({ flow }: { flow: RunFlow }) {
     { key: 'container', label: t('run.flow.steps.create.title'), state: container },
   ];
   return (
-    <ol className="flex flex-wrap items-stretch gap-2" data-testid="flow-diagram">
+    // One row that never wraps (a wrapped row left an arrow dangling at a line's end): the boxes
+    // share the width, and their words wrap inside them.
+    <ol className="flex items-stretch gap-1.5" data-testid="flow-diagram">
       {boxes.map((box, index) => (
-        <li key={box.key} className="flex items-center gap-2">
+        <li key={box.key} className="flex max-w-44 min-w-0 flex-1 items-center gap-1.5">
           <div
             data-testid={`flow-${box.key}`}
             data-state={box.state}
-            className={`flex min-h-16 w-36 flex-col items-center justify-center rounded-lg border-2 px-2 py-2 text-center text-xs font-medium transition-colors ${boxTone[box.state]}`}
+            className={`flex min-h-16 min-w-0 flex-1 flex-col items-center justify-center self-stretch rounded-lg border-2 px-1.5 py-2 text-center text-xs font-medium [overflow-wrap:anywhere] break-keep transition-colors ${boxTone[box.state]}`}
           >
             <span>{box.label}</span>
             {box.note && (
@@ -58,7 +60,7 @@ export function FlowDiagram({ flow }: { flow: RunFlow }) {
             )}
           </div>
           {index < boxes.length - 1 && (
-            <span aria-hidden="true" className="text-slate-400">
+            <span aria-hidden="true" className="shrink-0 text-slate-400">
               →
             </span>
           )}

@@ -81,7 +81,8 @@ export function RunFlowPage({
   if (!flow) return <p className="p-6 text-sm text-slate-500">{t('hub.searching')}</p>;
 
   const runAgain = async () => {
-    const { runId: next } = await client.request('run.start', { image: flow.image });
+    // The same options as this run (the page's title line), not a bare `docker run IMAGE`.
+    const { runId: next } = await client.request('run.again', { runId: flow.runId });
     if (onRunAgain) onRunAgain(next);
     else navigate('run', next);
   };

@@ -44,3 +44,22 @@ export function pullStepText(t: TFunction, flow: RunFlow): string {
   if (state === 'failed') return t('run.flow.steps.hub.failed');
   return t('run.flow.steps.hub.pending');
 }
+
+/** The guide's "what just happened" line for the pull: Docker Hub, its mirror, or the other registry. */
+export function guidePulledText(t: TFunction, flow: RunFlow): string {
+  const { registry, mirrors } = sourceOf(flow);
+  const [mirror] = mirrors;
+  const image = flow.image;
+  if (mirror) return t('onboarding.first.explain.twoMirror', { image, mirror });
+  if (registry !== DEFAULT_DOMAIN) return t('onboarding.first.explain.twoFrom', { image, registry });
+  return t('onboarding.first.explain.two');
+}
+
+/** The guide's invitation to run again, naming the place the second run skips. */
+export function guideAgainText(t: TFunction, flow: RunFlow): string {
+  const { registry, mirrors } = sourceOf(flow);
+  const [mirror] = mirrors;
+  if (mirror) return t('onboarding.first.againMirror', { mirror });
+  if (registry !== DEFAULT_DOMAIN) return t('onboarding.first.againFrom', { registry });
+  return t('onboarding.first.again');
+}

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format';
 import { useCopy } from '../../ui/useCopy';
 import { mountTypeText, restartPolicyText } from '../containerText';
 import { PublishedPort } from '../PublishedPort';
+import { groupPortRanges } from '../../../../shared/portText';
 
 /** What the engine said, as it said it: names, paths, addresses (the end-to-end language check skips these). */
 function Value({ children, className }: { children: React.ReactNode; className?: string }) {
@@ -60,7 +61,7 @@ export function InspectView({ id, revision }: { id: string; revision: string }) 
       t('details.inspect.ports'),
       details.ports.length ? (
         <span className="flex flex-wrap gap-x-3 gap-y-1 text-xs" data-testid="inspect-ports">
-          {details.ports.map((port) => (
+          {groupPortRanges(details.ports).map((port) => (
             <PublishedPort
               key={`${port.ip}:${port.publicPort}/${port.privatePort}/${port.type}`}
               port={port}
