@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BerthError } from '../../../shared/errors';
+import { BerthError, toBerthError } from '../../../shared/errors';
 import { imageForPlatform, platformLabel, platformLabels, type HubTag } from '../../../shared/hub';
 import { useBerthClient } from '../app/clientContext';
 import type { Navigate } from '../app/useRoute';
@@ -54,7 +54,7 @@ export function RepositoryTagsPage({ repository, navigate }: { repository: strin
       },
       (caught: unknown) => {
         if (!current) return;
-        setError(caught instanceof BerthError ? caught : new BerthError('internal', String(caught)));
+        setError(toBerthError(caught));
         setLoading(false);
       },
     );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENGINE_PRODUCT_NAMES, type InstallationReport } from '../../../shared/engine';
-import { BerthError } from '../../../shared/errors';
+import { BerthError, toBerthError } from '../../../shared/errors';
 import { formatVersionReport } from '../../../shared/versionReport';
 import { useBerthClient } from '../app/clientContext';
 import type { Navigate } from '../app/useRoute';
@@ -38,7 +38,7 @@ export function InstallationCheckPage({ onNavigate }: { onNavigate: Navigate }) 
       },
       (error: unknown) => {
         if (!current) return;
-        setCheckError(error instanceof BerthError ? error : new BerthError('internal', String(error)));
+        setCheckError(toBerthError(error));
         setChecking(false);
       },
     );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BerthError } from '../../../shared/errors';
+import { BerthError, toBerthError } from '../../../shared/errors';
 import { onboardingSteps, type OnboardingStep } from '../../../shared/onboarding';
 import { useBerthClient } from '../app/clientContext';
 import type { Navigate } from '../app/useRoute';
@@ -70,7 +70,7 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
       const started = await client.request('run.start', { image: 'hello-world' });
       setRunId(started.runId);
     } catch (error) {
-      setRunError(error instanceof BerthError ? error : new BerthError('internal', String(error)));
+      setRunError(toBerthError(error));
     }
   };
 
@@ -81,7 +81,7 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
       const result = await client.request('onboarding.startEngine', {});
       if (result.problem) setStartProblem(BerthError.fromWire(result.problem));
     } catch (error) {
-      setStartProblem(error instanceof BerthError ? error : new BerthError('internal', String(error)));
+      setStartProblem(toBerthError(error));
     }
   };
 
