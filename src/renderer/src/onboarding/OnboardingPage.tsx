@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { BerthError, toBerthError } from '../../../shared/errors';
 import { onboardingSteps, type OnboardingStep } from '../../../shared/onboarding';
 import { useBerthClient } from '../app/clientContext';
-import type { Navigate } from '../app/useRoute';
+import { useNavigate } from '../app/navigation';
 import { useSecondsUntil } from '../engine/engineStatus';
 import { ProblemCard } from '../engine/ProblemCard';
 import { InstallationCheckPage } from '../installation/InstallationCheckPage';
@@ -24,14 +24,15 @@ const START_PATIENCE_S = 180;
  * The first-run wizard: from "Docker is not installed" to the hello-world greeting, finding out by
  * itself when each step is done. Progress is saved, so it resumes where the user left it.
  */
-export function OnboardingPage({ navigate }: { navigate: Navigate }) {
+export function OnboardingPage() {
   const { state } = useSettings();
   // Resume where the user left off: wait for the saved step before the first render.
   if (!state) return null;
-  return <Wizard navigate={navigate} initialStep={state.settings.onboarding.step} />;
+  return <Wizard initialStep={state.settings.onboarding.step} />;
 }
 
-function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: OnboardingStep }) {
+function Wizard({ initialStep }: { initialStep: OnboardingStep }) {
+  const navigate = useNavigate();
   const { t, i18n } = useTranslation();
   const client = useBerthClient();
   const { update } = useSettings();
@@ -185,7 +186,7 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
             <InlineCode text={t('onboarding.verify.body')} />
           </p>
           <div className="-mx-6 rounded-lg border border-slate-200 dark:border-slate-800">
-            <InstallationCheckPage onNavigate={navigate} />
+            <InstallationCheckPage />
           </div>
         </StepFrame>
       );
@@ -205,7 +206,6 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
               <RunFlowPage
                 key={runId}
                 runId={runId}
-                navigate={navigate}
                 onRunAgain={(next) => setRunId(next)}
                 offerContainersLink={false}
               />

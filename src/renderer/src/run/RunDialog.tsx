@@ -360,7 +360,7 @@ export function RunDialog({
             <ProblemCard problem={failure.toWire()} />
           </div>
         )}
-        <EngineUnavailable consequence={t('engineUnavailable.run')} />
+        <EngineUnavailable consequence={t('engineUnavailable.run')} offerCheck={false} />
         <button type="submit" hidden />
       </form>
     </Dialog>
