@@ -180,7 +180,7 @@ test('Containers and a container’s page keep the last list, greyed, with every
     }
     await page.emulateMedia({ colorScheme: 'light' });
 
-    await row.getByRole('button', { name }).click();
+    await row.getByRole('button', { name, exact: true }).click();
     await expect(page.getByTestId('container-details')).toBeVisible();
     await expect(banner(page)).toHaveAttribute('data-state', 'unavailable');
     await expect(page.getByTestId('details-stop')).toBeDisabled();
