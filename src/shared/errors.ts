@@ -81,3 +81,8 @@ export function toWireError(error: unknown): WireError {
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message };
 }
+
+/** Any thrown value as a BerthError: a BerthError stays itself, anything else becomes an 'internal' one. */
+export function toBerthError(error: unknown): BerthError {
+  return error instanceof BerthError ? error : new BerthError('internal', String(error));
+}

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { NavigateContext } from '../../../src/renderer/src/app/navigation';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -96,7 +97,9 @@ describe('a failed container action on its page', () => {
       <ClientContext.Provider value={{ request, subscribe } as unknown as BerthClient}>
         <EngineStatusProvider>
           <ContainersProvider>
-            <ContainerDetailsPage id="web" navigate={vi.fn()} />
+            <NavigateContext.Provider value={vi.fn()}>
+              <ContainerDetailsPage id="web" />
+            </NavigateContext.Provider>
           </ContainersProvider>
         </EngineStatusProvider>
       </ClientContext.Provider>,
@@ -141,7 +144,9 @@ function renderScreen() {
   render(
     <ClientContext.Provider value={fake.client}>
       <EngineStatusProvider>
-        <EngineUnavailable consequence="Berth cannot list your images." navigate={navigate} />
+        <NavigateContext.Provider value={navigate}>
+          <EngineUnavailable consequence="Berth cannot list your images." />
+        </NavigateContext.Provider>
         <StopButton />
       </EngineStatusProvider>
     </ClientContext.Provider>,

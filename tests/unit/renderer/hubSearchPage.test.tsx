@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+import { NavigateContext } from '../../../src/renderer/src/app/navigation';
+import { CommandsProvider } from '../../../src/renderer/src/app/commands';
 import { cleanup, render, screen } from '@testing-library/react';
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -48,13 +50,17 @@ function renderSearch(answer: HubSearchResult) {
   const client = { request, subscribe: vi.fn(() => () => undefined) } as unknown as BerthClient;
   render(
     <ClientContext.Provider value={client}>
-      <PullsProvider>
-        <RunDialogProvider navigate={vi.fn()}>
-          <PullByNameProvider>
-            <HubSearchPage navigate={vi.fn()} initialQuery="redis" />
-          </PullByNameProvider>
-        </RunDialogProvider>
-      </PullsProvider>
+      <NavigateContext.Provider value={vi.fn()}>
+        <CommandsProvider>
+          <PullsProvider>
+            <RunDialogProvider>
+              <PullByNameProvider>
+                <HubSearchPage initialQuery="redis" />
+              </PullByNameProvider>
+            </RunDialogProvider>
+          </PullsProvider>
+        </CommandsProvider>
+      </NavigateContext.Provider>
     </ClientContext.Provider>,
   );
 }

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { NavigateContext } from '../../../src/renderer/src/app/navigation';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -62,7 +63,9 @@ function renderPage(answer: InstallationReport) {
   const view = render(
     <ClientContext.Provider value={fake.client}>
       <EngineStatusProvider>
-        <InstallationCheckPage onNavigate={onNavigate} />
+        <NavigateContext.Provider value={onNavigate}>
+          <InstallationCheckPage />
+        </NavigateContext.Provider>
       </EngineStatusProvider>
     </ClientContext.Provider>,
   );

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { NavigateContext } from '../../../src/renderer/src/app/navigation';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -38,14 +39,16 @@ function Opener({ reference }: { reference?: string }) {
 function renderEntry(client: BerthClient, reference?: string) {
   render(
     <ClientContext.Provider value={client}>
-      <PullsProvider>
-        <RunDialogProvider navigate={vi.fn()}>
-          <PullByNameProvider>
-            <Opener reference={reference} />
-            <PullsPanel />
-          </PullByNameProvider>
-        </RunDialogProvider>
-      </PullsProvider>
+      <NavigateContext.Provider value={vi.fn()}>
+        <PullsProvider>
+          <RunDialogProvider>
+            <PullByNameProvider>
+              <Opener reference={reference} />
+              <PullsPanel />
+            </PullByNameProvider>
+          </RunDialogProvider>
+        </PullsProvider>
+      </NavigateContext.Provider>
     </ClientContext.Provider>,
   );
   fireEvent.click(screen.getByText('open'));

@@ -3,7 +3,7 @@ import type { BerthClient } from '../../../shared/client';
 import { ContainersProvider } from '../containers/containersStore';
 import { EngineStatusProvider, useEngineStatus } from '../engine/engineStatus';
 import { StatusBar } from '../engine/StatusBar';
-import { FOCUS_SEARCH_EVENT, HubSearchPage } from '../hub/HubSearchPage';
+import { HubSearchPage } from '../hub/HubSearchPage';
 import { InstallationCheckPage } from '../installation/InstallationCheckPage';
 import { PullByNameProvider } from '../pulls/pullByNameContext';
 import { PullsPanel } from '../pulls/PullsPanel';
@@ -12,9 +12,11 @@ import { RunDialogProvider } from '../run/runDialogContext';
 import { SettingsProvider, useSettings } from '../settings/settingsStore';
 import { ViewLoading } from '../ui/ViewLoading';
 import { ClientContext } from './clientContext';
+import { CommandsProvider, useCommands } from './commands';
+import { NavigateContext, useNavigate } from './navigation';
 import { routeFromHash, type Route } from './sections';
 import { Sidebar } from './Sidebar';
-import { useRoute, type Navigate } from './useRoute';
+import { useRoute } from './useRoute';
 
 // The pages behind the first screen load when first opened, so the first screen's script stays small.
 // The installation check (the default route) and Docker Hub search (Cmd/Ctrl+K) stay in the entry.
@@ -42,81 +44,69 @@ const TrayPreviewPage = lazy(() =>
 export function App({ client }: { client: BerthClient }) {
   const [route, navigate] = useRoute('installation');
 
-  // Cmd/Ctrl+K: Docker Hub search from anywhere.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        navigate('hub');
-        window.dispatchEvent(new Event(FOCUS_SEARCH_EVENT));
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [navigate]);
-
   return (
     <ClientContext.Provider value={client}>
-      <SettingsProvider>
-        <EngineStatusProvider>
-          <ContainersProvider>
-            <PullsProvider>
-              <RunDialogProvider navigate={navigate}>
-                <PullByNameProvider>
-                  <div className="flex h-full flex-col">
-                    <div className="flex min-h-0 flex-1">
-                      <Sidebar current={route.section} onNavigate={navigate} />
-                      <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
-                        <Suspense fallback={<ViewLoading />}>
-                          <RouteView route={route} navigate={navigate} />
-                        </Suspense>
-                      </main>
-                    </div>
-                    <StatusBar navigate={navigate} />
-                    <FirstRunRedirect navigate={navigate} />
-                    <PullsPanel />
-                  </div>
-                </PullByNameProvider>
-              </RunDialogProvider>
-            </PullsProvider>
-          </ContainersProvider>
-        </EngineStatusProvider>
-      </SettingsProvider>
+      <NavigateContext.Provider value={navigate}>
+        <CommandsProvider>
+          <SettingsProvider>
+            <EngineStatusProvider>
+              <ContainersProvider>
+                <PullsProvider>
+                  <RunDialogProvider>
+                    <PullByNameProvider>
+                      <div className="flex h-full flex-col">
+                        <div className="flex min-h-0 flex-1">
+                          <Sidebar current={route.section} />
+                          <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
+                            <Suspense fallback={<ViewLoading />}>
+                              <RouteView route={route} />
+                            </Suspense>
+                          </main>
+                        </div>
+                        <StatusBar />
+                        <FirstRunRedirect />
+                        <KeyboardShortcuts />
+                        <PullsPanel />
+                      </div>
+                    </PullByNameProvider>
+                  </RunDialogProvider>
+                </PullsProvider>
+              </ContainersProvider>
+            </EngineStatusProvider>
+          </SettingsProvider>
+        </CommandsProvider>
+      </NavigateContext.Provider>
     </ClientContext.Provider>
   );
 }
 
-function RouteView({ route, navigate }: { route: Route; navigate: Navigate }) {
+function RouteView({ route }: { route: Route }) {
   switch (route.section) {
     case 'installation':
-      return <InstallationCheckPage onNavigate={navigate} />;
+      return <InstallationCheckPage />;
     case 'hub':
       return route.param ? (
-        <RepositoryTagsPage key={route.param} repository={route.param} navigate={navigate} />
+        <RepositoryTagsPage key={route.param} repository={route.param} />
       ) : (
         // Keyed by the query: a link to another search (#/hub?q=…) starts that search afresh.
-        <HubSearchPage key={route.query ?? ''} navigate={navigate} initialQuery={route.query ?? ''} />
+        <HubSearchPage key={route.query ?? ''} initialQuery={route.query ?? ''} />
       );
     case 'images':
-      return <ImagesPage navigate={navigate} />;
+      return <ImagesPage />;
     case 'run':
-      return route.param ? (
-        <RunFlowPage key={route.param} runId={route.param} navigate={navigate} />
-      ) : (
-        <ImagesPage navigate={navigate} />
-      );
+      return route.param ? <RunFlowPage key={route.param} runId={route.param} /> : <ImagesPage />;
     case 'containers':
       return route.param ? (
-        <ContainerDetailsPage key={route.param} id={route.param} navigate={navigate} />
+        <ContainerDetailsPage key={route.param} id={route.param} />
       ) : (
-        <ContainersPage navigate={navigate} show={route.show ?? null} />
+        <ContainersPage show={route.show ?? null} />
       );
     case 'settings':
       return <SettingsPage />;
     case 'tray':
       return <TrayPreviewPage />;
     case 'onboarding':
-      return <OnboardingPage navigate={navigate} />;
+      return <OnboardingPage />;
   }
 }
 
@@ -124,7 +114,8 @@ function RouteView({ route, navigate }: { route: Route; navigate: Navigate }) {
  * Opens the guide on first launch (until it is finished or skipped) and whenever no engine can be
  * found at all, unless the window was opened on a particular screen.
  */
-function FirstRunRedirect({ navigate }: { navigate: Navigate }) {
+function FirstRunRedirect() {
+  const navigate = useNavigate();
   const { state } = useSettings();
   const { status } = useEngineStatus();
   // Decided once, from the first settings and the first settled engine status.
@@ -134,5 +125,23 @@ function FirstRunRedirect({ navigate }: { navigate: Navigate }) {
     decided.current = true;
     if (!state.settings.onboarding.finished || status.problem?.code === 'engine-not-found') navigate('onboarding');
   }, [state, status, navigate]);
+  return null;
+}
+
+/** Cmd/Ctrl+K: Docker Hub search from anywhere. */
+function KeyboardShortcuts() {
+  const navigate = useNavigate();
+  const commands = useCommands();
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        navigate('hub');
+        commands.run('focus-search');
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [navigate, commands]);
   return null;
 }

@@ -12,7 +12,7 @@ import {
   SidebarIcon,
 } from '../ui/icons';
 import type { Section } from './sections';
-import type { Navigate } from './useRoute';
+import { useNavigate } from './navigation';
 
 const items: Array<{ section: Section; Icon: typeof CheckIcon }> = [
   { section: 'containers', Icon: ContainersIcon },
@@ -41,7 +41,8 @@ function useMediaQuery(query: string): boolean {
  * The sections. Icons only in a narrow window or when the user collapses it; each entry keeps its
  * name for screen readers (visually hidden) and as a tooltip.
  */
-export function Sidebar({ current, onNavigate }: { current: Section; onNavigate: Navigate }) {
+export function Sidebar({ current }: { current: Section }) {
+  const navigate = useNavigate();
   const { t } = useTranslation();
   const { openPullByName } = usePullByName();
   const narrow = useMediaQuery(NARROW_WINDOW);
@@ -86,7 +87,7 @@ export function Sidebar({ current, onNavigate }: { current: Section; onNavigate:
                   href={`#/${section}`}
                   onClick={(event) => {
                     event.preventDefault();
-                    onNavigate(section);
+                    navigate(section);
                     if (overlay) setChoice(null);
                   }}
                   aria-current={active ? 'page' : undefined}

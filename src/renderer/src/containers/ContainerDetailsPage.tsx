@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Navigate } from '../app/useRoute';
+import { useNavigate } from '../app/navigation';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemSummary } from '../engine/ProblemSummary';
@@ -22,7 +22,8 @@ const tabs = ['logs', 'stats', 'inspect', 'terminal'] as const;
 type Tab = (typeof tabs)[number];
 
 /** One container: its logs, resource usage, details and a terminal, with its actions on top. */
-export function ContainerDetailsPage({ id, navigate }: { id: string; navigate: Navigate }) {
+export function ContainerDetailsPage({ id }: { id: string }) {
+  const navigate = useNavigate();
   const { t } = useTranslation();
   const { byId, containers } = useContainers();
   const { pending, failures, act, remove } = useContainerActions();
@@ -82,7 +83,7 @@ export function ContainerDetailsPage({ id, navigate }: { id: string; navigate: N
           )}
         </span>
       </header>
-      <EngineUnavailable className="mt-3" consequence={t('engineUnavailable.details')} navigate={navigate} />
+      <EngineUnavailable className="mt-3" consequence={t('engineUnavailable.details')} />
       {failure && (
         <p
           role="alert"

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/containers';
-import type { Navigate } from '../app/useRoute';
+import { useNavigate } from '../app/navigation';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemSummary } from '../engine/ProblemSummary';
@@ -27,7 +27,8 @@ const GROUP_HEIGHT = 36;
  * `show` (a name or id, from `#/containers?show=`) is a container just run: it is listed and marked
  * even when stopped ones are hidden, so a finished hello-world does not seem to vanish.
  */
-export function ContainersPage({ navigate, show = null }: { navigate: Navigate; show?: string | null }) {
+export function ContainersPage({ show = null }: { show?: string | null }) {
+  const navigate = useNavigate();
   const { t } = useTranslation();
   const engine = useEngineAvailable();
   const { containers, stale } = useContainers();
@@ -105,7 +106,7 @@ export function ContainersPage({ navigate, show = null }: { navigate: Navigate; 
     return (
       <div className="p-6" data-testid="containers-page">
         <h1 className="text-xl font-semibold">{t('containers.title')}</h1>
-        <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.containersNone')} navigate={navigate} />
+        <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.containersNone')} />
       </div>
     );
   }
@@ -136,7 +137,7 @@ export function ContainersPage({ navigate, show = null }: { navigate: Navigate; 
     <div className="@container flex h-full flex-col p-6" data-testid="containers-page">
       <h1 className="text-xl font-semibold">{t('containers.title')}</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('containers.intro')}</p>
-      <EngineUnavailable className="mt-3" consequence={t('engineUnavailable.containers')} navigate={navigate} />
+      <EngineUnavailable className="mt-3" consequence={t('engineUnavailable.containers')} />
       {stale && engine.available && (
         <p
           role="status"

@@ -1,7 +1,7 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { applyContainerChange, emptyContainerList, type ContainerList } from '../../../shared/containerList';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { applyContainerChange, emptyContainerList } from '../../../shared/containerList';
 import type { ContainerSummary } from '../../../shared/containers';
-import { useBerthClient } from '../app/clientContext';
+import { useStreamStore } from '../app/useStream';
 
 interface ContainersValue {
   /** Null until the first snapshot. Newest first. */
@@ -15,15 +15,7 @@ const ContainersContext = createContext<ContainersValue>({ containers: null, byI
 
 /** Mirrors the main process's live containers model: a snapshot, then one change per engine event. */
 export function ContainersProvider({ children }: { children: ReactNode }) {
-  const client = useBerthClient();
-  const [state, setState] = useState<ContainerList>(emptyContainerList);
-  useEffect(
-    () =>
-      client.subscribe('containers.changes', {}, (change) =>
-        setState((previous) => applyContainerChange(previous, change)),
-      ),
-    [client],
-  );
+  const { state } = useStreamStore('containers.changes', applyContainerChange, emptyContainerList);
   const value = useMemo<ContainersValue>(
     () => ({
       containers: state.loaded ? [...state.byId.values()].sort((a, b) => b.created - a.created) : null,

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { ContainerAction } from '../../../shared/containers';
-import { BerthError, type WireError } from '../../../shared/errors';
+import { toBerthError, type WireError } from '../../../shared/errors';
 import { useBerthClient } from '../app/clientContext';
 
 export type PendingAction = ContainerAction | 'remove';
@@ -26,7 +26,7 @@ export function useContainerActions() {
     });
 
   const fail = (id: string, name: string, error: unknown) => {
-    const wire = error instanceof BerthError ? error.toWire() : { code: 'internal' as const, message: String(error) };
+    const wire = toBerthError(error).toWire();
     setFailures((previous) => [...previous.filter((failure) => failure.id !== id), { id, name, error: wire }]);
   };
 

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Navigate } from '../app/useRoute';
+import { useNavigate } from '../app/navigation';
 import { EngineChoiceEditor } from '../settings/EngineChoiceEditor';
 import { useSettings } from '../settings/settingsStore';
 import { Button } from '../ui/Button';
 
 /** The status bar's engine button: every engine Berth knows, one click to switch the whole app. */
-export function EngineSwitcher({ label, navigate }: { label: string; navigate: Navigate }) {
+export function EngineSwitcher({ label }: { label: string }) {
+  const navigate = useNavigate();
   const { t } = useTranslation();
   const { update } = useSettings();
   const [open, setOpen] = useState(false);

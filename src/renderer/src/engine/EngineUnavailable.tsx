@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Navigate } from '../app/useRoute';
+import { useNavigate } from '../app/navigation';
 import { Button } from '../ui/Button';
 import { useEngineAvailable, useEngineStatus, useRetryNow, useSecondsUntil } from './engineStatus';
 import { ProblemCard } from './ProblemCard';
@@ -11,13 +11,13 @@ import { ProblemCard } from './ProblemCard';
  */
 export function EngineUnavailable({
   consequence,
-  navigate,
+  offerCheck = true,
   className = '',
 }: {
   /** What this screen cannot do until the server is back, in one or two sentences. */
   consequence: string;
   /** Offers the installation check; left out where leaving the screen makes no sense (a dialog). */
-  navigate?: Navigate;
+  offerCheck?: boolean;
   className?: string;
 }) {
   const { t } = useTranslation();
@@ -56,16 +56,23 @@ export function EngineUnavailable({
           >
             {t('engine.retry')}
           </Button>
-          {navigate && (
-            <Button onClick={() => navigate('installation')} data-testid="engine-unavailable-check">
-              {t('engineUnavailable.check')}
-            </Button>
-          )}
+          {offerCheck && <CheckInstallationButton />}
           <span className="text-xs" aria-live="off">
             {retrying ? t('engine.retrying') : secondsLeft !== null && t('engine.retryIn', { seconds: secondsLeft })}
           </span>
         </div>
       </ProblemCard>
     </div>
+  );
+}
+
+/** Its own component so a dialog that offers no check needs no navigation. */
+function CheckInstallationButton() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Button onClick={() => navigate('installation')} data-testid="engine-unavailable-check">
+      {t('engineUnavailable.check')}
+    </Button>
   );
 }

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { engineProductLabel } from '../../../shared/engine';
-import type { Navigate } from '../app/useRoute';
 import { PullsButton } from '../pulls/PullsPanel';
 import { EngineSwitcher } from './EngineSwitcher';
 import { useEngineStatus, useRetryNow, useSecondsUntil } from './engineStatus';
@@ -12,7 +11,7 @@ const dotColour = {
 } as const;
 
 /** The engine state, on every screen. */
-export function StatusBar({ navigate }: { navigate: Navigate }) {
+export function StatusBar() {
   const { t } = useTranslation();
   const { status, transportError } = useEngineStatus();
   const { retrying, retry } = useRetryNow();
@@ -57,13 +56,13 @@ export function StatusBar({ navigate }: { navigate: Navigate }) {
       )}
       {status?.endpoint ? (
         <span className="flex min-w-0 items-center">
-          <EngineSwitcher label={status.endpoint.url} navigate={navigate} />
+          <EngineSwitcher label={status.endpoint.url} />
           <span className="ml-1 truncate" title={via ?? undefined}>
             ({via})
           </span>
         </span>
       ) : (
-        <EngineSwitcher label={t('engineSwitcher.label')} navigate={navigate} />
+        <EngineSwitcher label={t('engineSwitcher.label')} />
       )}
       {status?.followedContext && (
         <span

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EngineStatus } from '../../../shared/engine';
 import type { WireError } from '../../../shared/errors';
 import { useBerthClient } from '../app/clientContext';
+import { useStreamStore } from '../app/useStream';
 
 interface EngineStatusValue {
   /** Null until the main process sent the first status. */
@@ -13,20 +14,12 @@ interface EngineStatusValue {
 
 const EngineStatusContext = createContext<EngineStatusValue>({ status: null, transportError: null });
 
+const latestStatus = (_previous: EngineStatus | null, next: EngineStatus) => next;
+
 /** Holds the engine status the main process pushes; every screen reads it from here. */
 export function EngineStatusProvider({ children }: { children: ReactNode }) {
-  const client = useBerthClient();
-  const [value, setValue] = useState<EngineStatusValue>({ status: null, transportError: null });
-  useEffect(
-    () =>
-      client.subscribe(
-        'engine.status',
-        {},
-        (status) => setValue({ status, transportError: null }),
-        (error) => setValue((previous) => ({ ...previous, transportError: error.toWire() })),
-      ),
-    [client],
-  );
+  const { state: status, error } = useStreamStore('engine.status', latestStatus, null as EngineStatus | null);
+  const value = useMemo(() => ({ status, transportError: error?.toWire() ?? null }), [status, error]);
   return <EngineStatusContext.Provider value={value}>{children}</EngineStatusContext.Provider>;
 }
 

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Navigate } from '../app/useRoute';
+import { useCommand } from '../app/commands';
+import { useNavigate } from '../app/navigation';
 import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemCard } from '../engine/ProblemCard';
 import { useSecondsUntil } from '../engine/engineStatus';
@@ -12,12 +13,12 @@ import { SearchIcon } from '../ui/icons';
 import { RepositoryRow } from './RepositoryRow';
 import { useHubSearch } from './useHubSearch';
 
-export const FOCUS_SEARCH_EVENT = 'berth:focus-search';
 const suggestions = ['hello-world', 'redis', 'nginx', 'busybox'];
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
 /** Docker Hub search: type, see results as you type, pull or run any of them. */
-export function HubSearchPage({ navigate, initialQuery }: { navigate: Navigate; initialQuery: string }) {
+export function HubSearchPage({ initialQuery }: { initialQuery: string }) {
+  const navigate = useNavigate();
   const { t } = useTranslation();
   const [input, setInput] = useState(initialQuery);
   const { query, state, loading, error, loadMore, retry } = useHubSearch(input);
@@ -28,11 +29,10 @@ export function HubSearchPage({ navigate, initialQuery }: { navigate: Navigate; 
   const sentinelRef = useRef<HTMLDivElement>(null);
   const retrySeconds = useSecondsUntil(error?.retryAt ?? null);
 
-  useEffect(() => {
-    const focus = () => inputRef.current?.focus();
-    window.addEventListener(FOCUS_SEARCH_EVENT, focus);
-    return () => window.removeEventListener(FOCUS_SEARCH_EVENT, focus);
-  }, []);
+  useCommand(
+    'focus-search',
+    useCallback(() => inputRef.current?.focus(), []),
+  );
 
   // More results when the end of the list scrolls into view.
   useEffect(() => {
@@ -51,7 +51,7 @@ export function HubSearchPage({ navigate, initialQuery }: { navigate: Navigate; 
     <div className="mx-auto max-w-4xl p-6" data-testid="hub-page">
       <h1 className="text-xl font-semibold">{t('hub.title')}</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('hub.intro')}</p>
-      <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.hub')} navigate={navigate} />
+      <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.hub')} />
       <div className="relative mt-4">
         <SearchIcon className="pointer-events-none absolute top-2.5 left-3 h-5 w-5 text-slate-400" />
         <input

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BerthError } from '../../../shared/errors';
+import { BerthError, toBerthError } from '../../../shared/errors';
 import { imageForPlatform, platformLabel, platformLabels, type HubTag } from '../../../shared/hub';
 import { useBerthClient } from '../app/clientContext';
-import type { Navigate } from '../app/useRoute';
+import { useNavigate } from '../app/navigation';
 import { useEngineAvailable, useEngineStatus } from '../engine/engineStatus';
 import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemCard } from '../engine/ProblemCard';
@@ -20,7 +20,8 @@ export function familiarRepositoryName(repository: string): string {
 }
 
 /** A Hub repository's tags, each with its size for this engine's CPU, and Pull and Run. */
-export function RepositoryTagsPage({ repository, navigate }: { repository: string; navigate: Navigate }) {
+export function RepositoryTagsPage({ repository }: { repository: string }) {
+  const navigate = useNavigate();
   const { t, i18n } = useTranslation();
   const client = useBerthClient();
   const { status } = useEngineStatus();
@@ -54,7 +55,7 @@ export function RepositoryTagsPage({ repository, navigate }: { repository: strin
       },
       (caught: unknown) => {
         if (!current) return;
-        setError(caught instanceof BerthError ? caught : new BerthError('internal', String(caught)));
+        setError(toBerthError(caught));
         setLoading(false);
       },
     );
@@ -76,7 +77,7 @@ export function RepositoryTagsPage({ repository, navigate }: { repository: strin
       </Button>
       <h1 className="mt-2 font-mono text-xl font-semibold">{name}</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('hub.tags.intro')}</p>
-      <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.hub')} navigate={navigate} />
+      <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.hub')} />
       <div className="mt-4">
         {error && (
           <ProblemCard problem={error.toWire()}>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { BerthError } from '../../../shared/errors';
+import { BerthError, toBerthError } from '../../../shared/errors';
 import { uniqueRepositories, type HubRepository, type HubSearchResult } from '../../../shared/hub';
 import { useBerthClient } from '../app/clientContext';
 
@@ -53,7 +53,7 @@ export function useHubSearch(input: string) {
         });
       } catch (caught) {
         if (ticket !== latest.current) return;
-        setError(caught instanceof BerthError ? caught : new BerthError('internal', String(caught)));
+        setError(toBerthError(caught));
       } finally {
         if (ticket === latest.current) setLoading(false);
       }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalImage } from '../../../shared/images';
-import type { Navigate } from '../app/useRoute';
+import { useNavigate } from '../app/navigation';
 import { useStreamValue } from '../app/useStream';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { EngineUnavailable } from '../engine/EngineUnavailable';
@@ -26,7 +26,8 @@ const sorters: Record<SortKey, (a: LocalImage, b: LocalImage) => number> = {
 };
 
 /** The local image cache, kept current by the engine's events (no polling). */
-export function ImagesPage({ navigate }: { navigate: Navigate }) {
+export function ImagesPage() {
+  const navigate = useNavigate();
   const { t, i18n } = useTranslation();
   const { available: connected } = useEngineAvailable();
   const { value: images, error } = useStreamValue('images.list', {}, connected);
@@ -57,7 +58,7 @@ export function ImagesPage({ navigate }: { navigate: Navigate }) {
     return (
       <div className="mx-auto max-w-5xl p-6" data-testid="images-page">
         <h1 className="text-xl font-semibold">{t('images.title')}</h1>
-        <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.images')} navigate={navigate} />
+        <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.images')} />
       </div>
     );
   }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BerthError } from '../../../shared/errors';
+import { BerthError, toBerthError } from '../../../shared/errors';
 import type { LocalImage } from '../../../shared/images';
 import { useBerthClient } from '../app/clientContext';
 import { ProblemCard } from '../engine/ProblemCard';
@@ -34,7 +34,7 @@ export function PruneDialog({
         }),
       );
     } catch (error) {
-      setFailure(error instanceof BerthError ? error : new BerthError('internal', String(error)));
+      setFailure(toBerthError(error));
     } finally {
       setBusy(false);
     }

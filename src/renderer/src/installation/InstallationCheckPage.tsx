@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENGINE_PRODUCT_NAMES, type InstallationReport } from '../../../shared/engine';
-import { BerthError } from '../../../shared/errors';
+import { BerthError, toBerthError } from '../../../shared/errors';
 import { formatVersionReport } from '../../../shared/versionReport';
 import { useBerthClient } from '../app/clientContext';
-import type { Navigate } from '../app/useRoute';
+import { useNavigate } from '../app/navigation';
 import { useEngineStatus, useSecondsUntil } from '../engine/engineStatus';
 import { ProblemCard } from '../engine/ProblemCard';
 import { Button } from '../ui/Button';
@@ -16,7 +16,8 @@ import { VersionTable } from './VersionTable';
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /** The app's `docker version`: client and server side by side, each failure with its next step. */
-export function InstallationCheckPage({ onNavigate }: { onNavigate: Navigate }) {
+export function InstallationCheckPage() {
+  const navigate = useNavigate();
   const { t, i18n } = useTranslation();
   const client = useBerthClient();
   const { status } = useEngineStatus();
@@ -38,7 +39,7 @@ export function InstallationCheckPage({ onNavigate }: { onNavigate: Navigate }) 
       },
       (error: unknown) => {
         if (!current) return;
-        setCheckError(error instanceof BerthError ? error : new BerthError('internal', String(error)));
+        setCheckError(toBerthError(error));
         setChecking(false);
       },
     );
@@ -107,7 +108,7 @@ export function InstallationCheckPage({ onNavigate }: { onNavigate: Navigate }) 
                 </p>
               )}
             </div>
-            <Button variant="primary" onClick={() => onNavigate('hub')}>
+            <Button variant="primary" onClick={() => navigate('hub')}>
               {t('installation.ready.action')}
             </Button>
           </section>
@@ -120,7 +121,7 @@ export function InstallationCheckPage({ onNavigate }: { onNavigate: Navigate }) 
               </p>
               <p className="mt-3 flex flex-wrap items-center gap-3 text-sm">
                 {t('onboarding.banner')}
-                <Button onClick={() => onNavigate('onboarding')} data-testid="open-onboarding">
+                <Button onClick={() => navigate('onboarding')} data-testid="open-onboarding">
                   {t('onboarding.open')}
                 </Button>
               </p>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BerthError } from '../../../shared/errors';
+import { BerthError, toBerthError } from '../../../shared/errors';
 import { onboardingSteps, type OnboardingStep } from '../../../shared/onboarding';
 import { useBerthClient } from '../app/clientContext';
-import type { Navigate } from '../app/useRoute';
+import { useNavigate } from '../app/navigation';
 import { useSecondsUntil } from '../engine/engineStatus';
 import { ProblemCard } from '../engine/ProblemCard';
 import { InstallationCheckPage } from '../installation/InstallationCheckPage';
@@ -25,14 +25,15 @@ const START_PATIENCE_S = 180;
  * The first-run wizard: from "Docker is not installed" to the hello-world greeting, finding out by
  * itself when each step is done. Progress is saved, so it resumes where the user left it.
  */
-export function OnboardingPage({ navigate }: { navigate: Navigate }) {
+export function OnboardingPage() {
   const { state } = useSettings();
   // Resume where the user left off: wait for the saved step before the first render.
   if (!state) return null;
-  return <Wizard navigate={navigate} initialStep={state.settings.onboarding.step} />;
+  return <Wizard initialStep={state.settings.onboarding.step} />;
 }
 
-function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: OnboardingStep }) {
+function Wizard({ initialStep }: { initialStep: OnboardingStep }) {
+  const navigate = useNavigate();
   const { t, i18n } = useTranslation();
   const client = useBerthClient();
   const { update } = useSettings();
@@ -71,7 +72,7 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
       const started = await client.request('run.start', { image: 'hello-world' });
       setRunId(started.runId);
     } catch (error) {
-      setRunError(error instanceof BerthError ? error : new BerthError('internal', String(error)));
+      setRunError(toBerthError(error));
     }
   };
 
@@ -82,7 +83,7 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
       const result = await client.request('onboarding.startEngine', {});
       if (result.problem) setStartProblem(BerthError.fromWire(result.problem));
     } catch (error) {
-      setStartProblem(error instanceof BerthError ? error : new BerthError('internal', String(error)));
+      setStartProblem(toBerthError(error));
     }
   };
 
@@ -186,7 +187,7 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
             <InlineCode text={t('onboarding.verify.body')} />
           </p>
           <div className="-mx-6 rounded-lg border border-slate-200 dark:border-slate-800">
-            <InstallationCheckPage onNavigate={navigate} />
+            <InstallationCheckPage />
           </div>
         </StepFrame>
       );
@@ -206,7 +207,6 @@ function Wizard({ navigate, initialStep }: { navigate: Navigate; initialStep: On
               <RunFlowPage
                 key={runId}
                 runId={runId}
-                navigate={navigate}
                 onRunAgain={(next) => setRunId(next)}
                 offerContainersLink={false}
               />

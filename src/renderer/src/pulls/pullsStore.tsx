@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { PullJob } from '../../../shared/pulls';
 import { useBerthClient } from '../app/clientContext';
+import { useStreamStore } from '../app/useStream';
 
 interface PullsValue {
   /** Newest first. */
@@ -12,25 +13,22 @@ interface PullsValue {
   setPanelOpen(open: boolean): void;
 }
 
+/** Each job event replaces that job. */
+function applyPullJob(previous: ReadonlyMap<string, PullJob>, job: PullJob): ReadonlyMap<string, PullJob> {
+  return new Map(previous).set(job.id, job);
+}
+
 const PullsContext = createContext<PullsValue | null>(null);
 
 /** Mirrors the main process's pull jobs (it owns them; they go on when a page is left). */
 export function PullsProvider({ children }: { children: ReactNode }) {
   const client = useBerthClient();
-  const [byId, setById] = useState<ReadonlyMap<string, PullJob>>(new Map());
-  const [panelOpen, setPanelOpen] = useState(false);
-
-  useEffect(
-    () =>
-      client.subscribe('pulls.jobs', {}, (job) =>
-        setById((previous) => {
-          const next = new Map(previous);
-          next.set(job.id, job);
-          return next;
-        }),
-      ),
-    [client],
+  const { state: byId, setState: setById } = useStreamStore(
+    'pulls.jobs',
+    applyPullJob,
+    () => new Map<string, PullJob>() as ReadonlyMap<string, PullJob>,
   );
+  const [panelOpen, setPanelOpen] = useState(false);
 
   const startPull = useCallback(
     async (reference: string) => {
@@ -39,7 +37,7 @@ export function PullsProvider({ children }: { children: ReactNode }) {
       setPanelOpen(true);
       return job;
     },
-    [client],
+    [client, setById],
   );
   const cancel = useCallback(
     async (id: string) => {
@@ -56,7 +54,7 @@ export function PullsProvider({ children }: { children: ReactNode }) {
         return next;
       });
     },
-    [client],
+    [client, setById],
   );
 
   const value = useMemo<PullsValue>(

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dockerRunCommand } from '../../../shared/dockerRunCommand';
-import { BerthError } from '../../../shared/errors';
+import { BerthError, toBerthError } from '../../../shared/errors';
 import { parseImageReference } from '../../../shared/imageReference';
 import type { ExposedPorts } from '../../../shared/run';
 import { useBerthClient } from '../app/clientContext';
@@ -175,7 +175,7 @@ export function RunDialog({
       const { runId } = await client.request('run.start', wireInput);
       onStarted(runId);
     } catch (error) {
-      const failed = error instanceof BerthError ? error : new BerthError('internal', String(error));
+      const failed = toBerthError(error);
       // A folder refused on the files themselves (missing, or a link to /) is said on its row.
       const onRows = startIssueErrors(t, form, failed.issues);
       if (Object.keys(onRows).length > 0) {
@@ -360,7 +360,7 @@ export function RunDialog({
             <ProblemCard problem={failure.toWire()} />
           </div>
         )}
-        <EngineUnavailable consequence={t('engineUnavailable.run')} />
+        <EngineUnavailable consequence={t('engineUnavailable.run')} offerCheck={false} />
         <button type="submit" hidden />
       </form>
     </Dialog>

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunFlow, RunStepState } from '../../../shared/run';
 import { useBerthClient } from '../app/clientContext';
-import type { Navigate } from '../app/useRoute';
+import { useNavigate } from '../app/navigation';
 import { useStreamValue } from '../app/useStream';
 import { useContainers } from '../containers/containersStore';
 import { useEngineAvailable } from '../engine/engineStatus';
@@ -45,18 +45,17 @@ function stepText(t: ReturnType<typeof useTranslation>['t'], flow: RunFlow, step
 /** The seed's `docker run` story, live: the diagram, each step in words, and the container's output. */
 export function RunFlowPage({
   runId,
-  navigate,
   onRunAgain,
   offerContainersLink = true,
 }: {
   runId: string;
-  navigate: Navigate;
   /** Where a new run goes; by default its own page. */
   onRunAgain?: (runId: string) => void;
   /** Off inside the guide, which has its own way on to the Containers list. */
   offerContainersLink?: boolean;
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const client = useBerthClient();
   const { value: flow, error } = useStreamValue('run.flow', { runId });
   const { jobs } = usePulls();
@@ -103,7 +102,7 @@ export function RunFlowPage({
         {flow.command}
       </h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('run.flow.intro')}</p>
-      <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.runFlow')} navigate={navigate} />
+      <EngineUnavailable className="mt-4" consequence={t('engineUnavailable.runFlow')} />
       <div className="mt-5">
         <FlowDiagram flow={flow} />
       </div>

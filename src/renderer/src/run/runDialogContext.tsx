@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { Navigate } from '../app/useRoute';
+import { useNavigate } from '../app/navigation';
 import { RunDialog } from './RunDialog';
 import { emptyRunForm, type RunForm } from './runForm';
 
@@ -10,7 +10,8 @@ interface RunDialogValue {
 
 const RunDialogContext = createContext<RunDialogValue | null>(null);
 
-export function RunDialogProvider({ navigate, children }: { navigate: Navigate; children: ReactNode }) {
+export function RunDialogProvider({ children }: { children: ReactNode }) {
+  const navigate = useNavigate();
   const [form, setForm] = useState<RunForm | null>(null);
   const openRun = useCallback((image: string) => setForm(emptyRunForm(image)), []);
   const value = useMemo(() => ({ openRun }), [openRun]);

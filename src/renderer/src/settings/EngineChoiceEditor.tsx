@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BerthError } from '../../../shared/errors';
+import { BerthError, toBerthError } from '../../../shared/errors';
 import { engineChoiceSchema, type EngineChoice, type EngineOption } from '../../../shared/settings';
 import { useBerthClient } from '../app/clientContext';
 import { ProblemCard } from '../engine/ProblemCard';
@@ -31,8 +31,7 @@ export function EngineChoiceEditor({ onChoose }: { onChoose: (choice: EngineChoi
     let current = true;
     client.request('engines.list', {}).then(
       (list) => current && setOptions(list),
-      (caught: unknown) =>
-        current && setFailure(caught instanceof BerthError ? caught : new BerthError('internal', String(caught))),
+      (caught: unknown) => current && setFailure(toBerthError(caught)),
     );
     return () => {
       current = false;
@@ -45,7 +44,7 @@ export function EngineChoiceEditor({ onChoose }: { onChoose: (choice: EngineChoi
       await onChoose(choice);
       setRevision((value) => value + 1);
     } catch (caught) {
-      setFailure(caught instanceof BerthError ? caught : new BerthError('internal', String(caught)));
+      setFailure(toBerthError(caught));
     }
   };
 

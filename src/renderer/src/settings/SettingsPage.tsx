@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BerthError } from '../../../shared/errors';
+import { BerthError, toBerthError } from '../../../shared/errors';
 import type { NotificationKind, SettingsPatch } from '../../../shared/settings';
 import { ProblemCard } from '../engine/ProblemCard';
 import { Button } from '../ui/Button';
@@ -35,7 +35,7 @@ export function SettingsPage() {
     try {
       await update(patch);
     } catch (caught) {
-      setFailure(caught instanceof BerthError ? caught : new BerthError('internal', String(caught)));
+      setFailure(toBerthError(caught));
       throw caught;
     }
   };

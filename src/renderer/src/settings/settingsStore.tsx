@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { SettingsPatch, SettingsState } from '../../../shared/settings';
 import { detectLanguage } from '../../../shared/i18n/translator';
 import { useBerthClient } from '../app/clientContext';
+import { useStreamStore } from '../app/useStream';
 
 interface SettingsValue {
   /** Null until the main process sent the settings. */
@@ -19,13 +20,13 @@ export function effectiveLanguage(setting: SettingsState['settings']['language']
   return detectLanguage([...(requested ? [requested] : []), ...navigator.languages]);
 }
 
+const latestSettings = (_previous: SettingsState | null, next: SettingsState) => next;
+
 /** Follows the settings the main process owns, and applies language and theme at once. */
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const client = useBerthClient();
-  const [state, setState] = useState<SettingsState | null>(null);
+  const { state, setState } = useStreamStore('settings.changes', latestSettings, null as SettingsState | null);
   const [systemDark, setSystemDark] = useState(() => window.matchMedia('(prefers-color-scheme: dark)').matches);
-
-  useEffect(() => client.subscribe('settings.changes', {}, setState), [client]);
 
   useEffect(() => {
     const query = window.matchMedia('(prefers-color-scheme: dark)');
@@ -52,7 +53,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
       setState(next);
       return next;
     },
-    [client],
+    [client, setState],
   );
   const value = useMemo(() => ({ state, update }), [state, update]);
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;

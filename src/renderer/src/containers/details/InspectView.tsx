@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerInspect } from '../../../../shared/containers';
-import { BerthError } from '../../../../shared/errors';
+import { BerthError, toBerthError } from '../../../../shared/errors';
 import { useBerthClient } from '../../app/clientContext';
 import { ProblemCard } from '../../engine/ProblemCard';
 import { Button } from '../../ui/Button';
@@ -33,8 +33,7 @@ export function InspectView({ id, revision }: { id: string; revision: string }) 
     let current = true;
     client.request('containers.inspect', { id }).then(
       (result) => current && setDetails(result),
-      (caught: unknown) =>
-        current && setError(caught instanceof BerthError ? caught : new BerthError('internal', String(caught))),
+      (caught: unknown) => current && setError(toBerthError(caught)),
     );
     return () => {
       current = false;

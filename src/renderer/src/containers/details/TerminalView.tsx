@@ -4,7 +4,7 @@ import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { terminalShells } from '../../../../shared/containers';
-import { BerthError } from '../../../../shared/errors';
+import { BerthError, toBerthError } from '../../../../shared/errors';
 import { useBerthClient } from '../../app/clientContext';
 import { useEngineAvailable } from '../../engine/engineStatus';
 import { ProblemCard } from '../../engine/ProblemCard';
@@ -36,8 +36,7 @@ export function TerminalView({ id, running }: { id: string; running: boolean }) 
         setShells(found);
         setCommand(found.includes('sh') ? ['sh'] : null);
       },
-      (caught: unknown) =>
-        current && setDetectError(caught instanceof BerthError ? caught : new BerthError('internal', String(caught))),
+      (caught: unknown) => current && setDetectError(toBerthError(caught)),
     );
     return () => {
       current = false;
@@ -148,9 +147,7 @@ function ShellSession({
         cleanups.push(() => input.dispose());
         terminal.focus();
       })
-      .catch((caught: unknown) =>
-        setError(caught instanceof BerthError ? caught : new BerthError('internal', String(caught))),
-      );
+      .catch((caught: unknown) => setError(toBerthError(caught)));
 
     const observer = new ResizeObserver(() => {
       fit.fit();
