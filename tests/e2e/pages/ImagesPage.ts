@@ -1,0 +1,62 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The Images screen: the image table, its notice, the dangling images and their dialogs. */
+export class ImagesPage {
+  readonly root: Locator;
+  readonly notice: Locator;
+  readonly dangling: Locator;
+  readonly removeDialog: RemoveImageDialog;
+  readonly pruneDialog: PruneDialog;
+
+  constructor(private readonly page: Page) {
+    this.root = page.getByTestId('images-page');
+    this.notice = page.getByTestId('images-notice');
+    this.dangling = page.getByTestId('dangling-images');
+    this.removeDialog = new RemoveImageDialog(page);
+    this.pruneDialog = new PruneDialog(page);
+  }
+
+  row(tag: string): Locator {
+    return this.page.locator(`[data-testid=image-row][data-image="${tag}"]`);
+  }
+
+  usage(tag: string): Locator {
+    return this.row(tag).getByTestId('image-usage');
+  }
+
+  async remove(tag: string): Promise<void> {
+    await this.row(tag).getByTestId('image-remove').click();
+  }
+
+  async run(tag: string): Promise<void> {
+    await this.row(tag).getByTestId('image-run').click();
+  }
+
+  async openPrune(): Promise<void> {
+    await this.dangling.getByTestId('prune-open').click();
+  }
+}
+
+export class RemoveImageDialog {
+  readonly root: Locator;
+  readonly usingContainers: Locator;
+  readonly confirm: Locator;
+  readonly force: Locator;
+
+  constructor(page: Page) {
+    this.root = page.getByTestId('remove-image-dialog');
+    this.usingContainers = this.root.getByTestId('using-containers');
+    this.confirm = this.root.getByTestId('confirm-remove');
+    this.force = this.root.getByTestId('force-remove');
+  }
+}
+
+export class PruneDialog {
+  readonly root: Locator;
+  readonly confirm: Locator;
+
+  constructor(page: Page) {
+    this.root = page.getByTestId('prune-dialog');
+    this.confirm = this.root.getByTestId('confirm-prune');
+  }
+}

@@ -1,0 +1,12 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The Installation check screen: whether Docker runs, and the versions it reports. */
+export class InstallationPage {
+  readonly ready: Locator;
+  readonly waiting: Locator;
+
+  constructor(page: Page) {
+    this.ready = page.getByTestId('ready');
+    this.waiting = page.getByTestId('waiting');
+  }
+}

@@ -1,0 +1,12 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The problem box a screen shows when a request fails: what happened and what to do. */
+export class ProblemNotice {
+  readonly root: Locator;
+  readonly copyReport: Locator;
+
+  constructor(page: Page) {
+    this.root = page.getByTestId('problem');
+    this.copyReport = page.getByTestId('copy-report');
+  }
+}
