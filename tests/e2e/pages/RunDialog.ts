@@ -3,7 +3,6 @@ import type { Locator, Page } from '@playwright/test';
 /** The Run dialog: image, name, command, ports, environment and volumes, and its command preview. */
 export class RunDialog {
   readonly root: Locator;
-  readonly title: Locator;
   readonly image: Locator;
   readonly name: Locator;
   readonly command: Locator;
@@ -23,28 +22,29 @@ export class RunDialog {
   readonly hostPath: Locator;
   readonly containerPath: Locator;
   readonly bindConfirm: Locator;
+  readonly engineUnavailable: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId('run-dialog');
-    this.title = page.getByTestId('run-title');
-    this.image = page.getByTestId('run-image');
-    this.name = page.getByTestId('run-name');
-    this.command = page.getByTestId('run-command');
-    this.commandPreview = page.getByTestId('run-command-preview');
-    this.submit = page.getByTestId('run-submit');
-    this.autoRemove = page.getByTestId('run-auto-remove');
-    this.restart = page.getByTestId('run-restart');
-    this.exposedHint = page.getByTestId('run-exposed-hint');
-    this.portRows = page.getByTestId('run-port-row');
-    this.hostPort = page.getByTestId('run-host-port');
-    this.containerPort = page.getByTestId('run-container-port');
-    this.envRows = page.getByTestId('run-env-row');
-    this.addEnv = page.getByTestId('run-add-env');
-    this.volumeRows = page.getByTestId('run-volume-row');
-    this.addVolume = page.getByTestId('run-add-volume');
-    this.volumeKind = page.getByTestId('run-volume-kind');
-    this.hostPath = page.getByTestId('run-host-path');
-    this.containerPath = page.getByTestId('run-container-path');
-    this.bindConfirm = page.getByTestId('run-bind-confirm');
+    this.image = this.root.getByTestId('run-image');
+    this.name = this.root.getByTestId('run-name');
+    this.command = this.root.getByTestId('run-command');
+    this.commandPreview = this.root.getByTestId('run-command-preview');
+    this.submit = this.root.getByTestId('run-submit');
+    this.autoRemove = this.root.getByTestId('run-auto-remove');
+    this.restart = this.root.getByTestId('run-restart');
+    this.exposedHint = this.root.getByTestId('run-exposed-hint');
+    this.portRows = this.root.getByTestId('run-port-row');
+    this.hostPort = this.root.getByTestId('run-host-port');
+    this.containerPort = this.root.getByTestId('run-container-port');
+    this.envRows = this.root.getByTestId('run-env-row');
+    this.addEnv = this.root.getByTestId('run-add-env');
+    this.volumeRows = this.root.getByTestId('run-volume-row');
+    this.addVolume = this.root.getByTestId('run-add-volume');
+    this.volumeKind = this.root.getByTestId('run-volume-kind');
+    this.hostPath = this.root.getByTestId('run-host-path');
+    this.containerPath = this.root.getByTestId('run-container-path');
+    this.bindConfirm = this.root.getByTestId('run-bind-confirm');
+    this.engineUnavailable = this.root.getByTestId('engine-unavailable');
   }
 }

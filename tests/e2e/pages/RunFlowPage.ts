@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 /** The run flow: the steps a `docker run` goes through, its output and the next step. */
 export class RunFlowPage {
   readonly root: Locator;
+  readonly title: Locator;
   readonly state: Locator;
   readonly output: Locator;
   readonly nextStep: Locator;
@@ -13,6 +14,7 @@ export class RunFlowPage {
 
   constructor(private readonly page: Page) {
     this.root = page.getByTestId('run-flow');
+    this.title = page.getByTestId('run-title');
     this.state = page.getByTestId('run-state');
     this.output = page.getByTestId('run-output');
     this.nextStep = page.getByTestId('run-next-step');
