@@ -4,6 +4,9 @@ export type DetailsTab = 'logs' | 'stats' | 'inspect' | 'terminal';
 
 /** A container's details: its actions and the logs, stats, inspect and terminal tabs. */
 export class ContainerDetailsPage {
+  /** The terminal's shell choices, and its custom command's Run button, as CSS selectors for axe. */
+  static readonly terminalChoicesSelector = '[data-testid=terminal-choices]';
+  static readonly terminalCustomRunSelector = '[data-testid=terminal-custom-run]';
   readonly root: Locator;
   readonly stop: Locator;
   readonly remove: Locator;
@@ -22,6 +25,7 @@ export class ContainerDetailsPage {
   readonly networkRate: Locator;
   // Inspect
   readonly inspectPorts: Locator;
+  readonly inspectPortItems: Locator;
   // Terminal
   readonly terminalView: Locator;
   readonly terminalExited: Locator;
@@ -46,6 +50,7 @@ export class ContainerDetailsPage {
     this.networkValue = page.getByTestId('stats-network-value');
     this.networkRate = page.getByTestId('stats-network-rate');
     this.inspectPorts = page.getByTestId('inspect-ports');
+    this.inspectPortItems = this.inspectPorts.getByTestId('container-port');
     this.terminalView = page.getByTestId('terminal-view');
     this.terminalExited = page.getByTestId('terminal-exited');
     this.terminalNoShell = page.getByTestId('terminal-no-shell');
