@@ -24,12 +24,20 @@ export class ImagesPage {
     return this.row(tag).getByTestId('image-usage');
   }
 
+  removeButton(tag: string): Locator {
+    return this.row(tag).getByTestId('image-remove');
+  }
+
+  runButton(tag: string): Locator {
+    return this.row(tag).getByTestId('image-run');
+  }
+
   async remove(tag: string): Promise<void> {
-    await this.row(tag).getByTestId('image-remove').click();
+    await this.removeButton(tag).click();
   }
 
   async run(tag: string): Promise<void> {
-    await this.row(tag).getByTestId('image-run').click();
+    await this.runButton(tag).click();
   }
 
   async openPrune(): Promise<void> {
