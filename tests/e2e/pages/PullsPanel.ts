@@ -1,0 +1,43 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The pulls button and its panel: every pull's progress, and a pull by name. */
+export class PullsPanel {
+  readonly button: Locator;
+  readonly root: Locator;
+  readonly empty: Locator;
+  readonly pullByName: Locator;
+  readonly input: Locator;
+  readonly pull: Locator;
+  readonly dismiss: Locator;
+
+  constructor(private readonly page: Page) {
+    this.button = page.getByTestId('pulls-button');
+    this.root = page.getByTestId('pulls-panel');
+    this.empty = this.root.getByTestId('pulls-empty');
+    this.pullByName = this.root.getByTestId('pulls-panel-pull-by-name');
+    this.input = this.root.getByTestId('pull-by-name-input');
+    this.pull = this.root.getByTestId('pull-by-name-pull');
+    this.dismiss = page.getByTestId('pull-dismiss');
+  }
+
+  async open(): Promise<void> {
+    await this.button.click();
+  }
+
+  job(reference: string): PullJob {
+    return new PullJob(this.page.locator(`[data-testid=pull-job][data-reference="${reference}"]`));
+  }
+}
+
+/** One pull: its percentage, layers and outcome. */
+export class PullJob {
+  readonly percent: Locator;
+  readonly layers: Locator;
+  readonly outcome: Locator;
+
+  constructor(readonly root: Locator) {
+    this.percent = root.getByTestId('pull-percent');
+    this.layers = root.getByTestId('pull-layer');
+    this.outcome = root.getByTestId('pull-outcome');
+  }
+}
