@@ -10,6 +10,8 @@ export class ContainersPage {
   readonly filter: Locator;
   readonly rows: Locator;
   readonly exitedRows: Locator;
+  /** The row the app points at, after a run. */
+  readonly highlightedRow: Locator;
   readonly scroll: Locator;
   readonly stale: Locator;
   readonly counts: Locator;
@@ -23,6 +25,7 @@ export class ContainersPage {
     this.filter = page.getByTestId('containers-filter');
     this.rows = page.getByTestId('container-row');
     this.exitedRows = page.locator('[data-testid=container-row][data-state=exited]');
+    this.highlightedRow = page.locator('[data-testid=container-row][data-highlighted=true]');
     this.scroll = page.getByTestId('containers-scroll');
     this.stale = page.getByTestId('containers-stale');
     this.counts = page.getByTestId('containers-counts');

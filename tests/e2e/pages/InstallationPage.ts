@@ -4,9 +4,11 @@ import type { Locator, Page } from '@playwright/test';
 export class InstallationPage {
   readonly ready: Locator;
   readonly waiting: Locator;
+  readonly openOnboarding: Locator;
 
   constructor(page: Page) {
     this.ready = page.getByTestId('ready');
     this.waiting = page.getByTestId('waiting');
+    this.openOnboarding = page.getByTestId('open-onboarding');
   }
 }
