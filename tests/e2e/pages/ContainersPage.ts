@@ -4,6 +4,13 @@ import type { Locator, Page } from '@playwright/test';
 export class ContainersPage {
   /** The screen as a CSS selector, for axe's include(). */
   static readonly selector = '[data-testid=containers-page]';
+  /** The cells a person needs on every row (CPU, memory, actions), as CSS selectors, by name. */
+  static readonly essentialCellSelectors = {
+    'container-cpu': '[data-testid=container-cpu]',
+    'container-memory': '[data-testid=container-memory]',
+    'container-actions': '[data-testid=container-actions]',
+    'container-more': '[data-testid=container-more]',
+  } as const;
   readonly root: Locator;
   readonly showAll: Locator;
   readonly shownStopped: Locator;

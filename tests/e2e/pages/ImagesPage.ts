@@ -5,6 +5,9 @@ export class ImagesPage {
   readonly root: Locator;
   readonly notice: Locator;
   readonly dangling: Locator;
+  readonly pullByName: Locator;
+  /** Every row's size and "created" cells. */
+  readonly sizeAndCreatedCells: Locator;
   readonly removeDialog: RemoveImageDialog;
   readonly pruneDialog: PruneDialog;
 
@@ -12,6 +15,8 @@ export class ImagesPage {
     this.root = page.getByTestId('images-page');
     this.notice = page.getByTestId('images-notice');
     this.dangling = page.getByTestId('dangling-images');
+    this.pullByName = page.getByTestId('images-pull-by-name');
+    this.sizeAndCreatedCells = page.locator('[data-testid=image-size], [data-testid=image-created]');
     this.removeDialog = new RemoveImageDialog(page);
     this.pruneDialog = new PruneDialog(page);
   }

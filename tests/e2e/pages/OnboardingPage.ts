@@ -6,6 +6,7 @@ export class OnboardingPage {
   readonly next: Locator;
   readonly skip: Locator;
   readonly dashboard: Locator;
+  readonly tryRedis: Locator;
   readonly runHello: Locator;
   readonly explain: Locator;
   readonly conceptCards: Locator;
@@ -18,6 +19,7 @@ export class OnboardingPage {
     this.next = page.getByTestId('onboarding-next');
     this.skip = page.getByTestId('onboarding-skip');
     this.dashboard = page.getByTestId('onboarding-dashboard');
+    this.tryRedis = page.getByTestId('onboarding-try-redis');
     this.runHello = page.getByTestId('onboarding-run-hello');
     this.explain = page.getByTestId('onboarding-explain');
     this.conceptCards = page.getByTestId('concept-card');

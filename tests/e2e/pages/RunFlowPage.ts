@@ -9,7 +9,6 @@ export class RunFlowPage {
   readonly nextStep: Locator;
   readonly again: Locator;
   readonly showContainer: Locator;
-  readonly followedContext: Locator;
   readonly cliTranscript: Locator;
 
   constructor(private readonly page: Page) {
@@ -20,7 +19,6 @@ export class RunFlowPage {
     this.nextStep = page.getByTestId('run-next-step');
     this.again = page.getByTestId('run-again');
     this.showContainer = page.getByTestId('run-show-container');
-    this.followedContext = page.getByTestId('followed-context');
     this.cliTranscript = page.getByTestId('cli-transcript');
   }
 
