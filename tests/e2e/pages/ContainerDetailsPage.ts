@@ -12,6 +12,9 @@ export class ContainerDetailsPage {
   readonly remove: Locator;
   // Logs
   readonly logsScroll: Locator;
+  readonly logsTimestamps: Locator;
+  /** Log lines as a CSS selector, for code that walks the page's text. */
+  static readonly logLineSelector = '[data-testid=log-line]';
   readonly logsSearch: Locator;
   readonly logsMatchCount: Locator;
   readonly logLines: Locator;
@@ -26,6 +29,7 @@ export class ContainerDetailsPage {
   // Inspect
   readonly inspectPorts: Locator;
   readonly inspectPortItems: Locator;
+  readonly inspectEnv: Locator;
   // Terminal
   readonly terminalView: Locator;
   readonly terminalExited: Locator;
@@ -39,6 +43,7 @@ export class ContainerDetailsPage {
     this.stop = page.getByTestId('details-stop');
     this.remove = page.getByTestId('details-remove');
     this.logsScroll = page.getByTestId('logs-scroll');
+    this.logsTimestamps = page.getByTestId('logs-timestamps');
     this.logsSearch = page.getByTestId('logs-search');
     this.logsMatchCount = page.getByTestId('logs-match-count');
     this.logLines = page.getByTestId('log-line');
@@ -51,6 +56,7 @@ export class ContainerDetailsPage {
     this.networkRate = page.getByTestId('stats-network-rate');
     this.inspectPorts = page.getByTestId('inspect-ports');
     this.inspectPortItems = this.inspectPorts.getByTestId('container-port');
+    this.inspectEnv = page.getByTestId('inspect-env');
     this.terminalView = page.getByTestId('terminal-view');
     this.terminalExited = page.getByTestId('terminal-exited');
     this.terminalNoShell = page.getByTestId('terminal-no-shell');

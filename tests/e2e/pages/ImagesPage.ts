@@ -21,6 +21,17 @@ export class ImagesPage {
     this.pruneDialog = new PruneDialog(page);
   }
 
+  /** A row by its reference, also under its full name, as Podman lists Docker Hub's images (docker.io/library/...). */
+  rowAnyRegistry(reference: string): Locator {
+    return this.page.locator(
+      `[data-testid=image-row][data-image="${reference}"], [data-testid=image-row][data-image="docker.io/library/${reference}"]`,
+    );
+  }
+
+  runButtonAnyRegistry(reference: string): Locator {
+    return this.rowAnyRegistry(reference).getByTestId('image-run');
+  }
+
   row(tag: string): Locator {
     return this.page.locator(`[data-testid=image-row][data-image="${tag}"]`);
   }

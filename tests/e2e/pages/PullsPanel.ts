@@ -24,6 +24,11 @@ export class PullsPanel {
     await this.button.click();
   }
 
+  /** Pulls that have ended, whatever their end. */
+  get endedJobs(): Locator {
+    return this.page.locator('[data-testid=pull-job]:not([data-state=pulling])');
+  }
+
   job(reference: string): PullJob {
     return new PullJob(this.page.locator(`[data-testid=pull-job][data-reference="${reference}"]`));
   }

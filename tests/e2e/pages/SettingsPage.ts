@@ -6,11 +6,13 @@ export class SettingsPage {
   readonly recovered: Locator;
   /** The engine chooser's "another address" field, shown on the page itself. */
   readonly engineCustomUrl: Locator;
+  readonly engineOptions: Locator;
 
   constructor(private readonly page: Page) {
     this.root = page.getByTestId('settings-page');
     this.recovered = page.getByTestId('settings-recovered');
     this.engineCustomUrl = page.getByTestId('engine-custom-url');
+    this.engineOptions = page.getByTestId('engine-option');
   }
 
   language(choice: 'en' | 'ko' | 'system'): Locator {
