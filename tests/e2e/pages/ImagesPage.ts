@@ -32,6 +32,15 @@ export class ImagesPage {
     return this.rowAnyRegistry(reference).getByTestId('image-run');
   }
 
+  /** Rows whose reference ends so (Podman may list docker.io/library/...). */
+  rowsEndingWith(reference: string): Locator {
+    return this.page.locator(`[data-testid=image-row][data-image$="${reference}"]`);
+  }
+
+  runButtonOf(row: Locator): Locator {
+    return row.getByTestId('image-run');
+  }
+
   row(tag: string): Locator {
     return this.page.locator(`[data-testid=image-row][data-image="${tag}"]`);
   }

@@ -29,6 +29,11 @@ export class PullsPanel {
     return this.page.locator('[data-testid=pull-job]:not([data-state=pulling])');
   }
 
+  /** A pull as listed in the open panel. */
+  panelJob(reference: string): PullJob {
+    return new PullJob(this.root.locator(`[data-testid=pull-job][data-reference="${reference}"]`));
+  }
+
   job(reference: string): PullJob {
     return new PullJob(this.page.locator(`[data-testid=pull-job][data-reference="${reference}"]`));
   }
@@ -39,8 +44,12 @@ export class PullJob {
   readonly percent: Locator;
   readonly layers: Locator;
   readonly outcome: Locator;
+  readonly downloadingLayers: Locator;
+  readonly cancel: Locator;
 
   constructor(readonly root: Locator) {
+    this.downloadingLayers = root.locator('[data-testid=pull-layer][data-layer-state=downloading]');
+    this.cancel = root.getByTestId('pull-cancel');
     this.percent = root.getByTestId('pull-percent');
     this.layers = root.getByTestId('pull-layer');
     this.outcome = root.getByTestId('pull-outcome');

@@ -8,6 +8,7 @@ export class RunDialog {
   readonly command: Locator;
   readonly commandPreview: Locator;
   readonly submit: Locator;
+  readonly copyCommand: Locator;
   readonly autoRemove: Locator;
   readonly restart: Locator;
   readonly exposedHint: Locator;
@@ -31,6 +32,7 @@ export class RunDialog {
     this.command = this.root.getByTestId('run-command');
     this.commandPreview = this.root.getByTestId('run-command-preview');
     this.submit = this.root.getByTestId('run-submit');
+    this.copyCommand = this.root.getByTestId('copy-run-command');
     this.autoRemove = this.root.getByTestId('run-auto-remove');
     this.restart = this.root.getByTestId('run-restart');
     this.exposedHint = this.root.getByTestId('run-exposed-hint');
