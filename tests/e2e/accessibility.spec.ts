@@ -6,6 +6,20 @@ import { expect, test, type Page } from '@playwright/test';
 import { docker, requireEngine } from '../fixtures/dockerCli';
 import { startFakeHub, type FakeHub } from '../fixtures/fakeHub';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
+import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
+import { ContainersPage } from './pages/ContainersPage';
+import { EngineSwitcher } from './pages/EngineSwitcher';
+import { HubSearchPage } from './pages/HubSearchPage';
+import { ImagesPage } from './pages/ImagesPage';
+import { InstallationPage } from './pages/InstallationPage';
+import { OnboardingPage } from './pages/OnboardingPage';
+import { ProblemNotice } from './pages/ProblemNotice';
+import { RepositoryTagsPage } from './pages/RepositoryTagsPage';
+import { RunDialog } from './pages/RunDialog';
+import { RunFlowPage } from './pages/RunFlowPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { StatusBar } from './pages/StatusBar';
+import { TrayPreview } from './pages/TrayPreview';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 
@@ -85,36 +99,36 @@ interface Screen {
   open(page: Page, lang: Lang): Promise<void>;
 }
 
-const image = (page: Page) => page.locator('[data-testid=image-row][data-image="busybox:latest"]');
+const image = (page: Page) => new ImagesPage(page).row('busybox:latest');
 
 const screens: Screen[] = [
   {
     name: 'installation check',
     open: async (page, lang) => {
       await page.goto(pageUrl(harness, 'installation', lang));
-      await expect(page.getByTestId('server-version')).toBeVisible();
+      await expect(new InstallationPage(page).fact('server-version')).toBeVisible();
     },
   },
   {
     name: 'onboarding',
     open: async (page, lang) => {
       await page.goto(pageUrl(harness, 'onboarding', lang));
-      await expect(page.getByTestId('onboarding')).toBeVisible();
+      await expect(new OnboardingPage(page).root).toBeVisible();
     },
   },
   {
     name: 'hub search',
     open: async (page, lang) => {
       await page.goto(pageUrl(harness, 'hub', lang));
-      await page.getByTestId('hub-search').fill('redis');
-      await expect(page.getByTestId('hub-result').first()).toBeVisible();
+      await new HubSearchPage(page).search.fill('redis');
+      await expect(new HubSearchPage(page).results.first()).toBeVisible();
     },
   },
   {
     name: 'hub tags',
     open: async (page, lang) => {
       await page.goto(pageUrl(harness, 'hub/library/busybox', lang));
-      await expect(page.getByTestId('hub-tag').first()).toBeVisible();
+      await expect(new RepositoryTagsPage(page).tags.first()).toBeVisible();
     },
   },
   {
@@ -128,8 +142,8 @@ const screens: Screen[] = [
     name: 'images remove dialog',
     open: async (page, lang) => {
       await page.goto(pageUrl(harness, 'images', lang));
-      await image(page).getByTestId('image-remove').click();
-      await expect(page.getByTestId('remove-image-dialog')).toBeVisible();
+      await new ImagesPage(page).removeButton('busybox:latest').click();
+      await expect(new ImagesPage(page).removeDialog.root).toBeVisible();
     },
   },
   {
@@ -137,26 +151,27 @@ const screens: Screen[] = [
     open: async (page, lang) => {
       await page.goto(pageUrl(harness, 'containers', lang));
       // The engine is shared: other rows may push this one out of the virtualized list's window.
-      await page.getByTestId('containers-filter').fill(containerName);
-      await expect(page.locator(`[data-testid=container-row][data-name="${containerName}"]`)).toBeVisible();
+      await new ContainersPage(page).filter.fill(containerName);
+      await expect(new ContainersPage(page).row(containerName)).toBeVisible();
     },
   },
   ...(['logs', 'stats', 'inspect', 'terminal'] as const).map<Screen>((tab) => ({
     name: `container details, ${tab}`,
     open: async (page, lang) => {
       await page.goto(pageUrl(harness, `containers/${containerName}`, lang));
-      await page.getByTestId(`tab-${tab}`).click();
-      await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
-      if (tab === 'stats') await expect(page.getByTestId('stats-view')).toBeVisible();
-      if (tab === 'terminal') await expect(page.getByTestId('terminal-view')).toHaveAttribute('data-connected', 'true');
+      await new ContainerDetailsPage(page).openTab(tab);
+      await expect(new ContainerDetailsPage(page).tab(tab)).toHaveAttribute('aria-selected', 'true');
+      if (tab === 'stats') await expect(new ContainerDetailsPage(page).statsView).toBeVisible();
+      if (tab === 'terminal')
+        await expect(new ContainerDetailsPage(page).terminalView).toHaveAttribute('data-connected', 'true');
     },
   })),
   {
     name: 'run dialog',
     open: async (page, lang) => {
       await page.goto(pageUrl(harness, 'images', lang));
-      await image(page).getByTestId('image-run').click();
-      await expect(page.getByTestId('run-dialog')).toBeVisible();
+      await new ImagesPage(page).runButton('busybox:latest').click();
+      await expect(new RunDialog(page).root).toBeVisible();
     },
   },
   {
@@ -164,45 +179,45 @@ const screens: Screen[] = [
     open: async (page, lang) => {
       if (!runRoute) {
         await page.goto(pageUrl(harness, 'images', lang));
-        await image(page).getByTestId('image-run').click();
-        await page.getByTestId('run-name').fill(`${containerName}-run`);
-        await page.getByTestId('run-command').fill('echo hello from berth');
-        await page.getByTestId('run-submit').click();
-        await expect(page.getByTestId('run-flow')).toHaveAttribute('data-state', 'exited', { timeout: 30_000 });
+        await new ImagesPage(page).runButton('busybox:latest').click();
+        await new RunDialog(page).name.fill(`${containerName}-run`);
+        await new RunDialog(page).command.fill('echo hello from berth');
+        await new RunDialog(page).submit.click();
+        await expect(new RunFlowPage(page).root).toHaveAttribute('data-state', 'exited', { timeout: 30_000 });
         runRoute = (await page.evaluate(() => location.hash)).replace(/^#\//, '');
       }
       await page.goto(pageUrl(harness, runRoute, lang));
-      await expect(page.getByTestId('run-flow')).toHaveAttribute('data-state', 'exited');
+      await expect(new RunFlowPage(page).root).toHaveAttribute('data-state', 'exited');
     },
   },
   {
     name: 'settings',
     open: async (page, lang) => {
       await page.goto(pageUrl(harness, 'settings', lang));
-      await expect(page.getByTestId('engine-option').first()).toBeVisible();
+      await expect(new SettingsPage(page).engineOptions.first()).toBeVisible();
     },
   },
   {
     name: 'engine switcher open',
     open: async (page, lang) => {
       await page.goto(pageUrl(harness, 'installation', lang));
-      await page.getByTestId('engine-switcher').click();
-      await expect(page.getByTestId('engine-switcher-panel').getByTestId('engine-option').first()).toBeVisible();
+      await new EngineSwitcher(page).button.click();
+      await expect(new EngineSwitcher(page).options.first()).toBeVisible();
     },
   },
   {
     name: 'tray preview',
     open: async (page, lang) => {
       await page.goto(pageUrl(harness, 'tray', lang));
-      await expect(page.getByTestId('tray-preview')).toBeVisible();
+      await expect(new TrayPreview(page).root).toBeVisible();
     },
   },
   ...(['installation', 'images', 'containers', 'hub/library/busybox'] as const).map<Screen>((route) => ({
     name: `Docker server down: ${route}`,
     open: async (page, lang) => {
       await page.goto(pageUrl(downHarness, route, lang));
-      await expect(page.getByTestId('status-bar')).toHaveAttribute('data-state', 'disconnected', { timeout: 30_000 });
-      await expect(page.getByTestId('problem').first()).toBeVisible();
+      await expect(new StatusBar(page).root).toHaveAttribute('data-state', 'disconnected', { timeout: 30_000 });
+      await expect(new ProblemNotice(page).root.first()).toBeVisible();
     },
   })),
 ];

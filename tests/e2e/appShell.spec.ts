@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import WebSocket from 'ws';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
+import { EmptyState } from './pages/EmptyState';
 
 let harness: RunningHarness;
 test.beforeAll(async () => {
@@ -31,9 +32,7 @@ for (const lang of ['en', 'ko'] as const) {
       await page.getByRole('navigation').getByRole('link', { name: section[lang], exact: true }).click();
       await expect(page.locator('main')).toHaveAttribute('data-section', section.id);
       // Each screen says what it is (a heading) or, when it has nothing yet, offers one next step.
-      await expect(
-        page.getByRole('heading', { level: 1 }).or(page.getByTestId('empty-state').getByRole('button')),
-      ).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1 }).or(new EmptyState(page).action)).toBeVisible();
       const text = await page.locator('body').innerText();
       expect(text, 'no raw translation key on screen').not.toMatch(/\b(nav|empty|installation|problem|engine)\.[a-z]/);
     }

@@ -3,6 +3,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { docker, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
+import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
+import { ContainersPage } from './pages/ContainersPage';
+import { ImagesPage } from './pages/ImagesPage';
+import { RunDialog } from './pages/RunDialog';
+import { RunFlowPage } from './pages/RunFlowPage';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 
@@ -19,30 +24,30 @@ test.afterAll(async () => {
 });
 
 const unique = (name: string) => `berth-e2e-${name}-${Date.now()}`;
-const rowOf = (page: Page, name: string) => page.locator(`[data-testid=container-row][data-name="${name}"]`);
+const rowOf = (page: Page, name: string) => new ContainersPage(page).row(name);
 
 test('"Show stopped ones too" is remembered across a reload', async ({ page }) => {
   const stopped = unique('stopped');
   docker('create', '--label', label, '--name', stopped, 'busybox', 'true');
   await page.goto(pageUrl(harness, 'containers'));
-  const toggle = page.getByTestId('containers-show-all');
+  const toggle = new ContainersPage(page).showAll;
   await expect(toggle).not.toBeChecked();
   await expect(rowOf(page, stopped)).toHaveCount(0);
 
   await toggle.check();
   await expect(rowOf(page, stopped)).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId('containers-show-all')).toBeChecked();
+  await expect(new ContainersPage(page).showAll).toBeChecked();
   await expect(rowOf(page, stopped)).toBeVisible();
   // Leaving and coming back through the sidebar keeps it too.
   await page.getByRole('navigation').getByRole('link', { name: 'Images', exact: true }).click();
   await page.getByRole('navigation').getByRole('link', { name: 'Containers', exact: true }).click();
   await expect(rowOf(page, stopped)).toBeVisible();
 
-  await page.getByTestId('containers-show-all').uncheck();
+  await new ContainersPage(page).showAll.uncheck();
   await expect(rowOf(page, stopped)).toHaveCount(0);
   await page.reload();
-  await expect(page.getByTestId('containers-show-all')).not.toBeChecked();
+  await expect(new ContainersPage(page).showAll).not.toBeChecked();
 });
 
 test('after a run, "See it in Containers" shows the stopped container although stopped ones are hidden', async ({
@@ -50,21 +55,23 @@ test('after a run, "See it in Containers" shows the stopped container although s
 }) => {
   const name = unique('ran');
   await page.goto(pageUrl(harness, 'images'));
-  await page.locator('[data-testid=image-row][data-image="busybox:latest"]').getByTestId('image-run').click();
-  await page.getByTestId('run-name').fill(name);
-  await page.getByTestId('run-submit').click();
+  await new ImagesPage(page).run('busybox:latest');
+  const dialog = new RunDialog(page);
+  await dialog.name.fill(name);
+  await dialog.submit.click();
   try {
-    await expect(page.getByTestId('run-flow')).toHaveAttribute('data-state', 'exited', { timeout: 60_000 });
-    await page.getByTestId('run-show-container').click();
+    const flow = new RunFlowPage(page);
+    await expect(flow.root).toHaveAttribute('data-state', 'exited', { timeout: 60_000 });
+    await flow.showContainer.click();
 
-    await expect(page.getByTestId('containers-show-all')).not.toBeChecked();
+    await expect(new ContainersPage(page).showAll).not.toBeChecked();
     const row = rowOf(page, name);
     await expect(row).toHaveAttribute('data-state', 'exited');
     await expect(row).toHaveAttribute('data-highlighted', 'true');
-    await expect(page.getByTestId('containers-shown-stopped')).toContainText(name);
+    await expect(new ContainersPage(page).shownStopped).toContainText(name);
     await saveScreenshot(page, 'containers-just-ran-en');
     // Only that one: other stopped containers stay hidden.
-    expect(await page.locator('[data-testid=container-row][data-state=exited]').count()).toBe(1);
+    expect(await new ContainersPage(page).exitedRows.count()).toBe(1);
   } finally {
     docker('rm', '-f', name);
   }
@@ -90,29 +97,27 @@ test('a container that exits with code 3 is marked as a warning, with a link to 
     .poll(() => docker('inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', failed))
     .toBe('exited 3');
   await page.goto(pageUrl(harness, 'containers'));
-  await page.getByTestId('containers-show-all').check();
+  await new ContainersPage(page).showAll.check();
 
-  const bad = rowOf(page, failed);
-  await expect(bad.getByTestId('container-state-badge')).toHaveText('Exited (3)');
-  await expect(bad.getByTestId('container-state-badge')).toHaveAttribute('data-tone', 'amber');
-  const good = rowOf(page, fine);
-  await expect(good.getByTestId('container-state-badge')).toHaveText('Exited (0)');
-  await expect(good.getByTestId('container-state-badge')).toHaveAttribute('data-tone', 'slate');
-  await expect(good.getByTestId('container-see-logs')).toHaveCount(0);
+  const containers = new ContainersPage(page);
+  await expect(containers.stateBadge(failed)).toHaveText('Exited (3)');
+  await expect(containers.stateBadge(failed)).toHaveAttribute('data-tone', 'amber');
+  await expect(containers.stateBadge(fine)).toHaveText('Exited (0)');
+  await expect(containers.stateBadge(fine)).toHaveAttribute('data-tone', 'slate');
+  await expect(containers.seeLogs(fine)).toHaveCount(0);
   await saveScreenshot(page, 'containers-exit-code-en');
 
-  const link = bad.getByTestId('container-see-logs');
+  const link = containers.seeLogs(failed);
   await expect(link).toHaveAccessibleName(`See the logs of ${failed}: it ended with exit code 3`);
   await link.click();
-  await expect(page.getByTestId('container-details')).toBeVisible();
-  await expect(page.getByTestId('tab-logs')).toHaveAttribute('aria-selected', 'true');
-  await expect(page.locator('[data-testid=log-line][data-stream=stderr]')).toContainText('something went wrong');
+  const details = new ContainerDetailsPage(page);
+  await expect(details.root).toBeVisible();
+  await expect(details.tab('logs')).toHaveAttribute('aria-selected', 'true');
+  await expect(details.stderrLines).toContainText('something went wrong');
 
   await page.goto(pageUrl(harness, 'containers', 'ko'));
-  await expect(rowOf(page, failed).getByTestId('container-see-logs')).toHaveText('로그 보기');
-  await expect(rowOf(page, failed).getByTestId('container-see-logs')).toHaveAccessibleName(
-    `${failed} 로그 보기: 종료 코드 3으로 끝났어요`,
-  );
+  await expect(containers.seeLogs(failed)).toHaveText('로그 보기');
+  await expect(containers.seeLogs(failed)).toHaveAccessibleName(`${failed} 로그 보기: 종료 코드 3으로 끝났어요`);
   await saveScreenshot(page, 'containers-exit-code-ko');
 });
 
@@ -134,14 +139,14 @@ test('a container publishing 4 ports shows one and "+3 more", without overlappin
   );
   docker('run', '-d', '--label', label, '--name', next, '-p', '127.0.0.1::80', 'busybox', 'sleep', '300');
   await page.goto(pageUrl(harness, 'containers'));
-  await page.getByTestId('containers-filter').fill('berth-e2e-');
-  const row = rowOf(page, many);
-  await expect(row.getByTestId('container-port')).toHaveCount(1);
-  const more = row.getByTestId('container-ports-more');
+  const containers = new ContainersPage(page);
+  await containers.filter.fill('berth-e2e-');
+  await expect(containers.ports(many)).toHaveCount(1);
+  const more = containers.portsMore(many);
   await expect(more).toHaveText('+3 more');
 
   // Every row's content stays inside the row: nothing reaches into the row below.
-  for (const candidate of await page.getByTestId('container-row').all()) {
+  for (const candidate of await containers.rows.all()) {
     const box = await candidate.boundingBox();
     for (const cell of await candidate.locator(':scope > *').all()) {
       const inner = await cell.boundingBox();
@@ -152,9 +157,9 @@ test('a container publishing 4 ports shows one and "+3 more", without overlappin
   }
 
   await more.click();
-  const all = row.getByTestId('container-ports-all');
+  const all = containers.portsAll(many);
   await expect(all).toBeVisible();
-  await expect(all.getByTestId('container-port')).toHaveCount(4);
+  await expect(containers.allPorts(many)).toHaveCount(4);
   for (const port of ports) await expect(all).toContainText(`→${port}`);
   await saveScreenshot(page, 'containers-ports-more-en');
   await page.keyboard.press('Escape');
@@ -167,9 +172,10 @@ test('the "more actions" menu works with the keyboard and returns focus', async 
   docker('run', '-d', '--init', '--label', label, '--name', name, 'busybox', 'sleep', '300');
   await page.goto(pageUrl(harness, 'containers'));
   // Only this row: containers other tests make on the shared engine must not move it meanwhile.
-  await page.getByTestId('containers-filter').fill(name);
-  const row = rowOf(page, name);
-  const trigger = row.getByTestId('container-more');
+  const containers = new ContainersPage(page);
+  await containers.filter.fill(name);
+  const row = containers.row(name);
+  const trigger = containers.more(name);
   await expect(trigger).toHaveAccessibleName(`More actions for ${name}`);
   await trigger.focus();
   await page.keyboard.press('Enter');
@@ -208,7 +214,7 @@ test('the list is a table to assistive technology, with its menus and port lists
   const ports = [80, 81, 82].flatMap((port) => ['-p', `127.0.0.1::${port}`]);
   docker('run', '-d', '--init', '--label', label, '--name', name, ...ports, 'busybox', 'sleep', '300');
   const violations = async () =>
-    (await new AxeBuilder({ page }).include('[data-testid=containers-page]').analyze()).violations.map(
+    (await new AxeBuilder({ page }).include(ContainersPage.selector).analyze()).violations.map(
       (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
     );
   for (const size of [
@@ -217,15 +223,15 @@ test('the list is a table to assistive technology, with its menus and port lists
   ]) {
     await page.setViewportSize(size);
     await page.goto(pageUrl(harness, 'containers', 'ko'));
-    const row = rowOf(page, name);
-    await expect(row).toBeVisible();
+    const containers = new ContainersPage(page);
+    await expect(containers.row(name)).toBeVisible();
     expect(await violations()).toEqual([]);
-    await row.getByTestId('container-more').click();
+    await containers.more(name).click();
     await expect(page.getByRole('menu')).toBeVisible();
     expect(await violations()).toEqual([]);
     await page.keyboard.press('Escape');
-    await row.getByTestId('container-ports-more').click();
-    await expect(row.getByTestId('container-ports-all')).toBeVisible();
+    await containers.portsMore(name).click();
+    await expect(containers.portsAll(name)).toBeVisible();
     expect(await violations()).toEqual([]);
   }
 });

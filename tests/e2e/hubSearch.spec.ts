@@ -3,6 +3,10 @@ import { removeImage, requireEngine } from '../fixtures/dockerCli';
 import { fakeHubSearch, fakeHubV4Extras, startFakeHub, type FakeHub } from '../fixtures/fakeHub';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
+import { HubSearchPage } from './pages/HubSearchPage';
+import { ProblemNotice } from './pages/ProblemNotice';
+import { PullsPanel } from './pages/PullsPanel';
+import { RepositoryTagsPage } from './pages/RepositoryTagsPage';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 
@@ -21,55 +25,58 @@ test.beforeEach(() => hub.setMode('normal'));
 test('search "redis", open its tags, pull latest and watch every layer complete', async ({ page }) => {
   removeImage('redis');
   await page.goto(pageUrl(harness, 'hub'));
-  await page.getByTestId('hub-search').fill('redis');
-  const first = page.getByTestId('hub-result').first();
-  await expect(first).toHaveAttribute('data-repo', 'redis');
-  await expect(first.getByTestId('badge-official')).toHaveText('Official image');
-  await expect(first.getByTestId('pull-count')).toContainText(/\d(\.\d)?[KMB] pulls/);
+  const hubSearch = new HubSearchPage(page);
+  await hubSearch.search.fill('redis');
+  const first = hubSearch.firstResult;
+  await expect(first.root).toHaveAttribute('data-repo', 'redis');
+  await expect(first.official).toHaveText('Official image');
+  await expect(first.pullCount).toContainText(/\d(\.\d)?[KMB] pulls/);
   await saveScreenshot(page, 'hub-search-en');
 
-  await first.getByRole('button', { name: 'redis', exact: true }).click();
-  const latest = page.locator('[data-testid=hub-tag][data-tag=latest]');
-  await expect(latest).toContainText('MB');
+  await first.root.getByRole('button', { name: 'redis', exact: true }).click();
+  const latest = new RepositoryTagsPage(page).tag('latest');
+  await expect(latest.root).toContainText('MB');
   await saveScreenshot(page, 'hub-tags-en');
 
-  await latest.getByTestId('tag-pull').click();
-  const job = page.locator('[data-testid=pull-job][data-reference="redis:latest"]');
-  await expect(job).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
-  await expect(job.getByTestId('pull-percent')).toHaveText('100%');
-  const layers = job.getByTestId('pull-layer');
+  await latest.pull.click();
+  const job = new PullsPanel(page).job('redis:latest');
+  await expect(job.root).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(job.percent).toHaveText('100%');
+  const layers = job.layers;
   expect(await layers.count()).toBeGreaterThanOrEqual(3);
   for (const layer of await layers.all()) await expect(layer).toHaveAttribute('data-layer-state', 'pull-complete');
-  await expect(job.getByTestId('pull-outcome')).toContainText('Downloaded newer image');
+  await expect(job.outcome).toContainText('Downloaded newer image');
 });
 
 test('Ctrl+K focuses the search from any screen, and more results load on scroll', async ({ page }) => {
   await page.goto(pageUrl(harness, 'installation'));
   await page.keyboard.press('Control+K');
-  await expect(page.getByTestId('hub-search')).toBeFocused();
+  const hubSearch = new HubSearchPage(page);
+  await expect(hubSearch.search).toBeFocused();
   await page.keyboard.type('a');
-  await expect(page.getByTestId('hub-result').first()).toBeVisible();
-  const firstPage = await page.getByTestId('hub-result').count();
+  await expect(hubSearch.results.first()).toBeVisible();
+  const firstPage = await hubSearch.results.count();
   expect(firstPage).toBe(25);
-  await page.getByTestId('hub-result').last().scrollIntoViewIfNeeded();
-  await expect(async () => expect(await page.getByTestId('hub-result').count()).toBeGreaterThan(firstPage)).toPass();
+  await hubSearch.results.last().scrollIntoViewIfNeeded();
+  await expect(async () => expect(await hubSearch.results.count()).toBeGreaterThan(firstPage)).toPass();
 });
 
 test('the Hub saying 429 tells when search works again; 500 and offline have their own words', async ({ page }) => {
   await page.goto(pageUrl(harness, 'hub'));
+  const hubSearch = new HubSearchPage(page);
   hub.setMode('rate-limited');
-  await page.getByTestId('hub-search').fill('nginx');
-  const problem = page.getByTestId('problem');
+  await hubSearch.search.fill('nginx');
+  const problem = new ProblemNotice(page).root;
   await expect(problem).toHaveAttribute('data-problem', 'hub-rate-limited');
   await expect(problem).toContainText('Docker Hub asks us to slow down');
-  await expect(page.getByTestId('retry-countdown')).toContainText(/Search works again in \d+ s/);
+  await expect(hubSearch.retryCountdown).toContainText(/Search works again in \d+ s/);
   await saveScreenshot(page, 'hub-rate-limited-en');
 
   // A 500 falls back to the engine's own search. Offline (as here) the engine cannot search either,
   // and the Hub's error is shown; where the engine reaches the internet, its results are.
   hub.setMode('server-error');
-  await page.getByTestId('hub-search').fill('node');
-  const outcome = page.getByTestId('problem').or(page.getByTestId('engine-fallback'));
+  await hubSearch.search.fill('node');
+  const outcome = new ProblemNotice(page).root.or(hubSearch.engineFallback);
   await expect(outcome).toBeVisible();
   if ((await outcome.getAttribute('data-testid')) === 'problem') {
     await expect(outcome).toHaveAttribute('data-problem', 'hub-error');
@@ -80,16 +87,17 @@ test('the Hub saying 429 tells when search works again; 500 and offline have the
 
   hub.setMode('normal');
   await page.getByRole('button', { name: 'Search again' }).click();
-  await expect(page.getByTestId('hub-result').first()).toHaveAttribute('data-repo', 'node');
+  await expect(hubSearch.results.first()).toHaveAttribute('data-repo', 'node');
 });
 
 test('with the Hub unreachable the search says so, in Korean too', async ({ page }) => {
   const offline = await startHarness({ BERTH_HUB_URL: 'http://127.0.0.1:9' });
   try {
     await page.goto(pageUrl(offline, 'hub', 'ko'));
-    await page.getByTestId('hub-search').fill('redis');
-    await expect(page.getByTestId('problem')).toHaveAttribute('data-problem', 'hub-unreachable');
-    await expect(page.getByTestId('problem')).toContainText('도커 허브에 연결할 수 없어요');
+    const hubSearch = new HubSearchPage(page);
+    await hubSearch.search.fill('redis');
+    await expect(new ProblemNotice(page).root).toHaveAttribute('data-problem', 'hub-unreachable');
+    await expect(new ProblemNotice(page).root).toContainText('도커 허브에 연결할 수 없어요');
     await saveScreenshot(page, 'hub-offline-ko');
   } finally {
     await offline.stop();
@@ -100,21 +108,20 @@ test('one odd row does not cost the page: it is mended or left out, and the user
   hub.setMode('odd-rows');
   for (const lang of ['en', 'ko'] as const) {
     await page.goto(pageUrl(harness, 'hub', lang));
-    await page.getByTestId('hub-search').fill('redis');
-    const results = page.getByTestId('hub-result');
+    const hubSearch = new HubSearchPage(page);
+    await hubSearch.search.fill('redis');
+    const results = hubSearch.results;
     await expect(results.first()).toHaveAttribute('data-repo', 'redis');
     await expect(results).toHaveCount(fakeHubSearch('redis').length);
     // "1B+" in a v2 row is read as at least a billion.
-    await expect(results.first().getByTestId('pull-count')).toHaveText(
-      lang === 'en' ? '↓ 1B+ pulls' : '↓ 10억회 이상 받음',
-    );
-    await expect(page.getByTestId('hub-skipped')).toHaveText(
+    await expect(hubSearch.firstResult.pullCount).toHaveText(lang === 'en' ? '↓ 1B+ pulls' : '↓ 10억회 이상 받음');
+    await expect(hubSearch.skipped).toHaveText(
       lang === 'en'
         ? '1 result from Docker Hub could not be read and is not shown.'
         : '도커 허브 결과 1개는 읽을 수 없어서 보여 드리지 않았어요.',
     );
-    await expect(page.getByTestId('problem')).toHaveCount(0);
-    await page.getByTestId('hub-skipped').scrollIntoViewIfNeeded();
+    await expect(new ProblemNotice(page).root).toHaveCount(0);
+    await hubSearch.skipped.scrollIntoViewIfNeeded();
     await saveScreenshot(page, `hub-odd-rows-${lang}`);
   }
 });
@@ -124,8 +131,9 @@ test('rows the Hub repeats across pages are shown once', async ({ page }) => {
   const expected = Math.min(50, fakeHubSearch('a').length);
   expect(expected).toBeGreaterThan(25);
   await page.goto(pageUrl(harness, 'hub'));
-  await page.getByTestId('hub-search').fill('a');
-  const results = page.getByTestId('hub-result');
+  const hubSearch = new HubSearchPage(page);
+  await hubSearch.search.fill('a');
+  const results = hubSearch.results;
   await expect(results).toHaveCount(25);
   await results.last().scrollIntoViewIfNeeded();
   await expect(page.getByText('Loading more…')).toHaveCount(0);
@@ -141,10 +149,11 @@ test('when both Hub searches are gone, it says "Docker Hub’s search has change
   ] as const) {
     hub.setMode(mode);
     await page.goto(pageUrl(harness, 'hub', lang));
-    await page.getByTestId('hub-search').fill('nginx');
+    const hubSearch = new HubSearchPage(page);
+    await hubSearch.search.fill('nginx');
     // Offline (as here) the engine cannot search either, and the Hub's problem is shown; where the
     // engine reaches the internet, its results are, with the same news.
-    const outcome = page.getByTestId('problem').or(page.getByTestId('engine-fallback'));
+    const outcome = new ProblemNotice(page).root.or(hubSearch.engineFallback);
     await expect(outcome).toBeVisible();
     if ((await outcome.getAttribute('data-testid')) === 'problem') {
       await expect(outcome).toHaveAttribute('data-problem', 'hub-search-changed');
@@ -162,21 +171,20 @@ test('when v2 search is gone the v4 search answers, with verified-publisher and 
   hub.setMode('v2-gone');
   for (const lang of ['en', 'ko'] as const) {
     await page.goto(pageUrl(harness, 'hub', lang));
-    await page.getByTestId('hub-search').fill('redis');
-    const redis = page.locator('[data-testid=hub-result][data-repo=redis]');
-    await expect(redis.getByTestId('badge-official')).toBeVisible();
-    await expect(redis.getByTestId('pull-count')).toHaveText(lang === 'en' ? '↓ 1B+ pulls' : '↓ 10억회 이상 받음');
-    const bitnami = page.locator('[data-testid=hub-result][data-repo="bitnami/redis"]');
-    await expect(bitnami.getByTestId('badge-verified')).toHaveText(
-      lang === 'en' ? 'Verified publisher' : '인증된 게시자',
-    );
-    const archived = page.locator('[data-testid=hub-result][data-repo="redislabs/rejson"]');
-    await expect(archived.getByTestId('badge-archived')).toHaveText(lang === 'en' ? 'Archived' : '보관됨');
-    await expect(page.getByTestId('badge-verified')).toHaveCount(
+    const hubSearch = new HubSearchPage(page);
+    await hubSearch.search.fill('redis');
+    const redis = hubSearch.result('redis');
+    await expect(redis.official).toBeVisible();
+    await expect(redis.pullCount).toHaveText(lang === 'en' ? '↓ 1B+ pulls' : '↓ 10억회 이상 받음');
+    const bitnami = hubSearch.result('bitnami/redis');
+    await expect(bitnami.verified).toHaveText(lang === 'en' ? 'Verified publisher' : '인증된 게시자');
+    const archived = hubSearch.result('redislabs/rejson');
+    await expect(archived.archived).toHaveText(lang === 'en' ? 'Archived' : '보관됨');
+    await expect(hubSearch.verifiedBadges).toHaveCount(
       fakeHubSearch('redis').filter((repo) => fakeHubV4Extras[repo.repo_name]?.badge === 'verified_publisher').length,
     );
     await saveScreenshot(page, `hub-search-v4-${lang}`);
-    await archived.scrollIntoViewIfNeeded();
+    await archived.root.scrollIntoViewIfNeeded();
     await saveScreenshot(page, `hub-search-v4-archived-${lang}`);
   }
 });
@@ -187,10 +195,11 @@ test('one star is "1 star"; Korean counts read right without plural forms', asyn
     ['ko', /★ 별 1개/, /★ 별 3\.4천개/],
   ] as const) {
     await page.goto(pageUrl(harness, 'hub', lang));
-    await page.getByTestId('hub-search').fill('jitesoft');
-    await expect(page.locator('[data-testid=hub-result][data-repo="jitesoft/node"]')).toContainText(one);
-    await page.getByTestId('hub-search').fill('busybox');
-    await expect(page.locator('[data-testid=hub-result][data-repo=busybox]')).toContainText(many);
+    const hubSearch = new HubSearchPage(page);
+    await hubSearch.search.fill('jitesoft');
+    await expect(hubSearch.result('jitesoft/node').root).toContainText(one);
+    await hubSearch.search.fill('busybox');
+    await expect(hubSearch.result('busybox').root).toContainText(many);
   }
 });
 
@@ -199,12 +208,13 @@ test('tags: one label per platform, inactive tags marked, and a tag with no imag
 }) => {
   for (const lang of ['en', 'ko'] as const) {
     await page.goto(pageUrl(harness, 'hub/library/busybox', lang));
-    const old = page.locator('[data-testid=hub-tag][data-tag="1.31"]');
+    const tags = new RepositoryTagsPage(page);
+    const old = tags.tag('1.31');
     // 1.31 lists arm64 without a variant, the others arm64/v8: the same platform, one label.
-    await expect(old.locator('td').nth(3)).toHaveText('linux/amd64, linux/arm64/v8');
-    await expect(old.getByTestId('tag-inactive')).toHaveText(lang === 'en' ? 'Inactive' : '비활성');
-    await expect(page.locator('[data-testid=hub-tag][data-tag=latest]').getByTestId('tag-inactive')).toHaveCount(0);
-    for (const cell of await page.getByTestId('tag-platforms').all()) {
+    await expect(old.root.locator('td').nth(3)).toHaveText('linux/amd64, linux/arm64/v8');
+    await expect(old.inactive).toHaveText(lang === 'en' ? 'Inactive' : '비활성');
+    await expect(tags.tag('latest').inactive).toHaveCount(0);
+    for (const cell of await tags.platforms.all()) {
       for (const label of (await cell.innerText()).split(', ')) {
         expect(label).toMatch(/^(linux|windows)\/(amd64|arm64\/v8|arm\/v\d)$/);
       }
@@ -212,20 +222,20 @@ test('tags: one label per platform, inactive tags marked, and a tag with no imag
     await saveScreenshot(page, `hub-tags-inactive-${lang}`);
 
     await page.goto(pageUrl(harness, 'hub/library/hello-world', lang));
-    const windowsOnly = page.locator('[data-testid=hub-tag][data-tag="nanoserver-ltsc2022"]');
-    await expect(windowsOnly.getByTestId('tag-not-here')).toHaveText(
+    const windowsOnly = tags.tag('nanoserver-ltsc2022');
+    await expect(windowsOnly.notHere).toHaveText(
       lang === 'en'
         ? 'No image for linux/amd64: it will not run on this Docker server.'
         : 'linux/amd64용 이미지가 없어요. 이 도커 서버에서는 실행되지 않아요.',
     );
-    await expect(windowsOnly.getByTestId('tag-run')).toBeDisabled();
-    await expect(windowsOnly.getByTestId('tag-pull')).toHaveAttribute(
+    await expect(windowsOnly.run).toBeDisabled();
+    await expect(windowsOnly.pull).toHaveAttribute(
       'title',
       lang === 'en' ? /will not run on this Docker server/ : /이 도커 서버에서는 실행되지 않아요/,
     );
-    const latest = page.locator('[data-testid=hub-tag][data-tag=latest]');
-    await expect(latest.getByTestId('tag-run')).toBeEnabled();
-    await expect(latest.getByTestId('tag-not-here')).toHaveCount(0);
+    const latest = tags.tag('latest');
+    await expect(latest.run).toBeEnabled();
+    await expect(latest.notHere).toHaveCount(0);
     await saveScreenshot(page, `hub-tags-not-here-${lang}`);
   }
 });

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { commitContainer, docker, imageExists, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
+import { ImagesPage } from './pages/ImagesPage';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 
@@ -24,20 +25,21 @@ test('removing an image in use names its containers and needs a second confirmat
   docker('create', '--name', container, tag);
   try {
     await page.goto(pageUrl(harness, 'images'));
-    const row = page.locator(`[data-testid=image-row][data-image="${tag}"]`);
-    await expect(row.getByTestId('image-usage')).toHaveText('used by 1');
+    const images = new ImagesPage(page);
+    const row = images.row(tag);
+    await expect(images.usage(tag)).toHaveText('used by 1');
     await saveScreenshot(page, 'images-en');
-    await row.getByTestId('image-remove').click();
+    await images.remove(tag);
 
-    const dialog = page.getByTestId('remove-image-dialog');
-    await expect(dialog).toContainText(`Remove ${tag}?`);
-    await expect(dialog.getByTestId('using-containers')).toHaveText(container);
-    await expect(dialog.getByTestId('confirm-remove')).toBeDisabled();
+    const dialog = images.removeDialog;
+    await expect(dialog.root).toContainText(`Remove ${tag}?`);
+    await expect(dialog.usingContainers).toHaveText(container);
+    await expect(dialog.confirm).toBeDisabled();
     await saveScreenshot(page, 'images-remove-in-use-en');
-    await dialog.getByTestId('force-remove').check();
-    await dialog.getByTestId('confirm-remove').click();
+    await dialog.force.check();
+    await dialog.confirm.click();
 
-    await expect(page.getByTestId('images-notice')).toHaveText(`Removed ${tag}.`);
+    await expect(images.notice).toHaveText(`Removed ${tag}.`);
     await expect(row).toHaveCount(0);
     expect(imageExists(tag)).toBe(false);
   } finally {
@@ -48,14 +50,15 @@ test('removing an image in use names its containers and needs a second confirmat
 test('a change made with the docker CLI shows up without a click', async ({ page }) => {
   const tag = `berth-e2e-live:${Date.now()}`;
   await page.goto(pageUrl(harness, 'images'));
-  await expect(page.getByTestId('images-page')).toBeVisible();
+  const images = new ImagesPage(page);
+  await expect(images.root).toBeVisible();
   docker('tag', 'busybox', tag);
   try {
-    await expect(page.locator(`[data-testid=image-row][data-image="${tag}"]`)).toBeVisible();
+    await expect(images.row(tag)).toBeVisible();
   } finally {
     docker('rmi', tag);
   }
-  await expect(page.locator(`[data-testid=image-row][data-image="${tag}"]`)).toHaveCount(0);
+  await expect(images.row(tag)).toHaveCount(0);
 });
 
 test('prune lists the dangling images it removes, and removes them', async ({ page }) => {
@@ -63,13 +66,12 @@ test('prune lists the dangling images it removes, and removes them', async ({ pa
   const dangling = commitContainer(container).replace(/^sha256:/, '');
   docker('rm', container);
   await page.goto(pageUrl(harness, 'images', 'ko'));
-  const section = page.getByTestId('dangling-images');
-  await expect(section).toContainText(dangling.slice(0, 12));
-  await section.getByTestId('prune-open').click();
-  const dialog = page.getByTestId('prune-dialog');
-  await expect(dialog).toContainText(dangling.slice(0, 12));
+  const images = new ImagesPage(page);
+  await expect(images.dangling).toContainText(dangling.slice(0, 12));
+  await images.openPrune();
+  await expect(images.pruneDialog.root).toContainText(dangling.slice(0, 12));
   await saveScreenshot(page, 'images-prune-ko');
-  await dialog.getByTestId('confirm-prune').click();
-  await expect(page.getByTestId('images-notice')).toContainText('삭제하고');
+  await images.pruneDialog.confirm.click();
+  await expect(images.notice).toContainText('삭제하고');
   expect(imageExists(dangling)).toBe(false);
 });

@@ -7,6 +7,9 @@ import { dockerVersionJson, engineFamily, PODMAN_SOCKET, requireEngine } from '.
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { startSocketProxy } from '../fixtures/countingProxy';
+import { InstallationPage } from './pages/InstallationPage';
+import { ProblemNotice } from './pages/ProblemNotice';
+import { StatusBar } from './pages/StatusBar';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 
@@ -22,26 +25,28 @@ test('shows the same figures as `docker version`, in English and Korean', async 
   await page.goto(pageUrl(harness, 'installation'));
 
   const onPodman = engineFamily() === 'podman';
-  await expect(page.getByTestId('ready')).toContainText('is installed and running');
-  if (onPodman) await expect(page.getByTestId('ready')).toContainText('Podman is installed and running');
-  else await expect(page.getByTestId('ready')).not.toContainText('Podman');
-  await expect(page.getByTestId('server-version')).toHaveText(expected.Server!.Version);
-  await expect(page.getByTestId('server-api-version')).toContainText(expected.Server!.ApiVersion);
-  await expect(page.getByTestId('server-os-arch')).toHaveText(`${expected.Server!.Os}/${expected.Server!.Arch}`);
-  await expect(page.getByTestId('client-version')).toHaveText(expected.Client.Version);
-  await expect(page.getByTestId('client-api-version')).toContainText(expected.Client.ApiVersion);
-  await expect(page.getByTestId('engine-state')).toHaveText('Docker server running');
-  await expect(page.getByTestId('engine-product')).toContainText(expected.Server!.Version);
-  if (!onPodman) await expect(page.getByTestId('engine-product')).not.toContainText('Podman');
+  await expect(new InstallationPage(page).ready).toContainText('is installed and running');
+  if (onPodman) await expect(new InstallationPage(page).ready).toContainText('Podman is installed and running');
+  else await expect(new InstallationPage(page).ready).not.toContainText('Podman');
+  await expect(new InstallationPage(page).fact('server-version')).toHaveText(expected.Server!.Version);
+  await expect(new InstallationPage(page).fact('server-api-version')).toContainText(expected.Server!.ApiVersion);
+  await expect(new InstallationPage(page).fact('server-os-arch')).toHaveText(
+    `${expected.Server!.Os}/${expected.Server!.Arch}`,
+  );
+  await expect(new InstallationPage(page).fact('client-version')).toHaveText(expected.Client.Version);
+  await expect(new InstallationPage(page).fact('client-api-version')).toContainText(expected.Client.ApiVersion);
+  await expect(new StatusBar(page).engineState).toHaveText('Docker server running');
+  await expect(new StatusBar(page).engineProduct).toContainText(expected.Server!.Version);
+  if (!onPodman) await expect(new StatusBar(page).engineProduct).not.toContainText('Podman');
   await saveScreenshot(page, 'installation-connected-en-light');
 
   await page.emulateMedia({ colorScheme: 'dark' });
   await saveScreenshot(page, 'installation-connected-en-dark');
 
   await page.goto(pageUrl(harness, 'installation', 'ko'));
-  await expect(page.getByTestId('ready')).toContainText('설치되어 실행 중이에요');
-  await expect(page.getByTestId('engine-state')).toHaveText('도커 서버 실행 중');
-  await expect(page.getByTestId('server-version')).toHaveText(expected.Server!.Version);
+  await expect(new InstallationPage(page).ready).toContainText('설치되어 실행 중이에요');
+  await expect(new StatusBar(page).engineState).toHaveText('도커 서버 실행 중');
+  await expect(new InstallationPage(page).fact('server-version')).toHaveText(expected.Server!.Version);
   await saveScreenshot(page, 'installation-connected-ko-dark');
   await page.emulateMedia({ colorScheme: 'light' });
   await saveScreenshot(page, 'installation-connected-ko-light');
@@ -60,35 +65,37 @@ test('each row as `docker version` prints it: components whole, Experimental, Bu
   const onPodman = engineFamily() === 'podman';
   harness = await startHarness();
   await page.goto(pageUrl(harness, 'installation'));
-  await expect(page.getByTestId('ready')).toBeVisible();
+  await expect(new InstallationPage(page).ready).toBeVisible();
 
-  await expect(page.getByTestId('client-git-commit')).toHaveText(json.Client.GitCommit);
-  await expect(page.getByTestId('client-go-version')).toHaveText(json.Client.GoVersion);
-  await expect(page.getByTestId('client-context')).toHaveText(json.Client.Context);
-  await expect(page.getByTestId('server-go-version')).toHaveText(json.Server.GoVersion);
+  await expect(new InstallationPage(page).fact('client-git-commit')).toHaveText(json.Client.GitCommit);
+  await expect(new InstallationPage(page).fact('client-go-version')).toHaveText(json.Client.GoVersion);
+  await expect(new InstallationPage(page).fact('client-context')).toHaveText(json.Client.Context);
+  await expect(new InstallationPage(page).fact('server-go-version')).toHaveText(json.Server.GoVersion);
   const engine = json.Server.Components.find((component) => component.Name === 'Engine');
-  await expect(page.getByTestId('server-experimental')).toHaveText(engine?.Details?.Experimental ?? 'false');
+  await expect(new InstallationPage(page).fact('server-experimental')).toHaveText(
+    engine?.Details?.Experimental ?? 'false',
+  );
   // Every other component with its version and commit, nothing cut (Debian's containerd commit is
   // "1.6.20~ds1-1+deb12u3", which the page used to cut to 12 characters).
   const others = json.Server.Components.filter((component) => !/^(podman )?engine$/i.test(component.Name));
   expect(others.length).toBeGreaterThan(0);
   for (const component of others) {
     const commit = component.Details?.GitCommit;
-    await expect(page.getByTestId(`component-${component.Name}`)).toHaveText(
+    await expect(new InstallationPage(page).component(component.Name)).toHaveText(
       commit ? `${component.Version} (${commit})` : component.Version,
     );
   }
   // Built: a date in the app's language (the client's year as docker prints it), never an ISO time.
   const year = json.Client.BuildTime.split(' ').at(-1)!;
-  await expect(page.getByTestId('client-built')).toContainText(year);
-  for (const id of ['client-built', 'server-built']) {
-    await expect(page.getByTestId(id)).not.toHaveText(/\d{4}-\d{2}-\d{2}T/);
+  await expect(new InstallationPage(page).fact('client-built')).toContainText(year);
+  for (const id of ['client-built', 'server-built'] as const) {
+    await expect(new InstallationPage(page).fact(id)).not.toHaveText(/\d{4}-\d{2}-\d{2}T/);
   }
-  if (onPodman) await expect(page.getByTestId('server-built')).toHaveText('—');
-  await page.getByTestId('server-card').scrollIntoViewIfNeeded();
+  if (onPodman) await expect(new InstallationPage(page).fact('server-built')).toHaveText('—');
+  await new InstallationPage(page).serverCard.scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'installation-components-en');
   await page.goto(pageUrl(harness, 'installation', 'ko'));
-  await expect(page.getByTestId('server-card')).toContainText('실험 기능');
+  await expect(new InstallationPage(page).serverCard).toContainText('실험 기능');
   await saveScreenshot(page, 'installation-components-ko');
 });
 
@@ -103,24 +110,24 @@ test.describe('on Podman', () => {
     harness = await startHarness({ DOCKER_HOST: `unix://${PODMAN_SOCKET}` });
     await page.goto(pageUrl(harness, 'installation'));
 
-    await expect(page.getByTestId('ready')).toContainText('Podman is installed and running');
-    await expect(page.getByTestId('ready')).not.toContainText('Docker is installed');
-    await expect(page.getByTestId('podman-note')).toContainText("Podman speaks Docker's Engine API");
-    await expect(page.getByTestId('server-product')).toHaveText(`Podman ${expected.Server!.Version}`);
-    await expect(page.getByTestId('server-version')).toHaveText(expected.Server!.Version);
-    await expect(page.getByTestId('server-card')).toContainText('Podman service (Docker-compatible API)');
+    await expect(new InstallationPage(page).ready).toContainText('Podman is installed and running');
+    await expect(new InstallationPage(page).ready).not.toContainText('Docker is installed');
+    await expect(new InstallationPage(page).podmanNote).toContainText("Podman speaks Docker's Engine API");
+    await expect(new InstallationPage(page).fact('server-product')).toHaveText(`Podman ${expected.Server!.Version}`);
+    await expect(new InstallationPage(page).fact('server-version')).toHaveText(expected.Server!.Version);
+    await expect(new InstallationPage(page).serverCard).toContainText('Podman service (Docker-compatible API)');
     // Podman reports its build time as 1970-01-01: unknown, so not shown.
-    await expect(page.getByTestId('server-built')).toHaveText('—');
-    await expect(page.getByTestId('engine-product')).toHaveText(`Podman ${expected.Server!.Version}`);
-    await expect(page.getByTestId('status-bar')).not.toContainText('Docker 4');
-    await expect(page.getByTestId('client-version')).toHaveText(expected.Client.Version);
+    await expect(new InstallationPage(page).fact('server-built')).toHaveText('—');
+    await expect(new StatusBar(page).engineProduct).toHaveText(`Podman ${expected.Server!.Version}`);
+    await expect(new StatusBar(page).root).not.toContainText('Docker 4');
+    await expect(new InstallationPage(page).fact('client-version')).toHaveText(expected.Client.Version);
     await saveScreenshot(page, 'installation-podman-en-light');
 
     await page.goto(pageUrl(harness, 'installation', 'ko'));
-    await expect(page.getByTestId('ready')).toContainText('Podman: 설치되어 실행 중이에요');
-    await expect(page.getByTestId('podman-note')).toContainText('도커 서버');
-    await expect(page.getByTestId('engine-product')).toHaveText(`Podman ${expected.Server!.Version}`);
-    await expect(page.getByTestId('client-version')).toHaveText(expected.Client.Version);
+    await expect(new InstallationPage(page).ready).toContainText('Podman: 설치되어 실행 중이에요');
+    await expect(new InstallationPage(page).podmanNote).toContainText('도커 서버');
+    await expect(new StatusBar(page).engineProduct).toHaveText(`Podman ${expected.Server!.Version}`);
+    await expect(new InstallationPage(page).fact('client-version')).toHaveText(expected.Client.Version);
     await saveScreenshot(page, 'installation-podman-ko-light');
   });
 });
@@ -136,22 +143,22 @@ test('follows `docker context use` in a terminal and says so in the status bar',
     cli('context', 'use', 'berth-dockerd');
     harness = await startHarness({ DOCKER_CONFIG: dir, DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined });
     await page.goto(pageUrl(harness, 'installation'));
-    await expect(page.getByTestId('engine-product')).not.toContainText('Podman');
-    await expect(page.getByTestId('followed-context')).toHaveCount(0);
+    await expect(new StatusBar(page).engineProduct).not.toContainText('Podman');
+    await expect(new StatusBar(page).followedContext).toHaveCount(0);
 
     cli('context', 'use', 'berth-podman');
-    await expect(page.getByTestId('followed-context')).toHaveText('Followed docker context use: berth-podman');
-    await expect(page.getByTestId('engine-product')).toContainText('Podman');
-    await expect(page.getByTestId('ready')).toContainText('Podman is installed and running');
-    await expect(page.getByTestId('status-bar')).toContainText(`unix://${PODMAN_SOCKET}`);
-    await expect(page.getByTestId('client-version')).toBeVisible();
+    await expect(new StatusBar(page).followedContext).toHaveText('Followed docker context use: berth-podman');
+    await expect(new StatusBar(page).engineProduct).toContainText('Podman');
+    await expect(new InstallationPage(page).ready).toContainText('Podman is installed and running');
+    await expect(new StatusBar(page).root).toContainText(`unix://${PODMAN_SOCKET}`);
+    await expect(new InstallationPage(page).fact('client-version')).toBeVisible();
     await saveScreenshot(page, 'status-followed-context-en');
 
     await page.goto(pageUrl(harness, 'installation', 'ko'));
-    await expect(page.getByTestId('followed-context')).toHaveText(
+    await expect(new StatusBar(page).followedContext).toHaveText(
       '터미널의 docker context use를 따라 바꿨어요: berth-podman',
     );
-    await expect(page.getByTestId('client-version')).toBeVisible();
+    await expect(new InstallationPage(page).fact('client-version')).toBeVisible();
     await saveScreenshot(page, 'status-followed-context-ko');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -163,9 +170,9 @@ test('copies a `docker version` style report', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   harness = await startHarness();
   await page.goto(pageUrl(harness, 'installation'));
-  await expect(page.getByTestId('server-version')).toHaveText(expected.Server!.Version);
-  await page.getByTestId('copy-report').click();
-  await expect(page.getByTestId('copy-report')).toHaveText('Copied');
+  await expect(new InstallationPage(page).fact('server-version')).toHaveText(expected.Server!.Version);
+  await new InstallationPage(page).copyReport.click();
+  await expect(new InstallationPage(page).copyReport).toHaveText('Copied');
   const text = await page.evaluate(() => navigator.clipboard.readText());
   expect(text).toMatch(/^Client:/m);
   expect(text).toMatch(new RegExp(`^ Version:\\s+${expected.Client.Version.replace(/[.+]/g, '\\$&')}$`, 'm'));
@@ -187,27 +194,27 @@ test('where nothing listens it says the engine is not running, then turns connec
   harness = await startHarness({ DOCKER_HOST: `unix://${socketPath}` });
   await page.goto(pageUrl(harness, 'installation'));
 
-  const problem = page.getByTestId('problem').first();
+  const problem = new ProblemNotice(page).root.first();
   await expect(problem).toHaveAttribute('data-problem', 'engine-not-running');
   await expect(problem).toContainText('The Docker server (daemon) is not running');
   await expect(problem).toContainText('Start Docker Desktop');
-  await expect(page.getByTestId('engine-state')).toHaveText('Docker server stopped');
-  await expect(page.getByTestId('status-bar')).toContainText(`unix://${socketPath}`);
-  await expect(page.getByTestId('waiting')).toContainText('Berth checks again by itself');
+  await expect(new StatusBar(page).engineState).toHaveText('Docker server stopped');
+  await expect(new StatusBar(page).root).toContainText(`unix://${socketPath}`);
+  await expect(new InstallationPage(page).waiting).toContainText('Berth checks again by itself');
   await saveScreenshot(page, 'installation-not-running-en-light');
 
   await page.goto(pageUrl(harness, 'installation', 'ko'));
   await page.emulateMedia({ colorScheme: 'dark' });
-  await expect(page.getByTestId('problem').first()).toContainText('도커 서버(데몬)가 실행되고 있지 않아요');
+  await expect(new ProblemNotice(page).root.first()).toContainText('도커 서버(데몬)가 실행되고 있지 않아요');
   await saveScreenshot(page, 'installation-not-running-ko-dark');
 
   // Marks this page load: if the page reloaded, the mark would be gone.
   await page.evaluate(() => Object.assign(window, { berthTestMark: 'same-page' }));
   const proxy = await startSocketProxy(socketPath);
   try {
-    await expect(page.getByTestId('ready')).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByTestId('engine-state')).toHaveText('도커 서버 실행 중');
-    await expect(page.getByTestId('server-version')).toHaveText(dockerVersionJson().Server!.Version);
+    await expect(new InstallationPage(page).ready).toBeVisible({ timeout: 30_000 });
+    await expect(new StatusBar(page).engineState).toHaveText('도커 서버 실행 중');
+    await expect(new InstallationPage(page).fact('server-version')).toHaveText(dockerVersionJson().Server!.Version);
     expect(await page.evaluate(() => (window as unknown as { berthTestMark?: string }).berthTestMark)).toBe(
       'same-page',
     );
@@ -215,5 +222,5 @@ test('where nothing listens it says the engine is not running, then turns connec
     await proxy.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  await expect(page.getByTestId('engine-state')).toHaveText('도커 서버 중지됨');
+  await expect(new StatusBar(page).engineState).toHaveText('도커 서버 중지됨');
 });

@@ -1,6 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { docker, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
+import { ContainersPage } from './pages/ContainersPage';
+import { EngineSwitcher } from './pages/EngineSwitcher';
+import { ImagesPage } from './pages/ImagesPage';
+import { OnboardingPage } from './pages/OnboardingPage';
+import { RunDialog } from './pages/RunDialog';
+import { SettingsPage } from './pages/SettingsPage';
+import { StatusBar } from './pages/StatusBar';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 
@@ -20,7 +27,7 @@ test('Esc closes the Docker server switcher and puts focus back on its button; i
   page,
 }) => {
   await page.goto(pageUrl(harness, 'installation'));
-  const opener = page.getByTestId('engine-switcher');
+  const opener = new EngineSwitcher(page).button;
   await opener.focus();
   await page.keyboard.press('Enter');
   const panel = page.getByRole('dialog', { name: 'Switch the Docker server' });
@@ -36,10 +43,11 @@ test('Esc closes the Docker server switcher and puts focus back on its button; i
 
   // The close button does the same, in Korean too.
   await page.goto(pageUrl(harness, 'installation', 'ko'));
-  await page.getByTestId('engine-switcher').click();
+  const switcher = new EngineSwitcher(page);
+  await switcher.open();
   await page.getByRole('button', { name: '도커 서버 바꾸기 닫기' }).click();
-  await expect(page.getByTestId('engine-switcher-panel')).toHaveCount(0);
-  await expect(page.getByTestId('engine-switcher')).toBeFocused();
+  await expect(switcher.panel).toHaveCount(0);
+  await expect(switcher.button).toBeFocused();
 });
 
 test('a remove dialog starts on Cancel, and closing any dialog returns focus to the control that opened it', async ({
@@ -48,16 +56,16 @@ test('a remove dialog starts on Cancel, and closing any dialog returns focus to 
   const name = `berth-e2e-keys-${Date.now()}`;
   docker('create', '--label', label, '--name', name, 'busybox', 'true');
   await page.goto(pageUrl(harness, 'containers'));
-  await page.getByTestId('containers-show-all').check();
+  const containers = new ContainersPage(page);
+  await containers.showStopped();
   // Only this container: the engine is shared, and other rows may come and go meanwhile.
-  await page.getByTestId('containers-filter').fill(name);
-  const row = page.locator(`[data-testid=container-row][data-name="${name}"]`);
-  const remove = row.getByTestId('container-remove');
+  await containers.filter.fill(name);
+  const remove = containers.removeButton(name);
 
   // Keyboard only: focus the row's Remove, open with Enter, close with Esc.
   await remove.focus();
   await page.keyboard.press('Enter');
-  const dialog = page.getByTestId('remove-container-dialog');
+  const dialog = containers.removeDialog.root;
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.keyboard.press('Escape');
@@ -73,28 +81,31 @@ test('a remove dialog starts on Cancel, and closing any dialog returns focus to 
 
   // The image remove dialog and the run dialog, through the same Dialog.
   await page.goto(pageUrl(harness, 'images'));
-  const image = page.locator('[data-testid=image-row][data-image="busybox:latest"]');
-  await image.getByTestId('image-remove').focus();
+  const images = new ImagesPage(page);
+  const imageRemove = images.removeButton('busybox:latest');
+  const imageRun = images.runButton('busybox:latest');
+  await imageRemove.focus();
   await page.keyboard.press('Enter');
-  const removeImage = page.getByTestId('remove-image-dialog');
+  const removeImage = images.removeDialog.root;
   await expect(removeImage.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(removeImage).toHaveCount(0);
-  await expect(image.getByTestId('image-remove')).toBeFocused();
+  await expect(imageRemove).toBeFocused();
 
-  await image.getByTestId('image-run').focus();
+  await imageRun.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('run-dialog')).toBeVisible();
+  const runDialog = new RunDialog(page);
+  await expect(runDialog.root).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('run-dialog')).toHaveCount(0);
-  await expect(image.getByTestId('image-run')).toBeFocused();
+  await expect(runDialog.root).toHaveCount(0);
+  await expect(imageRun).toBeFocused();
 });
 
 test('Enter in Settings’ "another address" applies it, as the button does', async ({ page }) => {
   const settingsHarness = await startHarness();
   try {
     await page.goto(pageUrl(settingsHarness, 'settings'));
-    const address = page.getByTestId('engine-custom-url');
+    const address = new SettingsPage(page).engineCustomUrl;
     await address.fill('ftp://nope');
     await address.press('Enter');
     await expect(
@@ -104,8 +115,9 @@ test('Enter in Settings’ "another address" applies it, as the button does', as
     const elsewhere = 'unix:///tmp/berth-e2e-keys-nowhere.sock';
     await address.fill(elsewhere);
     await address.press('Enter');
-    await expect(page.getByTestId('status-bar')).toContainText(elsewhere, { timeout: 30_000 });
-    await expect(page.getByTestId('status-bar')).toHaveAttribute('data-state', 'disconnected', { timeout: 30_000 });
+    const statusBar = new StatusBar(page);
+    await expect(statusBar.root).toContainText(elsewhere, { timeout: 30_000 });
+    await expect(statusBar.root).toHaveAttribute('data-state', 'disconnected', { timeout: 30_000 });
   } finally {
     await settingsHarness.stop();
   }
@@ -114,10 +126,11 @@ test('Enter in Settings’ "another address" applies it, as the button does', as
 test('the guide’s language buttons say which one is chosen', async ({ page }) => {
   await page.goto(pageUrl(harness, 'onboarding'));
   const group = page.getByRole('group', { name: 'Language' }).or(page.getByRole('group', { name: '언어' }));
-  await expect(page.getByTestId('onboarding-language-en')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByTestId('onboarding-language-ko')).toHaveAttribute('aria-pressed', 'false');
-  await page.getByTestId('onboarding-language-ko').click();
-  await expect(page.getByTestId('onboarding-language-ko')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByTestId('onboarding-language-en')).toHaveAttribute('aria-pressed', 'false');
+  const onboarding = new OnboardingPage(page);
+  await expect(onboarding.language('en')).toHaveAttribute('aria-pressed', 'true');
+  await expect(onboarding.language('ko')).toHaveAttribute('aria-pressed', 'false');
+  await onboarding.language('ko').click();
+  await expect(onboarding.language('ko')).toHaveAttribute('aria-pressed', 'true');
+  await expect(onboarding.language('en')).toHaveAttribute('aria-pressed', 'false');
   await expect(group).toBeVisible();
 });

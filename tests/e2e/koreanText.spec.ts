@@ -3,6 +3,18 @@ import { docker, requireEngine } from '../fixtures/dockerCli';
 import { fakeHubCatalogue, fakeHubTags, startFakeHub, type FakeHub } from '../fixtures/fakeHub';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
+import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
+import { ContainersPage } from './pages/ContainersPage';
+import { HubSearchPage } from './pages/HubSearchPage';
+import { ImagesPage } from './pages/ImagesPage';
+import { InstallationPage } from './pages/InstallationPage';
+import { PullByNameDialog } from './pages/PullByNameDialog';
+import { PullsPanel } from './pages/PullsPanel';
+import { RepositoryTagsPage } from './pages/RepositoryTagsPage';
+import { RunDialog } from './pages/RunDialog';
+import { RunFlowPage } from './pages/RunFlowPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { Sidebar } from './pages/Sidebar';
 
 /**
  * Every main screen in Korean shows Korean words: English is left only for product and program
@@ -101,8 +113,8 @@ const valueToken = /[\d/:.@_=+$~<>]|^-/;
  * into three text nodes), without code, commands and the values Berth marks as such.
  */
 async function visibleTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const skipped = 'code, kbd, pre, samp, [data-value], .xterm, [data-testid=log-line]';
+  return page.evaluate((logLine) => {
+    const skipped = `code, kbd, pre, samp, [data-value], .xterm, ${logLine}`;
     const byElement = new Map<Element, string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -117,7 +129,7 @@ async function visibleTexts(page: Page): Promise<string[]> {
       if (field.checkVisibility() && !field.value) texts.push(field.placeholder);
     }
     return texts;
-  });
+  }, ContainerDetailsPage.logLineSelector);
 }
 
 /** Values of this run that the engine and the Hub gave: container and image names, Hub texts. */
@@ -164,10 +176,7 @@ async function englishWords(page: Page): Promise<string[]> {
 }
 
 /** An image's row; Podman lists Docker Hub's images under their full name (docker.io/library/...). */
-const imageRow = (page: Page, reference: string) =>
-  page.locator(
-    `[data-testid=image-row][data-image="${reference}"], [data-testid=image-row][data-image="docker.io/library/${reference}"]`,
-  );
+const imageRow = (page: Page, reference: string) => new ImagesPage(page).rowAnyRegistry(reference);
 
 /** Opens a screen, waits until it has what it shows, and collects its English words under its name. */
 async function check(found: Record<string, string[]>, screen: string, page: Page, ready: () => Promise<void>) {
@@ -205,60 +214,57 @@ test('every main screen in Korean shows no English words but names, commands and
   const open = (section: string) => page.goto(pageUrl(harness, section, 'ko'));
 
   await open('installation');
-  await check(found, 'installation', page, () => expect(page.getByTestId('server-card')).toBeVisible());
+  await check(found, 'installation', page, () => expect(new InstallationPage(page).serverCard).toBeVisible());
 
   await open('containers');
-  await page.getByTestId('containers-filter').fill(name);
-  const row = page.locator(`[data-testid=container-row][data-name="${name}"]`);
+  await new ContainersPage(page).filter.fill(name);
+  const row = new ContainersPage(page).row(name);
   await check(found, 'containers', page, () => expect(row).toHaveAttribute('data-state', 'running'));
   await saveScreenshot(page, 'ko-text-containers');
 
   await row.getByRole('button', { name, exact: true }).click();
   await check(found, 'details: logs', page, async () => {
-    await page.getByTestId('logs-timestamps').check();
-    await expect(page.getByTestId('log-line').first()).toContainText('ready');
+    await new ContainerDetailsPage(page).logsTimestamps.check();
+    await expect(new ContainerDetailsPage(page).logLines.first()).toContainText('ready');
   });
-  await page.getByTestId('tab-stats').click();
-  await check(found, 'details: resource usage', page, () => expect(page.getByTestId('stats-view')).toBeVisible());
-  await page.getByTestId('tab-inspect').click();
-  await check(found, 'details: inspect', page, () => expect(page.getByTestId('inspect-env')).toBeVisible());
+  const details = new ContainerDetailsPage(page);
+  await details.openTab('stats');
+  await check(found, 'details: resource usage', page, () => expect(details.statsView).toBeVisible());
+  await details.openTab('inspect');
+  await check(found, 'details: inspect', page, () => expect(details.inspectEnv).toBeVisible());
   await saveScreenshot(page, 'ko-text-inspect');
-  await page.getByTestId('tab-terminal').click();
+  await details.openTab('terminal');
   await check(found, 'details: terminal', page, () =>
-    expect(page.getByTestId('terminal-view')).toHaveAttribute('data-connected', 'true'),
+    expect(details.terminalView).toHaveAttribute('data-connected', 'true'),
   );
 
   await open('images');
   await check(found, 'images', page, () => expect(imageRow(page, 'busybox:latest')).toBeVisible());
 
   await open('hub');
-  await page.getByTestId('hub-search').fill('redis');
-  await check(found, 'hub search', page, () =>
-    expect(page.locator('[data-testid=hub-result][data-repo=redis]')).toBeVisible(),
-  );
-  await page.getByTestId('hub-search').fill('busybox');
-  const busybox = page.locator('[data-testid=hub-result][data-repo=busybox]');
-  await busybox.getByTestId('hub-pull').click();
-  await busybox.getByRole('button', { name: 'busybox', exact: true }).click();
-  await check(found, 'hub tags', page, () => expect(page.getByTestId('hub-tag').first()).toBeVisible());
+  await new HubSearchPage(page).search.fill('redis');
+  await check(found, 'hub search', page, () => expect(new HubSearchPage(page).result('redis').root).toBeVisible());
+  await new HubSearchPage(page).search.fill('busybox');
+  const busybox = new HubSearchPage(page).result('busybox');
+  await busybox.pull.click();
+  await busybox.root.getByRole('button', { name: 'busybox', exact: true }).click();
+  await check(found, 'hub tags', page, () => expect(new RepositoryTagsPage(page).tags.first()).toBeVisible());
 
   // Starting a pull opens the panel; the status bar's button opens it otherwise.
-  if (!(await page.getByTestId('pulls-panel').isVisible())) await page.getByTestId('pulls-button').click();
+  if (!(await new PullsPanel(page).root.isVisible())) await new PullsPanel(page).button.click();
   // Its words, whatever the pull's end (on Podman it may end in an error, which is in words too).
-  await check(found, 'pulls panel', page, () =>
-    expect(page.locator('[data-testid=pull-job]:not([data-state=pulling])').first()).toBeVisible(),
-  );
-  await page.getByTestId('pulls-button').click();
+  await check(found, 'pulls panel', page, () => expect(new PullsPanel(page).endedJobs.first()).toBeVisible());
+  await new PullsPanel(page).button.click();
 
-  await page.getByTestId('sidebar-pull-by-name').click();
-  await check(found, 'pull by name', page, () => expect(page.getByTestId('pull-by-name-dialog')).toBeVisible());
+  await new Sidebar(page).pullByName.click();
+  await check(found, 'pull by name', page, () => expect(new PullByNameDialog(page).root).toBeVisible());
   await page.keyboard.press('Escape');
 
   await open('images');
-  await imageRow(page, 'hello-world:latest').getByTestId('image-run').click();
-  await check(found, 'run dialog', page, () => expect(page.getByTestId('run-dialog')).toBeVisible());
-  await page.getByTestId('run-submit').click();
-  const flow = page.getByTestId('run-flow');
+  await new ImagesPage(page).runButtonAnyRegistry('hello-world:latest').click();
+  await check(found, 'run dialog', page, () => expect(new RunDialog(page).root).toBeVisible());
+  await new RunDialog(page).submit.click();
+  const flow = new RunFlowPage(page).root;
   await check(found, 'run flow (cache hit)', page, async () => {
     await expect(flow).toHaveAttribute('data-state', 'exited', { timeout: 60_000 });
     await expect(flow).toHaveAttribute('data-cache-hit', 'true');
@@ -266,7 +272,7 @@ test('every main screen in Korean shows no English words but names, commands and
   await saveScreenshot(page, 'ko-text-run-flow-cache-hit');
 
   await open('settings');
-  await check(found, 'settings', page, () => expect(page.getByTestId('settings-page')).toBeVisible());
+  await check(found, 'settings', page, () => expect(new SettingsPage(page).root).toBeVisible());
 
   expect(found, 'English words on Korean screens').toEqual({});
 });

@@ -1,7 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { docker, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
+import { ImagesPage } from './pages/ImagesPage';
+import { RunDialog } from './pages/RunDialog';
+import { RunFlowPage } from './pages/RunFlowPage';
+import { StatusBar } from './pages/StatusBar';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 
@@ -21,33 +25,29 @@ test.afterAll(async () => {
 
 async function runOnce(page: Page): Promise<string> {
   await page.goto(pageUrl(harness, 'images'));
-  await page.locator('[data-testid=image-row][data-image="busybox:latest"]').getByTestId('image-run').click();
-  await page.getByTestId('run-name').fill(name);
-  await page.getByTestId('run-command').fill('echo narrow');
-  await page.getByTestId('run-submit').click();
-  await expect(page.getByTestId('run-flow')).toHaveAttribute('data-state', 'exited', { timeout: 60_000 });
+  await new ImagesPage(page).runButton('busybox:latest').click();
+  const dialog = new RunDialog(page);
+  await dialog.name.fill(name);
+  await dialog.command.fill('echo narrow');
+  await dialog.submit.click();
+  await expect(new RunFlowPage(page).root).toHaveAttribute('data-state', 'exited', { timeout: 60_000 });
   return page.evaluate(() => location.hash.replace(/^#\//, ''));
 }
 
 /** How many lines the status bar's tallest part takes (a wrapped text takes two or more). */
 async function statusBarLines(page: Page): Promise<number> {
-  const lines = await page
-    .getByTestId('status-bar')
-    .locator('> *')
-    .evaluateAll((parts) =>
-      parts.map((part) => {
-        const line = parseFloat(getComputedStyle(part).lineHeight) || 16;
-        return Math.round(part.getBoundingClientRect().height / line);
-      }),
-    );
+  const lines = await new StatusBar(page).root.locator('> *').evaluateAll((parts) =>
+    parts.map((part) => {
+      const line = parseFloat(getComputedStyle(part).lineHeight) || 16;
+      return Math.round(part.getBoundingClientRect().height / line);
+    }),
+  );
   return Math.max(...lines);
 }
 
 /** The top of each element, rounded: equal tops mean one row. */
-async function tops(page: Page, selector: string): Promise<number[]> {
-  return page
-    .locator(selector)
-    .evaluateAll((elements) => elements.map((element) => Math.round(element.getBoundingClientRect().top)));
+async function tops(elements: Locator): Promise<number[]> {
+  return elements.evaluateAll((elements) => elements.map((element) => Math.round(element.getBoundingClientRect().top)));
 }
 
 test('the status bar stays on one line and the flow diagram in one row, 800 to 1280 wide, in English and Korean', async ({
@@ -62,10 +62,11 @@ test('the status bar stays on one line and the flow diagram in one row, 800 to 1
     await page.setViewportSize(size);
     for (const lang of ['en', 'ko'] as const) {
       await page.goto(pageUrl(harness, run, lang));
-      await expect(page.getByTestId('run-flow')).toHaveAttribute('data-state', 'exited');
-      await expect(page.getByTestId('status-bar')).toHaveAttribute('data-state', 'connected');
+      const flow = new RunFlowPage(page);
+      await expect(flow.root).toHaveAttribute('data-state', 'exited');
+      await expect(new StatusBar(page).root).toHaveAttribute('data-state', 'connected');
 
-      const boxes = await tops(page, '[data-testid=flow-diagram] > li');
+      const boxes = await tops(flow.diagramBoxes);
       expect(boxes, `flow diagram rows at ${size.width} (${lang})`).toHaveLength(5);
       expect(new Set(boxes).size, `flow diagram rows at ${size.width} (${lang})`).toBe(1);
 
@@ -87,7 +88,7 @@ test('the status bar stays on one line while the Docker server is unreachable, c
       await page.setViewportSize(size);
       for (const lang of ['en', 'ko'] as const) {
         await page.goto(pageUrl(down, 'containers', lang));
-        await expect(page.getByTestId('status-bar')).toHaveAttribute('data-state', 'disconnected', { timeout: 30_000 });
+        await expect(new StatusBar(page).root).toHaveAttribute('data-state', 'disconnected', { timeout: 30_000 });
         expect(await statusBarLines(page), `status bar lines at ${size.width} (${lang})`).toBeLessThanOrEqual(1);
         await saveScreenshot(page, `narrow-down-${size.width}-${lang}`);
       }

@@ -6,6 +6,11 @@ import { docker, removeImage, requireEngine } from '../fixtures/dockerCli';
 import { startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { startSocketProxy } from '../fixtures/countingProxy';
+import { ContainersPage } from './pages/ContainersPage';
+import { InstallationPage } from './pages/InstallationPage';
+import { OnboardingPage } from './pages/OnboardingPage';
+import { RunFlowPage } from './pages/RunFlowPage';
+import { StatusBar } from './pages/StatusBar';
 
 /** The engine's first Docker Hub mirror as `docker info` lists it, without its trailing slash; null without one. */
 function hubMirror(): string | null {
@@ -39,26 +44,27 @@ for (const lang of ['en', 'ko'] as const) {
     harness = await startHarness();
     // No screen in the URL: a first launch.
     await page.goto(`${harness.origin}/?token=${harness.token}&lang=${lang}`);
-    const wizard = page.getByTestId('onboarding');
+    const onboarding = new OnboardingPage(page);
+    const wizard = onboarding.root;
     await expect(wizard).toHaveAttribute('data-step', 'welcome');
     const clicks = await countClicks(page);
     await saveScreenshot(page, `onboarding-welcome-${lang}`);
 
-    await page.getByTestId('onboarding-next').click();
+    await onboarding.next.click();
     // The checklist finds the engine and moves on by itself.
     await expect(wizard).toHaveAttribute('data-step', 'verify', { timeout: 20_000 });
-    await expect(page.getByTestId('detect-endpoint')).toHaveCount(0);
-    await expect(page.getByTestId('ready')).toBeVisible();
+    await expect(onboarding.detected('endpoint')).toHaveCount(0);
+    await expect(new InstallationPage(page).ready).toBeVisible();
     await saveScreenshot(page, `onboarding-verify-${lang}`);
-    await page.getByTestId('onboarding-next').click();
+    await onboarding.next.click();
     await expect(wizard).toHaveAttribute('data-step', 'first-container');
-    await page.getByTestId('onboarding-run-hello').click();
-    await expect(page.getByTestId('run-output')).toContainText('Hello from Docker!', { timeout: 60_000 });
+    await onboarding.runHello.click();
+    await expect(new RunFlowPage(page).output).toContainText('Hello from Docker!', { timeout: 60_000 });
     expect(await clicks()).toBe(3);
     fs.mkdirSync('test-results', { recursive: true });
     fs.writeFileSync(`test-results/onboarding-clicks-${lang}.json`, JSON.stringify({ clicks: await clicks(), lang }));
 
-    const explain = page.getByTestId('onboarding-explain');
+    const explain = onboarding.explain;
     await expect(explain.locator('li')).toHaveCount(4);
     // Where the image really came from: the testbed's engine pulls Docker Hub's images through its mirror.
     const mirror = hubMirror();
@@ -73,28 +79,28 @@ for (const lang of ['en', 'ko'] as const) {
     );
     await saveScreenshot(page, `onboarding-first-container-${lang}`);
 
-    await page.getByTestId('run-again').click();
-    await expect(page.getByTestId('run-flow')).toHaveAttribute('data-cache-hit', 'true', { timeout: 30_000 });
-    await expect(page.getByTestId('flow-hub')).toHaveAttribute('data-state', 'skipped');
+    await new RunFlowPage(page).again.click();
+    await expect(new RunFlowPage(page).root).toHaveAttribute('data-cache-hit', 'true', { timeout: 30_000 });
+    await expect(new RunFlowPage(page).flow('hub')).toHaveAttribute('data-state', 'skipped');
 
-    await page.getByTestId('onboarding-next').click();
-    await expect(page.getByTestId('concept-card')).toHaveCount(4);
+    await onboarding.next.click();
+    await expect(onboarding.conceptCards).toHaveCount(4);
     await saveScreenshot(page, `onboarding-concepts-${lang}`);
-    await page.getByTestId('onboarding-next').click();
+    await onboarding.next.click();
     await expect(wizard).toHaveAttribute('data-step', 'done');
     await saveScreenshot(page, `onboarding-done-${lang}`);
-    await page.getByTestId('onboarding-dashboard').click();
+    await onboarding.dashboard.click();
     await expect(page.locator('main')).toHaveAttribute('data-section', 'containers');
     // The hello-world container has stopped; the list shows it anyway, marked, though stopped ones are hidden.
-    await expect(page.getByTestId('containers-show-all')).not.toBeChecked();
-    const ran = page.locator('[data-testid=container-row][data-highlighted=true]');
+    await expect(new ContainersPage(page).showAll).not.toBeChecked();
+    const ran = new ContainersPage(page).highlightedRow;
     await expect(ran).toHaveAttribute('data-state', 'exited');
     await expect(ran).toContainText('hello-world');
 
     // Finished: a new window opens on the dashboard, not the guide.
     await page.goto(`${harness.origin}/?token=${harness.token}&lang=${lang}`);
-    await expect(page.getByTestId('status-bar')).toBeVisible();
-    await expect(page.getByTestId('onboarding')).toHaveCount(0);
+    await expect(new StatusBar(page).root).toBeVisible();
+    await expect(onboarding.root).toHaveCount(0);
   });
 }
 
@@ -108,27 +114,28 @@ test('with no engine yet, the guide says how to start one, and moves on by itsel
   harness = await startHarness({ HOME: home, DOCKER_HOST: `unix://${socketPath}` });
   try {
     await page.goto(`${harness.origin}/?token=${harness.token}&lang=ko`);
-    const wizard = page.getByTestId('onboarding');
-    await page.getByTestId('onboarding-next').click();
+    const onboarding = new OnboardingPage(page);
+    const wizard = onboarding.root;
+    await onboarding.next.click();
     // This machine has the docker CLI but no engine at that address: on Linux, "start" it.
     await expect(wizard).toHaveAttribute('data-step', 'start', { timeout: 20_000 });
-    await expect(page.getByTestId('detect-endpoint')).toHaveAttribute('data-found', 'false');
-    await expect(page.getByTestId('detect-cli')).toHaveAttribute('data-found', 'true');
-    await expect(page.getByTestId('onboarding-command').first()).toContainText('sudo systemctl start docker');
+    await expect(onboarding.detected('endpoint')).toHaveAttribute('data-found', 'false');
+    await expect(onboarding.detected('cli')).toHaveAttribute('data-found', 'true');
+    await expect(onboarding.commands.first()).toContainText('sudo systemctl start docker');
     await saveScreenshot(page, 'onboarding-start-ko');
 
     // Progress is saved: a reload resumes at the same step.
     await page.reload();
-    await expect(page.getByTestId('onboarding')).toHaveAttribute('data-step', 'start', { timeout: 20_000 });
+    await expect(onboarding.root).toHaveAttribute('data-step', 'start', { timeout: 20_000 });
 
     const proxy = await startSocketProxy(socketPath);
     try {
-      await expect(page.getByTestId('onboarding')).toHaveAttribute('data-step', 'verify', { timeout: 30_000 });
-      await page.getByTestId('onboarding-next').click();
+      await expect(onboarding.root).toHaveAttribute('data-step', 'verify', { timeout: 30_000 });
+      await onboarding.next.click();
       removeImage('hello-world');
-      await page.getByTestId('onboarding-run-hello').click();
-      await expect(page.getByTestId('run-output')).toContainText('Hello from Docker!', { timeout: 60_000 });
-      await expect(page.getByTestId('onboarding-explain')).toContainText('방금 일어난 일');
+      await onboarding.runHello.click();
+      await expect(new RunFlowPage(page).output).toContainText('Hello from Docker!', { timeout: 60_000 });
+      await expect(onboarding.explain).toContainText('방금 일어난 일');
     } finally {
       await proxy.close();
     }
@@ -152,10 +159,11 @@ for (const lang of ['en', 'ko'] as const) {
     });
     try {
       await page.goto(`${harness.origin}/?token=${harness.token}&lang=${lang}`);
-      await page.getByTestId('onboarding-next').click();
-      const wizard = page.getByTestId('onboarding');
+      const onboarding = new OnboardingPage(page);
+      await onboarding.next.click();
+      const wizard = onboarding.root;
       await expect(wizard).toHaveAttribute('data-step', 'install', { timeout: 20_000 });
-      const guide = page.getByTestId('install-guide');
+      const guide = onboarding.installGuide;
       await expect(guide).toHaveAttribute('data-platform', 'darwin');
       await expect(guide).toHaveAttribute('data-arch', 'arm64');
       await expect(guide.getByRole('link')).toHaveAttribute(
@@ -163,15 +171,15 @@ for (const lang of ['en', 'ko'] as const) {
         'https://desktop.docker.com/mac/main/arm64/Docker.dmg',
       );
       await expect(guide).toContainText('brew install --cask docker');
-      await expect(page.getByTestId('detect-desktop')).toHaveAttribute('data-found', 'false');
-      await expect(page.getByTestId('onboarding-waiting')).toBeVisible();
+      await expect(onboarding.detected('desktop')).toHaveAttribute('data-found', 'false');
+      await expect(onboarding.waiting).toBeVisible();
       await saveScreenshot(page, `onboarding-install-mac-${lang}`);
 
       // Docker arrives (a socket that forwards to the testbed engine): the guide moves on by itself.
       const proxy = await startSocketProxy(socketPath);
       try {
         await expect(wizard).toHaveAttribute('data-step', 'verify', { timeout: 30_000 });
-        await expect(page.getByTestId('ready')).toBeVisible();
+        await expect(new InstallationPage(page).ready).toBeVisible();
       } finally {
         await proxy.close();
       }
@@ -184,9 +192,10 @@ for (const lang of ['en', 'ko'] as const) {
 test('the guide can be skipped at any step and opened again from the installation check', async ({ page }) => {
   harness = await startHarness({ DOCKER_HOST: 'unix:///nonexistent/berth/docker.sock' });
   await page.goto(`${harness.origin}/?token=${harness.token}&lang=en`);
-  await page.getByTestId('onboarding-skip').click();
+  const onboarding = new OnboardingPage(page);
+  await onboarding.skip.click();
   await expect(page.locator('main')).toHaveAttribute('data-section', 'containers');
   await page.goto(`${harness.origin}/?token=${harness.token}&lang=en#/installation`);
-  await page.getByTestId('open-onboarding').click();
-  await expect(page.getByTestId('onboarding')).toBeVisible();
+  await new InstallationPage(page).openOnboarding.click();
+  await expect(onboarding.root).toBeVisible();
 });

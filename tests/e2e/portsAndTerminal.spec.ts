@@ -1,8 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { docker, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
+import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
+import { ContainersPage } from './pages/ContainersPage';
+import { PortHint } from './pages/PortHint';
+import { TrayPreview } from './pages/TrayPreview';
 import { buildShelllessImage } from '../fixtures/shelllessImage';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
@@ -48,8 +52,6 @@ test.afterAll(async () => {
   image?.remove();
 });
 
-const rowOf = (page: Page, name: string): Locator => page.locator(`[data-testid=container-row][data-name="${name}"]`);
-
 test('ports read as docker ps writes them; a web port is a link, Redis and UDP say how to reach them', async ({
   page,
 }) => {
@@ -57,7 +59,7 @@ test('ports read as docker ps writes them; a web port is a link, Redis and UDP s
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(pageUrl(harness, 'containers'));
 
-  const webPorts = rowOf(page, web).getByTestId('container-port');
+  const webPorts = new ContainersPage(page).ports(web);
   await expect(webPorts).toHaveText(dockerPsPorts(web));
   await expect(webPorts).toHaveText(['127.0.0.1:18093→53/udp', '0.0.0.0:18094→80/tcp']);
   const http = webPorts.filter({ hasText: '18094' });
@@ -67,16 +69,16 @@ test('ports read as docker ps writes them; a web port is a link, Redis and UDP s
   await expect(udp).toHaveAttribute('data-kind', 'hint');
   expect(await udp.evaluate((element) => element.tagName)).toBe('BUTTON');
 
-  const redisPortButton = rowOf(page, redis).getByTestId('container-port');
+  const redisPortButton = new ContainersPage(page).ports(redis);
   await expect(redisPortButton).toHaveText(`127.0.0.1:${redisPort}→6379/tcp`);
   await expect(redisPortButton).toHaveAttribute('data-kind', 'hint');
   await redisPortButton.click();
-  const card = page.getByTestId('port-hint').filter({ visible: true });
+  const card = new PortHint(page).card;
   await expect(card).toContainText('Only this computer can reach it.');
   await expect(card).toContainText('does not answer web requests (HTTP)');
-  await expect(card.getByTestId('port-hint-command')).toHaveText(`redis-cli -p ${redisPort} ping`);
+  await expect(new PortHint(page).command).toHaveText(`redis-cli -p ${redisPort} ping`);
   await saveScreenshot(page, 'ports-redis-hint-en');
-  const axe = await new AxeBuilder({ page }).include('[data-testid=port-hint]:popover-open').analyze();
+  const axe = await new AxeBuilder({ page }).include(PortHint.openSelector).analyze();
   expect(
     axe.violations.flatMap((violation) =>
       violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} ${node.failureSummary}`),
@@ -89,7 +91,7 @@ test('ports read as docker ps writes them; a web port is a link, Redis and UDP s
 
   // The UDP port: nothing to click through to, only how it is reached.
   await udp.click();
-  await expect(page.getByTestId('port-hint').filter({ visible: true })).toContainText('A UDP port');
+  await expect(new PortHint(page).card).toContainText('A UDP port');
   await saveScreenshot(page, 'ports-udp-hint-en-dark');
   await page.keyboard.press('Escape');
 
@@ -97,18 +99,16 @@ test('ports read as docker ps writes them; a web port is a link, Redis and UDP s
   await page.setViewportSize({ width: 900, height: 600 });
   await page.goto(pageUrl(harness, 'containers', 'ko'));
   // Until the check answers, the port is plain text: click it once it became the card's button.
-  await expect(rowOf(page, redis).getByTestId('container-port')).toHaveAttribute('data-kind', 'hint');
-  await rowOf(page, redis).getByTestId('container-port').click();
-  await expect(page.getByTestId('port-hint').filter({ visible: true })).toContainText(
-    '이 컴퓨터에서만 접속할 수 있어요.',
-  );
+  await expect(new ContainersPage(page).ports(redis)).toHaveAttribute('data-kind', 'hint');
+  await new ContainersPage(page).ports(redis).click();
+  await expect(new PortHint(page).card).toContainText('이 컴퓨터에서만 접속할 수 있어요.');
   await saveScreenshot(page, 'ports-redis-hint-ko-900');
 });
 
 test('the menu bar menu opens only the web port in the browser', async ({ page }) => {
   const redisPort = (docker('port', redis, '6379/tcp').split('\n')[0] ?? '').split(':').at(-1);
   await page.goto(pageUrl(harness, 'tray'));
-  const portItem = (key: string) => page.locator(`[data-testid=tray-item][data-id*=":port:"][data-id$="${key}"]`);
+  const portItem = (key: string) => new TrayPreview(page).portItem(key);
   await expect(portItem('|18094|tcp')).toContainText('Open http://localhost:18094 (0.0.0.0:18094→80/tcp)');
   await expect(portItem('127.0.0.1|18093|udp')).toContainText('127.0.0.1:18093→53/udp');
   await expect(portItem('127.0.0.1|18093|udp')).not.toContainText('Open');
@@ -120,42 +120,43 @@ test('the menu bar menu opens only the web port in the browser', async ({ page }
 
 test('the inspect tab lists the same ports, each once', async ({ page }) => {
   await page.goto(pageUrl(harness, `containers/${web}`));
-  await page.getByTestId('tab-inspect').click();
-  await expect(page.getByTestId('inspect-ports').getByTestId('container-port')).toHaveText(dockerPsPorts(web));
-  await expect(page.getByTestId('inspect-ports').locator('[data-kind=web]')).toHaveText('0.0.0.0:18094→80/tcp');
+  const details = new ContainerDetailsPage(page);
+  await details.openTab('inspect');
+  await expect(details.inspectPortItems).toHaveText(dockerPsPorts(web));
+  await expect(details.inspectPorts.locator('[data-kind=web]')).toHaveText('0.0.0.0:18094→80/tcp');
   await saveScreenshot(page, 'inspect-ports-en');
 });
 
 test('stats show memory in binary units and network totals with the rate beside, as docker stats', async ({ page }) => {
   await page.goto(pageUrl(harness, `containers/${web}`));
-  await page.getByTestId('tab-stats').click();
-  await expect(page.getByTestId('stats-memory-value')).toHaveText(
+  const details = new ContainerDetailsPage(page);
+  await details.openTab('stats');
+  await expect(details.memoryValue).toHaveText(
     /^\d+(\.\d+)?(B|KiB|MiB|GiB) \/ \d+(\.\d+)?(MiB|GiB|TiB) \(\d+\.\d\d%\)$/,
   );
-  await expect(page.getByTestId('stats-network-value')).toHaveText(
-    /^\d+(\.\d+)?(B|kB|MB|GB) \/ \d+(\.\d+)?(B|kB|MB|GB)$/,
-  );
-  await expect(page.getByTestId('stats-network-rate')).toContainText('/s');
+  await expect(details.networkValue).toHaveText(/^\d+(\.\d+)?(B|kB|MB|GB) \/ \d+(\.\d+)?(B|kB|MB|GB)$/);
+  await expect(details.networkRate).toContainText('/s');
   const cliLimit = docker('stats', '--no-stream', '--format', '{{.MemUsage}}', web).split(' / ')[1];
-  await expect(page.getByTestId('stats-memory-value')).toContainText(` / ${cliLimit} (`);
+  await expect(details.memoryValue).toContainText(` / ${cliLimit} (`);
   await saveScreenshot(page, 'container-stats-en');
   await page.goto(pageUrl(harness, `containers/${web}`, 'ko'));
-  await page.getByTestId('tab-stats').click();
-  await expect(page.getByTestId('stats-network-rate')).toContainText('초당');
+  await details.openTab('stats');
+  await expect(details.networkRate).toContainText('초당');
   await saveScreenshot(page, 'container-stats-ko');
 });
 
 test('a container without a shell says so, offers a command, and the command opens', async ({ page }) => {
   await page.goto(pageUrl(harness, `containers/${bare}`));
-  await page.getByTestId('tab-terminal').click();
-  await expect(page.getByTestId('terminal-no-shell')).toHaveText('This image has no shell: no sh, bash or ash.');
-  await expect(page.locator('[data-testid^=terminal-shell-]')).toHaveCount(0);
+  const details = new ContainerDetailsPage(page);
+  await details.openTab('terminal');
+  await expect(details.terminalNoShell).toHaveText('This image has no shell: no sh, bash or ash.');
+  await expect(details.terminalShells).toHaveCount(0);
   await expect(page.getByText('OCI runtime')).toHaveCount(0);
   await saveScreenshot(page, 'terminal-no-shell-en');
   // The shared primary Button (white on sky-600, 4.0:1) is below AA contrast everywhere: left to its own fix.
   const axe = await new AxeBuilder({ page })
-    .include('[data-testid=terminal-choices]')
-    .exclude('[data-testid=terminal-custom-run]')
+    .include(ContainerDetailsPage.terminalChoicesSelector)
+    .exclude(ContainerDetailsPage.terminalCustomRunSelector)
     .analyze();
   expect(
     axe.violations.flatMap((violation) =>
@@ -164,20 +165,20 @@ test('a container without a shell says so, offers a command, and the command ope
   ).toEqual([]);
 
   // A program that is not there either: said in words, not the runtime's error.
-  await page.getByTestId('terminal-custom').fill('bash');
-  await page.getByTestId('terminal-custom-run').click();
-  await expect(page.getByTestId('terminal-no-shell')).toHaveText('This container has no program named bash.');
+  await details.terminalCustom.fill('bash');
+  await details.terminalCustomRun.click();
+  await expect(details.terminalNoShell).toHaveText('This container has no program named bash.');
 
-  await page.getByTestId('terminal-custom').fill('/busybox sh');
-  await page.getByTestId('terminal-custom-run').click();
-  await expect(page.getByTestId('terminal-view')).toHaveAttribute('data-connected', 'true');
+  await details.terminalCustom.fill('/busybox sh');
+  await details.terminalCustomRun.click();
+  await expect(details.terminalView).toHaveAttribute('data-connected', 'true');
   await page.locator('.xterm-helper-textarea').focus();
   await page.keyboard.type('/busybox echo hi-$((6*7))\n');
   await expect(page.locator('.xterm-rows')).toContainText('hi-42');
 
   await page.goto(pageUrl(harness, `containers/${bare}`, 'ko'));
-  await page.getByTestId('tab-terminal').click();
-  await expect(page.getByTestId('terminal-no-shell')).toContainText('이 이미지에는 셸이 없어요.');
+  await details.openTab('terminal');
+  await expect(details.terminalNoShell).toContainText('이 이미지에는 셸이 없어요.');
   await saveScreenshot(page, 'terminal-no-shell-ko');
   await page.emulateMedia({ colorScheme: 'dark' });
   await saveScreenshot(page, 'terminal-no-shell-ko-dark');

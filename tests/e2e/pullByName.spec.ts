@@ -6,6 +6,16 @@ import { imageExists, PODMAN_SOCKET, removeImage, requireEngine } from '../fixtu
 import { startFakeHub, type FakeHub } from '../fixtures/fakeHub';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
+import { ContainersPage } from './pages/ContainersPage';
+import { EmptyState } from './pages/EmptyState';
+import { HubSearchPage } from './pages/HubSearchPage';
+import { ImagesPage } from './pages/ImagesPage';
+import { OnboardingPage } from './pages/OnboardingPage';
+import { ProblemNotice } from './pages/ProblemNotice';
+import { PullByNameDialog } from './pages/PullByNameDialog';
+import { PullsPanel } from './pages/PullsPanel';
+import { RunDialog } from './pages/RunDialog';
+import { Sidebar } from './pages/Sidebar';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 
@@ -23,21 +33,21 @@ test.afterAll(async () => {
 });
 
 function pullJob(page: Page, reference: string) {
-  return page.locator(`[data-testid=pull-job][data-reference="${reference}"]`);
+  return new PullsPanel(page).job(reference).root;
 }
 
 test('with Docker Hub unreachable, the search offers the name typed, and busybox pulls into Images', async ({
   page,
 }) => {
   await page.goto(pageUrl(offline, 'hub'));
-  await page.getByTestId('hub-search').fill('busybox');
-  const problem = page.getByTestId('problem');
+  await new HubSearchPage(page).search.fill('busybox');
+  const problem = new ProblemNotice(page).root;
   await expect(problem).toHaveAttribute('data-problem', 'hub-unreachable');
-  await expect(problem.getByTestId('hub-pull-by-name')).toHaveText('Pull or run "busybox" by name');
+  await expect(new ProblemNotice(page).pullByName).toHaveText('Pull or run "busybox" by name');
   await saveScreenshot(page, 'pull-by-name-hub-offline-en');
-  await problem.getByTestId('hub-pull-by-name').click();
+  await new ProblemNotice(page).pullByName.click();
 
-  const dialog = page.getByTestId('pull-by-name-dialog');
+  const dialog = new PullByNameDialog(page).root;
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('textbox', { name: 'Image name' })).toHaveValue('busybox');
   await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
@@ -46,21 +56,21 @@ test('with Docker Hub unreachable, the search offers the name typed, and busybox
   // The pulls panel shows the job, and the engine pulls it through its own mirror.
   const job = pullJob(page, 'busybox:latest');
   await expect(job).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
-  await expect(job.getByTestId('pull-outcome')).toBeVisible();
+  await expect(new PullsPanel(page).job('busybox:latest').outcome).toBeVisible();
   await page.getByRole('link', { name: 'Images' }).click();
-  await expect(page.locator('[data-testid=image-row][data-image="busybox:latest"]')).toBeVisible();
+  await expect(new ImagesPage(page).row('busybox:latest')).toBeVisible();
 });
 
 test('a registry reference pulls from 127.0.0.1:5000, from the sidebar or the Images header', async ({ page }) => {
   removeImage(REGISTRY_BUSYBOX);
   try {
     await page.goto(pageUrl(offline, 'images'));
-    const row = page.locator(`[data-testid=image-row][data-image="${REGISTRY_BUSYBOX}"]`);
-    await expect(page.getByTestId('images-page')).toBeVisible();
+    const row = new ImagesPage(page).row(REGISTRY_BUSYBOX);
+    await expect(new ImagesPage(page).root).toBeVisible();
     await expect(row).toHaveCount(0);
 
-    await page.getByTestId('images-pull-by-name').click();
-    const dialog = page.getByTestId('pull-by-name-dialog');
+    await new ImagesPage(page).pullByName.click();
+    const dialog = new PullByNameDialog(page).root;
     await expect(dialog.getByRole('textbox', { name: 'Image name' })).toBeFocused();
     await page.keyboard.type(REGISTRY_BUSYBOX);
     await saveScreenshot(page, 'pull-by-name-dialog-en');
@@ -71,11 +81,11 @@ test('a registry reference pulls from 127.0.0.1:5000, from the sidebar or the Im
     expect(imageExists(REGISTRY_BUSYBOX)).toBe(true);
 
     // From the sidebar, the same name again: the engine says it is up to date.
-    await page.getByTestId('pull-dismiss').first().click();
-    await page.getByTestId('sidebar-pull-by-name').click();
+    await new PullsPanel(page).dismiss.first().click();
+    await new Sidebar(page).pullByName.click();
     await dialog.getByRole('textbox', { name: 'Image name' }).fill(REGISTRY_BUSYBOX);
     await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
-    await expect(pullJob(page, REGISTRY_BUSYBOX).getByTestId('pull-outcome')).toHaveText(/Image is up to date/, {
+    await expect(new PullsPanel(page).job(REGISTRY_BUSYBOX).outcome).toHaveText(/Image is up to date/, {
       timeout: 60_000,
     });
   } finally {
@@ -85,12 +95,12 @@ test('a registry reference pulls from 127.0.0.1:5000, from the sidebar or the Im
 
 test('"Run" opens the run dialog for the name typed', async ({ page }) => {
   await page.goto(pageUrl(offline, 'images'));
-  await page.getByTestId('sidebar-pull-by-name').click();
-  const dialog = page.getByTestId('pull-by-name-dialog');
+  await new Sidebar(page).pullByName.click();
+  const dialog = new PullByNameDialog(page).root;
   await dialog.getByRole('textbox', { name: 'Image name' }).fill('busybox:latest');
   await dialog.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('run-dialog').getByTestId('run-image')).toHaveValue('busybox:latest');
+  await expect(new RunDialog(page).image).toHaveValue('busybox:latest');
 });
 
 test('a bad name gets its message inline when the field is left, in English and Korean', async ({ page }) => {
@@ -111,7 +121,7 @@ test('a bad name gets its message inline when the field is left, in English and 
   for (const { lang, open, label, message } of cases) {
     await page.goto(pageUrl(offline, 'images', lang));
     await page.getByRole('button', { name: open }).first().click();
-    const field = page.getByTestId('pull-by-name-dialog').getByRole('textbox', { name: label });
+    const field = new PullByNameDialog(page).root.getByRole('textbox', { name: label });
     await field.pressSequentially('Busy');
     // Not while typing the first characters.
     await expect(field).toHaveAttribute('aria-invalid', 'false');
@@ -137,24 +147,24 @@ test('the pulls panel says when nothing is pulling, takes a name, and Escape clo
 async function checkEmptyPanel(page: Page, fresh: RunningHarness) {
   for (const lang of ['en', 'ko'] as const) {
     await page.goto(pageUrl(fresh, 'installation', lang));
-    const button = page.getByTestId('pulls-button');
+    const button = new PullsPanel(page).button;
     await button.click();
-    const panel = page.getByTestId('pulls-panel');
+    const panel = new PullsPanel(page).root;
     await expect(panel).toBeVisible();
     await expect(button).toHaveAttribute('aria-expanded', 'true');
-    await expect(panel.getByTestId('pulls-empty')).toHaveText(
+    await expect(new PullsPanel(page).empty).toHaveText(
       lang === 'en'
         ? 'No pulls running or finished. Pulling copies an image from Docker Hub (or another registry) into your local image cache.'
         : '진행 중이거나 끝난 이미지 받기 (pull)가 없어요. 이미지 받기는 도커 허브(또는 다른 레지스트리)의 이미지를 이미지 캐시 (로컬 보관소)로 복사하는 일이에요.',
     );
-    await expect(panel.getByTestId('pulls-panel-pull-by-name')).toBeVisible();
+    await expect(new PullsPanel(page).pullByName).toBeVisible();
     await saveScreenshot(page, `pull-by-name-panel-${lang}`);
     // Escape from the button that opened it, then from inside the panel.
     await page.keyboard.press('Escape');
     await expect(panel).toBeHidden();
     await expect(button).toHaveAttribute('aria-expanded', 'false');
     await button.click();
-    await panel.getByTestId('pull-by-name-input').focus();
+    await new PullsPanel(page).input.focus();
     await page.keyboard.press('Escape');
     await expect(panel).toBeHidden();
     await expect(button).toBeFocused();
@@ -163,10 +173,10 @@ async function checkEmptyPanel(page: Page, fresh: RunningHarness) {
 
 test('the panel’s close and a job’s own button have names of their own', async ({ page }) => {
   await page.goto(pageUrl(offline, 'installation'));
-  await page.getByTestId('pulls-button').click();
-  const panel = page.getByTestId('pulls-panel');
-  await panel.getByTestId('pull-by-name-input').fill('hello-world');
-  await panel.getByTestId('pull-by-name-pull').click();
+  await new PullsPanel(page).button.click();
+  const panel = new PullsPanel(page).root;
+  await new PullsPanel(page).input.fill('hello-world');
+  await new PullsPanel(page).pull.click();
   await expect(pullJob(page, 'hello-world:latest')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(panel.getByRole('button', { name: 'Close the pulls panel' })).toHaveCount(1);
   const clear = panel.getByRole('button', { name: 'Clear hello-world:latest from the list' });
@@ -178,10 +188,10 @@ test('the panel’s close and a job’s own button have names of their own', asy
 
 test('the tags page, with the Hub unreachable, offers the repository by name', async ({ page }) => {
   await page.goto(pageUrl(offline, 'hub/library/busybox', 'ko'));
-  const problem = page.getByTestId('problem');
+  const problem = new ProblemNotice(page).root;
   await expect(problem).toHaveAttribute('data-problem', 'hub-unreachable');
-  await problem.getByTestId('hub-pull-by-name').click();
-  await expect(page.getByTestId('pull-by-name-input')).toHaveValue('busybox');
+  await new ProblemNotice(page).pullByName.click();
+  await expect(new PullByNameDialog(page).anyInput).toHaveValue('busybox');
 });
 
 test('the empty Containers page offers pulling by name beside the Hub', async ({ page }) => {
@@ -190,17 +200,17 @@ test('the empty Containers page offers pulling by name beside the Hub', async ({
   try {
     for (const lang of ['en', 'ko'] as const) {
       await page.goto(pageUrl(podman, 'containers', lang));
-      const empty = page.getByTestId('empty-state');
-      const rows = page.getByTestId('container-row');
+      const empty = new EmptyState(page).root;
+      const rows = new ContainersPage(page).rows;
       await expect(empty.or(rows.first())).toBeVisible();
       test.skip((await rows.count()) > 0, 'Podman has containers here');
       await expect(empty).toBeVisible();
       await saveScreenshot(page, `pull-by-name-empty-containers-${lang}`);
-      await empty.getByTestId('empty-state-secondary').click();
-      await expect(page.getByTestId('pull-by-name-dialog')).toBeVisible();
+      await new EmptyState(page).secondary.click();
+      await expect(new PullByNameDialog(page).root).toBeVisible();
       await saveScreenshot(page, `pull-by-name-from-empty-containers-${lang}`);
       await page.keyboard.press('Escape');
-      await expect(page.getByTestId('pull-by-name-dialog')).toHaveCount(0);
+      await expect(new PullByNameDialog(page).root).toHaveCount(0);
     }
   } finally {
     await podman.stop();
@@ -218,19 +228,19 @@ test('screenshots: the entry in English and Korean, light and dark, wide and sma
       for (const lang of ['en', 'ko'] as const) {
         const suffix = `${lang}-${scheme}-${size.width}`;
         await page.goto(pageUrl(offline, 'hub', lang));
-        await page.getByTestId('hub-search').fill('team/app');
-        await expect(page.getByTestId('hub-pull-by-name')).toBeVisible();
+        await new HubSearchPage(page).search.fill('team/app');
+        await expect(new HubSearchPage(page).pullByName).toBeVisible();
         await saveScreenshot(page, `pull-by-name-hub-offline-${suffix}`);
-        await page.getByTestId('hub-pull-by-name').click();
-        const field = page.getByTestId('pull-by-name-dialog').getByTestId('pull-by-name-input');
+        await new HubSearchPage(page).pullByName.click();
+        const field = new PullByNameDialog(page).input;
         await field.fill('127.0.0.1:5000/team/app:1.2');
         await saveScreenshot(page, `pull-by-name-dialog-${suffix}`);
         await page.keyboard.press('Escape');
-        await page.getByTestId('pulls-button').click();
-        await expect(page.getByTestId('pulls-panel')).toBeVisible();
+        await new PullsPanel(page).button.click();
+        await expect(new PullsPanel(page).root).toBeVisible();
         await saveScreenshot(page, `pull-by-name-panel-${suffix}`);
         await page.goto(pageUrl(offline, 'images', lang));
-        await expect(page.getByTestId('images-pull-by-name')).toBeVisible();
+        await expect(new ImagesPage(page).pullByName).toBeVisible();
         await saveScreenshot(page, `pull-by-name-images-${suffix}`);
       }
     }
@@ -259,11 +269,11 @@ test.describe('the guide’s last step', () => {
 
   test('"Search for redis" lands on a search for redis, with its results', async ({ page }) => {
     await page.goto(pageUrl(guided, 'onboarding'));
-    await expect(page.getByTestId('onboarding')).toHaveAttribute('data-step', 'done');
-    await page.getByTestId('onboarding-try-redis').click();
+    await expect(new OnboardingPage(page).root).toHaveAttribute('data-step', 'done');
+    await new OnboardingPage(page).tryRedis.click();
     await expect(page).toHaveURL(/#\/hub\?q=redis$/);
-    await expect(page.getByTestId('hub-search')).toHaveValue('redis');
-    await expect(page.getByTestId('hub-result').first()).toHaveAttribute('data-repo', 'redis');
+    await expect(new HubSearchPage(page).search).toHaveValue('redis');
+    await expect(new HubSearchPage(page).results.first()).toHaveAttribute('data-repo', 'redis');
     expect(hub.requests.some((request) => request.query.query === 'redis')).toBe(true);
   });
 });

@@ -3,6 +3,18 @@ import { docker, requireEngine } from '../fixtures/dockerCli';
 import { startFakeHub, type FakeHub } from '../fixtures/fakeHub';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
+import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
+import { ContainersPage } from './pages/ContainersPage';
+import { HubSearchPage } from './pages/HubSearchPage';
+import { ImagesPage } from './pages/ImagesPage';
+import { InstallationPage } from './pages/InstallationPage';
+import { OnboardingPage } from './pages/OnboardingPage';
+import { RepositoryTagsPage } from './pages/RepositoryTagsPage';
+import { RunDialog } from './pages/RunDialog';
+import { RunFlowPage } from './pages/RunFlowPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { Sidebar } from './pages/Sidebar';
+import { TrayPreview } from './pages/TrayPreview';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 
@@ -77,38 +89,39 @@ async function expectNoHorizontalOverflow(page: Page, where: string) {
 /** The cells a person needs (CPU, memory, actions) are inside the window on every container row. */
 async function expectRowCellsInView(page: Page) {
   // Measured in one go: other tests on the shared engine may add or remove rows meanwhile.
-  const problems = await page.evaluate(() => {
+  const problems = await new ContainersPage(page).rows.evaluateAll((elements, cells) => {
     const width = document.documentElement.clientWidth;
-    const rows = [...document.querySelectorAll<HTMLElement>('[data-testid=container-row]')];
+    const rows = elements as HTMLElement[];
     const found: string[] = rows.length === 0 ? ['no rows'] : [];
     for (const row of rows) {
-      for (const cell of ['container-cpu', 'container-memory', 'container-actions', 'container-more']) {
-        const box = row.querySelector(`[data-testid=${cell}]`)?.getBoundingClientRect();
+      for (const [cell, selector] of Object.entries(cells)) {
+        const box = row.querySelector(selector)?.getBoundingClientRect();
         if (!box || box.width === 0) found.push(`${row.dataset.name}: no ${cell}`);
         else if (box.left < 0 || box.right > width)
           found.push(`${row.dataset.name}: ${cell} at ${box.left}-${box.right}`);
       }
     }
     return found;
-  });
+  }, ContainersPage.essentialCellSelectors);
   expect(problems).toEqual([]);
 }
 
 /** This spec's containers are all in the list (the filter and "show stopped" are on). */
 async function expectListed(page: Page) {
   for (const name of Object.values(names)) {
-    await expect(page.locator(`[data-testid=container-row][data-name="${name}"]`)).toBeVisible();
+    await expect(new ContainersPage(page).row(name)).toBeVisible();
   }
 }
 
 async function runOnce(page: Page): Promise<string> {
   if (runHash) return runHash;
   await page.goto(pageUrl(harness, 'images'));
-  await page.locator('[data-testid=image-row][data-image="busybox:latest"]').getByTestId('image-run').click();
-  await page.getByTestId('run-name').fill(`${prefix}-run`);
-  await page.getByTestId('run-command').fill('echo hello from a small window');
-  await page.getByTestId('run-submit').click();
-  await expect(page.getByTestId('run-flow')).toHaveAttribute('data-state', 'exited', { timeout: 60_000 });
+  await new ImagesPage(page).run('busybox:latest');
+  const dialog = new RunDialog(page);
+  await dialog.name.fill(`${prefix}-run`);
+  await dialog.command.fill('echo hello from a small window');
+  await dialog.submit.click();
+  await expect(new RunFlowPage(page).root).toHaveAttribute('data-state', 'exited', { timeout: 60_000 });
   runHash = await page.evaluate(() => location.hash.replace(/^#\//, ''));
   return runHash;
 }
@@ -144,28 +157,28 @@ async function everyScreen(page: Page, size: (typeof windows)[number], lang: 'en
   await open('installation');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // A narrow window: the sidebar shows icons, each still named.
-  await expect(page.getByTestId('sidebar')).toHaveAttribute('data-collapsed', 'true');
-  await expect(page.getByTestId('ready')).toBeVisible();
+  await expect(new Sidebar(page).root).toHaveAttribute('data-collapsed', 'true');
+  await expect(new InstallationPage(page).ready).toBeVisible();
   await shoot('installation', lang);
 
   await open('onboarding');
-  await expect(page.getByTestId('onboarding')).toBeVisible();
+  await expect(new OnboardingPage(page).root).toBeVisible();
   await shoot('onboarding', lang);
 
   await open('hub');
-  await page.getByTestId('hub-search').fill('redis');
-  const first = page.getByTestId('hub-result').first();
+  await new HubSearchPage(page).search.fill('redis');
+  const first = new HubSearchPage(page).results.first();
   await expect(first).toHaveAttribute('data-repo', 'redis');
   await shoot('hub-search', lang);
   await first.getByRole('button', { name: 'redis', exact: true }).click();
-  await expect(page.getByTestId('hub-tag').first()).toBeVisible();
+  await expect(new RepositoryTagsPage(page).tags.first()).toBeVisible();
   await shoot('hub-tags', lang);
 
   await open('images');
-  await expect(page.locator('[data-testid=image-row][data-image="busybox:latest"]')).toBeVisible();
+  await expect(new ImagesPage(page).row('busybox:latest')).toBeVisible();
   await shoot('images', lang, { dark: true });
   // Sizes and times stay on one line ("18M|B" and "26분|전" were split).
-  const lines = await page.locator('[data-testid=image-size], [data-testid=image-created]').evaluateAll((cells) =>
+  const lines = await new ImagesPage(page).sizeAndCreatedCells.evaluateAll((cells) =>
     cells.map((cell) => {
       const range = document.createRange();
       range.selectNodeContents(cell);
@@ -176,32 +189,33 @@ async function everyScreen(page: Page, size: (typeof windows)[number], lang: 'en
   expect(lines.every((count) => count === 1)).toBe(true);
 
   await open('containers');
-  await page.getByTestId('containers-show-all').check();
+  await new ContainersPage(page).showAll.check();
   await expectNoHorizontalOverflow(page, 'containers, all');
   await expectRowCellsInView(page);
-  await page.getByTestId('containers-filter').fill(prefix);
+  await new ContainersPage(page).filter.fill(prefix);
   await expectListed(page);
   await expectRowCellsInView(page);
   await shoot('containers', lang, { dark: true });
 
   await open(`containers/${names.ports}`);
   for (const tab of ['logs', 'stats', 'inspect', 'terminal'] as const) {
-    await page.getByTestId(`tab-${tab}`).click();
-    await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
-    if (tab === 'terminal') await expect(page.getByTestId('terminal-view')).toHaveAttribute('data-connected', 'true');
+    const details = new ContainerDetailsPage(page);
+    await details.openTab(tab);
+    await expect(details.tab(tab)).toHaveAttribute('aria-selected', 'true');
+    if (tab === 'terminal') await expect(details.terminalView).toHaveAttribute('data-connected', 'true');
     await shoot(`details-${tab}`, lang);
   }
 
   await open(run);
-  await expect(page.getByTestId('run-output')).toContainText('hello from a small window');
+  await expect(new RunFlowPage(page).output).toContainText('hello from a small window');
   await shoot('run-flow', lang, { dark: true });
 
   await open('settings');
-  await expect(page.getByTestId('settings-page')).toBeVisible();
+  await expect(new SettingsPage(page).root).toBeVisible();
   await shoot('settings', lang);
 
   await open('tray');
-  await expect(page.getByTestId('tray-preview')).toBeVisible();
+  await expect(new TrayPreview(page).root).toBeVisible();
   await shoot('tray', lang);
 }
 
@@ -214,15 +228,15 @@ for (const size of [
     await page.setViewportSize(size);
     for (const lang of ['en', 'ko'] as const) {
       await page.goto(pageUrl(harness, 'containers', lang));
-      await page.getByTestId('containers-show-all').check();
-      await page.getByTestId('containers-filter').fill(prefix);
+      await new ContainersPage(page).showAll.check();
+      await new ContainersPage(page).filter.fill(prefix);
       await expectListed(page);
       await expectNoHorizontalOverflow(page, `containers ${size.width}`);
       await expectRowCellsInView(page);
       await saveScreenshot(page, `size-${size.width}-containers-${lang}`);
 
       await page.goto(pageUrl(harness, 'images', lang));
-      await expect(page.locator('[data-testid=image-row][data-image="busybox:latest"]')).toBeVisible();
+      await expect(new ImagesPage(page).row('busybox:latest')).toBeVisible();
       await expectNoHorizontalOverflow(page, `images ${size.width}`);
       await saveScreenshot(page, `size-${size.width}-images-${lang}`);
     }
@@ -232,9 +246,9 @@ for (const size of [
 test('the sidebar collapses and expands by keyboard, and keeps its names', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(pageUrl(harness, 'images'));
-  const sidebar = page.getByTestId('sidebar');
+  const sidebar = new Sidebar(page).root;
   await expect(sidebar).toHaveAttribute('data-collapsed', 'false');
-  const toggle = page.getByTestId('sidebar-toggle');
+  const toggle = new Sidebar(page).toggle;
   await toggle.focus();
   await expect(toggle).toHaveAccessibleName('Collapse the sidebar');
   await page.keyboard.press('Enter');
