@@ -1,16 +1,11 @@
 import { expect, test } from '@playwright/test';
 import WebSocket from 'ws';
-import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
+import { pageUrl } from '../fixtures/harness';
+import { harnessForSpec } from '../fixtures/specHarness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { EmptyState } from './pages/EmptyState';
 
-let harness: RunningHarness;
-test.beforeAll(async () => {
-  harness = await startHarness();
-});
-test.afterAll(async () => {
-  await harness.stop();
-});
+const harness = harnessForSpec();
 
 const sections = [
   { id: 'containers', en: 'Containers', ko: '컨테이너' },
@@ -27,7 +22,7 @@ for (const lang of ['en', 'ko'] as const) {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await page.goto(pageUrl(harness, 'containers', lang));
+    await page.goto(pageUrl(harness(), 'containers', lang));
     for (const section of sections) {
       await page.getByRole('navigation').getByRole('link', { name: section[lang], exact: true }).click();
       await expect(page.locator('main')).toHaveAttribute('data-section', section.id);
@@ -43,7 +38,7 @@ for (const lang of ['en', 'ko'] as const) {
 }
 
 test('the page carries a strict Content-Security-Policy', async ({ page }) => {
-  await page.goto(pageUrl(harness, 'installation'));
+  await page.goto(pageUrl(harness(), 'installation'));
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("default-src 'none'");
   const directives = new Map(
@@ -70,10 +65,10 @@ function upgradeStatus(url: string, origin: string): Promise<number | 'open'> {
   });
 }
 
-test('the harness WebSocket refuses a wrong token and a foreign origin', async () => {
-  const wsBase = harness.origin.replace('http:', 'ws:');
-  expect(await upgradeStatus(`${wsBase}/ws?token=${harness.token}`, harness.origin)).toBe('open');
-  expect(await upgradeStatus(`${wsBase}/ws?token=wrong`, harness.origin)).toBe(401);
-  expect(await upgradeStatus(`${wsBase}/ws?token=${harness.token}`, 'http://evil.example')).toBe(403);
-  expect(harness.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+test('the harness() WebSocket refuses a wrong token and a foreign origin', async () => {
+  const wsBase = harness().origin.replace('http:', 'ws:');
+  expect(await upgradeStatus(`${wsBase}/ws?token=${harness().token}`, harness().origin)).toBe('open');
+  expect(await upgradeStatus(`${wsBase}/ws?token=wrong`, harness().origin)).toBe(401);
+  expect(await upgradeStatus(`${wsBase}/ws?token=${harness().token}`, 'http://evil.example')).toBe(403);
+  expect(harness().origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 });

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { docker, requireEngine } from '../fixtures/dockerCli';
-import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
+import { pageUrl } from '../fixtures/harness';
+import { harnessForSpec } from '../fixtures/specHarness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
 import { ContainersPage } from './pages/ContainersPage';
@@ -12,16 +13,7 @@ import { RunFlowPage } from './pages/RunFlowPage';
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 
 const label = `berth.e2e=rows-${process.pid}`;
-let harness: RunningHarness;
-test.beforeAll(async () => {
-  docker('pull', 'busybox');
-  harness = await startHarness();
-});
-test.afterAll(async () => {
-  await harness.stop();
-  const leftovers = docker('ps', '-aq', '--filter', `label=${label}`);
-  if (leftovers) docker('rm', '-f', ...leftovers.split('\n'));
-});
+const harness = harnessForSpec({ pull: ['busybox'], label });
 
 const unique = (name: string) => `berth-e2e-${name}-${Date.now()}`;
 const rowOf = (page: Page, name: string) => new ContainersPage(page).row(name);
@@ -29,7 +21,7 @@ const rowOf = (page: Page, name: string) => new ContainersPage(page).row(name);
 test('"Show stopped ones too" is remembered across a reload', async ({ page }) => {
   const stopped = unique('stopped');
   docker('create', '--label', label, '--name', stopped, 'busybox', 'true');
-  await page.goto(pageUrl(harness, 'containers'));
+  await page.goto(pageUrl(harness(), 'containers'));
   const toggle = new ContainersPage(page).showAll;
   await expect(toggle).not.toBeChecked();
   await expect(rowOf(page, stopped)).toHaveCount(0);
@@ -54,7 +46,7 @@ test('after a run, "See it in Containers" shows the stopped container although s
   page,
 }) => {
   const name = unique('ran');
-  await page.goto(pageUrl(harness, 'images'));
+  await page.goto(pageUrl(harness(), 'images'));
   await new ImagesPage(page).run('busybox:latest');
   const dialog = new RunDialog(page);
   await dialog.name.fill(name);
@@ -96,7 +88,7 @@ test('a container that exits with code 3 is marked as a warning, with a link to 
   await expect
     .poll(() => docker('inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', failed))
     .toBe('exited 3');
-  await page.goto(pageUrl(harness, 'containers'));
+  await page.goto(pageUrl(harness(), 'containers'));
   await new ContainersPage(page).showAll.check();
 
   const containers = new ContainersPage(page);
@@ -115,7 +107,7 @@ test('a container that exits with code 3 is marked as a warning, with a link to 
   await expect(details.tab('logs')).toHaveAttribute('aria-selected', 'true');
   await expect(details.stderrLines).toContainText('something went wrong');
 
-  await page.goto(pageUrl(harness, 'containers', 'ko'));
+  await page.goto(pageUrl(harness(), 'containers', 'ko'));
   await expect(containers.seeLogs(failed)).toHaveText('로그 보기');
   await expect(containers.seeLogs(failed)).toHaveAccessibleName(`${failed} 로그 보기: 종료 코드 3으로 끝났어요`);
   await saveScreenshot(page, 'containers-exit-code-ko');
@@ -138,7 +130,7 @@ test('a container publishing 4 ports shows one and "+3 more", without overlappin
     '300',
   );
   docker('run', '-d', '--label', label, '--name', next, '-p', '127.0.0.1::80', 'busybox', 'sleep', '300');
-  await page.goto(pageUrl(harness, 'containers'));
+  await page.goto(pageUrl(harness(), 'containers'));
   const containers = new ContainersPage(page);
   await containers.filter.fill('berth-e2e-');
   await expect(containers.ports(many)).toHaveCount(1);
@@ -170,7 +162,7 @@ test('a container publishing 4 ports shows one and "+3 more", without overlappin
 test('the "more actions" menu works with the keyboard and returns focus', async ({ page }) => {
   const name = unique('menu');
   docker('run', '-d', '--init', '--label', label, '--name', name, 'busybox', 'sleep', '300');
-  await page.goto(pageUrl(harness, 'containers'));
+  await page.goto(pageUrl(harness(), 'containers'));
   // Only this row: containers other tests make on the shared engine must not move it meanwhile.
   const containers = new ContainersPage(page);
   await containers.filter.fill(name);
@@ -222,7 +214,7 @@ test('the list is a table to assistive technology, with its menus and port lists
     { width: 1600, height: 900 },
   ]) {
     await page.setViewportSize(size);
-    await page.goto(pageUrl(harness, 'containers', 'ko'));
+    await page.goto(pageUrl(harness(), 'containers', 'ko'));
     const containers = new ContainersPage(page);
     await expect(containers.row(name)).toBeVisible();
     expect(await violations()).toEqual([]);

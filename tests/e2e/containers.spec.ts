@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { docker, requireEngine } from '../fixtures/dockerCli';
-import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
+import { pageUrl, startHarness } from '../fixtures/harness';
+import { harnessForSpec } from '../fixtures/specHarness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { startSocketProxy } from '../fixtures/countingProxy';
 import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
@@ -14,23 +15,14 @@ import { StatusBar } from './pages/StatusBar';
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 
 const label = `berth.e2e=${process.pid}`;
-let harness: RunningHarness;
-test.beforeAll(async () => {
-  docker('pull', 'busybox');
-  harness = await startHarness();
-});
-test.afterAll(async () => {
-  await harness.stop();
-  const leftovers = docker('ps', '-aq', '--filter', `label=${label}`);
-  if (leftovers) docker('rm', '-f', ...leftovers.split('\n'));
-});
+const harness = harnessForSpec({ pull: ['busybox'], label });
 
 const unique = (name: string) => `berth-e2e-${name}-${Date.now()}`;
 const stateOf = (name: string) => docker('inspect', '--format', '{{.State.Status}}', name);
 
 test('a container started with the CLI appears; Stop in Berth stops it; Remove asks first', async ({ page }) => {
   const name = unique('cli');
-  await page.goto(pageUrl(harness, 'containers'));
+  await page.goto(pageUrl(harness(), 'containers'));
   docker('run', '-d', '--init', '--label', label, '--name', name, 'busybox', 'sleep', '300');
   const containers = new ContainersPage(page);
   const row = containers.row(name);
@@ -54,7 +46,7 @@ test('a container started with the CLI appears; Stop in Berth stops it; Remove a
 test('removing a running container needs the second confirmation', async ({ page }) => {
   const name = unique('running');
   docker('run', '-d', '--init', '--label', label, '--name', name, 'busybox', 'sleep', '300');
-  await page.goto(pageUrl(harness, 'containers', 'ko'));
+  await page.goto(pageUrl(harness(), 'containers', 'ko'));
   const containers = new ContainersPage(page);
   const row = containers.row(name);
   await containers.remove(name);
@@ -83,7 +75,7 @@ test('logs follow a container, stderr apart, and search finds line 1234', async 
   );
   // Wait until the container has written everything, so "the last 1,000 lines" is a fixed set.
   await expect.poll(() => docker('logs', name).split('\n').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3000);
-  await page.goto(pageUrl(harness, `containers/${name}`));
+  await page.goto(pageUrl(harness(), `containers/${name}`));
   const details = new ContainerDetailsPage(page);
   const scroll = details.logsScroll;
   await expect(scroll).toHaveAttribute('data-line-count', '1000');
@@ -107,7 +99,7 @@ test('logs follow a container, stderr apart, and search finds line 1234', async 
 test('CPU and memory move for a busy container', async ({ page }) => {
   const name = unique('busy');
   docker('run', '-d', '--label', label, '--name', name, 'busybox', 'sh', '-c', 'while :; do :; done');
-  await page.goto(pageUrl(harness, 'containers'));
+  await page.goto(pageUrl(harness(), 'containers'));
   const containers = new ContainersPage(page);
   const row = containers.row(name);
   await expect
@@ -130,7 +122,7 @@ test('CPU and memory move for a busy container', async ({ page }) => {
 test('a terminal in the container runs `echo hi`', async ({ page }) => {
   const name = unique('shell');
   docker('run', '-d', '--label', label, '--name', name, 'busybox', 'sleep', '300');
-  await page.goto(pageUrl(harness, `containers/${name}`));
+  await page.goto(pageUrl(harness(), `containers/${name}`));
   const details = new ContainerDetailsPage(page);
   await details.openTab('terminal');
   await expect(details.terminalView).toHaveAttribute('data-connected', 'true');

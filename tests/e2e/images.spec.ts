@@ -1,19 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { commitContainer, docker, imageExists, requireEngine } from '../fixtures/dockerCli';
-import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
+import { pageUrl } from '../fixtures/harness';
+import { harnessForSpec } from '../fixtures/specHarness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { ImagesPage } from './pages/ImagesPage';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 
-let harness: RunningHarness;
-test.beforeAll(async () => {
-  docker('pull', 'busybox');
-  harness = await startHarness();
-});
-test.afterAll(async () => {
-  await harness.stop();
-});
+const harness = harnessForSpec({ pull: ['busybox'] });
 
 test('removing an image in use names its containers and needs a second confirmation', async ({ page }) => {
   // An image of its own (committed from busybox), so removing it takes no other tag with it.
@@ -24,7 +18,7 @@ test('removing an image in use names its containers and needs a second confirmat
   docker('rm', source);
   docker('create', '--name', container, tag);
   try {
-    await page.goto(pageUrl(harness, 'images'));
+    await page.goto(pageUrl(harness(), 'images'));
     const images = new ImagesPage(page);
     const row = images.row(tag);
     await expect(images.usage(tag)).toHaveText('used by 1');
@@ -49,7 +43,7 @@ test('removing an image in use names its containers and needs a second confirmat
 
 test('a change made with the docker CLI shows up without a click', async ({ page }) => {
   const tag = `berth-e2e-live:${Date.now()}`;
-  await page.goto(pageUrl(harness, 'images'));
+  await page.goto(pageUrl(harness(), 'images'));
   const images = new ImagesPage(page);
   await expect(images.root).toBeVisible();
   docker('tag', 'busybox', tag);
@@ -65,7 +59,7 @@ test('prune lists the dangling images it removes, and removes them', async ({ pa
   const container = docker('create', 'busybox', 'true');
   const dangling = commitContainer(container).replace(/^sha256:/, '');
   docker('rm', container);
-  await page.goto(pageUrl(harness, 'images', 'ko'));
+  await page.goto(pageUrl(harness(), 'images', 'ko'));
   const images = new ImagesPage(page);
   await expect(images.dangling).toContainText(dangling.slice(0, 12));
   await images.openPrune();

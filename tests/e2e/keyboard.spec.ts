@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { docker, requireEngine } from '../fixtures/dockerCli';
-import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
+import { pageUrl, startHarness } from '../fixtures/harness';
+import { harnessForSpec } from '../fixtures/specHarness';
 import { ContainersPage } from './pages/ContainersPage';
 import { EngineSwitcher } from './pages/EngineSwitcher';
 import { ImagesPage } from './pages/ImagesPage';
@@ -12,21 +13,12 @@ import { StatusBar } from './pages/StatusBar';
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
 
 const label = `berth.e2e=${process.pid}`;
-let harness: RunningHarness;
-test.beforeAll(async () => {
-  docker('pull', 'busybox');
-  harness = await startHarness();
-});
-test.afterAll(async () => {
-  await harness.stop();
-  const leftovers = docker('ps', '-aq', '--filter', `label=${label}`);
-  if (leftovers) docker('rm', '-f', ...leftovers.split('\n'));
-});
+const harness = harnessForSpec({ pull: ['busybox'], label });
 
 test('Esc closes the Docker server switcher and puts focus back on its button; its close button has a name', async ({
   page,
 }) => {
-  await page.goto(pageUrl(harness, 'installation'));
+  await page.goto(pageUrl(harness(), 'installation'));
   const opener = new EngineSwitcher(page).button;
   await opener.focus();
   await page.keyboard.press('Enter');
@@ -42,7 +34,7 @@ test('Esc closes the Docker server switcher and puts focus back on its button; i
   await expect(opener).toHaveAttribute('aria-expanded', 'false');
 
   // The close button does the same, in Korean too.
-  await page.goto(pageUrl(harness, 'installation', 'ko'));
+  await page.goto(pageUrl(harness(), 'installation', 'ko'));
   const switcher = new EngineSwitcher(page);
   await switcher.open();
   await page.getByRole('button', { name: '도커 서버 바꾸기 닫기' }).click();
@@ -55,7 +47,7 @@ test('a remove dialog starts on Cancel, and closing any dialog returns focus to 
 }) => {
   const name = `berth-e2e-keys-${Date.now()}`;
   docker('create', '--label', label, '--name', name, 'busybox', 'true');
-  await page.goto(pageUrl(harness, 'containers'));
+  await page.goto(pageUrl(harness(), 'containers'));
   const containers = new ContainersPage(page);
   await containers.showStopped();
   // Only this container: the engine is shared, and other rows may come and go meanwhile.
@@ -80,7 +72,7 @@ test('a remove dialog starts on Cancel, and closing any dialog returns focus to 
   await expect(remove).toBeFocused();
 
   // The image remove dialog and the run dialog, through the same Dialog.
-  await page.goto(pageUrl(harness, 'images'));
+  await page.goto(pageUrl(harness(), 'images'));
   const images = new ImagesPage(page);
   const imageRemove = images.removeButton('busybox:latest');
   const imageRun = images.runButton('busybox:latest');
@@ -124,7 +116,7 @@ test('Enter in Settings’ "another address" applies it, as the button does', as
 });
 
 test('the guide’s language buttons say which one is chosen', async ({ page }) => {
-  await page.goto(pageUrl(harness, 'onboarding'));
+  await page.goto(pageUrl(harness(), 'onboarding'));
   const group = page.getByRole('group', { name: 'Language' }).or(page.getByRole('group', { name: '언어' }));
   const onboarding = new OnboardingPage(page);
   await expect(onboarding.language('en')).toHaveAttribute('aria-pressed', 'true');

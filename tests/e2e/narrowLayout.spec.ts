@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { docker, requireEngine } from '../fixtures/dockerCli';
-import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
+import { pageUrl, startHarness } from '../fixtures/harness';
+import { harnessForSpec } from '../fixtures/specHarness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { ImagesPage } from './pages/ImagesPage';
 import { RunDialog } from './pages/RunDialog';
@@ -12,19 +13,14 @@ test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run test
 // The status bar and the run page's flow diagram in narrow windows, in both languages: one line of
 // status (no number broken over two lines), one row of boxes (no arrow left dangling at a line's end).
 const name = `berth-e2e-narrow-${Date.now()}`;
-let harness: RunningHarness;
 
-test.beforeAll(async () => {
-  docker('pull', 'busybox');
-  harness = await startHarness();
-});
-test.afterAll(async () => {
-  await harness.stop();
+const harness = harnessForSpec({ pull: ['busybox'] });
+test.afterAll(() => {
   docker('rm', '-f', name);
 });
 
 async function runOnce(page: Page): Promise<string> {
-  await page.goto(pageUrl(harness, 'images'));
+  await page.goto(pageUrl(harness(), 'images'));
   await new ImagesPage(page).runButton('busybox:latest').click();
   const dialog = new RunDialog(page);
   await dialog.name.fill(name);
@@ -61,7 +57,7 @@ test('the status bar stays on one line and the flow diagram in one row, 800 to 1
   ]) {
     await page.setViewportSize(size);
     for (const lang of ['en', 'ko'] as const) {
-      await page.goto(pageUrl(harness, run, lang));
+      await page.goto(pageUrl(harness(), run, lang));
       const flow = new RunFlowPage(page);
       await expect(flow.root).toHaveAttribute('data-state', 'exited');
       await expect(new StatusBar(page).root).toHaveAttribute('data-state', 'connected');
