@@ -12,9 +12,16 @@ import { OnboardingPage } from './pages/OnboardingPage';
 import { RunFlowPage } from './pages/RunFlowPage';
 import { StatusBar } from './pages/StatusBar';
 
-/** The engine's first Docker Hub mirror as `docker info` lists it, without its trailing slash; null without one. */
+/**
+ * The engine's first Docker Hub mirror as `docker info` lists it, without its trailing slash; null
+ * without one. dockerd lists it in RegistryConfig.Mirrors, Podman only under IndexConfigs["docker.io"].
+ */
 function hubMirror(): string | null {
-  const mirrors = JSON.parse(docker('info', '--format', '{{json .RegistryConfig.Mirrors}}')) as string[] | null;
+  const config = JSON.parse(docker('info', '--format', '{{json .RegistryConfig}}')) as {
+    Mirrors?: string[] | null;
+    IndexConfigs?: Record<string, { Mirrors?: string[] | null }> | null;
+  } | null;
+  const mirrors = config?.Mirrors?.length ? config.Mirrors : config?.IndexConfigs?.['docker.io']?.Mirrors;
   return mirrors?.[0]?.replace(/\/+$/, '') ?? null;
 }
 
