@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toWireError } from '../../../shared/errors';
+import { referenceProblemMessage } from '../../../shared/i18n/referenceProblems';
 import { parseImageReference } from '../../../shared/imageReference';
 import { problemText } from '../../../shared/problemText';
 import { useRunDialog } from '../run/runDialogContext';
-import { referenceMessage } from '../run/runForm';
 import { Button } from '../ui/Button';
 import { Field, TextInput } from '../ui/Field';
 import { usePulls } from './pullsStore';
@@ -36,7 +36,7 @@ export function PullByNameForm({
   const problemWith = (text: string, submitting: boolean): string | null => {
     const parsed = parseImageReference(text);
     if (parsed.ok || (!submitting && parsed.problem === 'empty')) return null;
-    return referenceMessage(t, text, parsed.problem);
+    return referenceProblemMessage(t, text, parsed.problem);
   };
 
   const submit = async (action: 'pull' | 'run') => {

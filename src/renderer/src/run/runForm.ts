@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { parseImageReference } from '../../../shared/imageReference';
+import { referenceProblemMessage } from '../../../shared/i18n/referenceProblems';
 import type { WireError } from '../../../shared/errors';
 import {
   BIND_FORBIDDEN,
@@ -127,12 +128,6 @@ export function toRunInput(form: RunForm): RunInput {
 /** Field path ("image", "ports.0.hostPort", ...) → a sentence in the user's language. */
 export type FieldErrors = Record<string, string>;
 
-/** Why an image reference cannot be read, in the user's language (the run dialog and pull by name). */
-export function referenceMessage(t: TFunction, image: string, problem: string): string {
-  if (problem === 'uppercase') return t('run.error.reference.uppercase', { suggestion: image.trim().toLowerCase() });
-  return t(`run.error.reference.${problem}`);
-}
-
 /** Validates with the contract's own schema, so the dialog and the main process agree on every rule. */
 export function validateRunForm(t: TFunction, form: RunForm): { input: RunRequest | null; errors: FieldErrors } {
   const parsed = runInputSchema.safeParse(toRunInput(form));
@@ -145,7 +140,7 @@ export function validateRunForm(t: TFunction, form: RunForm): { input: RunReques
     let message: string;
     if (path === 'image') {
       const reference = parseImageReference(form.image);
-      message = referenceMessage(t, form.image, reference.ok ? 'invalid-name' : reference.problem);
+      message = referenceProblemMessage(t, form.image, reference.ok ? 'invalid-name' : reference.problem);
     } else if (path === 'name')
       message =
         issue.code === 'too_small' || issue.code === 'too_big'
@@ -201,7 +196,7 @@ export function checkIssueErrors(t: TFunction, form: RunForm, issues: RunCheckIs
       errors[issue.field] = t('run.error.port-in-use', { port, holder });
     } else {
       const reference = parseImageReference(form.image);
-      errors[issue.field] = referenceMessage(t, form.image, reference.ok ? 'invalid-name' : reference.problem);
+      errors[issue.field] = referenceProblemMessage(t, form.image, reference.ok ? 'invalid-name' : reference.problem);
     }
   }
   return errors;
