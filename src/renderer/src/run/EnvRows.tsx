@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button';
-import { ErrorText, rowField, rowInput, type RowEditorProps } from './rowParts';
+import { ErrorText, rowField, rowInput, type RowEditorProps, RemoveRowButton } from './rowParts';
 import { replaceAt, type EnvRow } from './runForm';
 
 /** The run dialog's environment variables: name = value. */
@@ -29,14 +29,7 @@ export function EnvRows({ rows, errors, onChange, onAdd, onRemove, onLeave }: Ro
               value={row.value}
               onChange={(event) => change(index, { value: event.target.value })}
             />
-            <Button
-              variant="ghost"
-              className="!px-2"
-              onClick={() => onRemove(index)}
-              aria-label={t('run.dialog.remove')}
-            >
-              ✕
-            </Button>
+            <RemoveRowButton onClick={() => onRemove(index)} />
           </div>
           <ErrorText message={errors[`env.${index}.key`]} />
         </div>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button';
-import { ErrorText, rowField, rowInput, type RowEditorProps } from './rowParts';
+import { ErrorText, rowField, rowInput, type RowEditorProps, RemoveRowButton } from './rowParts';
 import { replaceAt, type PortRow } from './runForm';
 
 /** The run dialog's published ports: host port → container port, protocol, who may connect. */
@@ -66,14 +66,7 @@ export function PortRows({
               <option value="127.0.0.1">{t('run.dialog.localOnly')}</option>
               <option value="0.0.0.0">{t('run.dialog.anyNetwork')}</option>
             </select>
-            <Button
-              variant="ghost"
-              className="!px-2"
-              onClick={() => onRemove(index)}
-              aria-label={t('run.dialog.remove')}
-            >
-              ✕
-            </Button>
+            <RemoveRowButton onClick={() => onRemove(index)} />
           </div>
           <ErrorText message={errors[`ports.${index}.hostPort`] ?? errors[`ports.${index}.containerPort`]} />
         </div>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button';
-import { ErrorText, rowField, rowInput, type RowEditorProps } from './rowParts';
+import { ErrorText, rowField, rowInput, type RowEditorProps, RemoveRowButton } from './rowParts';
 import { replaceAt, type VolumeRow } from './runForm';
 
 /** The run dialog's volumes: a named volume, or a folder of this computer the user confirms sharing. */
@@ -74,14 +74,7 @@ export function VolumeRows({ rows, errors, onChange, onAdd, onRemove, onLeave }:
               />
               {t('run.dialog.readOnly')}
             </label>
-            <Button
-              variant="ghost"
-              className="!px-2"
-              onClick={() => onRemove(index)}
-              aria-label={t('run.dialog.remove')}
-            >
-              ✕
-            </Button>
+            <RemoveRowButton onClick={() => onRemove(index)} />
           </div>
           {row.kind === 'bind' && row.hostPath && (
             <label className="flex items-start gap-2 text-xs text-amber-800 dark:text-amber-300">

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from '../ui/Button';
 import { inputClass } from '../ui/Field';
 import type { FieldErrors } from './runForm';
 
@@ -33,4 +35,14 @@ export function rowField(path: string, errors: FieldErrors, onLeave: (path: stri
     'aria-invalid': Boolean(errors[path]),
     onBlur: () => onLeave(path),
   };
+}
+
+/** The ✕ at a row's end that removes it. */
+export function RemoveRowButton({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button variant="ghost" className="!px-2" onClick={onClick} aria-label={t('run.dialog.remove')}>
+      ✕
+    </Button>
+  );
 }
