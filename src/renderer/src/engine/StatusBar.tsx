@@ -54,16 +54,16 @@ export function StatusBar() {
           {engineProductLabel(status.server)}
         </span>
       )}
-      {status?.endpoint ? (
-        <span className="flex min-w-0 items-center">
-          <EngineSwitcher label={status.endpoint.url} />
+      {/* One switcher in one place: it must not remount (and drop focus or an open panel) when the
+          engine's address becomes known. */}
+      <span className="flex min-w-0 items-center">
+        <EngineSwitcher label={status?.endpoint ? status.endpoint.url : t('engineSwitcher.label')} />
+        {status?.endpoint && (
           <span className="ml-1 truncate" title={via ?? undefined}>
             ({via})
           </span>
-        </span>
-      ) : (
-        <EngineSwitcher label={t('engineSwitcher.label')} />
-      )}
+        )}
+      </span>
       {status?.followedContext && (
         <span
           className="min-w-0 truncate"
