@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { InstallationReport } from '../shared/engine';
+import { BerthError } from '../shared/errors';
 import type { TFunction } from 'i18next';
 import { createTranslator, detectLanguage, type Language } from '../shared/i18n/translator';
 import type { EngineChoice, Settings } from '../shared/settings';
@@ -65,6 +66,10 @@ export interface Backend {
   start(): Promise<void>;
   stop(): void;
 }
+
+const notYet = async (): Promise<never> => {
+  throw new BerthError('internal', 'Not built yet');
+};
 
 export function createBackend(options: BackendOptions): Backend {
   const { system } = options;
@@ -192,6 +197,16 @@ export function createBackend(options: BackendOptions): Backend {
       'images.list': () => images.list(),
       'images.remove': (input) => images.remove(input),
       'images.prune': (input) => images.prune(input),
+      // TODO(#13): each helper replaces its line with the service it builds.
+      'images.layers': notYet,
+      'builds.pickFolder': notYet,
+      'builds.openFolder': notYet,
+      'builds.openExample': notYet,
+      'builds.saveDockerfile': notYet,
+      'builds.context': notYet,
+      'builds.ignoreFolder': notYet,
+      'builds.start': notYet,
+      'builds.cancel': notYet,
       'run.check': (input) => runs.check(input),
       'run.exposedPorts': ({ image }) => runs.exposedPorts(image),
       // The tray's "Run image" and the notifier follow runs.onStarted.
@@ -224,6 +239,7 @@ export function createBackend(options: BackendOptions): Backend {
       'engine.status': (_input, emit) => monitor.subscribe(emit),
       'pulls.jobs': (_input, emit) => pulls.subscribe(emit),
       'images.list': (_input, emit) => images.subscribe(emit),
+      'builds.jobs': () => () => undefined,
       'run.flow': ({ runId }, emit) => runs.subscribeFlow(runId, emit),
       'containers.changes': (_input, emit) => containers.subscribe(emit),
       'containers.logs': (input, emit, fail) => logs.open(input, emit, fail),

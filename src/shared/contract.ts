@@ -19,6 +19,22 @@ import {
   terminalShellsInputSchema,
   terminalShellsResultSchema,
 } from './containers';
+import {
+  buildContextInputSchema,
+  buildContextSummarySchema,
+  buildExampleNameSchema,
+  buildFolderInputSchema,
+  buildFolderSchema,
+  buildIdInputSchema,
+  buildJobSchema,
+  buildOptionsSchema,
+  dockerfileSaveInputSchema,
+  dockerfileSaveResultSchema,
+  folderPickSchema,
+  ignoreFolderInputSchema,
+  imageLayersInputSchema,
+  imageLayersSchema,
+} from './builds';
 import { engineStatusSchema, installationReportSchema } from './engine';
 import { hubSearchInputSchema, hubSearchResultSchema, hubTagsInputSchema, hubTagsResultSchema } from './hub';
 import { imagePruneInputSchema, imagePruneResultSchema, imageRemoveInputSchema, localImageSchema } from './images';
@@ -69,6 +85,26 @@ export const contract = {
     /** Removes exactly the dangling images the user saw listed. */
     'images.prune': request(imagePruneInputSchema, imagePruneResultSchema),
 
+    /** Every layer of a local image with the step that made it, and which layers other local images share. */
+    'images.layers': request(imageLayersInputSchema, imageLayersSchema),
+
+    /** The OS folder dialog (Electron only; elsewhere available is false and the user types a path). */
+    'builds.pickFolder': request(noInput, folderPickSchema),
+    /** A folder to build: its Dockerfile (or the one asked for) and the files that might be one. */
+    'builds.openFolder': request(buildFolderInputSchema, buildFolderSchema),
+    /** Copies an example project to Berth's own folder (once) and opens it like any folder. */
+    'builds.openExample': request(z.object({ name: buildExampleNameSchema }).strict(), buildFolderSchema),
+    /** Writes the Dockerfile, unless it changed on disk since the version the editor started from. */
+    'builds.saveDockerfile': request(dockerfileSaveInputSchema, dockerfileSaveResultSchema),
+    /** What a build would send: files and bytes after .dockerignore, the biggest folders, a warning past 100 MB. */
+    'builds.context': request(buildContextInputSchema, buildContextSummarySchema),
+    /** Adds a folder of the context to its .dockerignore (the oversized warning's one click); the new summary. */
+    'builds.ignoreFolder': request(ignoreFolderInputSchema, buildContextSummarySchema),
+    /** Starts a build in the main process (POST /build); its steps come on the builds.jobs stream. */
+    'builds.start': request(buildOptionsSchema, buildJobSchema),
+    /** Stops a build: no new tag, no intermediate container left. */
+    'builds.cancel': request(buildIdInputSchema, buildJobSchema),
+
     /** What the engine knows is wrong with a run before anything is created: name taken, port taken. */
     'run.check': request(runInputSchema, runCheckResultSchema),
     /** `docker run`: look in the cache, pull when missing, create, start, stream output (run.flow). */
@@ -117,6 +153,8 @@ export const contract = {
     'pulls.jobs': stream(noInput, pullJobSchema),
     /** The local images, again whenever the engine reports an image or container change. */
     'images.list': stream(noInput, z.array(localImageSchema)),
+    /** Every build job on each change (at most 10 updates a second per build; the last one exact). */
+    'builds.jobs': stream(noInput, buildJobSchema),
     /** One run's flow through client, daemon, cache, Hub, create and start, with the container's output. */
     'run.flow': stream(z.object({ runId: z.string().min(1).max(100) }).strict(), runFlowSchema),
     /** The containers: a snapshot, then a change per engine event (no polling). */

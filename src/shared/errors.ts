@@ -35,6 +35,8 @@ export const errorCodes = [
   'name-in-use',
   'port-in-use',
   'confirmation-required',
+  /** A build stopped at a step; the job's failure says which and why. */
+  'build-failed',
   'internal',
 ] as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { wireErrorSchema } from './errors';
 import { parseImageReference, type ReferenceProblem } from './imageReference';
+import { absolutePathSchema } from './paths';
 import { splitShellWords } from './shellWords';
 
 /** Container names as the engine accepts them: /?[a-zA-Z0-9][a-zA-Z0-9_.-]+ */
@@ -10,12 +11,6 @@ export const CONTAINER_NAME_MIN = 2;
 export const CONTAINER_NAME_MAX = 128;
 export const volumeNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 export const envKeyPattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-const absolutePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((path) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path), 'must be an absolute path');
 
 export const portMappingSchema = z
   .object({
@@ -41,15 +36,15 @@ export const volumeMountSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('named'),
       name: z.string().max(255).regex(volumeNamePattern, 'letters, digits, _ . - only'),
-      containerPath: absolutePath,
+      containerPath: absolutePathSchema,
       readOnly: z.boolean().default(false),
     })
     .strict(),
   z
     .object({
       kind: z.literal('bind'),
-      hostPath: absolutePath,
-      containerPath: absolutePath,
+      hostPath: absolutePathSchema,
+      containerPath: absolutePathSchema,
       readOnly: z.boolean().default(false),
       /** The user confirmed sharing this folder of their computer with the container. */
       confirmed: z.literal(true),

@@ -137,6 +137,10 @@ export const en = {
       title: 'Please confirm first',
       body: 'Berth only removes something after you confirmed what will be removed.',
     },
+    'build-failed': {
+      title: 'The build stopped at a step',
+      body: 'The step that failed is marked in the Dockerfile, with what its command printed last.',
+    },
     'invalid-input': {
       title: 'Something in the form is not valid',
       body: 'Check the highlighted fields.',

@@ -137,6 +137,10 @@ export const ko: Catalog = {
       title: '먼저 확인해 주세요',
       body: 'Berth는 무엇이 삭제되는지 확인한 뒤에만 삭제해요.',
     },
+    'build-failed': {
+      title: '빌드가 한 단계에서 멈췄어요',
+      body: '실패한 단계를 Dockerfile에 표시하고, 그 명령어가 마지막으로 출력한 내용을 함께 보여 줘요.',
+    },
     'invalid-input': {
       title: '입력한 내용에 잘못된 곳이 있어요',
       body: '표시된 항목을 확인하세요.',
