@@ -39,7 +39,11 @@ export async function summarizeBuildContext(contextPath: string, dockerfile: str
  * The oversized warning's one click: a line for the folder at the end of .dockerignore (made if
  * missing; what is there is kept; nothing written when the line is there already). The new summary.
  */
-export async function ignoreFolder(contextPath: string, dockerfile: string, folder: string): Promise<BuildContextSummary> {
+export async function ignoreFolder(
+  contextPath: string,
+  dockerfile: string,
+  folder: string,
+): Promise<BuildContextSummary> {
   const root = await openContext(contextPath, dockerfile);
   const relative = insideContext(root, folder);
   if (relative === null || relative === '') {
@@ -51,7 +55,9 @@ export async function ignoreFolder(contextPath: string, dockerfile: string, fold
   try {
     stats = await fs.lstat(path.join(root, relative));
   } catch {
-    throw new BerthError('not-found', `The build context has no folder ${folder}`, [{ path: 'folder', message: 'not found' }]);
+    throw new BerthError('not-found', `The build context has no folder ${folder}`, [
+      { path: 'folder', message: 'not found' },
+    ]);
   }
   if (!stats.isDirectory()) {
     throw new BerthError('invalid-input', `${folder} is not a folder`, [{ path: 'folder', message: 'not a folder' }]);
@@ -94,7 +100,9 @@ async function openContext(contextPath: string, dockerfile: string): Promise<str
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new BerthError('not-found', `There is no folder ${contextPath}`, [{ path: 'contextPath', message: 'not found' }]);
+      throw new BerthError('not-found', `There is no folder ${contextPath}`, [
+        { path: 'contextPath', message: 'not found' },
+      ]);
     }
     throw asBerthError(error, `Opening ${contextPath}`);
   }
@@ -106,9 +114,11 @@ async function openContext(contextPath: string, dockerfile: string): Promise<str
   const root = await fs.realpath(contextPath);
   const relative = insideContext(root, dockerfile);
   if (relative === null || relative === '') {
-    throw new BerthError('invalid-input', `The Dockerfile ${dockerfile} is not inside the build context ${contextPath}`, [
-      { path: 'dockerfile', message: 'must be inside the build context' },
-    ]);
+    throw new BerthError(
+      'invalid-input',
+      `The Dockerfile ${dockerfile} is not inside the build context ${contextPath}`,
+      [{ path: 'dockerfile', message: 'must be inside the build context' }],
+    );
   }
   return root;
 }
@@ -123,7 +133,10 @@ function insideContext(root: string, relativePath: string): string | null {
 
 function asBerthError(error: unknown, doing: string): BerthError {
   const code = (error as NodeJS.ErrnoException).code;
-  return new BerthError('invalid-input', `${doing}: ${code === 'EACCES' || code === 'EPERM' ? 'no permission' : String(error)}`);
+  return new BerthError(
+    'invalid-input',
+    `${doing}: ${code === 'EACCES' || code === 'EPERM' ? 'no permission' : String(error)}`,
+  );
 }
 
 /** Links and files count as files; a link sends no bytes. */

@@ -61,7 +61,9 @@ export async function walkContext(root: string, dockerfile: string): Promise<Con
       return null;
     }
     children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const lists = await Promise.all(children.map((child) => visitChild(folder ? `${folder}/${child.name}` : child.name, child)));
+    const lists = await Promise.all(
+      children.map((child) => visitChild(folder ? `${folder}/${child.name}` : child.name, child)),
+    );
     return lists.flat();
   }
 

@@ -33,7 +33,10 @@ export async function readContextIgnore(root: string, dockerfile: string): Promi
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw new BerthError('invalid-input', `Berth cannot read ${path.join(root, '.dockerignore')}: ${code ?? String(error)}`);
+    throw new BerthError(
+      'invalid-input',
+      `Berth cannot read ${path.join(root, '.dockerignore')}: ${code ?? String(error)}`,
+    );
   }
   return parseContextIgnore(text, dockerfile);
 }
@@ -49,7 +52,9 @@ export function parseContextIgnore(text: string, dockerfile: string): ContextIgn
     patterns.push(pattern);
   });
   const matcher = createIgnore({ ignorecase: false }).add(patterns);
-  const negations = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => cleanPattern(pattern.slice(1)));
+  const negations = patterns
+    .filter((pattern) => pattern.startsWith('!'))
+    .map((pattern) => cleanPattern(pattern.slice(1)));
 
   // The CLI's TrimBuildFilesFromExcludes: both files are always sent, the builder needs them.
   const kept: string[] = [];
