@@ -153,6 +153,14 @@ describe('.dockerignore, as the docker CLI reads it', () => {
     expect(summary.files).toBe(2);
   });
 
+  it('keeps a Dockerfile whose name has pattern characters in it', async () => {
+    write('c++ [dev].Dockerfile', 'FROM busybox\n');
+    write('other.Dockerfile');
+    write('.dockerignore', '*.Dockerfile\n');
+    const tar = await readTar((await packBuildContext(context, 'c++ [dev].Dockerfile')).stream);
+    expect(sentFiles(tar)).toEqual(['.dockerignore', 'c++ [dev].Dockerfile']);
+  });
+
   it('does not look into a left-out folder when no ! pattern could bring anything back', async () => {
     write('Dockerfile');
     write('node_modules/a/b/c.js');

@@ -47,7 +47,7 @@ export function parseContextIgnore(text: string, dockerfile: string): ContextIgn
   lines.forEach((line, index) => {
     // As the CLI: a comment is a line starting with #, before any trimming.
     if (line.startsWith('#') || line.trim() === '' || line.trim() === '!') return;
-    const pattern = posix ? escapeRegexOnly(line.trim()) : line.trim();
+    const pattern = asPattern(line.trim());
     checkPattern(pattern, index + 1, line);
     patterns.push(pattern);
   });
@@ -60,7 +60,8 @@ export function parseContextIgnore(text: string, dockerfile: string): ContextIgn
   const kept: string[] = [];
   if (matcher.ignores('.dockerignore')) kept.push('!.dockerignore');
   const dockerfileSlashed = dockerfile.replace(/\\/g, '/');
-  if (matcher.ignores(dockerfileSlashed)) kept.push(`!${dockerfileSlashed}`);
+  if (matcher.ignores(dockerfileSlashed))
+    kept.push(`!${asPattern(ignoreLineFor(dockerfileSlashed) ?? dockerfileSlashed)}`);
   if (kept.length > 0) {
     matcher.add(kept);
     negations.push(...kept.map((pattern) => cleanPattern(pattern.slice(1))));
@@ -78,6 +79,11 @@ function cleanPattern(pattern: string): string {
   const slashed = posix ? pattern.trim() : pattern.trim().replace(/\\/g, '/');
   const cleaned = path.posix.normalize(slashed).replace(/(?<=.)\/$/, '');
   return cleaned.length > 1 && cleaned.startsWith('/') ? cleaned.slice(1) : cleaned;
+}
+
+/** A .dockerignore line as the matcher takes it. */
+function asPattern(line: string): string {
+  return posix ? escapeRegexOnly(line) : line;
 }
 
 /**
