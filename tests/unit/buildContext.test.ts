@@ -9,7 +9,9 @@ import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import tarStream from 'tar-stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBackend } from '../../src/main/backend';
 import { ignoreFolder, packBuildContext, summarizeBuildContext } from '../../src/main/builds/buildContext';
+import { realHostSystem } from '../../src/main/host/hostSystem';
 import { CONTEXT_WARNING_BYTES } from '../../src/shared/builds';
 import { BerthError } from '../../src/shared/errors';
 
@@ -426,5 +428,30 @@ describe('ignoreFolder', () => {
     await expect(ignoreFolder(context, 'Dockerfile', 'Dockerfile')).rejects.toMatchObject({ code: 'invalid-input' });
     await expect(ignoreFolder(context, 'Dockerfile', 'link-out')).rejects.toMatchObject({ code: 'invalid-input' });
     expect(fs.existsSync(path.join(context, '.dockerignore'))).toBe(false);
+  });
+});
+
+describe('through the contract', () => {
+  it('answers builds.context and builds.ignoreFolder, and says not-found for a missing folder', async () => {
+    write('Dockerfile');
+    write('node_modules/a.js', 500);
+    write('src/b.js', 100);
+    const backend = createBackend({ system: realHostSystem(process.env) });
+    try {
+      const summary = await backend.server.handleRequest('builds.context', { contextPath: context });
+      expect(summary).toMatchObject({ ok: true, value: { files: 3, bytes: 601, ignored: null } });
+
+      const after = await backend.server.handleRequest('builds.ignoreFolder', {
+        contextPath: context,
+        folder: 'node_modules',
+      });
+      expect(after).toMatchObject({ ok: true, value: { files: 3, ignored: { patterns: 1, files: 0, folders: 1 } } });
+      expect(fs.readFileSync(path.join(context, '.dockerignore'), 'utf8')).toBe('node_modules\n');
+
+      const missing = await backend.server.handleRequest('builds.context', { contextPath: path.join(base, 'gone') });
+      expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    } finally {
+      backend.stop();
+    }
   });
 });
