@@ -36,7 +36,7 @@ export interface ContextWalk {
 
 /**
  * The one walk of a build context: the summary counts what it finds and the tar stream sends
- * exactly its entries. lstat and readlink only, no file is opened: it stays fast on thousands of
+ * exactly its entries. lstat, readlink and a permission check only, no file is opened: it stays fast on thousands of
  * files, and folders .dockerignore leaves out are not walked at all (unless a "!" pattern could
  * bring something back inside them, as the CLI does).
  *
@@ -115,7 +115,9 @@ export async function walkContext(root: string, dockerfile: string): Promise<Con
 
   const entries = await visitFolder('');
   if (entries === null) throw new BerthError('invalid-input', `Berth cannot read the folder ${root}: no permission`);
-  return { root, entries, ignored, outsideLinks, leftOut };
+  // Found in whatever order the lookups finished: sorted, so the summary reads the same each time.
+  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { root, entries, ignored, outsideLinks: outsideLinks.sort(byPath), leftOut: leftOut.sort(byPath) };
 }
 
 /** Deleted while the walk ran: not sent, nothing to report. */
