@@ -4,6 +4,7 @@ import { BerthError } from '../shared/errors';
 import type { TFunction } from 'i18next';
 import { createTranslator, detectLanguage, type Language } from '../shared/i18n/translator';
 import type { EngineChoice, Settings } from '../shared/settings';
+import { ignoreFolder, summarizeBuildContext } from './builds/buildContext';
 import { ContainerActions } from './containers/containerActions';
 import { ContainerModel } from './containers/containerModel';
 import { InspectService } from './containers/inspectService';
@@ -203,8 +204,8 @@ export function createBackend(options: BackendOptions): Backend {
       'builds.openFolder': notYet,
       'builds.openExample': notYet,
       'builds.saveDockerfile': notYet,
-      'builds.context': notYet,
-      'builds.ignoreFolder': notYet,
+      'builds.context': ({ contextPath, dockerfile }) => summarizeBuildContext(contextPath, dockerfile),
+      'builds.ignoreFolder': ({ contextPath, dockerfile, folder }) => ignoreFolder(contextPath, dockerfile, folder),
       'builds.start': notYet,
       'builds.cancel': notYet,
       'run.check': (input) => runs.check(input),
