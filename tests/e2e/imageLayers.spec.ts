@@ -1,0 +1,120 @@
+import { expect, test } from '@playwright/test';
+import { buildTestImage } from '../fixtures/buildTestImage';
+import { dockerQuiet, requireEngine } from '../fixtures/dockerCli';
+import { pageUrl, startHarness } from '../fixtures/harness';
+import { saveScreenshot } from '../fixtures/screenshots';
+import { harnessForSpec } from '../fixtures/specHarness';
+import { EngineUnavailable } from './pages/EngineUnavailable';
+import { ImageLayersPage } from './pages/ImageLayersPage';
+import { ImagesPage } from './pages/ImagesPage';
+
+test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
+
+const harness = harnessForSpec({ pull: ['busybox'] });
+const repository = `berth-e2e-layers-${process.pid}`;
+const tag = `${repository}:latest`;
+let builtId = '';
+
+test.beforeAll(async () => {
+  // FROM busybox with a COPY (a layer of its own) and an ENV (settings only), built as Berth builds.
+  builtId = await buildTestImage(
+    {
+      Dockerfile: ['FROM busybox:latest', 'COPY index.html /www/index.html', 'ENV GREETING=hello'].join('\n'),
+      'index.html': '<h1>Hello from my first image</h1>\n'.repeat(300),
+    },
+    tag,
+  );
+});
+test.afterAll(() => {
+  dockerQuiet('rmi', '-f', tag);
+  if (builtId) dockerQuiet('rmi', '-f', builtId);
+});
+
+test('from Images, the layers of a built image say what it shares with busybox, and lead back', async ({ page }) => {
+  await page.goto(pageUrl(harness(), 'images'));
+  const images = new ImagesPage(page);
+  const layersButton = page.getByRole('button', { name: `Layers of ${tag}` });
+  await layersButton.click();
+
+  const layers = new ImageLayersPage(page);
+  await expect(layers.heading).toHaveText(`Layers of ${tag}`);
+  expect(page.url()).toContain(`#/images/${encodeURIComponent(builtId)}`);
+  // busybox's one layer is shared; the COPY is this image's own; the ENV adds no layer.
+  await expect(layers.summary).toContainText('1 of these 2 layers');
+  await expect(layers.summary).toContainText('shared with busybox:latest');
+  await expect(layers.summary).toContainText('so this image costs you only');
+  await expect(layers.sharedRows.first()).toContainText('shared with busybox:latest');
+  const env = layers.row('ENV GREETING=hello');
+  await expect(env).toHaveAttribute('data-metadata-only', 'true');
+  await expect(env.getByTestId('layer-metadata-only')).toHaveText('metadata only');
+  await expect(env.getByTestId('layer-size')).toHaveText('0 byte');
+  await expect(layers.rows.first()).toHaveAttribute('data-shared', 'true');
+  await expect(layers.rows.last()).toContainText('ENV GREETING=hello');
+  const copy = layers.rows.filter({ hasText: '/www/index.html' });
+  await expect(copy).toHaveAttribute('data-metadata-only', 'false');
+  await expect(copy).toHaveAttribute('data-shared', 'false');
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const [width, height] of [
+      [1280, 800],
+      [900, 600],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await saveScreenshot(page, `image-layers-en-${colorScheme}-${width}x${height}`);
+    }
+  }
+
+  // Keyboard: the way back is a button that Enter follows.
+  await layers.back.focus();
+  await page.keyboard.press('Enter');
+  await expect(images.root).toBeVisible();
+  await expect(layersButton)
+    .toBeFocused({ timeout: 1 })
+    .catch(() => undefined);
+  await expect(images.row(tag)).toBeVisible();
+});
+
+test('in Korean, light and dark, the same view', async ({ page }) => {
+  const url = pageUrl(harness(), `images/${encodeURIComponent(builtId)}`, 'ko');
+  await page.goto(url);
+  const layers = new ImageLayersPage(page);
+  await expect(layers.heading).toHaveText(`${tag}의 레이어`);
+  await expect(layers.summary).toContainText('레이어 2개 중 1개');
+  await expect(layers.row('ENV GREETING=hello').getByTestId('layer-metadata-only')).toHaveText('메타데이터만');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const [width, height] of [
+      [1280, 800],
+      [900, 600],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await saveScreenshot(page, `image-layers-ko-${colorScheme}-${width}x${height}`);
+    }
+  }
+});
+
+test('an image that is gone says so, with the way back', async ({ page }) => {
+  await page.goto(pageUrl(harness(), `images/${encodeURIComponent(`sha256:${'0'.repeat(64)}`)}`));
+  const layers = new ImageLayersPage(page);
+  await expect(layers.problem).toHaveAttribute('data-problem', 'not-found');
+  await expect(layers.problem).toContainText('It is not there any more');
+  await layers.back.click();
+  await expect(new ImagesPage(page).root).toBeVisible();
+});
+
+test('without the Docker server, the layers view says what it cannot do', async ({ page }) => {
+  const down = await startHarness({ DOCKER_HOST: `unix:///tmp/berth-e2e-layers-${process.pid}-nothing.sock` });
+  try {
+    await page.goto(pageUrl(down, `images/${encodeURIComponent(builtId)}`));
+    const unavailable = new EngineUnavailable(page);
+    await expect(unavailable.consequence).toHaveText(
+      'Berth cannot read the layers until the Docker server answers. The image stays on this computer.',
+      { timeout: 30_000 },
+    );
+    await expect(new ImageLayersPage(page).back).toBeVisible();
+    await saveScreenshot(page, 'image-layers-engine-down-en');
+  } finally {
+    await down.stop();
+  }
+});
