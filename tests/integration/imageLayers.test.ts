@@ -113,5 +113,7 @@ describe.skipIf(!requireEngine.available)('the layers of a local image against t
     await expect(missing).rejects.toBeInstanceOf(BerthError);
     await expect(missing).rejects.toMatchObject({ code: 'not-found' });
     await expect(service.layers({ id: `sha256:${'0'.repeat(64)}` })).rejects.toMatchObject({ code: 'not-found' });
+    // Not a name at all: refused without a request whose path it would change.
+    await expect(service.layers({ id: '../containers/json?all=1' })).rejects.toMatchObject({ code: 'not-found' });
   });
 });

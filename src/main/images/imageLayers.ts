@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { z } from 'zod';
 import type { ImageLayer, ImageLayers, imageLayersInputSchema } from '../../shared/builds';
+import { BerthError } from '../../shared/errors';
 import { familiarListedName } from '../../shared/imageReference';
 import { mapLimited } from '../../shared/mapLimited';
 import { engineError, engineStatus, notFound } from '../engine/engineErrors';
@@ -37,6 +38,9 @@ function stepKind(bytes: number, keyword: string | null): StepKind {
   if (keyword !== null && metadataKeywords.has(keyword)) return 'metadata';
   return 'either';
 }
+
+/** An image id (sha256:…, or a prefix) or a reference (registry/name:tag@digest): what GET /images/{name} takes. */
+const imageKey = /^[A-Za-z0-9][A-Za-z0-9._:/@-]*$/;
 
 /** "sha256:<64 hex>" as dockerd writes ids (Podman's history leaves the prefix off); null for "<missing>". */
 function fullId(id: string | undefined): string | null {
@@ -93,6 +97,11 @@ export class ImageLayersService {
 
   /** GET /images/{id}/json and /history, then every other local image's layers: 'images.layers'. */
   async layers(input: ImageLayersInput): Promise<ImageLayers> {
+    // The id goes into the request's path as it is: anything but an image id or reference ("..", "?",
+    // spaces) names no image, and is answered without asking the engine.
+    if (!imageKey.test(input.id) || input.id.split('/').includes('..')) {
+      throw new BerthError('not-found', `There is no image ${JSON.stringify(input.id)}.`);
+    }
     const client = this.getClient();
     const image = client.getImage(input.id);
     let inspect: Docker.ImageInspectInfo;
