@@ -14,12 +14,19 @@ const harness = harnessForSpec({ pull: ['busybox'] });
 const repository = `berth-e2e-layers-${process.pid}`;
 const tag = `${repository}:latest`;
 let builtId = '';
+/** A RUN long enough to be folded. */
+const longNote = 'This page was built by Berth from a Dockerfile. '.repeat(5).trim();
 
 test.beforeAll(async () => {
   // FROM busybox with a COPY (a layer of its own) and an ENV (settings only), built as Berth builds.
   builtId = await buildTestImage(
     {
-      Dockerfile: ['FROM busybox:latest', 'COPY index.html /www/index.html', 'ENV GREETING=hello'].join('\n'),
+      Dockerfile: [
+        'FROM busybox:latest',
+        'COPY index.html /www/index.html',
+        `RUN echo "${longNote}" > /www/notes.txt`,
+        'ENV GREETING=hello',
+      ].join('\n'),
       'index.html': '<h1>Hello from my first image</h1>\n'.repeat(300),
     },
     tag,
@@ -54,7 +61,7 @@ test('from Images, the layers of a built image say what it shares with busybox, 
   await expect(layers.heading).toHaveText(`Layers of ${tag}`);
   expect(page.url()).toContain(`#/images/${encodeURIComponent(builtId)}`);
   // busybox's one layer is shared; the COPY is this image's own; the ENV adds no layer.
-  await expect(layers.summary).toContainText('1 of these 2 layers');
+  await expect(layers.summary).toContainText('1 of these 3 layers');
   await expect(layers.summary).toContainText('shared with busybox:latest');
   await expect(layers.summary).toContainText('so this image costs you only');
   await expect(layers.sharedRows.first()).toContainText('shared with busybox:latest');
@@ -64,6 +71,13 @@ test('from Images, the layers of a built image say what it shares with busybox, 
   await expect(env.getByTestId('layer-size')).toHaveText('0 byte');
   await expect(layers.rows.first()).toHaveAttribute('data-shared', 'true');
   await expect(layers.rows.last()).toContainText('ENV GREETING=hello');
+  // The long RUN is folded until asked for.
+  const run = layers.rows.filter({ hasText: '/www/notes.txt' });
+  const unfold = run.getByRole('button', { name: 'Show all' });
+  await expect(unfold).toHaveAttribute('aria-expanded', 'false');
+  await unfold.focus();
+  await page.keyboard.press('Enter');
+  await expect(run.getByRole('button', { name: 'Show less' })).toHaveAttribute('aria-expanded', 'true');
   const copy = layers.rows.filter({ hasText: '/www/index.html' });
   await expect(copy).toHaveAttribute('data-metadata-only', 'false');
   await expect(copy).toHaveAttribute('data-shared', 'false');
@@ -85,7 +99,7 @@ test('in Korean, light and dark, the same view', async ({ page }) => {
   await page.goto(url);
   const layers = new ImageLayersPage(page);
   await expect(layers.heading).toHaveText(`${tag}의 레이어`);
-  await expect(layers.summary).toContainText('레이어 2개 중 1개');
+  await expect(layers.summary).toContainText('레이어 3개 중 1개');
   await expect(layers.row('ENV GREETING=hello').getByTestId('layer-metadata-only')).toHaveText('메타데이터만');
   await screenshotsInEveryLook(page, 'image-layers-ko');
 });

@@ -960,6 +960,8 @@ export const en = {
     },
     metadataOnly: 'metadata only',
     metadataOnlyTitle: 'This step changed the image settings, not its files: no layer, 0 B.',
+    noFilesChanged: 'no files changed',
+    noFilesChangedTitle: 'This step ran but changed no files, so it left no layer: 0 B.',
     sharedWith: 'shared with {{names}}',
     buildArgs: 'build arguments: {{args}}',
     showAll: 'Show all',

@@ -960,6 +960,8 @@ export const ko: Catalog = {
     },
     metadataOnly: '메타데이터만',
     metadataOnlyTitle: '이미지의 파일이 아니라 설정만 바꾼 단계예요. 레이어가 없고 크기는 0 B예요.',
+    noFilesChanged: '바뀐 파일 없음',
+    noFilesChangedTitle: '실행은 했지만 바뀐 파일이 없어서 레이어를 남기지 않은 단계예요. 크기는 0 B예요.',
     sharedWith: '함께 쓰는 이미지: {{names}}',
     buildArgs: '빌드 인수: {{args}}',
     showAll: '모두 보기',

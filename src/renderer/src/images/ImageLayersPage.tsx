@@ -134,13 +134,21 @@ function LayerRow({ layer, step, now }: { layer: ImageLayer; step: number; now: 
         )}
         {(layer.metadataOnly || layer.sharedWith.length > 0 || layer.buildArgs.length > 0) && (
           <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
-            {layer.metadataOnly && (
-              <span title={t('layers.metadataOnlyTitle')}>
-                <Badge tone="slate" testId="layer-metadata-only">
-                  {t('layers.metadataOnly')}
-                </Badge>
-              </span>
-            )}
+            {layer.metadataOnly &&
+              // A RUN, COPY or ADD that changed nothing left no layer either, but it is no setting.
+              (/^(RUN|COPY|ADD)\b/.test(layer.instruction) ? (
+                <span title={t('layers.noFilesChangedTitle')}>
+                  <Badge tone="slate" testId="layer-no-files-changed">
+                    {t('layers.noFilesChanged')}
+                  </Badge>
+                </span>
+              ) : (
+                <span title={t('layers.metadataOnlyTitle')}>
+                  <Badge tone="slate" testId="layer-metadata-only">
+                    {t('layers.metadataOnly')}
+                  </Badge>
+                </span>
+              ))}
             {layer.sharedWith.length > 0 && (
               <span className="text-emerald-800 dark:text-emerald-300" data-testid="layer-shared">
                 {t('layers.sharedWith', { names: imageNameList(t, layer.sharedWith, i18n.language) })}
