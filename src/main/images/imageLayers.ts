@@ -126,6 +126,9 @@ export class ImageLayersService {
       chain.length,
     );
     const shared = matched ? await this.sharedPrefixes(client, id, chain) : [];
+    // The newest step left the image itself. dockerd names it so; Podman names each step by the image
+    // before it (its Comment says "FROM <that id>"), so when the newest is not the image, no step id is trusted.
+    const stepIdsTrusted = steps.length > 0 && fullId(steps.at(-1)!.entry.Id) === id;
 
     const layers = steps.map((step, index): ImageLayer => {
       // Unmatched, an empty WORKDIR reads as the setting it is, an empty RUN or COPY as a layer of 0 B.
@@ -139,7 +142,7 @@ export class ImageLayersService {
         bytes: step.bytes,
         created: step.entry.Created ?? 0,
         metadataOnly: !madeLayer,
-        imageId: fullId(step.entry.Id),
+        imageId: index === steps.length - 1 ? id : stepIdsTrusted ? fullId(step.entry.Id) : null,
         sharedWith:
           matched && madeLayer
             ? shared.filter((other) => other.commonLength >= chainLength).flatMap((other) => other.names)
