@@ -92,6 +92,8 @@ test('from Images, the layers of a built image say what it shares with busybox, 
     .toBeFocused({ timeout: 1 })
     .catch(() => undefined);
   await expect(images.row(tag)).toBeVisible();
+  // Each row's actions (Run, Layers, Remove) still fit the smallest window.
+  await saveScreenshot(page, 'image-layers-images-row-900x600');
 });
 
 test('in Korean, light and dark, the same view', async ({ page }) => {

@@ -946,7 +946,7 @@ export const en = {
     back: 'Images',
     title: 'Layers of {{name}}',
     intro:
-      'Each Dockerfile step that adds files (RUN, COPY, ADD) makes a layer. Steps that only change settings (ENV, CMD, EXPOSE…) add no files: they are marked metadata only, 0 B.',
+      'Each Dockerfile step that adds files (RUN, COPY, ADD) makes a layer. Steps that only change settings (ENV, CMD, EXPOSE…) add no files: they are marked metadata only and take no disk space.',
     order:
       'The oldest step, from the base image, is at the top: the order a Dockerfile is read in. `docker history` lists the same steps newest first.',
     loading: 'Reading the layers…',
@@ -959,9 +959,9 @@ export const en = {
       created: 'Created',
     },
     metadataOnly: 'metadata only',
-    metadataOnlyTitle: 'This step changed the image settings, not its files: no layer, 0 B.',
+    metadataOnlyTitle: 'This step changed the image settings, not its files: no layer, no disk space.',
     noFilesChanged: 'no files changed',
-    noFilesChangedTitle: 'This step ran but changed no files, so it left no layer: 0 B.',
+    noFilesChangedTitle: 'This step ran but changed no files, so it left no layer and takes no disk space.',
     sharedWith: 'shared with {{names}}',
     buildArgs: 'build arguments: {{args}}',
     showAll: 'Show all',

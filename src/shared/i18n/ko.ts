@@ -947,7 +947,7 @@ export const ko: Catalog = {
     back: '이미지',
     title: '{{name}}의 레이어',
     intro:
-      '파일을 더하는 Dockerfile 단계(RUN, COPY, ADD)는 레이어를 하나 만들어요. 설정만 바꾸는 단계(ENV, CMD, EXPOSE…)는 파일을 더하지 않아서 "메타데이터만"이라고 표시하고 크기는 0 B예요.',
+      '파일을 더하는 Dockerfile 단계(RUN, COPY, ADD)는 레이어를 하나 만들어요. 설정만 바꾸는 단계(ENV, CMD, EXPOSE…)는 파일을 더하지 않아서 "메타데이터만"이라고 표시해요. 디스크 공간을 쓰지 않아요.',
     order:
       '맨 위가 베이스 이미지에서 온 가장 오래된 단계예요. Dockerfile을 읽는 순서와 같아요. `docker history`는 같은 단계를 최신순으로 보여 줘요.',
     loading: '레이어를 읽는 중…',
@@ -959,9 +959,9 @@ export const ko: Catalog = {
       created: '만든 날짜',
     },
     metadataOnly: '메타데이터만',
-    metadataOnlyTitle: '이미지의 파일이 아니라 설정만 바꾼 단계예요. 레이어가 없고 크기는 0 B예요.',
+    metadataOnlyTitle: '이미지의 파일이 아니라 설정만 바꾼 단계예요. 레이어가 없어서 디스크 공간을 쓰지 않아요.',
     noFilesChanged: '바뀐 파일 없음',
-    noFilesChangedTitle: '실행은 했지만 바뀐 파일이 없어서 레이어를 남기지 않은 단계예요. 크기는 0 B예요.',
+    noFilesChangedTitle: '실행은 했지만 바뀐 파일이 없어서 레이어를 남기지 않은 단계예요. 디스크 공간을 쓰지 않아요.',
     sharedWith: '함께 쓰는 이미지: {{names}}',
     buildArgs: '빌드 인수: {{args}}',
     showAll: '모두 보기',

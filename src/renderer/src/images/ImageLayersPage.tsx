@@ -9,6 +9,7 @@ import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemCard } from '../engine/ProblemCard';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
+import { InlineCode } from '../ui/InlineCode';
 import { formatBytes, formatRelativeTime } from '../ui/format';
 import { shortImageId } from './imageName';
 import { imageNameList, layersSummary } from './layersSummary';
@@ -80,7 +81,9 @@ export function ImageLayersPage({ id }: { id: string }) {
             {layersSummary(t, image, i18n.language)}
           </p>
           <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">{t('layers.intro')}</p>
-          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{t('layers.order')}</p>
+          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+            <InlineCode text={t('layers.order')} />
+          </p>
           <table className="mt-3 w-full text-left text-sm" data-testid="layers-table" data-layers={realLayers}>
             <thead className="border-b border-slate-200 text-xs whitespace-nowrap text-slate-500 dark:border-slate-800">
               <tr>
