@@ -946,7 +946,7 @@ export const en = {
     back: 'Images',
     title: 'Layers of {{name}}',
     intro:
-      'Each Dockerfile step that adds files (RUN, COPY, ADD) makes a layer. Steps that only change settings (ENV, CMD, EXPOSE…) add no files: they are marked metadata only and take no disk space.',
+      'Each Dockerfile step that adds files (`RUN`, `COPY`, `ADD`) makes a layer. Steps that only change settings (`ENV`, `CMD`, `EXPOSE`…) add no files: they are marked metadata only and take no disk space.',
     order:
       'The oldest step, from the base image, is at the top: the order a Dockerfile is read in. `docker history` lists the same steps newest first.',
     loading: 'Reading the layers…',

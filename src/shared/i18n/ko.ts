@@ -947,7 +947,7 @@ export const ko: Catalog = {
     back: '이미지',
     title: '{{name}}의 레이어',
     intro:
-      '파일을 더하는 Dockerfile 단계(RUN, COPY, ADD)는 레이어를 하나 만들어요. 설정만 바꾸는 단계(ENV, CMD, EXPOSE…)는 파일을 더하지 않아서 "메타데이터만"이라고 표시해요. 디스크 공간을 쓰지 않아요.',
+      '파일을 더하는 Dockerfile 단계(`RUN`, `COPY`, `ADD`)는 레이어를 하나 만들어요. 설정만 바꾸는 단계(`ENV`, `CMD`, `EXPOSE`…)는 파일을 더하지 않아서 "메타데이터만"이라고 표시해요. 디스크 공간을 쓰지 않아요.',
     order:
       '맨 위가 베이스 이미지에서 온 가장 오래된 단계예요. Dockerfile을 읽는 순서와 같아요. `docker history`는 같은 단계를 최신순으로 보여 줘요.',
     loading: '레이어를 읽는 중…',

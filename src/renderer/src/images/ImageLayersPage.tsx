@@ -80,7 +80,9 @@ export function ImageLayersPage({ id }: { id: string }) {
           >
             {layersSummary(t, image, i18n.language)}
           </p>
-          <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">{t('layers.intro')}</p>
+          <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">
+            <InlineCode text={t('layers.intro')} />
+          </p>
           <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
             <InlineCode text={t('layers.order')} />
           </p>
