@@ -83,7 +83,7 @@ export function ImageLayersPage({ id }: { id: string }) {
           <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">
             <InlineCode text={t('layers.intro')} />
           </p>
-          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
             <InlineCode text={t('layers.order')} />
           </p>
           <table className="mt-3 w-full text-left text-sm" data-testid="layers-table" data-layers={realLayers}>
