@@ -75,9 +75,12 @@ test('from Images, the layers of a built image say what it shares with busybox, 
   const run = layers.rows.filter({ hasText: '/www/notes.txt' });
   const unfold = run.getByRole('button', { name: 'Show all' });
   await expect(unfold).toHaveAttribute('aria-expanded', 'false');
+  const instruction = run.getByTestId('layer-instruction');
+  const foldedHeight = (await instruction.boundingBox())!.height;
   await unfold.focus();
   await page.keyboard.press('Enter');
   await expect(run.getByRole('button', { name: 'Show less' })).toHaveAttribute('aria-expanded', 'true');
+  expect((await instruction.boundingBox())!.height).toBeGreaterThan(foldedHeight);
   const copy = layers.rows.filter({ hasText: '/www/index.html' });
   await expect(copy).toHaveAttribute('data-metadata-only', 'false');
   await expect(copy).toHaveAttribute('data-shared', 'false');

@@ -971,13 +971,13 @@ export const ko: Catalog = {
     more_other: '이미지 {{count}}개 더',
     summary: {
       shared_one:
-        '레이어 {{total}}개 중 {{count}}개({{sharedSize}})를 {{names}} 이미지와 함께 써요. 디스크에는 한 번만 저장되니, 이 이미지가 더 차지하는 공간은 {{ownSize}}뿐이에요.',
+        '레이어 {{total}}개 중 {{count}}개({{sharedSize}})는 다른 이미지도 함께 써요: {{names}}. 디스크에는 한 번만 저장되니, 이 이미지가 더 차지하는 공간은 {{ownSize}}뿐이에요.',
       shared_other:
-        '레이어 {{total}}개 중 {{count}}개({{sharedSize}})를 {{names}} 이미지와 함께 써요. 디스크에는 한 번만 저장되니, 이 이미지가 더 차지하는 공간은 {{ownSize}}뿐이에요.',
+        '레이어 {{total}}개 중 {{count}}개({{sharedSize}})는 다른 이미지도 함께 써요: {{names}}. 디스크에는 한 번만 저장되니, 이 이미지가 더 차지하는 공간은 {{ownSize}}뿐이에요.',
       allShared_one:
-        '하나뿐인 레이어({{sharedSize}})를 {{names}} 이미지와 함께 써요. 디스크에는 한 번만 저장되니, 이 이미지가 더 차지하는 공간은 없어요.',
+        '하나뿐인 레이어({{sharedSize}})는 다른 이미지도 함께 써요: {{names}}. 디스크에는 한 번만 저장되니, 이 이미지가 더 차지하는 공간은 없어요.',
       allShared_other:
-        '레이어 {{count}}개({{sharedSize}})를 모두 {{names}} 이미지와 함께 써요. 디스크에는 한 번만 저장되니, 이 이미지가 더 차지하는 공간은 없어요.',
+        '레이어 {{count}}개({{sharedSize}}) 모두 다른 이미지도 함께 써요: {{names}}. 디스크에는 한 번만 저장되니, 이 이미지가 더 차지하는 공간은 없어요.',
       noneShared: '이미지 캐시에 이 레이어들을 함께 쓰는 다른 이미지가 없어요. {{size}} 모두 이 이미지만 써요.',
       noLayers: '이 이미지에는 파일 레이어가 없고 설정만 있어요.',
       unknown:

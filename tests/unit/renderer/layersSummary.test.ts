@@ -29,7 +29,7 @@ describe('layersSummary: the sentence on top of the layers view', () => {
       '1 of these 2 layers (4.3 MB) is shared with busybox:latest: it is stored once on disk, so this image costs you only 12 kB more.',
     );
     expect(layersSummary(ko, site, 'ko')).toBe(
-      '레이어 2개 중 1개(4.3MB)를 busybox:latest 이미지와 함께 써요. 디스크에는 한 번만 저장되니, 이 이미지가 더 차지하는 공간은 12kB뿐이에요.',
+      '레이어 2개 중 1개(4.3MB)는 다른 이미지도 함께 써요: busybox:latest. 디스크에는 한 번만 저장되니, 이 이미지가 더 차지하는 공간은 12kB뿐이에요.',
     );
   });
 

@@ -122,7 +122,8 @@ function LayerRow({ layer, step, now }: { layer: ImageLayer; step: number; now: 
       <td className="py-2 pr-3 text-xs text-slate-500 tabular-nums dark:text-slate-400">{step}</td>
       <td className="min-w-0 py-2 pr-3">
         <code
-          className={`block font-mono text-xs leading-5 break-all whitespace-pre-wrap ${folded ? 'line-clamp-2' : ''}`}
+          // line-clamp sets its own display: `block` only when unfolded.
+          className={`font-mono text-xs leading-5 break-all whitespace-pre-wrap ${folded ? 'line-clamp-2' : 'block'}`}
           data-testid="layer-instruction"
         >
           {layer.instruction || '—'}
