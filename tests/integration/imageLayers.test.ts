@@ -1,11 +1,16 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageLayers } from '../../src/shared/builds';
 import { BerthError } from '../../src/shared/errors';
+import { createDockerClient } from '../../src/main/engine/dockerConnection';
 import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { EngineMonitor } from '../../src/main/engine/engineMonitor';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { ImageLayersService } from '../../src/main/images/imageLayers';
 import { buildTestImage } from '../fixtures/buildTestImage';
+import { startSocketProxy } from '../fixtures/countingProxy';
 import { docker, dockerQuiet, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
 
 const tag = `berth-it-layers-${process.pid}:latest`;
@@ -85,7 +90,8 @@ describe.skipIf(!requireEngine.available)('the layers of a local image against t
 
     const base = built.layers[0]!;
     expect(base.metadataOnly).toBe(false);
-    expect(base.sharedWith).toContain('busybox:latest');
+    // What it was built FROM comes first, before other images that share the layer too.
+    expect(base.sharedWith[0]).toBe('busybox:latest');
     expect(built.layers[copy]).toMatchObject({ metadataOnly: false, sharedWith: [] });
     expect(built.layers[copy]!.bytes).toBeGreaterThanOrEqual('Hello from a layer of its own.\n'.length * 200);
     expect(built.layers[run]).toMatchObject({ metadataOnly: false, sharedWith: [], buildArgs: ['GREETING=hello'] });
@@ -106,6 +112,39 @@ describe.skipIf(!requireEngine.available)('the layers of a local image against t
     const busybox = await service.layers({ id: 'busybox:latest' });
     const base = busybox.layers.find((layer) => !layer.metadataOnly)!;
     expect(base.sharedWith.some((name) => name === tag || name === `localhost/${tag}`)).toBe(true);
+  });
+
+  it('inspects each other image once: a second look asks only for the image, its history and the list', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-layers-'));
+    const proxy = await startSocketProxy(path.join(dir, 'docker.sock'), { countRequests: true });
+    try {
+      const client = createDockerClient({ kind: 'unix', socketPath: proxy.path });
+      const counted = new ImageLayersService({ getClient: () => client, concurrency: 2 });
+      /** The images inspected, by the path asked for (the image itself is asked by its tag). */
+      const inspected = () =>
+        proxy
+          .requests()
+          .map((request) => request.path.replace(/^\/v[\d.]+/, '').split('?')[0]!)
+          .filter((target) => /^\/images\/[^/]+\/json$/.test(target) && target !== `/images/${tag}/json`);
+
+      const first = await counted.layers({ id: tag });
+      expect(first.layers[0]!.sharedWith).toContain('busybox:latest');
+      const afterFirst = inspected();
+      // busybox among the others, each asked for by id.
+      expect(afterFirst).toContain(
+        `/images/${docker('image', 'inspect', 'busybox:latest', '--format', '{{.Id}}')}/json`,
+      );
+
+      const second = await counted.layers({ id: tag });
+      expect(second.layers[0]!.sharedWith).toContain('busybox:latest');
+      // Other engineers' images may come and go meanwhile: only those new since are inspected, none twice.
+      const all = inspected();
+      expect(all.length).toBeGreaterThanOrEqual(afterFirst.length);
+      expect(new Set(all).size).toBe(all.length);
+    } finally {
+      await proxy.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('answers not-found for an image that is not there', async () => {

@@ -167,7 +167,7 @@ export class ImageLayersService {
     client: Docker,
     id: string,
     chain: readonly string[],
-  ): Promise<Array<{ names: string[]; tagged: boolean; commonLength: number }>> {
+  ): Promise<Array<{ names: string[]; tagged: boolean; base: boolean; commonLength: number }>> {
     if (chain.length === 0) return [];
     let listed: Docker.ImageInfo[];
     try {
@@ -199,12 +199,20 @@ export class ImageLayersService {
           return {
             names: other.tags.length > 0 ? other.tags : [shortId(other.id)],
             tagged: other.tags.length > 0,
+            // All of its layers are this image's lowest ones: it is what this image was built FROM.
+            base: otherChain !== null && otherChain !== undefined && common === otherChain.length,
             commonLength: common,
           };
         })
         .filter((other) => other.commonLength > 0)
-        // Tagged images first, by name; untagged ones after, by id.
-        .sort((a, b) => Number(b.tagged) - Number(a.tagged) || a.names[0]!.localeCompare(b.names[0]!))
+        // The images this one was built on first (the nearest first), then tagged images by name, then untagged by id.
+        .sort(
+          (a, b) =>
+            Number(b.base) - Number(a.base) ||
+            (a.base ? b.commonLength - a.commonLength : 0) ||
+            Number(b.tagged) - Number(a.tagged) ||
+            a.names[0]!.localeCompare(b.names[0]!),
+        )
     );
   }
 
