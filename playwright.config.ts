@@ -16,6 +16,7 @@ const podmanSpecs = [
   'images.spec.ts',
   'onboarding.spec.ts',
   'koreanText.spec.ts',
+  'imageLayers.spec.ts',
 ];
 
 const harnessUse = {

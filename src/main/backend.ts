@@ -20,6 +20,7 @@ import { resolveEndpoint } from './engine/endpoint';
 import { EngineMonitor } from './engine/engineMonitor';
 import type { HostSystem } from './host/hostSystem';
 import { createHubClient, type HubClient } from './hub/hubClient';
+import { ImageLayersService } from './images/imageLayers';
 import { ImageService } from './images/imageService';
 import { PullManager } from './images/pullManager';
 import { checkDockerCli } from './installation/dockerCli';
@@ -87,6 +88,7 @@ export function createBackend(options: BackendOptions): Backend {
   const getClient = () => monitor.requireClient();
   const pulls = new PullManager({ getClient });
   const images = new ImageService({ getClient, monitor });
+  const imageLayers = new ImageLayersService({ getClient });
   const runs = new RunService({ getClient, pulls });
   const containers = new ContainerModel({ getClient, monitor });
   const actions = new ContainerActions({ getClient });
@@ -199,7 +201,7 @@ export function createBackend(options: BackendOptions): Backend {
       'images.remove': (input) => images.remove(input),
       'images.prune': (input) => images.prune(input),
       // TODO(#13): each helper replaces its line with the service it builds.
-      'images.layers': notYet,
+      'images.layers': (input) => imageLayers.layers(input),
       'builds.pickFolder': notYet,
       'builds.openFolder': notYet,
       'builds.openExample': notYet,

@@ -263,8 +263,13 @@ export const buildIdInputSchema = z.object({ id: z.string().min(1).max(100) }).s
 export const imageLayersInputSchema = z.object({ id: z.string().min(1).max(200) }).strict();
 
 export const imageLayerSchema = z.object({
-  /** The instruction that made it, as the history records it ("RUN /bin/sh -c apk add curl"). */
+  /**
+   * The instruction that made it, as written in a Dockerfile ("RUN apk add curl", "ENV A=b"): the
+   * builders' own forms ("/bin/sh -c #(nop) ", "# buildkit") taken off; as recorded when it is no instruction.
+   */
   instruction: z.string(),
+  /** The build arguments a RUN saw ("A=b"): part of its cache key, recorded apart from the command. */
+  buildArgs: z.array(z.string()),
   bytes: z.number().nonnegative(),
   /** Seconds since the epoch. */
   created: z.number(),
@@ -282,6 +287,12 @@ export const imageLayersSchema = z.object({
   repoTags: z.array(z.string()),
   /** Oldest (the base) first. */
   layers: z.array(imageLayerSchema),
+  /**
+   * Whether the history's steps could be matched to the image's layers (RootFS.Layers). When they
+   * cannot (an empty step that may or may not have made a layer), sharedWith stays empty and
+   * sharedBytes 0: nothing is said rather than guessed.
+   */
+  sharingKnown: z.boolean(),
   /** Bytes of this image's layers that other local images share, stored once on disk. */
   sharedBytes: z.number().nonnegative(),
   totalBytes: z.number().nonnegative(),

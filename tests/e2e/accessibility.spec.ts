@@ -10,6 +10,7 @@ import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
 import { ContainersPage } from './pages/ContainersPage';
 import { EngineSwitcher } from './pages/EngineSwitcher';
 import { HubSearchPage } from './pages/HubSearchPage';
+import { ImageLayersPage } from './pages/ImageLayersPage';
 import { ImagesPage } from './pages/ImagesPage';
 import { InstallationPage } from './pages/InstallationPage';
 import { OnboardingPage } from './pages/OnboardingPage';
@@ -136,6 +137,14 @@ const screens: Screen[] = [
     open: async (page, lang) => {
       await page.goto(pageUrl(harness, 'images', lang));
       await expect(image(page)).toBeVisible();
+    },
+  },
+  {
+    name: 'image layers',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'images', lang));
+      await image(page).getByTestId('image-layers').click();
+      await expect(new ImageLayersPage(page).summary).toBeVisible();
     },
   },
   {

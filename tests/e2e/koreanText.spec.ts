@@ -6,6 +6,7 @@ import { saveScreenshot } from '../fixtures/screenshots';
 import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
 import { ContainersPage } from './pages/ContainersPage';
 import { HubSearchPage } from './pages/HubSearchPage';
+import { ImageLayersPage } from './pages/ImageLayersPage';
 import { ImagesPage } from './pages/ImagesPage';
 import { InstallationPage } from './pages/InstallationPage';
 import { PullByNameDialog } from './pages/PullByNameDialog';
@@ -97,6 +98,7 @@ const allowedWords = new Set([
   'sudo',
   'systemctl',
   'sh',
+  'Dockerfile', // the glossary keeps it Latin: Dockerfile / 빌드
 ]);
 
 /**
@@ -240,6 +242,8 @@ test('every main screen in Korean shows no English words but names, commands and
 
   await open('images');
   await check(found, 'images', page, () => expect(imageRow(page, 'busybox:latest')).toBeVisible());
+  await imageRow(page, 'busybox:latest').getByTestId('image-layers').click();
+  await check(found, 'image layers', page, () => expect(new ImageLayersPage(page).summary).toBeVisible());
 
   await open('hub');
   await new HubSearchPage(page).search.fill('redis');

@@ -940,6 +940,49 @@ export const en = {
   transport: {
     closed: 'Berth lost its connection to its own background process. Reload the window.',
   },
+  layers: {
+    open: 'Layers',
+    openLabel: 'Layers of {{name}}',
+    back: 'Images',
+    title: 'Layers of {{name}}',
+    intro:
+      'Each Dockerfile step that adds files (`RUN`, `COPY`, `ADD`) makes a layer. Steps that only change settings (`ENV`, `CMD`, `EXPOSE`…) add no files: they are marked metadata only and take no disk space.',
+    order:
+      'The oldest step, from the base image, is at the top: the order a Dockerfile is read in. `docker history` lists the same steps newest first.',
+    loading: 'Reading the layers…',
+    engineUnavailable:
+      'Berth cannot read the layers until the Docker server answers. The image stays on this computer.',
+    column: {
+      step: 'Step',
+      instruction: 'Instruction',
+      size: 'Size',
+      created: 'Created',
+    },
+    metadataOnly: 'metadata only',
+    metadataOnlyTitle: 'This step changed the image settings, not its files: no layer, no disk space.',
+    noFilesChanged: 'no files changed',
+    noFilesChangedTitle: 'This step ran but changed no files, so it left no layer and takes no disk space.',
+    sharedWith: 'shared with {{names}}',
+    buildArgs: 'build arguments: {{args}}',
+    showAll: 'Show all',
+    showLess: 'Show less',
+    more_one: '{{count}} more image',
+    more_other: '{{count}} more images',
+    summary: {
+      shared_one:
+        '{{count}} of these {{total}} layers ({{sharedSize}}) is shared with {{names}}: it is stored once on disk, so this image costs you only {{ownSize}} more.',
+      shared_other:
+        '{{count}} of these {{total}} layers ({{sharedSize}}) are shared with {{names}}: they are stored once on disk, so this image costs you only {{ownSize}} more.',
+      allShared_one:
+        'Its one layer ({{sharedSize}}) is shared with {{names}}: it is stored once on disk, so this image costs you no more disk space.',
+      allShared_other:
+        'All {{count}} layers ({{sharedSize}}) are shared with {{names}}: they are stored once on disk, so this image costs you no more disk space.',
+      noneShared: 'No other image in your local image cache has these layers: all {{size}} are this image’s own.',
+      noLayers: 'This image has no layers of files, only settings.',
+      unknown:
+        'Berth could not match this image’s history to its layers, so it does not say which ones other images share. Its layers take {{size}}.',
+    },
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

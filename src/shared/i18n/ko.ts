@@ -941,4 +941,47 @@ export const ko: Catalog = {
   transport: {
     closed: 'Berth가 백그라운드 프로세스와의 연결을 잃었어요. 창을 새로 고치세요.',
   },
+  layers: {
+    open: '레이어',
+    openLabel: '{{name}}의 레이어',
+    back: '이미지',
+    title: '{{name}}의 레이어',
+    intro:
+      '파일을 더하는 Dockerfile 단계(`RUN`, `COPY`, `ADD`)는 레이어를 하나 만들어요. 설정만 바꾸는 단계(`ENV`, `CMD`, `EXPOSE`…)는 파일을 더하지 않아서 "메타데이터만"이라고 표시해요. 디스크 공간을 쓰지 않아요.',
+    order:
+      '맨 위가 베이스 이미지에서 온 가장 오래된 단계예요. Dockerfile을 읽는 순서와 같아요. `docker history`는 같은 단계를 최신순으로 보여 줘요.',
+    loading: '레이어를 읽는 중…',
+    engineUnavailable: '도커 서버가 응답할 때까지 레이어를 읽을 수 없어요. 이미지는 이 컴퓨터에 그대로 있어요.',
+    column: {
+      step: '단계',
+      instruction: '명령어',
+      size: '크기',
+      created: '만든 날짜',
+    },
+    metadataOnly: '메타데이터만',
+    metadataOnlyTitle: '이미지의 파일이 아니라 설정만 바꾼 단계예요. 레이어가 없어서 디스크 공간을 쓰지 않아요.',
+    noFilesChanged: '바뀐 파일 없음',
+    noFilesChangedTitle: '실행은 했지만 바뀐 파일이 없어서 레이어를 남기지 않은 단계예요. 디스크 공간을 쓰지 않아요.',
+    sharedWith: '함께 쓰는 이미지: {{names}}',
+    buildArgs: '빌드 인수: {{args}}',
+    showAll: '모두 보기',
+    showLess: '접기',
+    // Korean has no plural forms (i18next asks only for _other); _one is here so both catalogs have the same keys.
+    more_one: '이미지 {{count}}개 더',
+    more_other: '이미지 {{count}}개 더',
+    summary: {
+      shared_one:
+        '레이어 {{total}}개 중 {{count}}개({{sharedSize}})는 다른 이미지도 함께 써요: {{names}}. 디스크에는 한 번만 저장되니, 이 이미지가 더 차지하는 공간은 {{ownSize}}뿐이에요.',
+      shared_other:
+        '레이어 {{total}}개 중 {{count}}개({{sharedSize}})는 다른 이미지도 함께 써요: {{names}}. 디스크에는 한 번만 저장되니, 이 이미지가 더 차지하는 공간은 {{ownSize}}뿐이에요.',
+      allShared_one:
+        '하나뿐인 레이어({{sharedSize}})는 다른 이미지도 함께 써요: {{names}}. 디스크에는 한 번만 저장되니, 이 이미지가 더 차지하는 공간은 없어요.',
+      allShared_other:
+        '레이어 {{count}}개({{sharedSize}}) 모두 다른 이미지도 함께 써요: {{names}}. 디스크에는 한 번만 저장되니, 이 이미지가 더 차지하는 공간은 없어요.',
+      noneShared: '이미지 캐시에 이 레이어들을 함께 쓰는 다른 이미지가 없어요. {{size}} 모두 이 이미지만 써요.',
+      noLayers: '이 이미지에는 파일 레이어가 없고 설정만 있어요.',
+      unknown:
+        'Berth가 이 이미지의 기록(history)을 레이어와 맞춰 보지 못해서, 어떤 레이어를 다른 이미지와 함께 쓰는지는 알려 드리지 않아요. 레이어 크기는 모두 {{size}}예요.',
+    },
+  },
 };

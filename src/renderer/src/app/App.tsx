@@ -30,6 +30,9 @@ const RepositoryTagsPage = lazy(() =>
   import('../hub/RepositoryTagsPage').then((module) => ({ default: module.RepositoryTagsPage })),
 );
 const ImagesPage = lazy(() => import('../images/ImagesPage').then((module) => ({ default: module.ImagesPage })));
+const ImageLayersPage = lazy(() =>
+  import('../images/ImageLayersPage').then((module) => ({ default: module.ImageLayersPage })),
+);
 const RunFlowPage = lazy(() => import('../run/RunFlowPage').then((module) => ({ default: module.RunFlowPage })));
 const OnboardingPage = lazy(() =>
   import('../onboarding/OnboardingPage').then((module) => ({ default: module.OnboardingPage })),
@@ -92,7 +95,8 @@ function RouteView({ route }: { route: Route }) {
         <HubSearchPage key={route.query ?? ''} initialQuery={route.query ?? ''} />
       );
     case 'images':
-      return <ImagesPage />;
+      // #/images/<id>: that image's layers (the Images rows and the build page link there).
+      return route.param ? <ImageLayersPage key={route.param} id={route.param} /> : <ImagesPage />;
     case 'run':
       return route.param ? <RunFlowPage key={route.param} runId={route.param} /> : <ImagesPage />;
     case 'containers':

@@ -113,6 +113,14 @@ export function ImagesPage() {
               {t('images.run')}
             </Button>
           )}
+          <Button
+            className="mr-2 !py-1 text-xs"
+            data-testid="image-layers"
+            aria-label={t('layers.openLabel', { name })}
+            onClick={() => navigate('images', image.id)}
+          >
+            {t('layers.open')}
+          </Button>
           <Button className="!py-1 text-xs" data-testid="image-remove" onClick={() => setRemovingId(image.id)}>
             {t('images.remove')}
           </Button>
