@@ -292,6 +292,7 @@ describe('saveDockerfile', () => {
       document: { path: 'Dockerfile', content: 'FROM busybox\n', version: sha256('FROM busybox\n') },
     });
     expect(fs.readFileSync(path.join(project, 'Dockerfile'), 'utf8')).toBe('FROM busybox\n');
+    expect(fs.statSync(path.join(project, 'Dockerfile')).mode & 0o777).toBe(0o644);
 
     // A second "new file" over the one now there is a conflict, not an overwrite.
     const second = await files.saveDockerfile({

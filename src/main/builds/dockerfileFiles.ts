@@ -13,6 +13,7 @@ import {
   type DockerfileSaveResult,
 } from '../../shared/builds';
 import { BerthError, type ErrorCode } from '../../shared/errors';
+import { writeFileAtomic } from '../settings/settingsStore';
 
 export interface DockerfileFilesOptions {
   /** Berth's own folder, where the examples are copied; without it a temporary one, removed by dispose(). */
@@ -27,6 +28,8 @@ const DEFAULT_DOCKERFILES = ['Dockerfile', 'Containerfile'];
 const CANDIDATE_DEPTH = 2;
 const CANDIDATE_MAX_ENTRIES = 5_000;
 const SKIPPED_FOLDERS = new Set(['node_modules']);
+/** A Dockerfile Berth creates: readable by all, as an editor would make it. */
+const NEW_DOCKERFILE_MODE = 0o644;
 
 function fail(code: ErrorCode, field: 'folder' | 'dockerfile', problem: BuildFileProblem, message: string): BerthError {
   return new BerthError(code, message, [{ path: field, message: problem }]);
@@ -121,7 +124,7 @@ export class DockerfileFiles {
       const onDisk = located.document ?? { path: relative, content: '', version: DOCKERFILE_ABSENT_VERSION };
       if (onDisk.version !== input.version) return { saved: false, onDisk };
       const bytes = Buffer.from(input.content, 'utf8');
-      await writeAtomically(located.realPath, bytes, located.mode);
+      await saveFile(located.realPath, bytes, located.mode);
       this.openedFiles.add(located.realPath);
       return { saved: true, document: { path: relative, content: input.content, version: dockerfileVersion(bytes) } };
     });
@@ -271,25 +274,11 @@ async function linksToFileInside(realFolder: string, relative: string): Promise<
   }
 }
 
-/** A temporary file beside the target, then a rename: a reader sees the old file or the new one, never half. */
-async function writeAtomically(target: string, bytes: Buffer, mode: number | null): Promise<void> {
-  const temporary = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.berth-save`,
-  );
+/** Atomically (a reader sees the old file or the new one, never half), keeping the file's permissions. */
+async function saveFile(target: string, bytes: Buffer, mode: number | null): Promise<void> {
   try {
-    const handle = await fs.promises.open(temporary, 'wx', 0o666);
-    try {
-      await handle.writeFile(bytes);
-      // The file keeps its permissions (an executable bit, a group's write access) across saves.
-      if (mode !== null) await handle.chmod(mode);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.promises.rename(temporary, target);
+    await writeFileAtomic(target, bytes, mode ?? NEW_DOCKERFILE_MODE);
   } catch (error) {
-    await fs.promises.rm(temporary, { force: true });
     const code: ErrorCode = isPermissionError(error) ? 'forbidden' : 'internal';
     throw fail(code, 'dockerfile', 'write-failed', `Saving ${target} failed: ${String(error)}`);
   }
