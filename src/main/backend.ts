@@ -104,8 +104,18 @@ export function createBackend(options: BackendOptions): Backend {
   const inspector = new InspectService({ getClient });
   const terminals = new TerminalService({ getClient });
   const httpProbe = new HttpProbe();
-  const dockerfiles = new DockerfileFiles({ workDir: options.workDir, examplesDir: options.examplesDir });
   const { pickFolder } = options;
+  const dockerfiles = new DockerfileFiles({
+    workDir: options.workDir,
+    examplesDir: options.examplesDir,
+    onlyChosenFolders: pickFolder !== undefined,
+  });
+  const pickBuildFolder = async () => {
+    if (!pickFolder) return { available: false, path: null };
+    const picked = await pickFolder();
+    if (picked) dockerfiles.chooseFolder(picked);
+    return { available: true, path: picked };
+  };
 
   const systemLanguages = options.systemLanguages ?? (() => [Intl.DateTimeFormat().resolvedOptions().locale]);
   let language: Language | null = null;
@@ -211,8 +221,7 @@ export function createBackend(options: BackendOptions): Backend {
       'images.prune': (input) => images.prune(input),
       // TODO(#13): each helper replaces its line with the service it builds.
       'images.layers': notYet,
-      'builds.pickFolder': async () =>
-        pickFolder ? { available: true, path: await pickFolder() } : { available: false, path: null },
+      'builds.pickFolder': pickBuildFolder,
       'builds.openFolder': (input) => dockerfiles.openFolder(input),
       'builds.openExample': (input) => dockerfiles.openExample(input),
       'builds.saveDockerfile': (input) => dockerfiles.saveDockerfile(input),

@@ -306,6 +306,66 @@ describe('saveDockerfile', () => {
   });
 });
 
+describe('with the OS folder dialog (Electron): only chosen folders', () => {
+  const save = (guarded: DockerfileFiles, dockerfile: string, version: string) =>
+    guarded.saveDockerfile({ contextPath: project, dockerfile, content: 'echo pwned\n', version });
+
+  it('refuses a file not named like a Dockerfile, and a new Dockerfile, in a folder the user did not choose', async () => {
+    const guarded = new DockerfileFiles({ workDir: path.join(root, 'work'), onlyChosenFolders: true });
+    const rc = write('.bashrc', 'export PS1=x\n');
+    // A taken-over renderer can open any file as "the Dockerfile asked for"...
+    const opened = await guarded.openFolder({ folder: project, dockerfile: '.bashrc' });
+    // ...but not save it, nor plant a new file, without the user choosing the folder.
+    expect(await refusal(save(guarded, '.bashrc', opened.dockerfile!.version))).toEqual({
+      code: 'forbidden',
+      problem: 'not-opened',
+    });
+    expect(await refusal(save(guarded, 'Dockerfile', DOCKERFILE_ABSENT_VERSION))).toEqual({
+      code: 'forbidden',
+      problem: 'not-opened',
+    });
+    expect(fs.readFileSync(rc, 'utf8')).toBe('export PS1=x\n');
+    expect(fs.existsSync(path.join(project, 'Dockerfile'))).toBe(false);
+
+    // An opened file named like a Dockerfile may be saved anywhere.
+    write('Dockerfile.dev', 'FROM busybox\n');
+    const dev = await guarded.openFolder({ folder: project, dockerfile: 'Dockerfile.dev' });
+    expect((await save(guarded, 'Dockerfile.dev', dev.dockerfile!.version)).saved).toBe(true);
+    guarded.dispose();
+  });
+
+  it('allows both once the user chose the folder (or a folder above it) in the dialog', async () => {
+    const guarded = new DockerfileFiles({ workDir: path.join(root, 'work'), onlyChosenFolders: true });
+    write('build.conf', 'FROM busybox\n');
+    guarded.chooseFolder(root);
+    const opened = await guarded.openFolder({ folder: project, dockerfile: 'build.conf' });
+    expect((await save(guarded, 'build.conf', opened.dockerfile!.version)).saved).toBe(true);
+    expect((await save(guarded, 'Dockerfile', DOCKERFILE_ABSENT_VERSION)).saved).toBe(true);
+    guarded.dispose();
+  });
+
+  it('lets the backend choose the folder the dialog answered', async () => {
+    const backend = createBackend({
+      system: realHostSystem(process.env),
+      workDir: path.join(root, 'work'),
+      pickFolder: async () => project,
+    });
+    try {
+      const create = { contextPath: project, dockerfile: 'Dockerfile', content: 'FROM busybox\n' };
+      await backend.server.handleRequest('builds.openFolder', { folder: project });
+      expect(
+        await backend.server.handleRequest('builds.saveDockerfile', { ...create, version: DOCKERFILE_ABSENT_VERSION }),
+      ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      await backend.server.handleRequest('builds.pickFolder', {});
+      expect(
+        await backend.server.handleRequest('builds.saveDockerfile', { ...create, version: DOCKERFILE_ABSENT_VERSION }),
+      ).toMatchObject({ ok: true, value: { saved: true } });
+    } finally {
+      backend.stop();
+    }
+  });
+});
+
 describe('openExample', () => {
   it('copies each example into the work folder the first time only, so the learner’s edits stay', async () => {
     const work = path.join(root, 'work');

@@ -20,6 +20,14 @@ export interface DockerfileFilesOptions {
   workDir?: string;
   /** The bundled examples (resources/examples); without it found above this file (development, tests). */
   examplesDir?: string;
+  /**
+   * Whether only the folders the user chose in the OS folder dialog (chooseFolder) and the examples'
+   * copies may get a new Dockerfile, or a save to a file not named like one. Electron has the dialog:
+   * a taken-over renderer could open ~/.bashrc as "the Dockerfile asked for", but cannot choose a
+   * folder for the user. Without a dialog (the harness, where the user types the path) every folder
+   * opened counts as chosen.
+   */
+  onlyChosenFolders?: boolean;
 }
 
 /** The names tried, in order, when the folder is opened without naming its Dockerfile. */
@@ -73,6 +81,8 @@ export class DockerfileFiles {
   private readonly openedFiles = new Set<string>();
   /** Real paths of the folders opened: a new Dockerfile may be created in them. */
   private readonly openedFolders = new Set<string>();
+  /** Real paths of the folders the user chose in the OS dialog, and the examples' copies (with their subfolders). */
+  private readonly chosenFolders = new Set<string>();
   /** One save or example copy at a time per file, so two saves from Berth never interleave. */
   private readonly queues = new Map<string, Promise<unknown>>();
   private ownWorkDir: string | null = null;
@@ -101,7 +111,17 @@ export class DockerfileFiles {
   async openExample(input: { name: BuildExampleName }): Promise<BuildFolder> {
     const target = path.join(this.workDir(), input.name);
     await this.queued(`example:${target}`, () => copyOnce(path.join(this.examplesDir(), input.name), target));
+    this.chooseFolder(target);
     return this.openFolder({ folder: target, dockerfile: null });
+  }
+
+  /** The user chose this folder in the OS folder dialog: its files may be saved, a Dockerfile created in it. */
+  chooseFolder(folder: string): void {
+    try {
+      this.chosenFolders.add(fs.realpathSync(folder));
+    } catch {
+      // Gone already: opening it will say so.
+    }
   }
 
   async saveDockerfile(input: {
@@ -114,11 +134,12 @@ export class DockerfileFiles {
     const relative = normalizeDockerfilePath(input.dockerfile);
     return this.queued(`file:${path.join(realFolder, relative)}`, async () => {
       const located = await this.locate(realFolder, relative);
+      const namedLikeOne = looksLikeDockerfile(path.posix.basename(relative));
+      const chosen = this.isChosen(realFolder);
       const creating =
-        input.version === DOCKERFILE_ABSENT_VERSION &&
-        this.openedFolders.has(realFolder) &&
-        looksLikeDockerfile(path.posix.basename(relative));
-      if (!located.realPath || !(this.openedFiles.has(located.realPath) || creating)) {
+        input.version === DOCKERFILE_ABSENT_VERSION && this.openedFolders.has(realFolder) && namedLikeOne && chosen;
+      const replacing = located.realPath !== null && this.openedFiles.has(located.realPath) && (namedLikeOne || chosen);
+      if (!located.realPath || !(replacing || creating)) {
         throw fail('forbidden', 'dockerfile', 'not-opened', `${relative} in ${realFolder} was not opened in Berth.`);
       }
       const onDisk = located.document ?? { path: relative, content: '', version: DOCKERFILE_ABSENT_VERSION };
@@ -128,6 +149,11 @@ export class DockerfileFiles {
       this.openedFiles.add(located.realPath);
       return { saved: true, document: { path: relative, content: input.content, version: dockerfileVersion(bytes) } };
     });
+  }
+
+  private isChosen(realFolder: string): boolean {
+    if (!this.options.onlyChosenFolders) return true;
+    return [...this.chosenFolders].some((chosen) => chosen === realFolder || isInside(chosen, realFolder));
   }
 
   /** Removes the temporary work folder, when Berth made one. */
