@@ -952,7 +952,8 @@ export const en = {
       'not-a-file': 'This is a folder, not a file. Pick the Dockerfile itself.',
       'dockerfile-unreadable': 'Berth may not read this file. Check its permissions.',
       'dockerfile-too-large': 'This file is too big to be a Dockerfile (over 1 MB). Pick the Dockerfile itself.',
-      'not-opened': 'Berth only saves a Dockerfile it opened. Open the folder again, then save.',
+      'not-opened':
+        'Berth only saves a Dockerfile it opened from a folder you chose. Choose the folder again, then save.',
       'write-failed': 'The Dockerfile could not be saved. Check that you may write to the folder, then save again.',
     },
   },

@@ -951,7 +951,7 @@ export const ko: Catalog = {
       'not-a-file': '파일이 아니라 폴더예요. Dockerfile 파일을 선택하세요.',
       'dockerfile-unreadable': 'Berth가 이 파일을 읽을 수 없어요. 파일 권한을 확인하세요.',
       'dockerfile-too-large': 'Dockerfile이라기에는 너무 큰 파일이에요(1 MB 초과). Dockerfile 파일을 선택하세요.',
-      'not-opened': 'Berth는 직접 연 Dockerfile만 저장해요. 폴더를 다시 연 뒤 저장하세요.',
+      'not-opened': 'Berth는 직접 선택한 폴더에서 연 Dockerfile만 저장해요. 폴더를 다시 선택한 뒤 저장하세요.',
       'write-failed': 'Dockerfile을 저장하지 못했어요. 폴더에 쓸 수 있는지 확인한 뒤 다시 저장하세요.',
     },
   },
