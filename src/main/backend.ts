@@ -4,6 +4,7 @@ import { BerthError } from '../shared/errors';
 import type { TFunction } from 'i18next';
 import { createTranslator, detectLanguage, type Language } from '../shared/i18n/translator';
 import type { EngineChoice, Settings } from '../shared/settings';
+import { ignoreFolder, summarizeBuildContext } from './builds/buildContext';
 import { ContainerActions } from './containers/containerActions';
 import { ContainerModel } from './containers/containerModel';
 import { InspectService } from './containers/inspectService';
@@ -225,8 +226,8 @@ export function createBackend(options: BackendOptions): Backend {
       'builds.openFolder': (input) => dockerfiles.openFolder(input),
       'builds.openExample': (input) => dockerfiles.openExample(input),
       'builds.saveDockerfile': (input) => dockerfiles.saveDockerfile(input),
-      'builds.context': notYet,
-      'builds.ignoreFolder': notYet,
+      'builds.context': ({ contextPath, dockerfile }) => summarizeBuildContext(contextPath, dockerfile),
+      'builds.ignoreFolder': ({ contextPath, dockerfile, folder }) => ignoreFolder(contextPath, dockerfile, folder),
       'builds.start': notYet,
       'builds.cancel': notYet,
       'run.check': (input) => runs.check(input),
