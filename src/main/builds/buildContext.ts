@@ -1,3 +1,4 @@
+import { realBuildFolder } from './dockerfileFiles';
 import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -94,24 +95,8 @@ async function appendLine(file: string, line: string): Promise<void> {
 
 /** The context's real path, after checking it is a folder and the Dockerfile path stays inside it. */
 async function openContext(contextPath: string, dockerfile: string): Promise<string> {
-  let stats: Stats;
-  try {
-    stats = await fs.stat(contextPath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new BerthError('not-found', `There is no folder ${contextPath}`, [
-        { path: 'contextPath', message: 'not found' },
-      ]);
-    }
-    throw asBerthError(error, `Opening ${contextPath}`);
-  }
-  if (!stats.isDirectory()) {
-    throw new BerthError('invalid-input', `${contextPath} is a file, not a folder`, [
-      { path: 'contextPath', message: 'not a folder' },
-    ]);
-  }
-  const root = await fs.realpath(contextPath);
+  // The same checks and problem words as opening the folder for its Dockerfile.
+  const root = await realBuildFolder(contextPath, 'contextPath');
   const relative = insideContext(root, dockerfile);
   if (relative === null || relative === '') {
     throw new BerthError(

@@ -39,7 +39,12 @@ const SKIPPED_FOLDERS = new Set(['node_modules']);
 /** A Dockerfile Berth creates: readable by all, as an editor would make it. */
 const NEW_DOCKERFILE_MODE = 0o644;
 
-function fail(code: ErrorCode, field: 'folder' | 'dockerfile', problem: BuildFileProblem, message: string): BerthError {
+function fail(
+  code: ErrorCode,
+  field: 'folder' | 'contextPath' | 'dockerfile',
+  problem: BuildFileProblem,
+  message: string,
+): BerthError {
   return new BerthError(code, message, [{ path: field, message: problem }]);
 }
 
@@ -245,20 +250,20 @@ export class DockerfileFiles {
  * A build folder's real path (links resolved), or a clear error whose issue names the problem
  * (folder-missing, not-a-folder, folder-unreadable) for the form to say in the user's language.
  */
-export async function realBuildFolder(folder: string): Promise<string> {
+export async function realBuildFolder(folder: string, field: 'folder' | 'contextPath' = 'folder'): Promise<string> {
   let stats: fs.Stats;
   try {
     stats = await fs.promises.stat(folder);
   } catch (error) {
-    if (isPermissionError(error)) throw fail('forbidden', 'folder', 'folder-unreadable', `${folder} cannot be read.`);
-    throw fail('not-found', 'folder', 'folder-missing', `There is no folder ${folder}.`);
+    if (isPermissionError(error)) throw fail('forbidden', field, 'folder-unreadable', `${folder} cannot be read.`);
+    throw fail('not-found', field, 'folder-missing', `There is no folder ${folder}.`);
   }
-  if (!stats.isDirectory()) throw fail('invalid-input', 'folder', 'not-a-folder', `${folder} is not a folder.`);
+  if (!stats.isDirectory()) throw fail('invalid-input', field, 'not-a-folder', `${folder} is not a folder.`);
   try {
     await fs.promises.access(folder, fs.constants.R_OK | fs.constants.X_OK);
     return await fs.promises.realpath(folder);
   } catch {
-    throw fail('forbidden', 'folder', 'folder-unreadable', `${folder} cannot be read.`);
+    throw fail('forbidden', field, 'folder-unreadable', `${folder} cannot be read.`);
   }
 }
 
