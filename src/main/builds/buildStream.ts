@@ -233,9 +233,12 @@ export class BuildStreamReader {
     return sameKeyword === from ? from : null;
   }
 
-  private endStep(state: 'cached' | 'ran' | 'failed'): void {
+  private endStep(ended: 'cached' | 'ran' | 'failed'): void {
     const step = this.currentStep;
     if (!step) return;
+    // FROM runs nothing: it took the base from the local image cache, unless it had to pull (its output says so).
+    const state =
+      ended === 'ran' && keywordOf(step.instruction) === 'FROM' && step.output.length === 0 ? 'cached' : ended;
     const durationMs = step.startedAt === null ? null : Math.max(0, this.now() - step.startedAt);
     this.setStep({ state, durationMs });
     this.runningContainer = null;
