@@ -194,7 +194,13 @@ export class BuildManager {
     const { options } = entry.job;
     entry.tagBefore = tag ? await imageIdOf(client, tag) : null;
     if (signal.aborted) return;
-    const packed = await packBuildContext(options.contextPath, options.dockerfile);
+    let packed: Awaited<ReturnType<typeof packBuildContext>>;
+    try {
+      packed = await packBuildContext(options.contextPath, options.dockerfile);
+    } catch (error) {
+      const problem = `cannot read the build context ${options.contextPath}: ${String(error)}`;
+      throw new BerthError('invalid-input', problem, [{ path: 'contextPath', message: problem }]);
+    }
     this.update(entry, { context: { files: packed.files, bytes: packed.bytes } });
     let response: IncomingMessage;
     try {
@@ -243,8 +249,8 @@ export class BuildManager {
   private async succeed(entry: Entry, client: Docker, tag: string | null): Promise<void> {
     entry.reader.finishRunning('ran');
     const reader = entry.reader;
-    const shortId = reader.imageId ?? null;
-    const image = await inspect(client, reader.imageId ?? (tag ? tag : null));
+    const shortId = reader.imageId ?? reader.builtId;
+    const image = await inspect(client, shortId ?? tag);
     if (!image && !shortId) {
       this.finish(entry, {
         state: 'failed',
@@ -253,7 +259,7 @@ export class BuildManager {
       return;
     }
     const imageId = image?.Id ?? shortId;
-    const tags = tag && image && (image.RepoTags ?? []).some((name) => familiarListedName(name) === tag) ? [tag] : [];
+    const tags = tag && image && (image.RepoTags ?? []).some((name) => namesTag(name, tag)) ? [tag] : [];
     const history = image ? await historyOf(client, image.Id) : [];
     const steps = this.snapshotSteps(entry);
     const lastStageFrom = steps.map((step) => keywordOf(step.instruction)).lastIndexOf('FROM');
@@ -391,6 +397,12 @@ export class BuildManager {
 
 function isRunning(job: BuildJob): boolean {
   return job.state === 'sending' || job.state === 'building';
+}
+
+/** Whether an image's RepoTags entry is the tag asked for: Podman files an unqualified name under localhost/. */
+function namesTag(repoTag: string, tag: string): boolean {
+  const familiar = familiarListedName(repoTag);
+  return familiar === tag || familiar === `localhost/${tag}`;
 }
 
 function describe(job: BuildJob): string {

@@ -28,22 +28,25 @@ const MAX_NOTES = 50;
 
 /** The Dockerfile instructions that become steps, in the order the builder runs them. */
 export function plannedSteps(instructions: readonly DockerfileInstruction[], lastStage: number): BuildStep[] {
-  return instructions
-    .filter((instruction) => instruction.stage >= 0 && instruction.stage <= lastStage)
-    .map((instruction, position) => ({
-      index: position + 1,
-      instruction: oneLine(instruction.text),
-      line: instruction.line,
-      endLine: instruction.endLine,
-      state: 'waiting',
-      startedAt: null,
-      durationMs: null,
-      output: [],
-      outputTruncated: false,
-      imageId: null,
-      layerBytes: null,
-      rerunReason: null,
-    }));
+  return (
+    instructions
+      // ARGs before the first FROM are steps of the classic builder (Buildah does not count them).
+      .filter((instruction) => instruction.stage <= lastStage)
+      .map((instruction, position) => ({
+        index: position + 1,
+        instruction: oneLine(instruction.text),
+        line: instruction.line,
+        endLine: instruction.endLine,
+        state: 'waiting',
+        startedAt: null,
+        durationMs: null,
+        output: [],
+        outputTruncated: false,
+        imageId: null,
+        layerBytes: null,
+        rerunReason: null,
+      }))
+  );
 }
 
 /** An instruction's text as the builders print it: continuations joined, runs of blanks as one. */
@@ -59,10 +62,10 @@ const buildahStep = /^(?:\[(\d+)\/(\d+)\] )?STEP (\d+)\/(\d+): (.*)$/;
 const usingCache = /^(?: ---> |--> )Using cache(?: ([0-9a-f]+))?$/;
 const runningIn = /^ ---> Running in ([0-9a-f]+)$/;
 const stepImage = /^(?: ---> |--> )([0-9a-f]{6,64})$/;
-const removedContainer = /^ ---> Remov(?:ed|ing) intermediate container/;
+const removedContainer = /^(?: ---> )?Remov(?:ed|ing) intermediate container/;
 const successfullyBuilt = /^Successfully built ([0-9a-f]+)$/;
 const successfullyTagged = /^Successfully tagged (.+)$/;
-const commitLine = /^COMMIT\b/;
+const commitLine = /^(?:\[\d+\/\d+\] )?COMMIT\b/;
 const bareImageId = /^[0-9a-f]{64}$/;
 
 export interface BuildStreamError {
@@ -79,6 +82,8 @@ export class BuildStreamReader {
   readonly notes: string[] = [];
   readonly tags: string[] = [];
   imageId: string | null = null;
+  /** The id the builder said it built ("Successfully built <id>", Buildah's last line): short, or bare hex. */
+  builtId: string | null = null;
   error: BuildStreamError | null = null;
   /** The container the running step runs in (" ---> Running in <id>"); null between steps. */
   runningContainer: string | null = null;
@@ -186,8 +191,12 @@ export class BuildStreamReader {
       this.tags.push(tagged[1]!);
       return true;
     }
-    if (successfullyBuilt.test(line) || commitLine.test(line) || bareImageId.test(line)) {
+    // Buildah commits the last step's image after "COMMIT <name>": its "--> <id>" still ends the step.
+    if (commitLine.test(line)) return false;
+    const built = successfullyBuilt.exec(line) ?? bareImageId.exec(line);
+    if (built) {
       this.finishRunning('ran');
+      this.builtId = built[1] ?? built[0];
       return true;
     }
     if (open) {
@@ -220,7 +229,11 @@ export class BuildStreamReader {
     return true;
   }
 
-  /** The next planned step from `from` the header names: the same text, or else the same instruction word. */
+  /**
+   * The planned step, from `from` on, that the header names: the same text, or else the next one with
+   * the same instruction word (Buildah prints FROM ${BASE} with the argument put in). Steps passed
+   * over are ones the builder does not count: a stage Buildah skips, an ARG before FROM.
+   */
   private matchPlanned(instruction: string, from: number): number | null {
     const said = comparable(instruction);
     const keyword = said.split(' ')[0];
@@ -230,15 +243,17 @@ export class BuildStreamReader {
       if (planned === said) return position;
       if (sameKeyword === null && planned.split(' ')[0] === keyword) sameKeyword = position;
     }
-    return sameKeyword === from ? from : null;
+    return sameKeyword;
   }
 
   private endStep(ended: 'cached' | 'ran' | 'failed'): void {
     const step = this.currentStep;
     if (!step) return;
-    // FROM runs nothing: it took the base from the local image cache, unless it had to pull (its output says so).
-    const state =
-      ended === 'ran' && keywordOf(step.instruction) === 'FROM' && step.output.length === 0 ? 'cached' : ended;
+    // FROM runs nothing: it took the base from the local image cache, unless it had to pull (its output
+    // says so). An ARG before the first FROM only declares a name: the builder makes no image for it.
+    const keyword = keywordOf(step.instruction);
+    const declares = keyword === 'FROM' || (keyword === 'ARG' && step.imageId === null);
+    const state = ended === 'ran' && declares && step.output.length === 0 ? 'cached' : ended;
     const durationMs = step.startedAt === null ? null : Math.max(0, this.now() - step.startedAt);
     this.setStep({ state, durationMs });
     this.runningContainer = null;
