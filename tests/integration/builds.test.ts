@@ -39,6 +39,13 @@ describe.skipIf(!requireEngine.available)(`builds against the real engine (${fam
   let manager: BuildManager;
   const tags: string[] = [];
   const folders: string[] = [];
+  const images: string[] = [];
+  /** Every image a build made: its steps' (never FROM's: that is the base) and its own. */
+  const keep = (job: BuildJob) => {
+    for (const step of job.steps) if (step.imageId && !/^FROM\b/i.test(step.instruction)) images.push(step.imageId);
+    if (job.imageId) images.push(job.imageId);
+    return job;
+  };
 
   beforeAll(async () => {
     const status = await monitor.start();
@@ -52,6 +59,8 @@ describe.skipIf(!requireEngine.available)(`builds against the real engine (${fam
     manager?.dispose();
     monitor.stop();
     for (const tag of tags) dockerQuiet('rmi', '-f', tag);
+    // What the builds left untagged (a rebuild's older image, a failed build's finished steps), newest first.
+    for (const id of images.reverse()) dockerQuiet('rmi', id);
     for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
   });
 
@@ -63,7 +72,7 @@ describe.skipIf(!requireEngine.available)(`builds against the real engine (${fam
   const build = async (input: Omit<BuildOptionsInput, 'tag'> & { tag?: string }): Promise<BuildJob> => {
     if (input.tag) tags.push(input.tag);
     const job = manager.start(buildOptionsSchema.parse(input));
-    return manager.settled(job.id);
+    return keep(await manager.settled(job.id));
   };
   const states = (job: BuildJob) => job.steps.map((step) => step.state);
   const reasons = (job: BuildJob) => job.steps.map((step) => step.rerunReason);
@@ -195,11 +204,13 @@ describe.skipIf(!requireEngine.available)(`builds against the real engine (${fam
     });
     const whole = await build({ contextPath: dir, tag: `${marker}-multi` });
     expect(whole.state).toBe('done');
-    expect(whole.steps.map((step) => step.line)).toEqual([2, 3, 4, 5, 6]);
+    // The classic builder counts the ARG before FROM as a step; Buildah does not.
+    const argStep = family === 'podman' ? [] : [1];
+    expect(whole.steps.map((step) => step.line)).toEqual([...argStep, 2, 3, 4, 5, 6]);
     const target = await build({ contextPath: dir, tag: `${marker}-multi-build`, target: 'build' });
     expect(target.state).toBe('done');
-    expect(target.steps.map((step) => step.line)).toEqual([2, 3]);
-    expect(states(target)).toEqual(['cached', 'cached']);
+    expect(target.steps.map((step) => step.line)).toEqual([...argStep, 2, 3]);
+    expect(states(target).every((state) => state === 'cached')).toBe(true);
   });
 
   it('refuses a tag the reference grammar refuses, naming the field', () => {
@@ -217,7 +228,7 @@ describe.skipIf(!requireEngine.available)(`builds against the real engine (${fam
       ['RUN true', 'waiting', 2],
       ['CMD ["sh"]', 'waiting', 3],
     ]);
-    return manager.settled(job.id);
+    return manager.settled(job.id).then(keep);
   });
 
   it('cancel during RUN sleep 30: cancelled, no tag, no container left', async () => {
