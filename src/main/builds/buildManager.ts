@@ -15,6 +15,7 @@ import { engineError, engineMessage, engineStatus } from '../engine/engineErrors
 import { createNdjsonParser } from '../engine/ndjson';
 import { createUpdateThrottle, type UpdateThrottle } from '../jobs/updateThrottle';
 import { packBuildContext } from './buildContext';
+import { buildahContainerIds, removeBuildahContainer } from './buildahContainers';
 import { classifyBuildFailure } from './buildFailure';
 import { layerSizes, type HistoryEntry } from './buildLayers';
 import { rerunReasons, type RememberedStep } from './rerunReasons';
@@ -39,6 +40,8 @@ interface Entry {
   controller: AbortController;
   /** The image the tag named before the build (null: none); undefined while unknown. */
   tagBefore: string | null | undefined;
+  /** On Podman: Buildah's working containers before the build, so a cancel removes only the build's own. */
+  workingContainersBefore: Set<string> | null;
   running: Promise<void>;
   updates: UpdateThrottle;
   settled: Promise<BuildJob>;
@@ -106,6 +109,7 @@ export class BuildManager {
       stageOfLine: stagesByLine(parsed.instructions),
       controller: new AbortController(),
       tagBefore: undefined,
+      workingContainersBefore: null,
       running: Promise.resolve(),
       updates: null as unknown as UpdateThrottle,
       settled,
@@ -193,6 +197,7 @@ export class BuildManager {
     const { signal } = entry.controller;
     const { options } = entry.job;
     entry.tagBefore = tag ? await imageIdOf(client, tag) : null;
+    if (entry.job.builder === 'buildah') entry.workingContainersBefore = await buildahContainerIds(client, signal);
     if (signal.aborted) return;
     let packed: Awaited<ReturnType<typeof packBuildContext>>;
     try {
@@ -359,8 +364,9 @@ export class BuildManager {
   }
 
   /**
-   * After a cancel nothing of the build may remain: the running step's intermediate container
-   * (the builder may not remove it when its client goes away) and a tag the build set.
+   * After a cancel nothing of the build may remain: the running step's intermediate container (the
+   * classic builder's from "Running in"; Buildah's working container, which Podman keeps until the
+   * command ends) and a tag the build set.
    */
   private async cleanUpAfterCancel(entry: Entry, containerAtCancel: string | null): Promise<void> {
     await entry.running;
@@ -376,6 +382,11 @@ export class BuildManager {
         await client.getContainer(id).remove({ force: true });
       } catch {
         // Already removed by the builder.
+      }
+    }
+    if (entry.workingContainersBefore) {
+      for (const id of (await buildahContainerIds(client)) ?? []) {
+        if (!entry.workingContainersBefore.has(id)) await removeBuildahContainer(client, id);
       }
     }
     const tag = entry.job.options.tag.trim() ? normalizedTag(entry.job.options.tag) : null;
