@@ -255,7 +255,11 @@ export class BuildManager {
     entry.reader.finishRunning('ran');
     const reader = entry.reader;
     const shortId = reader.imageId ?? reader.builtId;
-    const image = await inspect(client, shortId ?? tag);
+    // Both at once: the job is done only when each step has its size.
+    const [image, sizes] = await Promise.all([
+      inspect(client, shortId ?? tag),
+      shortId ? historyOf(client, shortId) : Promise.resolve(null),
+    ]);
     if (!image && !shortId) {
       this.finish(entry, {
         state: 'failed',
@@ -265,7 +269,7 @@ export class BuildManager {
     }
     const imageId = image?.Id ?? shortId;
     const tags = tag && image && (image.RepoTags ?? []).some((name) => namesTag(name, tag)) ? [tag] : [];
-    const history = image ? await historyOf(client, image.Id) : [];
+    const history = sizes ?? (image ? await historyOf(client, image.Id) : []);
     const steps = this.snapshotSteps(entry);
     const lastStageFrom = steps.map((step) => keywordOf(step.instruction)).lastIndexOf('FROM');
     const sized = layerSizes(steps, history, lastStageFrom);
