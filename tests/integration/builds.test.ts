@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuildManager } from '../../src/main/builds/buildManager';
 import { EngineMonitor } from '../../src/main/engine/engineMonitor';
@@ -227,6 +228,20 @@ describe.skipIf(!requireEngine.available)(`builds against the real engine (${fam
     expect(target.state).toBe('done');
     expect(target.steps.map((step) => step.line)).toEqual([...argStep, 2, 3]);
     expect(states(target).every((state) => state === 'cached')).toBe(true);
+  });
+
+  it('an engine that does not answer: failed with the engine error, not a build failure', async () => {
+    const dir = context({ Dockerfile: 'FROM busybox\n' });
+    const nowhere = new BuildManager({
+      getClient: () => new Docker({ socketPath: path.join(dir, 'no-engine.sock') }),
+      getFamily: () => null,
+    });
+    const job = await nowhere.settled(
+      nowhere.start(buildOptionsSchema.parse({ contextPath: dir, tag: `${marker}-x` })).id,
+    );
+    expect(job.state).toBe('failed');
+    expect(job.error?.code).toBe('engine-stopped');
+    expect(job.failure).toBeNull();
   });
 
   it('refuses a tag the reference grammar refuses, naming the field', () => {
