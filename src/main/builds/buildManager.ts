@@ -111,16 +111,15 @@ export class BuildManager {
       tagBefore: undefined,
       workingContainersBefore: null,
       running: Promise.resolve(),
-      updates: null as unknown as UpdateThrottle,
+      updates: createUpdateThrottle({
+        read: () => entry.job,
+        send: (job) => this.updated.fire(job),
+        intervalMs: this.updateIntervalMs,
+        now: this.now,
+      }),
       settled,
       resolveSettled,
     };
-    entry.updates = createUpdateThrottle({
-      read: () => entry.job,
-      send: (job) => this.updated.fire(job),
-      intervalMs: this.updateIntervalMs,
-      now: this.now,
-    });
     this.entries.set(entry.job.id, entry);
     entry.updates.changed();
     entry.running = this.run(entry, client, tag).catch((error: unknown) => {
