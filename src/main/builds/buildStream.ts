@@ -167,7 +167,7 @@ export class BuildStreamReader {
     }
     const image = stepImage.exec(line);
     if (image) {
-      // Buildah's commit of the last step comes after "COMMIT": the step is over by then.
+      // An image line while no step runs (after a failure, say) changes nothing.
       if (open) {
         this.setStep({ imageId: image[1]! });
         this.endStep(this.cached ? 'cached' : 'ran');
