@@ -202,6 +202,7 @@ export class BuildManager {
     try {
       packed = await packBuildContext(options.contextPath, options.dockerfile);
     } catch (error) {
+      if (error instanceof BerthError) throw error;
       const problem = `cannot read the build context ${options.contextPath}: ${String(error)}`;
       throw new BerthError('invalid-input', problem, [{ path: 'contextPath', message: problem }]);
     }
