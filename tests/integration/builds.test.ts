@@ -114,6 +114,9 @@ describe.skipIf(!requireEngine.available)(`builds against the real engine (${fam
       expect(job.error).toBeNull();
       expect(job.state).toBe('done');
       expect(job.builder).toBe(family === 'podman' ? 'buildah' : 'classic');
+      // The context as sent: the Dockerfile and the page.
+      const sizes = ['Dockerfile', 'site/index.html'].map((file) => fs.statSync(path.join(dir, file)).size);
+      expect(job.context).toEqual({ files: 2, bytes: sizes[0]! + sizes[1]! });
       expect(job.tags).toEqual([tag]);
       expect(job.imageId).toMatch(/^sha256:[0-9a-f]{64}$/);
       expect(docker('image', 'inspect', tag, '--format', '{{.Id}}')).toBe(job.imageId);
