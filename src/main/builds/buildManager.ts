@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 import type { BuildFailure, BuildJob, BuildOptions, BuildStep } from '../../shared/builds';
 import { parseDockerfile, type DockerfileInstruction } from '../../shared/dockerfile';
-import { Emitter, type Dispose, type Listener } from '../../shared/emitter';
+import type { Dispose, Listener } from '../../shared/emitter';
 import type { EngineFamily } from '../../shared/engine';
 import { BerthError, type WireError } from '../../shared/errors';
 import { familiarListedName, familiarName, parseImageReference } from '../../shared/imageReference';
@@ -13,6 +13,7 @@ import { referenceProblemDetail } from '../../shared/i18n/referenceProblems';
 import { readStream } from '../engine/dialStream';
 import { engineError, engineMessage, engineStatus } from '../engine/engineErrors';
 import { createNdjsonParser } from '../engine/ndjson';
+import { JobTable } from '../jobs/jobTable';
 import { createUpdateThrottle, type UpdateThrottle } from '../jobs/updateThrottle';
 import { packBuildContext } from './buildContext';
 import { buildahContainerIds, removeBuildahContainer } from './buildahContainers';
@@ -55,15 +56,13 @@ interface Entry {
  * whoever listens; a cancel leaves no new tag and no intermediate container.
  */
 export class BuildManager {
-  private readonly entries = new Map<string, Entry>();
-  private readonly updated = new Emitter<BuildJob>();
+  private readonly jobs = new JobTable<BuildJob, Entry>((entry) => entry.job, 'build');
   /** The steps of the last build of each Dockerfile (context + file), for the rerun reasons. */
   private readonly previous = new Map<string, RememberedStep[]>();
   private readonly getClient: () => Docker;
   private readonly getFamily: () => EngineFamily | null;
   private readonly updateIntervalMs: number;
   private readonly now: () => number;
-  private seq = 0;
 
   constructor(options: BuildManagerOptions) {
     this.getClient = options.getClient;
@@ -89,7 +88,7 @@ export class BuildManager {
     });
     const steps = plannedSteps(parsed.instructions, lastStage);
     const entry: Entry = {
-      seq: (this.seq += 1),
+      seq: this.jobs.nextSeq(),
       job: {
         id: randomUUID(),
         options,
@@ -113,14 +112,14 @@ export class BuildManager {
       running: Promise.resolve(),
       updates: createUpdateThrottle({
         read: () => entry.job,
-        send: (job) => this.updated.fire(job),
+        send: (job) => this.jobs.fire(job),
         intervalMs: this.updateIntervalMs,
         now: this.now,
       }),
       settled,
       resolveSettled,
     };
-    this.entries.set(entry.job.id, entry);
+    this.jobs.add(entry);
     entry.updates.changed();
     entry.running = this.run(entry, client, tag).catch((error: unknown) => {
       this.fail(entry, error);
@@ -129,7 +128,7 @@ export class BuildManager {
   }
 
   cancel(id: string): BuildJob {
-    const entry = this.require(id);
+    const entry = this.jobs.require(id);
     if (!isRunning(entry.job)) return entry.job;
     const container = entry.reader.runningContainer;
     entry.controller.abort();
@@ -145,51 +144,40 @@ export class BuildManager {
   }
 
   dismiss(id: string): boolean {
-    const entry = this.entries.get(id);
+    const entry = this.jobs.get(id);
     if (!entry || isRunning(entry.job)) return false;
     entry.updates.dispose();
-    this.entries.delete(id);
+    this.jobs.delete(id);
     return true;
   }
 
   get(id: string): BuildJob | undefined {
-    return this.entries.get(id)?.job;
+    return this.jobs.get(id)?.job;
   }
 
   list(): BuildJob[] {
-    return [...this.entries.values()]
-      .sort((a, b) => b.job.startedAt - a.job.startedAt || b.seq - a.seq)
-      .map((entry) => entry.job);
+    return this.jobs.list();
   }
 
   onUpdate(listener: Listener<BuildJob>): Dispose {
-    return this.updated.event(listener);
+    return this.jobs.onUpdate(listener);
   }
 
   /** Every job now (newest first), then each update: what the 'builds.jobs' stream sends. */
   subscribe(emit: Listener<BuildJob>): Dispose {
-    for (const job of this.list()) emit(job);
-    return this.updated.event(emit);
+    return this.jobs.subscribe(emit);
   }
 
   /** Resolves with the job's final state; after a cancel, once the clean-up is done. */
   settled(id: string): Promise<BuildJob> {
-    const entry = this.entries.get(id);
-    if (!entry) return Promise.reject(new BerthError('not-found', `No build with id ${id}.`));
-    return entry.settled;
+    return this.jobs.settled(id);
   }
 
   /** Cancels every running build (the app is quitting). */
   dispose(): void {
-    for (const entry of this.entries.values()) {
+    for (const entry of this.jobs.all()) {
       if (isRunning(entry.job)) this.cancel(entry.job.id);
     }
-  }
-
-  private require(id: string): Entry {
-    const entry = this.entries.get(id);
-    if (!entry) throw new BerthError('not-found', `No build with id ${id}.`);
-    return entry;
   }
 
   private async run(entry: Entry, client: Docker, tag: string | null): Promise<void> {
