@@ -47,6 +47,8 @@ const podmanFiles = [
   'tests/integration/installationMatchesCli.test.ts',
   'tests/integration/engineSemantics.test.ts',
   'tests/integration/imageLayers.test.ts',
+  'tests/integration/builds.test.ts',
+  'tests/integration/buildExamples.test.ts',
 ];
 
 export default defineConfig({

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import type { InstallationReport } from '../shared/engine';
-import { BerthError } from '../shared/errors';
 import type { TFunction } from 'i18next';
 import { createTranslator, detectLanguage, type Language } from '../shared/i18n/translator';
 import type { EngineChoice, Settings } from '../shared/settings';
 import { ignoreFolder, summarizeBuildContext } from './builds/buildContext';
+import { BuildManager } from './builds/buildManager';
 import { ContainerActions } from './containers/containerActions';
 import { ContainerModel } from './containers/containerModel';
 import { InspectService } from './containers/inspectService';
@@ -59,6 +59,8 @@ export interface BackendOptions {
 export interface Backend {
   monitor: EngineMonitor;
   pulls: PullManager;
+  /** Builds from a Dockerfile (POST /build), as jobs like pulls. */
+  builds: BuildManager;
   images: ImageService;
   runs: RunService;
   containers: ContainerModel;
@@ -79,10 +81,6 @@ export interface Backend {
   stop(): void;
 }
 
-const notYet = async (): Promise<never> => {
-  throw new BerthError('internal', 'Not built yet');
-};
-
 export function createBackend(options: BackendOptions): Backend {
   const { system } = options;
   const settings = options.settingsPath
@@ -97,6 +95,7 @@ export function createBackend(options: BackendOptions): Backend {
   });
   const getClient = () => monitor.requireClient();
   const pulls = new PullManager({ getClient });
+  const builds = new BuildManager({ getClient, getFamily: () => monitor.getStatus().server?.family ?? null });
   const images = new ImageService({ getClient, monitor });
   const imageLayers = new ImageLayersService({ getClient });
   const runs = new RunService({ getClient, pulls });
@@ -222,7 +221,6 @@ export function createBackend(options: BackendOptions): Backend {
       'images.list': () => images.list(),
       'images.remove': (input) => images.remove(input),
       'images.prune': (input) => images.prune(input),
-      // TODO(#13): each helper replaces its line with the service it builds.
       'images.layers': (input) => imageLayers.layers(input),
       'builds.pickFolder': pickBuildFolder,
       'builds.openFolder': (input) => dockerfiles.openFolder(input),
@@ -230,8 +228,8 @@ export function createBackend(options: BackendOptions): Backend {
       'builds.saveDockerfile': (input) => dockerfiles.saveDockerfile(input),
       'builds.context': ({ contextPath, dockerfile }) => summarizeBuildContext(contextPath, dockerfile),
       'builds.ignoreFolder': ({ contextPath, dockerfile, folder }) => ignoreFolder(contextPath, dockerfile, folder),
-      'builds.start': notYet,
-      'builds.cancel': notYet,
+      'builds.start': async (options) => builds.start(options),
+      'builds.cancel': async ({ id }) => builds.cancel(id),
       'run.check': (input) => runs.check(input),
       'run.exposedPorts': ({ image }) => runs.exposedPorts(image),
       // The tray's "Run image" and the notifier follow runs.onStarted.
@@ -264,7 +262,7 @@ export function createBackend(options: BackendOptions): Backend {
       'engine.status': (_input, emit) => monitor.subscribe(emit),
       'pulls.jobs': (_input, emit) => pulls.subscribe(emit),
       'images.list': (_input, emit) => images.subscribe(emit),
-      'builds.jobs': () => () => undefined,
+      'builds.jobs': (_input, emit) => builds.subscribe(emit),
       'run.flow': ({ runId }, emit) => runs.subscribeFlow(runId, emit),
       'containers.changes': (_input, emit) => containers.subscribe(emit),
       'containers.logs': (input, emit, fail) => logs.open(input, emit, fail),
@@ -279,6 +277,7 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     monitor,
     pulls,
+    builds,
     images,
     runs,
     containers,
@@ -297,6 +296,7 @@ export function createBackend(options: BackendOptions): Backend {
       contextFollower.stop();
       monitor.stop();
       pulls.dispose();
+      builds.dispose();
       images.dispose();
       runs.dispose();
       containers.dispose();
