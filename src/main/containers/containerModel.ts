@@ -1,3 +1,4 @@
+import { mapLimited } from '../../shared/mapLimited';
 import type Docker from 'dockerode';
 import type { ContainerChange, ContainerSummary } from '../../shared/containers';
 import { deliverSafely, Emitter, type Dispose } from '../../shared/emitter';
@@ -335,16 +336,11 @@ export class ContainerModel {
     for (let index = 0; index < ids.length; index += this.maxIdsPerRefresh) {
       chunks.push(ids.slice(index, index + this.maxIdsPerRefresh));
     }
-    let next = 0;
-    const worker = async () => {
-      while (next < chunks.length && generation === this.generation) {
-        const chunk = chunks[next]!;
-        next += 1;
-        await this.readChunk(chunk, generation, batch);
-      }
-    };
     try {
-      await Promise.all(Array.from({ length: Math.min(this.maxConcurrent, chunks.length) }, worker));
+      // A newer generation (a resync) makes the chunks not yet read pointless.
+      await mapLimited(chunks, this.maxConcurrent, async (chunk) => {
+        if (generation === this.generation) await this.readChunk(chunk, generation, batch);
+      });
     } finally {
       // A newer generation cleared these already (and may have its own batches running: leave them be).
       if (generation === this.generation) {
