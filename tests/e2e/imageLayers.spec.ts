@@ -69,7 +69,7 @@ test('from Images, the layers of a built image say what it shares with busybox, 
   const env = layers.row('ENV GREETING=hello');
   await expect(env).toHaveAttribute('data-metadata-only', 'true');
   await expect(env.getByTestId('layer-metadata-only')).toHaveText('metadata only');
-  await expect(env.getByTestId('layer-size')).toHaveText('0 byte');
+  await expect(env.getByTestId('layer-size')).toHaveText('0 B');
   await expect(layers.rows.first()).toHaveAttribute('data-shared', 'true');
   await expect(layers.rows.last()).toContainText('ENV GREETING=hello');
   // The long RUN is folded until asked for.

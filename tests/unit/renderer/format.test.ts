@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRelativeTime } from '../../../src/renderer/src/ui/format';
+import { formatBytes, formatRelativeTime } from '../../../src/renderer/src/ui/format';
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 
@@ -18,5 +18,15 @@ describe('formatRelativeTime', () => {
     expect(formatRelativeTime(NOW - 3 * 60_000, 'en', NOW)).toBe('3 minutes ago');
     expect(formatRelativeTime(NOW - 3 * 24 * 3_600_000, 'en', NOW)).toBe('3 days ago');
     expect(formatRelativeTime(NOW - 3 * 24 * 3_600_000, 'ko', NOW)).toBe('3일 전');
+  });
+});
+
+describe('formatBytes', () => {
+  it('writes bytes as B, as docker does, not Intl\'s "byte"', () => {
+    expect(formatBytes(0, 'en')).toBe('0 B');
+    expect(formatBytes(135, 'en')).toBe('135 B');
+    expect(formatBytes(135, 'ko')).toBe('135 B');
+    expect(formatBytes(2_300, 'en')).toBe('2.3 kB');
+    expect(formatBytes(7_560_000, 'en')).toBe('7.6 MB');
   });
 });

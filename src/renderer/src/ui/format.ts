@@ -14,6 +14,8 @@ export function formatBytes(bytes: number, locale: string): string {
     value /= 1000;
     unit += 1;
   }
+  // Intl's short "byte" reads "135 byte" in English; `docker` and every file manager write B.
+  if (unit === 0) return `${new Intl.NumberFormat(locale).format(value)} B`;
   return new Intl.NumberFormat(locale, {
     style: 'unit',
     unit: byteUnits[unit],
