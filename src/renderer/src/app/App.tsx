@@ -30,6 +30,7 @@ const RepositoryTagsPage = lazy(() =>
   import('../hub/RepositoryTagsPage').then((module) => ({ default: module.RepositoryTagsPage })),
 );
 const ImagesPage = lazy(() => import('../images/ImagesPage').then((module) => ({ default: module.ImagesPage })));
+const BuildPage = lazy(() => import('../build/BuildPage').then((module) => ({ default: module.BuildPage })));
 const RunFlowPage = lazy(() => import('../run/RunFlowPage').then((module) => ({ default: module.RunFlowPage })));
 const OnboardingPage = lazy(() =>
   import('../onboarding/OnboardingPage').then((module) => ({ default: module.OnboardingPage })),
@@ -93,6 +94,8 @@ function RouteView({ route }: { route: Route }) {
       );
     case 'images':
       return <ImagesPage />;
+    case 'build':
+      return <BuildPage />;
     case 'run':
       return route.param ? <RunFlowPage key={route.param} runId={route.param} /> : <ImagesPage />;
     case 'containers':
