@@ -60,7 +60,7 @@ function fakeClient(saves: DockerfileSaveResult[] = []) {
   return { client: { request, subscribe } as unknown as BerthClient, request };
 }
 
-async function openExample(client: BerthClient) {
+function renderPage(client: BerthClient) {
   render(
     <ClientContext.Provider value={client}>
       <EngineStatusProvider>
@@ -68,6 +68,10 @@ async function openExample(client: BerthClient) {
       </EngineStatusProvider>
     </ClientContext.Provider>,
   );
+}
+
+async function openExample(client: BerthClient) {
+  renderPage(client);
   await act(async () => {
     fireEvent.click(screen.getByTestId('build-example-static-site'));
   });
@@ -205,15 +209,7 @@ describe('the Build page', () => {
     type('RUN echo unsaved\n');
     fireEvent.change(screen.getByTestId('build-tag'), { target: { value: 'mine:2' } });
     cleanup();
-    await act(async () => {
-      render(
-        <ClientContext.Provider value={client}>
-          <EngineStatusProvider>
-            <BuildPage />
-          </EngineStatusProvider>
-        </ClientContext.Provider>,
-      );
-    });
+    await act(async () => renderPage(client));
     expect(screen.getByTestId('build-folder-current').textContent).toBe(example.contextPath);
     expect(editor().state.doc.toString()).toBe(`${content}RUN echo unsaved\n`);
     expect(screen.getByTestId('build-dirty')).toBeTruthy();

@@ -94,26 +94,18 @@ export function BuildOptionsForm({
         <ErrorText message={errors.target} />
       </div>
       <div className="space-y-2 text-sm">
-        <label className="flex items-start gap-2">
-          <input
-            type="checkbox"
-            className="mt-0.5"
-            data-testid="build-no-cache"
-            checked={form.noCache}
-            onChange={(event) => onChange({ noCache: event.target.checked })}
-          />
-          {t('build.options.noCache')}
-        </label>
-        <label className="flex items-start gap-2">
-          <input
-            type="checkbox"
-            className="mt-0.5"
-            data-testid="build-pull"
-            checked={form.pull}
-            onChange={(event) => onChange({ pull: event.target.checked })}
-          />
-          {t('build.options.pull')}
-        </label>
+        {(['noCache', 'pull'] as const).map((flag) => (
+          <label key={flag} className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              className="mt-0.5"
+              data-testid={flag === 'noCache' ? 'build-no-cache' : 'build-pull'}
+              checked={form[flag]}
+              onChange={(event) => onChange({ [flag]: event.target.checked })}
+            />
+            {t(`build.options.${flag}`)}
+          </label>
+        ))}
       </div>
     </section>
   );
