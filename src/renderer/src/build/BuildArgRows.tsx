@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorText, RemoveRowButton, rowField, rowInput, type RowEditorProps } from '../run/rowParts';
 import { replaceAt } from '../run/runForm';
 import { Button } from '../ui/Button';
+import { InlineCode } from '../ui/InlineCode';
 import type { BuildArgRow } from './buildForm';
 
 /** The build arguments: NAME = value rows, as the run dialog's variable rows. */
@@ -19,7 +20,9 @@ export function BuildArgRows({
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium">{t('build.options.args')}</legend>
-      <p className="text-xs text-slate-500 dark:text-slate-400">{t('build.options.argsHelp')}</p>
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        <InlineCode text={t('build.options.argsHelp')} />
+      </p>
       {rows.map((row, index) => (
         <div key={index} data-testid="build-arg-row" className="space-y-1">
           <div className="grid grid-cols-[1fr_1fr_auto] gap-2">
@@ -48,7 +51,7 @@ export function BuildArgRows({
       ))}
       {hint && (
         <p className="text-xs text-amber-700 dark:text-amber-300" data-testid="build-arg-hint">
-          {hint}
+          <InlineCode text={hint} />
         </p>
       )}
       <Button variant="ghost" className="text-xs" data-testid="build-add-arg" onClick={onAdd}>

@@ -3,6 +3,7 @@ import type { DockerfileStage } from '../../../shared/dockerfile';
 import type { FieldErrors } from '../run/runForm';
 import { ErrorText } from '../run/rowParts';
 import { Field, TextInput } from '../ui/Field';
+import { InlineCode } from '../ui/InlineCode';
 import { BuildArgRows } from './BuildArgRows';
 import type { BuildForm } from './buildForm';
 
@@ -103,7 +104,9 @@ export function BuildOptionsForm({
               checked={form[flag]}
               onChange={(event) => onChange({ [flag]: event.target.checked })}
             />
-            {t(`build.options.${flag}`)}
+            <span>
+              <InlineCode text={t(`build.options.${flag}`)} />
+            </span>
           </label>
         ))}
       </div>

@@ -7,6 +7,7 @@ import { ProblemCard } from '../engine/ProblemCard';
 import { Button } from '../ui/Button';
 import { formatBytes } from '../ui/format';
 import { WarningIcon } from '../ui/icons';
+import { InlineCode } from '../ui/InlineCode';
 
 /**
  * What a build would send, counted before anything is sent: files and bytes after .dockerignore,
@@ -100,7 +101,9 @@ export function ContextSummary({
               size: size(summary.bytes),
             })}
           </p>
-          <p className="text-xs text-slate-600 dark:text-slate-400">{t('build.context.explain')}</p>
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            <InlineCode text={t('build.context.explain')} />
+          </p>
           {summary.oversized && (
             <div
               role="alert"
