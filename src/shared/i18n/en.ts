@@ -979,7 +979,7 @@ export const en = {
       none: 'Create a file named Dockerfile in this folder with a text editor, then open the folder again. Or try an example to see what one looks like.',
     },
     editor: {
-      label: 'Dockerfile {{path}}',
+      label: 'Dockerfile editor: {{path}}',
       save: 'Save',
       saving: 'Saving…',
       saved: 'Saved',

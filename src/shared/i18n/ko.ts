@@ -980,7 +980,7 @@ export const ko: Catalog = {
       none: '텍스트 편집기로 이 폴더에 Dockerfile이라는 파일을 만든 뒤 폴더를 다시 여세요. 어떻게 생겼는지 보려면 예제를 열어 보세요.',
     },
     editor: {
-      label: 'Dockerfile {{path}}',
+      label: 'Dockerfile 편집기: {{path}}',
       save: '저장',
       saving: '저장 중…',
       saved: '저장됨',

@@ -96,7 +96,7 @@ describe('the Build page', () => {
     const { client } = fakeClient();
     await openExample(client);
     expect(editor().state.doc.toString()).toBe(content);
-    expect(screen.getByRole('textbox', { name: 'Dockerfile Dockerfile' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Dockerfile editor: Dockerfile' })).toBeTruthy();
     expect(screen.getByTestId('build-context-sends').textContent).toBe(
       'Sends 2,014 files (3.2 MB) to the Docker server',
     );
