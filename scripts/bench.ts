@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { buildCachedRatio, buildColdRatio, buildUpdates } from './bench/buildOverhead';
 import { containerChangeLatency } from './bench/containerChangeLatency';
 import { containerListLatency } from './bench/containerListLatency';
 import { containerScale } from './bench/containerScale';
@@ -15,7 +16,8 @@ import { pullOverhead } from './bench/pullOverhead';
 import { markdownTable, writeReports, type BenchReport } from './bench/report';
 import type { BenchContext, Benchmark, BenchResult } from './bench/types';
 
-// `npm run bench [-- NAME …]`: Berth's speed against the docker CLI and its own goals, measured on
+// `npm run bench [-- NAME …]` (a NAME may be a group: `build` runs build-cold, build-cached and
+// build-updates): Berth's speed against the docker CLI and its own goals, measured on
 // this machine in this run. A report, not a test: a missed goal is `met: false` and the exit code
 // stays 0; only a benchmark that could not run at all makes it non-zero.
 
@@ -32,6 +34,9 @@ const benchmarks: Benchmark[] = [
   logsThroughput,
   onboardingClicks,
   firstScreenSize,
+  buildColdRatio,
+  buildCachedRatio,
+  buildUpdates,
 ];
 
 const projectRoot = path.resolve(__dirname, '..');
@@ -63,12 +68,15 @@ function couldNotRun(name: string, error: unknown): BenchResult {
 
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2);
-  const unknown = wanted.filter((name) => !benchmarks.some((benchmark) => benchmark.name === name));
+  const selects = (name: string, benchmark: Benchmark) =>
+    benchmark.name === name || benchmark.name.startsWith(`${name}-`);
+  const unknown = wanted.filter((name) => !benchmarks.some((benchmark) => selects(name, benchmark)));
   if (unknown.length > 0) {
     log(`bench: unknown benchmark ${unknown.join(', ')}; known: ${benchmarks.map((b) => b.name).join(', ')}`);
     return 2;
   }
-  const selected = wanted.length > 0 ? benchmarks.filter((b) => wanted.includes(b.name)) : benchmarks;
+  const selected =
+    wanted.length > 0 ? benchmarks.filter((benchmark) => wanted.some((name) => selects(name, benchmark))) : benchmarks;
   process.chdir(projectRoot);
 
   const results: BenchResult[] = [];

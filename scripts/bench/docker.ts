@@ -51,10 +51,14 @@ export async function repoDigest(reference: string): Promise<string | null> {
 }
 
 /** Runs a command and measures its wall time, from spawn to the close of its output. */
-export function timeCommand(file: string, args: string[]): Promise<{ ms: number; stdout: string }> {
+export function timeCommand(
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ ms: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -4,6 +4,7 @@ import { BerthError } from '../shared/errors';
 import type { TFunction } from 'i18next';
 import { createTranslator, detectLanguage, type Language } from '../shared/i18n/translator';
 import type { EngineChoice, Settings } from '../shared/settings';
+import { BuildManager } from './builds/buildManager';
 import { ContainerActions } from './containers/containerActions';
 import { ContainerModel } from './containers/containerModel';
 import { InspectService } from './containers/inspectService';
@@ -47,6 +48,8 @@ export interface BackendOptions {
 export interface Backend {
   monitor: EngineMonitor;
   pulls: PullManager;
+  /** Builds from a Dockerfile (POST /build), as jobs like pulls. */
+  builds: BuildManager;
   images: ImageService;
   runs: RunService;
   containers: ContainerModel;
@@ -85,6 +88,7 @@ export function createBackend(options: BackendOptions): Backend {
   });
   const getClient = () => monitor.requireClient();
   const pulls = new PullManager({ getClient });
+  const builds = new BuildManager({ getClient, getFamily: () => monitor.getStatus().server?.family ?? null });
   const images = new ImageService({ getClient, monitor });
   const runs = new RunService({ getClient, pulls });
   const containers = new ContainerModel({ getClient, monitor });
@@ -205,8 +209,8 @@ export function createBackend(options: BackendOptions): Backend {
       'builds.saveDockerfile': notYet,
       'builds.context': notYet,
       'builds.ignoreFolder': notYet,
-      'builds.start': notYet,
-      'builds.cancel': notYet,
+      'builds.start': async (options) => builds.start(options),
+      'builds.cancel': async ({ id }) => builds.cancel(id),
       'run.check': (input) => runs.check(input),
       'run.exposedPorts': ({ image }) => runs.exposedPorts(image),
       // The tray's "Run image" and the notifier follow runs.onStarted.
@@ -239,7 +243,7 @@ export function createBackend(options: BackendOptions): Backend {
       'engine.status': (_input, emit) => monitor.subscribe(emit),
       'pulls.jobs': (_input, emit) => pulls.subscribe(emit),
       'images.list': (_input, emit) => images.subscribe(emit),
-      'builds.jobs': () => () => undefined,
+      'builds.jobs': (_input, emit) => builds.subscribe(emit),
       'run.flow': ({ runId }, emit) => runs.subscribeFlow(runId, emit),
       'containers.changes': (_input, emit) => containers.subscribe(emit),
       'containers.logs': (input, emit, fail) => logs.open(input, emit, fail),
@@ -254,6 +258,7 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     monitor,
     pulls,
+    builds,
     images,
     runs,
     containers,
@@ -272,6 +277,7 @@ export function createBackend(options: BackendOptions): Backend {
       contextFollower.stop();
       monitor.stop();
       pulls.dispose();
+      builds.dispose();
       images.dispose();
       runs.dispose();
       containers.dispose();

@@ -11,6 +11,7 @@ import {
 import { referenceProblemDetail } from '../../shared/i18n/referenceProblems';
 import type { LayerState, PullJob } from '../../shared/pulls';
 import { createNdjsonParser } from '../engine/ndjson';
+import { createUpdateThrottle, type UpdateThrottle } from '../jobs/updateThrottle';
 import { engineMessage, engineStatus } from '../engine/engineErrors';
 import { classifyPullFailure, classifyPullMessage, engineStoppedError } from './classifyPullError';
 import { applyPullMessage, createPullProgress, finishPull, type PullEnding, type PullProgress } from './pullProgress';
@@ -48,9 +49,8 @@ interface Entry {
   mayCompleteAfterCancel: boolean;
   /** The request's life: resolves once the stream is closed (or never opened). */
   running: Promise<void>;
-  lastEmitAt: number;
-  emitted: PullJob | null;
-  timer: ReturnType<typeof setTimeout> | null;
+  /** Sends the job to listeners, at most one update per updateIntervalMs. */
+  updates: UpdateThrottle;
   /** Resolves once the job is final and, after a cancel, the cleanup is done. */
   settled: Promise<PullJob>;
   resolveSettled: (job: PullJob) => void;
@@ -103,14 +103,18 @@ export class PullManager implements Pulls {
       idsBefore: null,
       mayCompleteAfterCancel: false,
       running: Promise.resolve(),
-      lastEmitAt: Number.NEGATIVE_INFINITY,
-      emitted: null,
-      timer: null,
+      updates: createUpdateThrottle({
+        read: () => entry.progress.job,
+        // One listener's failure must not stop the others or the pull (the Emitter sees to it).
+        send: (job) => this.updated.fire(job),
+        intervalMs: this.updateIntervalMs,
+        now: this.now,
+      }),
       settled,
       resolveSettled,
     };
     this.entries.set(entry.progress.job.id, entry);
-    this.emit(entry);
+    entry.updates.changed();
     entry.running = this.run(entry, client).catch((error: unknown) => {
       this.finish(entry, failed(classifyPullFailure(error)));
     });
@@ -205,7 +209,7 @@ export class PullManager implements Pulls {
       const before = entry.progress;
       entry.progress = applyPullMessage(entry.progress, value, this.now());
       if (entry.progress === before) return;
-      if (entry.progress.job.state === 'pulling') this.schedule(entry);
+      if (entry.progress.job.state === 'pulling') entry.updates.changed();
       else this.finish(entry, null);
     });
     const endedCleanly = await new Promise<boolean>((resolve) => {
@@ -322,11 +326,8 @@ export class PullManager implements Pulls {
     if (ending) entry.progress = finishPull(entry.progress, ending, this.now());
     const job = entry.progress.job;
     if (job.state === 'pulling') return job;
-    if (entry.timer) clearTimeout(entry.timer);
-    entry.timer = null;
-    // The final update keeps the interval too (at most 10 updates in any second) and is exact; the
-    // job itself is settled at once, so nothing waiting for the image waits for the display.
-    this.whenDue(entry, () => this.emit(entry));
+    // The job itself is settled at once, so nothing waiting for the image waits for the display.
+    entry.updates.finish();
     if (cleanup) {
       void cleanup()
         .catch(() => undefined)
@@ -335,36 +336,6 @@ export class PullManager implements Pulls {
       entry.resolveSettled(job);
     }
     return job;
-  }
-
-  /** Trailing throttle: the first change goes out at once, later ones when the interval has passed. */
-  private schedule(entry: Entry): void {
-    if (entry.timer) return;
-    this.whenDue(entry, () => {
-      if (entry.progress.job.state === 'pulling') this.emit(entry);
-    });
-  }
-
-  /** Runs `send` once updateIntervalMs have passed since the last update (timers may fire early: check again). */
-  private whenDue(entry: Entry, send: () => void): void {
-    const wait = entry.lastEmitAt + this.updateIntervalMs - this.now();
-    if (wait <= 0) {
-      send();
-      return;
-    }
-    entry.timer = setTimeout(() => {
-      entry.timer = null;
-      this.whenDue(entry, send);
-    }, wait);
-  }
-
-  private emit(entry: Entry): void {
-    const job = entry.progress.job;
-    if (entry.emitted === job) return;
-    entry.emitted = job;
-    entry.lastEmitAt = this.now();
-    // One listener's failure must not stop the others or the pull.
-    this.updated.fire(job);
   }
 }
 
