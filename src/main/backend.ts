@@ -4,6 +4,7 @@ import { BerthError } from '../shared/errors';
 import type { TFunction } from 'i18next';
 import { createTranslator, detectLanguage, type Language } from '../shared/i18n/translator';
 import type { EngineChoice, Settings } from '../shared/settings';
+import { ignoreFolder, summarizeBuildContext } from './builds/buildContext';
 import { BuildManager } from './builds/buildManager';
 import { ContainerActions } from './containers/containerActions';
 import { ContainerModel } from './containers/containerModel';
@@ -207,8 +208,8 @@ export function createBackend(options: BackendOptions): Backend {
       'builds.openFolder': notYet,
       'builds.openExample': notYet,
       'builds.saveDockerfile': notYet,
-      'builds.context': notYet,
-      'builds.ignoreFolder': notYet,
+      'builds.context': ({ contextPath, dockerfile }) => summarizeBuildContext(contextPath, dockerfile),
+      'builds.ignoreFolder': ({ contextPath, dockerfile, folder }) => ignoreFolder(contextPath, dockerfile, folder),
       'builds.start': async (options) => builds.start(options),
       'builds.cancel': async ({ id }) => builds.cancel(id),
       'run.check': (input) => runs.check(input),

@@ -128,11 +128,28 @@ export const buildContextSummarySchema = z.object({
   /** The biggest top-level folders sent, biggest first (at most 5). */
   largestFolders: z.array(folderSizeSchema),
   /** What .dockerignore left out; null when there is no .dockerignore. */
-  ignored: z.object({ patterns: z.number().int().nonnegative(), files: z.number().int().nonnegative() }).nullable(),
+  ignored: z
+    .object({
+      patterns: z.number().int().nonnegative(),
+      files: z.number().int().nonnegative(),
+      /** Folders left out whole: not looked into, so the files in them are not in `files`. */
+      folders: z.number().int().nonnegative().optional(),
+    })
+    .nullable(),
   /** Links that point outside the context: sent as links, never followed. */
   outsideLinks: z.array(z.object({ path: z.string(), target: z.string() })),
   /** Over CONTEXT_WARNING_BYTES: the folder that weighs most, offered for .dockerignore. */
   oversized: z.object({ folder: z.string().nullable(), folderBytes: z.number().nonnegative() }).nullable(),
+  /**
+   * Not sent: what could not be read (no permission: a folder that cannot be listed goes with all
+   * it holds) and sockets, pipes and devices, which the tar cannot carry. `paths` names the first 20.
+   */
+  leftOut: z
+    .object({
+      count: z.number().int().nonnegative(),
+      paths: z.array(z.object({ path: z.string(), reason: z.enum(['unreadable', 'special']) })),
+    })
+    .optional(),
 });
 export type BuildContextSummary = z.infer<typeof buildContextSummarySchema>;
 
