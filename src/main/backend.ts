@@ -13,6 +13,7 @@ import { LogsService } from './containers/logsService';
 import { StatsService } from './containers/statsService';
 import { HttpProbe } from './containers/httpProbe';
 import { TerminalService } from './containers/terminalService';
+import { DockerfileFiles } from './builds/dockerfileFiles';
 import { createContractServer, type ContractServer } from './contractServer';
 import { createTrayFeed, type TrayFeed } from './tray/trayState';
 import { ContextFollower, watchDirectoryWithFs } from './engine/contextFollower';
@@ -39,6 +40,15 @@ export interface BackendOptions {
    */
   settingsPath?: string | null;
   requestTimeoutMs?: number;
+  /**
+   * Berth's own folder for what it makes on disk (the example projects' copies): in Electron
+   * userData/examples. Without it a temporary folder, removed at stop() (tests).
+   */
+  workDir?: string;
+  /** The bundled example projects (resources/examples); without it the repository's (development, tests). */
+  examplesDir?: string;
+  /** The OS folder dialog (the Electron shell's): the chosen folder, or null when cancelled. None in the harness. */
+  pickFolder?: () => Promise<string | null>;
 }
 
 /**
@@ -99,6 +109,18 @@ export function createBackend(options: BackendOptions): Backend {
   const inspector = new InspectService({ getClient });
   const terminals = new TerminalService({ getClient });
   const httpProbe = new HttpProbe();
+  const { pickFolder } = options;
+  const dockerfiles = new DockerfileFiles({
+    workDir: options.workDir,
+    examplesDir: options.examplesDir,
+    onlyChosenFolders: pickFolder !== undefined,
+  });
+  const pickBuildFolder = async () => {
+    if (!pickFolder) return { available: false, path: null };
+    const picked = await pickFolder();
+    if (picked) dockerfiles.chooseFolder(picked);
+    return { available: true, path: picked };
+  };
 
   const systemLanguages = options.systemLanguages ?? (() => [Intl.DateTimeFormat().resolvedOptions().locale]);
   let language: Language | null = null;
@@ -204,10 +226,10 @@ export function createBackend(options: BackendOptions): Backend {
       'images.prune': (input) => images.prune(input),
       // TODO(#13): each helper replaces its line with the service it builds.
       'images.layers': notYet,
-      'builds.pickFolder': notYet,
-      'builds.openFolder': notYet,
-      'builds.openExample': notYet,
-      'builds.saveDockerfile': notYet,
+      'builds.pickFolder': pickBuildFolder,
+      'builds.openFolder': (input) => dockerfiles.openFolder(input),
+      'builds.openExample': (input) => dockerfiles.openExample(input),
+      'builds.saveDockerfile': (input) => dockerfiles.saveDockerfile(input),
       'builds.context': ({ contextPath, dockerfile }) => summarizeBuildContext(contextPath, dockerfile),
       'builds.ignoreFolder': ({ contextPath, dockerfile, folder }) => ignoreFolder(contextPath, dockerfile, folder),
       'builds.start': async (options) => builds.start(options),
@@ -286,6 +308,7 @@ export function createBackend(options: BackendOptions): Backend {
       stats.dispose();
       terminals.dispose();
       tray.dispose();
+      dockerfiles.dispose();
     },
   };
 }

@@ -8,6 +8,7 @@ import { realHostSystem } from './host/hostSystem';
 import { createNotifier } from './notifications/notifier';
 import { installAppMenu } from './shell/appMenu';
 import { bindContractToIpc } from './shell/ipcBridge';
+import { createFolderPicker } from './shell/folderDialog';
 import { createNotificationShell } from './shell/notifications';
 import { createTrayActionHandler, createTrayShell, type TrayShell } from './shell/tray';
 import { denyAllPermissions, lockDownContents, secureWebPreferences } from './shell/windowSecurity';
@@ -18,7 +19,10 @@ import { denyAllPermissions, lockDownContents, secureWebPreferences } from './sh
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererFile = path.join(__dirname, '../renderer/index.html');
 const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).toString();
-/** tray*.png: copied next to the app by electron-builder (extraResources), the repository's resources/ in development. */
+/**
+ * tray*.png and examples/: copied next to the app by electron-builder (extraResources), the
+ * repository's resources/ in development.
+ */
 const resourcesDir = app.isPackaged
   ? path.join(process.resourcesPath, 'resources')
   : path.join(__dirname, '../../resources');
@@ -167,6 +171,12 @@ if (!app.requestSingleInstanceLock()) {
       system: realHostSystem(),
       settingsPath: path.join(app.getPath('userData'), 'settings.json'),
       systemLanguages: () => app.getPreferredSystemLanguages(),
+      workDir: path.join(app.getPath('userData'), 'examples'),
+      examplesDir: path.join(resourcesDir, 'examples'),
+      pickFolder: createFolderPicker(
+        () => mainWindow,
+        () => backend.translate()('buildFiles.pickFolderTitle'),
+      ),
     });
     bindContractToIpc(ipcMain, backend.server, rendererUrl);
     void backend.start();

@@ -76,19 +76,63 @@ export const buildFolderSchema = z.object({
 });
 export type BuildFolder = z.infer<typeof buildFolderSchema>;
 
+/**
+ * The version of a Dockerfile that is not on disk (yet): saving with it creates the file, in a
+ * folder opened with builds.openFolder, and only while no file has that name.
+ */
+export const DOCKERFILE_ABSENT_VERSION = 'absent';
+
+/** Names that look like a Dockerfile: Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile(.*). */
+export function looksLikeDockerfile(fileName: string): boolean {
+  return /^(Dockerfile|Containerfile)(\..+)?$/.test(fileName) || /.\.[Dd]ockerfile$/.test(fileName);
+}
+
+/**
+ * Why a folder or its Dockerfile cannot be opened or saved: the BerthError's issue message (its
+ * path is "folder" or "dockerfile"), for the form to say it inline in the user's language.
+ */
+export const buildFileProblems = [
+  /** Nothing at that path. */
+  'folder-missing',
+  'not-a-folder',
+  /** No permission to read it. */
+  'folder-unreadable',
+  /** The Dockerfile (or a link on its way) leads outside the folder. */
+  'outside-folder',
+  /** A folder, or something else than a file, has the Dockerfile's name. */
+  'not-a-file',
+  'dockerfile-unreadable',
+  /** Bigger than the editor takes (MAX_DOCKERFILE_BYTES). */
+  'dockerfile-too-large',
+  /** Not a Dockerfile Berth opened: a taken-over renderer must not write arbitrary files. */
+  'not-opened',
+  'write-failed',
+] as const;
+export const buildFileProblemSchema = z.enum(buildFileProblems);
+export type BuildFileProblem = z.infer<typeof buildFileProblemSchema>;
+
+/** The largest Dockerfile Berth opens in its editor (a save takes up to 1,000,000 characters). */
+export const MAX_DOCKERFILE_BYTES = 1_000_000;
+
 export const dockerfileSaveInputSchema = z
   .object({
     contextPath: absolutePathSchema,
     dockerfile: dockerfilePathSchema,
     content: z.string().max(1_000_000),
-    /** The version the editor started from; the save is refused when the file changed on disk since. */
+    /**
+     * The version the editor started from; the save is refused when the file changed on disk since.
+     * DOCKERFILE_ABSENT_VERSION creates a new Dockerfile.
+     */
     version: z.string().max(200),
   })
   .strict();
 
 export const dockerfileSaveResultSchema = z.discriminatedUnion('saved', [
   z.object({ saved: z.literal(true), document: dockerfileDocumentSchema }),
-  /** Changed on disk since it was opened: nothing was written; the file as it is now. */
+  /**
+   * Changed on disk since it was opened: nothing was written; the file as it is now (removed since:
+   * empty content and DOCKERFILE_ABSENT_VERSION).
+   */
   z.object({ saved: z.literal(false), onDisk: dockerfileDocumentSchema }),
 ]);
 export type DockerfileSaveResult = z.infer<typeof dockerfileSaveResultSchema>;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { decodePng, pngSize, renderTrayIcons } from '../../scripts/make-icons';
 import { trayIconFileName } from '../../src/main/shell/tray';
+import { buildExampleNames } from '../../src/shared/builds';
 import { trayIconStateSchema } from '../../src/shared/tray';
 
 // src/main/shell/tray.ts imports 'electron', whose real package would try to download a binary.
@@ -117,6 +118,18 @@ describe('electron-builder.json', () => {
           }
         }
       }
+    }
+  });
+});
+
+describe('the example projects', () => {
+  it('ships resources/examples beside the app, with a Dockerfile for every example the Build page offers', () => {
+    const [resources] = config.extraResources;
+    // The main process finds them at process.resourcesPath/resources/examples (src/main/index.ts).
+    expect(resources).toMatchObject({ from: 'resources', to: 'resources' });
+    expect(resources!.filter).toContain('examples/**');
+    for (const name of buildExampleNames) {
+      expect(fs.existsSync(path.join(root, 'resources/examples', name, 'Dockerfile')), name).toBe(true);
     }
   });
 });

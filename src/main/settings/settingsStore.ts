@@ -229,14 +229,19 @@ function tempPathFor(filePath: string): string {
   );
 }
 
-/** Writes a file so that readers see the old content or the new, never a part: temp file, fsync, rename. */
-export async function writeFileAtomic(filePath: string, content: string): Promise<void> {
+/**
+ * Writes a file so that readers see the old content or the new, never a part: temp file, fsync, rename.
+ * The file gets `mode` (0o600, private, unless told).
+ */
+export async function writeFileAtomic(filePath: string, content: string | Buffer, mode = 0o600): Promise<void> {
   await fs.promises.mkdir(path.dirname(filePath), { recursive: true });
   const temp = tempPathFor(filePath);
   try {
     const handle = await fs.promises.open(temp, 'w', 0o600);
     try {
-      await handle.writeFile(content, 'utf8');
+      await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined);
+      // Set after opening: the umask would take bits off a mode given to open.
+      if (mode !== 0o600) await handle.chmod(mode);
       await handle.sync();
     } finally {
       await handle.close();

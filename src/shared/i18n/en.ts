@@ -1081,6 +1081,23 @@ export const en = {
   transport: {
     closed: 'Berth lost its connection to its own background process. Reload the window.',
   },
+  buildFiles: {
+    pickFolderTitle: 'Choose the folder to build (the build context)',
+    /** Why a folder or its Dockerfile cannot be opened or saved (src/shared/builds.ts buildFileProblems). */
+    problem: {
+      'folder-missing': 'There is no folder at this path. Check the spelling, or choose the folder again.',
+      'not-a-folder': 'This is a file, not a folder. Choose the folder that holds your Dockerfile.',
+      'folder-unreadable': 'Berth may not read this folder. Check its permissions, or choose another folder.',
+      'outside-folder':
+        'This Dockerfile leads outside the folder through a link. Berth only opens files inside the build context.',
+      'not-a-file': 'This is a folder, not a file. Pick the Dockerfile itself.',
+      'dockerfile-unreadable': 'Berth may not read this file. Check its permissions.',
+      'dockerfile-too-large': 'This file is too big to be a Dockerfile (over 1 MB). Pick the Dockerfile itself.',
+      'not-opened':
+        'Berth only saves a Dockerfile it opened from a folder you chose. Choose the folder again, then save.',
+      'write-failed': 'The Dockerfile could not be saved. Check that you may write to the folder, then save again.',
+    },
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

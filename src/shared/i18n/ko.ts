@@ -1082,4 +1082,18 @@ export const ko: Catalog = {
   transport: {
     closed: 'Berth가 백그라운드 프로세스와의 연결을 잃었어요. 창을 새로 고치세요.',
   },
+  buildFiles: {
+    pickFolderTitle: '빌드할 폴더 선택 (빌드 컨텍스트)',
+    problem: {
+      'folder-missing': '이 경로에 폴더가 없어요. 철자를 확인하거나 폴더를 다시 선택하세요.',
+      'not-a-folder': '폴더가 아니라 파일이에요. Dockerfile이 있는 폴더를 선택하세요.',
+      'folder-unreadable': 'Berth가 이 폴더를 읽을 수 없어요. 폴더 권한을 확인하거나 다른 폴더를 선택하세요.',
+      'outside-folder': '이 Dockerfile은 링크를 통해 폴더 밖을 가리켜요. Berth는 빌드 컨텍스트 안의 파일만 열어요.',
+      'not-a-file': '파일이 아니라 폴더예요. Dockerfile 파일을 선택하세요.',
+      'dockerfile-unreadable': 'Berth가 이 파일을 읽을 수 없어요. 파일 권한을 확인하세요.',
+      'dockerfile-too-large': 'Dockerfile이라기에는 너무 큰 파일이에요(1 MB 초과). Dockerfile 파일을 선택하세요.',
+      'not-opened': 'Berth는 직접 선택한 폴더에서 연 Dockerfile만 저장해요. 폴더를 다시 선택한 뒤 저장하세요.',
+      'write-failed': 'Dockerfile을 저장하지 못했어요. 폴더에 쓸 수 있는지 확인한 뒤 다시 저장하세요.',
+    },
+  },
 };
