@@ -50,7 +50,7 @@ export function BuildFailureView({
             <div>
               <h4 className="text-xs font-medium">{t('buildSteps.failure.lastOutput')}</h4>
               <pre
-                className="mt-1 max-h-40 overflow-auto rounded-md bg-slate-950 p-2 font-mono text-xs whitespace-pre-wrap text-slate-100"
+                className="mt-1 max-h-40 overflow-auto rounded-md bg-slate-950 p-2 dark:ring-1 dark:ring-slate-700 font-mono text-xs whitespace-pre-wrap text-slate-100"
                 data-testid="build-failure-output"
                 tabIndex={0}
                 aria-label={t('buildSteps.failure.lastOutput')}

@@ -80,7 +80,7 @@ export function BuildStepOutput({
         tabIndex={0}
         role="log"
         aria-label={label}
-        className="max-h-56 overflow-auto rounded-md bg-slate-950 py-1.5 font-mono text-xs text-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500"
+        className="max-h-56 overflow-auto rounded-md bg-slate-950 py-1.5 dark:ring-1 dark:ring-slate-700 font-mono text-xs text-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500"
         data-testid="build-step-output"
         data-line-count={logLines.length}
       >
