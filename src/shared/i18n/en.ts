@@ -952,6 +952,8 @@ export const en = {
     },
     context_one: 'Build context: {{count}} file, {{size}}',
     context_other: 'Build context: {{count}} files, {{size}}',
+    notes_one: 'The builder’s message ({{count}})',
+    notes_other: 'The builder’s messages ({{count}})',
     elapsed: 'Elapsed {{time}}',
     counts: '{{cached}} CACHED, {{ran}} ran',
     stepLabel: 'Step {{index}}/{{total}}',

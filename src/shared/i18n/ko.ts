@@ -954,6 +954,8 @@ export const ko: Catalog = {
     // Korean has no plural forms (i18next asks only for _other); _one is here so both catalogs have the same keys.
     context_one: '빌드 컨텍스트: 파일 {{count}}개, {{size}}',
     context_other: '빌드 컨텍스트: 파일 {{count}}개, {{size}}',
+    notes_one: '빌더 메시지 ({{count}}개)',
+    notes_other: '빌더 메시지 ({{count}}개)',
     elapsed: '경과 시간 {{time}}',
     counts: '캐시 사용 (CACHED) {{cached}}개, 실행 {{ran}}개',
     stepLabel: '단계 {{index}}/{{total}}',

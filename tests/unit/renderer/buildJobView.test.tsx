@@ -144,6 +144,20 @@ describe('BuildJobView: a build running', () => {
     );
   });
 
+  it('folds what the builder said outside any step, colours taken out', () => {
+    const notes = [
+      'DEPRECATED: The legacy builder is deprecated',
+      '\u001b[33m[WARNING]\u001b[0m: empty continuation line',
+    ];
+    renderView({ ...runningBuild(2), notes });
+    const folded = screen.getByTestId('build-notes');
+    expect(folded.tagName).toBe('DETAILS');
+    expect(within(folded).getByText('The builder’s messages (2)')).toBeTruthy();
+    expect(folded.querySelector('pre')?.textContent).toBe(
+      'DEPRECATED: The legacy builder is deprecated\n[WARNING]: empty continuation line',
+    );
+  });
+
   it('says the context is being sent before any step', () => {
     renderView(buildJob({ state: 'sending', steps: runningBuild(1).steps.map((s) => ({ ...s, state: 'waiting' })) }));
     expect(stateText()).toBe('Sending the build context to the Docker server…');

@@ -6,6 +6,7 @@ import { ProblemCard } from '../engine/ProblemCard';
 import { ProblemSummary } from '../engine/ProblemSummary';
 import { BuildFailureView } from './BuildFailureView';
 import { BuildJobHeader } from './BuildJobHeader';
+import { BuildNotes } from './BuildNotes';
 import { BuildResult } from './BuildResult';
 import { BuildStepRow } from './BuildStepRow';
 import { cacheStopIndex } from './buildJobFacts';
@@ -28,6 +29,7 @@ export function BuildJobView({ job, onShowLine }: { job: BuildJob; onShowLine: (
   return (
     <article data-testid="build-job" data-state={job.state} className="space-y-3">
       <BuildJobHeader job={job} />
+      <BuildNotes notes={job.notes} />
       {job.failure && <BuildFailureView job={job} failure={job.failure} onShowLine={showLine} />}
       {!job.failure && job.error && cancelled && (
         <p
