@@ -23,7 +23,7 @@ export class BuildJobView {
     this.counts = this.root.getByTestId('build-counts');
     this.steps = this.root.getByTestId('build-step');
     this.badges = this.root.getByTestId('build-step-badge');
-    this.failure = this.root.getByTestId('build-failure');
+    this.failure = this.root.getByTestId('build-job-failure');
     this.failureSentence = this.root.getByTestId('build-failure-sentence');
     this.failureOutput = this.root.getByTestId('build-failure-output');
     this.showFailureLine = this.root.getByTestId('build-failure-show-line');

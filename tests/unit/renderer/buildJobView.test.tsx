@@ -283,7 +283,7 @@ describe('BuildJobView: a build that failed', () => {
     const { rerender } = renderView(stopped);
     expect(screen.getByTestId('problem').getAttribute('data-problem')).toBe('engine-stopped');
     expect(screen.getByTestId('problem').textContent).toContain('The Docker server stopped');
-    expect(screen.queryByTestId('build-failure')).toBeNull();
+    expect(screen.queryByTestId('build-job-failure')).toBeNull();
 
     rerender({ ...stopped, state: 'cancelled', error: { code: 'cancelled', message: 'Build cancelled' } });
     expect(stateText()).toBe('Build cancelled');

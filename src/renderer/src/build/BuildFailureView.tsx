@@ -24,16 +24,16 @@ export function BuildFailureView({
   return (
     <section
       role="alert"
-      data-testid="build-failure"
+      data-testid="build-job-failure"
       data-kind={failure.kind}
       className="rounded-lg border border-rose-300 bg-rose-50 p-3 text-rose-950 dark:border-rose-700/60 dark:bg-rose-950/40 dark:text-rose-100"
     >
       <div className="flex gap-3">
         <WarningIcon className="mt-0.5 h-5 w-5 shrink-0 text-rose-600 dark:text-rose-400" />
         <div className="min-w-0 flex-1 space-y-2">
-          <h3 className="font-semibold">
+          <h4 className="font-semibold">
             {step !== null ? t('buildSteps.failure.heading', { step }) : t('buildSteps.failure.headingNoStep')}
-          </h3>
+          </h4>
           <p className="text-sm leading-6" data-testid="build-failure-sentence">
             {sentence}
           </p>
@@ -48,7 +48,7 @@ export function BuildFailureView({
           )}
           {failure.lastOutput.length > 0 && (
             <div>
-              <h4 className="text-xs font-medium">{t('buildSteps.failure.lastOutput')}</h4>
+              <p className="text-xs font-medium">{t('buildSteps.failure.lastOutput')}</p>
               <pre
                 className="mt-1 max-h-40 overflow-auto rounded-md bg-slate-950 p-2 dark:ring-1 dark:ring-slate-700 font-mono text-xs whitespace-pre-wrap text-slate-100"
                 data-testid="build-failure-output"

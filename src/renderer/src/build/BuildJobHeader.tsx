@@ -39,11 +39,11 @@ export function BuildJobHeader({ job }: { job: BuildJob }) {
   return (
     <header className="space-y-1" data-testid="build-header">
       <div className="flex flex-wrap items-center gap-2">
-        <h2 className="text-base font-semibold" data-testid="build-state" data-state={job.state}>
+        <h3 className="text-base font-semibold" data-testid="build-state" data-state={job.state}>
           <span role="status" aria-live="polite" aria-atomic="true">
             {stateText}
           </span>
-        </h2>
+        </h3>
         <Badge tone={stateTone[job.state]} testId="build-counts">
           {t('buildSteps.counts', { cached: counts.cached, ran: counts.ran })}
         </Badge>

@@ -25,7 +25,7 @@ export function BuildResult({ imageId, tags }: { imageId: string; tags: readonly
       <div className="flex flex-wrap items-start gap-3">
         <CheckIcon className="mt-0.5 h-5 w-5 shrink-0 text-emerald-600 dark:text-emerald-400" />
         <div className="min-w-0 flex-1 space-y-1">
-          <h3 className="font-semibold">{t('buildSteps.success.heading')}</h3>
+          <h4 className="font-semibold">{t('buildSteps.success.heading')}</h4>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
             <dt className="text-emerald-800 dark:text-emerald-300">{t('buildSteps.success.imageId')}</dt>
             <dd className="font-mono" title={imageId} data-testid="build-image-id">
