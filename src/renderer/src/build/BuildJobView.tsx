@@ -27,7 +27,7 @@ export function BuildJobView({ job, onShowLine }: { job: BuildJob; onShowLine: (
   const total = job.steps.length;
   const cancelled = job.state === 'cancelled' || job.error?.code === 'cancelled';
   return (
-    <article data-testid="build-job" data-state={job.state} className="space-y-3">
+    <article data-testid="build-job" data-job-id={job.id} data-state={job.state} className="space-y-3">
       <BuildJobHeader job={job} />
       <BuildNotes notes={job.notes} />
       {job.failure && <BuildFailureView job={job} failure={job.failure} onShowLine={showLine} />}
