@@ -73,7 +73,7 @@ function BuildStepRowView({ step, total, cacheStop, onShowLine }: BuildStepRowPr
         </p>
       )}
       <div className="flex items-center gap-2">
-        <span className="shrink-0 text-xs font-medium text-slate-500 tabular-nums dark:text-slate-400">
+        <span className="shrink-0 text-xs font-medium text-slate-600 tabular-nums dark:text-slate-400">
           {t('buildSteps.stepLabel', { index: step.index, total })}
         </span>
         <code
