@@ -61,6 +61,9 @@ export function BuildPage() {
   // Counts saves and .dockerignore changes: the context summary counts again after each.
   const [revision, setRevision] = useState(0);
   const editor = useRef<DockerfileEditorHandle>(null);
+  const jobSection = useRef<HTMLElement>(null);
+  // The build started here: its steps are scrolled into view once they show.
+  const [startedHere, setStartedHere] = useState<string | null>(null);
   const optionsRef = useRef<HTMLDivElement>(null);
 
   const contextPath = open?.folder.contextPath ?? null;
@@ -176,7 +179,7 @@ export function BuildPage() {
     setStarting(true);
     setFailure(null);
     try {
-      await start(buildOptions);
+      setStartedHere((await start(buildOptions)).id);
     } catch (caught) {
       setFailure(toBerthError(caught));
     } finally {
@@ -193,6 +196,11 @@ export function BuildPage() {
     if (dirty) setSaveFirstAsked(true);
     else void startBuild(options);
   };
+
+  useEffect(() => {
+    if (!startedHere || job?.id !== startedHere) return;
+    jobSection.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+  }, [startedHere, job?.id]);
 
   const cancelBuild = async () => {
     if (!job) return;
@@ -366,7 +374,7 @@ export function BuildPage() {
                 {t('build.editor.conflict.kept')}
               </p>
             )}
-            <div className="h-[26rem] overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700">
+            <div className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700">
               <DockerfileEditor
                 key={`${open.folder.contextPath}:${path}:${open.generation}`}
                 ref={editor}
@@ -425,7 +433,12 @@ export function BuildPage() {
       )}
 
       {job && (
-        <section aria-labelledby="build-job-title" className="mt-8" data-testid="build-job-section">
+        <section
+          ref={jobSection}
+          aria-labelledby="build-job-title"
+          className="mt-8 scroll-mt-4"
+          data-testid="build-job-section"
+        >
           <h2 id="build-job-title" className="mb-2 font-semibold">
             {t('build.action.lastBuild')}
           </h2>

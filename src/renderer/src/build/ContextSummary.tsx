@@ -139,9 +139,11 @@ export function ContextSummary({
               <ul className="mt-1 space-y-0.5" data-testid="build-context-folders">
                 {summary.largestFolders.map((folder) => (
                   <li key={folder.path} className="flex justify-between gap-3">
-                    <span className="min-w-0 truncate font-mono text-xs">
-                      {folder.path === '.' ? t('build.context.ownFiles') : `${folder.path}/`}
-                    </span>
+                    {folder.path === '.' ? (
+                      <span className="min-w-0 truncate text-xs">{t('build.context.ownFiles')}</span>
+                    ) : (
+                      <span className="min-w-0 truncate font-mono text-xs">{folder.path}/</span>
+                    )}
                     <span className="shrink-0 text-xs text-slate-600 tabular-nums dark:text-slate-400">
                       {t('build.context.folderSize', {
                         count: folder.files,

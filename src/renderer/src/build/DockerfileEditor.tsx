@@ -58,9 +58,15 @@ const highlightStyle = HighlightStyle.define([
 ]);
 
 const editorTheme = EditorView.theme({
-  '&': { fontSize: '13px', backgroundColor: 'var(--cm-background)', color: 'var(--cm-text)', height: '100%' },
+  // As tall as the file, between a few lines and most of a small window; longer files scroll inside.
+  '&': { fontSize: '13px', backgroundColor: 'var(--cm-background)', color: 'var(--cm-text)', maxHeight: '26rem' },
+  '.cm-content, .cm-gutter': { minHeight: '10rem' },
   '&.cm-focused': { outline: '2px solid var(--cm-focus)', outlineOffset: '-2px' },
-  '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', lineHeight: '1.6' },
+  '.cm-scroller': {
+    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+    lineHeight: '1.6',
+    overflow: 'auto',
+  },
   '.cm-content': { caretColor: 'var(--cm-text)' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--cm-text)' },
   '.cm-gutters': {
@@ -158,7 +164,7 @@ export function DockerfileEditor({
     [],
   );
 
-  return <div ref={host} data-testid={testId} className={`h-full min-h-0 ${editorColours}`} />;
+  return <div ref={host} data-testid={testId} className={editorColours} />;
 }
 
 function extensions(
@@ -172,6 +178,8 @@ function extensions(
     highlightActiveLine(),
     history(),
     drawSelection(),
+    // A comment explaining a step is read whole, without scrolling sideways.
+    EditorView.lineWrapping,
     StreamLanguage.define(dockerFile),
     syntaxHighlighting(highlightStyle),
     markedLine,
