@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BuildFolder, BuildOptions, DockerfileDocument } from '../../../shared/builds';
+import {
+  DOCKERFILE_ABSENT_VERSION,
+  type BuildFolder,
+  type BuildOptions,
+  type DockerfileDocument,
+} from '../../../shared/builds';
 import { dockerBuildCommand } from '../../../shared/dockerBuildCommand';
 import { parseDockerfile } from '../../../shared/dockerfile';
 import { toBerthError, type BerthError } from '../../../shared/errors';
@@ -13,6 +18,7 @@ import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
 import { AboutBuilder } from './AboutBuilder';
+import { buildFileProblemText } from './buildFileProblem';
 import { BuildJobView } from './BuildJobView';
 import { BuildOptionsForm } from './BuildOptionsForm';
 import { emptyBuildForm, suggestedTag, undeclaredArgs, validateBuildForm, type BuildForm } from './buildForm';
@@ -85,6 +91,8 @@ export function BuildPage() {
   // A stage the Dockerfile no longer has is a fact about the text, shown at once.
   const shownErrors = visibleErrors(errors, left, submitted, errors.target ? { target: errors.target } : {});
   const command = options && base ? dockerBuildCommand(options) : null;
+  // A file problem (not opened, write failed...) is one sentence; anything else a problem card.
+  const failureSentence = failure ? buildFileProblemText(t, failure) : null;
 
   const opened = (folder: BuildFolder, keepOptions = false) => {
     setOpen({
@@ -151,6 +159,19 @@ export function BuildPage() {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [dirty, save]);
+
+  /** A Dockerfile the folder does not have yet: a small start in the editor, created on disk by Save. */
+  const writeNew = () =>
+    setOpen((previous) =>
+      previous
+        ? {
+            ...previous,
+            base: { path: 'Dockerfile', content: '', version: DOCKERFILE_ABSENT_VERSION },
+            text: `# ${t('build.noDockerfile.starterComment')}\nFROM busybox\nCMD ["echo", "Hello from my image"]\n`,
+            generation: previous.generation + 1,
+          }
+        : previous,
+    );
 
   /** "Keep mine" after a refused save: the version on disk now becomes the one Save replaces. */
   const keepMine = () =>
@@ -275,7 +296,16 @@ export function BuildPage() {
       </div>
       {failure && (
         <div className="mt-3" data-testid="build-failure">
-          <ProblemCard problem={failure.toWire()} />
+          {failureSentence ? (
+            <p
+              role="alert"
+              className="rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-700/60 dark:bg-rose-950/40 dark:text-rose-100"
+            >
+              {failureSentence}
+            </p>
+          ) : (
+            <ProblemCard problem={failure.toWire()} />
+          )}
         </div>
       )}
 
@@ -306,6 +336,9 @@ export function BuildPage() {
           ) : (
             <p className="mt-3 text-sm leading-6 text-slate-600 dark:text-slate-400">{t('build.noDockerfile.none')}</p>
           )}
+          <Button variant="primary" className="mt-3" onClick={writeNew} data-testid="build-new-dockerfile">
+            {t('build.noDockerfile.create')}
+          </Button>
           <div className="mt-6 border-t border-slate-200 pt-5 dark:border-slate-800">
             <FolderPicker onOpened={(folder) => opened(folder)} />
           </div>

@@ -161,6 +161,23 @@ export function ContextSummary({
               ? t('build.context.ignored', { count: summary.ignored.files, files: number(summary.ignored.files) })
               : t('build.context.noIgnore')}
           </p>
+          {summary.ignored?.folders ? (
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              {t('build.context.ignoredFolders', { count: summary.ignored.folders })}
+            </p>
+          ) : null}
+          {summary.leftOut && summary.leftOut.count > 0 && (
+            <div className="text-xs" data-testid="build-context-left-out">
+              <p>{t('build.context.leftOut', { count: summary.leftOut.count })}</p>
+              <ul className="mt-1 font-mono">
+                {summary.leftOut.paths.map((left) => (
+                  <li key={left.path} className="break-all">
+                    {left.path}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {summary.outsideLinks.length > 0 && (
             <div className="text-xs" data-testid="build-context-links">
               <p>{t('build.context.outsideLinks')}</p>

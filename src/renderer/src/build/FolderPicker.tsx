@@ -7,6 +7,7 @@ import { useBerthClient } from '../app/clientContext';
 import { ProblemCard } from '../engine/ProblemCard';
 import { Button } from '../ui/Button';
 import { Field, TextInput } from '../ui/Field';
+import { buildFileProblemText } from './buildFileProblem';
 
 /**
  * How a build starts: a folder, chosen in the OS dialog (Electron's shell has one) or typed as a
@@ -29,7 +30,11 @@ export function FolderPicker({ onOpened }: { onOpened: (folder: BuildFolder) => 
       const folder = await open();
       if (folder) onOpened(folder);
     } catch (caught) {
-      setFailure(toBerthError(caught));
+      // A known file problem (no folder there, not a folder...) is said under the path; others in a card.
+      const error = toBerthError(caught);
+      const problem = buildFileProblemText(t, error);
+      if (problem) setPathError(problem);
+      else setFailure(error);
     } finally {
       setBusy(false);
     }
