@@ -89,7 +89,7 @@ export function ContextSummary({
       )}
       {notice && (
         <p role="status" data-testid="build-context-notice" className="text-emerald-700 dark:text-emerald-300">
-          {notice}
+          <InlineCode text={notice} />
         </p>
       )}
       {summary && (
@@ -112,12 +112,14 @@ export function ContextSummary({
             >
               <p className="flex gap-2">
                 <WarningIcon className="mt-0.5 h-4 w-4 shrink-0 text-amber-600 dark:text-amber-400" />
-                {summary.oversized.folder
-                  ? t('build.context.oversized', {
-                      folder: summary.oversized.folder,
-                      size: size(summary.oversized.folderBytes),
-                    })
-                  : t('build.context.oversizedWhole')}
+                {summary.oversized.folder ? (
+                  t('build.context.oversized', {
+                    folder: summary.oversized.folder,
+                    size: size(summary.oversized.folderBytes),
+                  })
+                ) : (
+                  <InlineCode text={t('build.context.oversizedWhole')} />
+                )}
               </p>
               {summary.oversized.folder && (
                 <Button
@@ -126,9 +128,11 @@ export function ContextSummary({
                   onClick={() => void ignore(summary.oversized?.folder ?? '')}
                   data-testid="build-context-ignore"
                 >
-                  {ignoring
-                    ? t('build.context.ignoring')
-                    : t('build.context.ignoreFolder', { folder: summary.oversized.folder })}
+                  {ignoring ? (
+                    t('build.context.ignoring')
+                  ) : (
+                    <InlineCode text={t('build.context.ignoreFolder', { folder: summary.oversized.folder })} />
+                  )}
                 </Button>
               )}
             </div>
@@ -157,9 +161,13 @@ export function ContextSummary({
             </div>
           )}
           <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="build-context-ignored">
-            {summary.ignored
-              ? t('build.context.ignored', { count: summary.ignored.files, files: number(summary.ignored.files) })
-              : t('build.context.noIgnore')}
+            <InlineCode
+              text={
+                summary.ignored
+                  ? t('build.context.ignored', { count: summary.ignored.files, files: number(summary.ignored.files) })
+                  : t('build.context.noIgnore')
+              }
+            />
           </p>
           {summary.ignored?.folders ? (
             <p className="text-xs text-slate-600 dark:text-slate-400">

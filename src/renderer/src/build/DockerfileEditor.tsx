@@ -164,7 +164,8 @@ export function DockerfileEditor({
     [],
   );
 
-  return <div ref={host} data-testid={testId} className={editorColours} />;
+  // data-value: the file is the user's own text, not Berth's words (the Korean screen check skips it).
+  return <div ref={host} data-testid={testId} data-value className={editorColours} />;
 }
 
 function extensions(
