@@ -20,7 +20,7 @@ export function BuildArgRows({
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium">{t('build.options.args')}</legend>
-      <p className="text-xs text-slate-500 dark:text-slate-400">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         <InlineCode text={t('build.options.argsHelp')} />
       </p>
       {rows.map((row, index) => (

@@ -84,8 +84,8 @@ const editorTheme = EditorView.theme({
 
 /** The colours, light then dark, as Tailwind sets CSS variables on the editor's wrapper. */
 export const editorColours = [
-  '[--cm-background:#ffffff] [--cm-text:#0f172a] [--cm-gutter:#f8fafc] [--cm-gutter-text:#64748b] [--cm-border:#e2e8f0]',
-  '[--cm-keyword:#0369a1] [--cm-string:#047857] [--cm-comment:#64748b] [--cm-number:#b45309] [--cm-variable:#7e22ce] [--cm-invalid:#be123c]',
+  '[--cm-background:#ffffff] [--cm-text:#0f172a] [--cm-gutter:#f8fafc] [--cm-gutter-text:#475569] [--cm-border:#e2e8f0]',
+  '[--cm-keyword:#0369a1] [--cm-string:#047857] [--cm-comment:#475569] [--cm-number:#b45309] [--cm-variable:#7e22ce] [--cm-invalid:#be123c]',
   '[--cm-active-line:#f1f5f9] [--cm-selection:#bae6fd] [--cm-focus:#0ea5e9] [--cm-marked:#fef3c7] [--cm-marked-edge:#d97706]',
   'dark:[--cm-background:#0f172a] dark:[--cm-text:#e2e8f0] dark:[--cm-gutter:#0b1220] dark:[--cm-gutter-text:#94a3b8] dark:[--cm-border:#1e293b]',
   'dark:[--cm-keyword:#7dd3fc] dark:[--cm-string:#6ee7b7] dark:[--cm-comment:#94a3b8] dark:[--cm-number:#fcd34d] dark:[--cm-variable:#d8b4fe] dark:[--cm-invalid:#fda4af]',
