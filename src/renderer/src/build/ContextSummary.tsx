@@ -8,6 +8,7 @@ import { Button } from '../ui/Button';
 import { formatBytes } from '../ui/format';
 import { WarningIcon } from '../ui/icons';
 import { InlineCode } from '../ui/InlineCode';
+import { buildFileProblemText } from './buildFileProblem';
 
 /**
  * What a build would send, counted before anything is sent: files and bytes after .dockerignore,
@@ -49,6 +50,7 @@ export function ContextSummary({
   }, [client, contextPath, dockerfile, count]);
   const summary = answer?.count === count ? answer.summary : null;
   const failure = answer?.count === count ? answer.failure : null;
+  const failureSentence = failure ? buildFileProblemText(t, failure) : null;
 
   const ignore = async (folder: string) => {
     setIgnoring(true);
@@ -81,7 +83,14 @@ export function ContextSummary({
           {t('build.context.refresh')}
         </Button>
       </div>
-      {failure && <ProblemCard problem={failure.toWire()} />}
+      {failure &&
+        (failureSentence ? (
+          <p role="alert" className="text-rose-700 dark:text-rose-300">
+            {failureSentence}
+          </p>
+        ) : (
+          <ProblemCard problem={failure.toWire()} />
+        ))}
       {!summary && !failure && (
         <p role="status" className="text-slate-500">
           {t('build.context.loading')}
