@@ -32,6 +32,7 @@ const example: BuildFolder = {
   dockerfile: { path: 'Dockerfile', content, version: 'v1' },
   candidates: ['Dockerfile'],
 };
+const empty: BuildFolder = { contextPath: '/home/me/empty', dockerfile: null, candidates: [] };
 const summary: BuildContextSummary = {
   contextPath: example.contextPath,
   files: 2014,
@@ -44,8 +45,13 @@ const summary: BuildContextSummary = {
 
 /** The main process as the Build page talks to it; `saves` answers builds.saveDockerfile in turn. */
 function fakeClient(saves: DockerfileSaveResult[] = []) {
-  const request = vi.fn(async (name: string, _input?: unknown): Promise<unknown> => {
+  const request = vi.fn(async (name: string, input?: unknown): Promise<unknown> => {
     if (name === 'builds.openExample') return example;
+    if (name === 'builds.openFolder') {
+      const { folder } = input as { folder: string };
+      if (folder === empty.contextPath) return empty;
+      throw new BerthError('invalid-input', `Nothing at ${folder}.`, [{ path: 'folder', message: 'folder-missing' }]);
+    }
     if (name === 'builds.context') return summary;
     if (name === 'builds.saveDockerfile') {
       const answer = saves.shift();
@@ -214,5 +220,34 @@ describe('the Build page', () => {
     expect(editor().state.doc.toString()).toBe(`${content}RUN echo unsaved\n`);
     expect(screen.getByTestId('build-dirty')).toBeTruthy();
     expect(screen.getByTestId('build-tag')).toHaveProperty('value', 'mine:2');
+  });
+
+  it('says a folder that is not there under the path field, and writes a new Dockerfile for a folder without one', async () => {
+    const { client, request } = fakeClient([
+      { saved: true, document: { path: 'Dockerfile', content: 'FROM busybox\n', version: 'v1' } },
+    ]);
+    renderPage(client);
+    fireEvent.change(screen.getByTestId('build-folder-path'), { target: { value: '/home/me/gone' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('build-folder-open'));
+    });
+    expect(screen.getByRole('alert').textContent).toBe(
+      'There is no folder at this path. Check the spelling, or choose the folder again.',
+    );
+
+    fireEvent.change(screen.getByTestId('build-folder-path'), { target: { value: empty.contextPath } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('build-folder-open'));
+    });
+    expect(screen.getByTestId('build-no-dockerfile').textContent).toContain('No Dockerfile in this folder');
+    fireEvent.click(screen.getByTestId('build-new-dockerfile'));
+    expect(editor().state.doc.toString()).toContain('FROM busybox\n');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('build-save'));
+    });
+    expect(request).toHaveBeenCalledWith(
+      'builds.saveDockerfile',
+      expect.objectContaining({ contextPath: empty.contextPath, dockerfile: 'Dockerfile', version: 'absent' }),
+    );
   });
 });
