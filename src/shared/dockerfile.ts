@@ -1,4 +1,9 @@
 import { DockerfileParser } from 'dockerfile-ast';
+import { Util } from 'dockerfile-ast/lib/util';
+
+// dockerfile-ast looks for a byte order mark with Node's Buffer, which the renderer does not have
+// (the Build page lists the stages as the user types): the same test, without it.
+Util.isUTF8BOM = (char: string) => char === '\uFEFF';
 
 /**
  * A Dockerfile read the way the builder reads it (dockerfile-ast): its instructions with their

@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { docker, requireEngine } from '../fixtures/dockerCli';
 import { startFakeHub, type FakeHub } from '../fixtures/fakeHub';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
+import { BuildPage } from './pages/BuildPage';
 import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
 import { ContainersPage } from './pages/ContainersPage';
 import { EngineSwitcher } from './pages/EngineSwitcher';
@@ -219,6 +220,21 @@ const screens: Screen[] = [
     open: async (page, lang) => {
       await page.goto(pageUrl(harness, 'tray', lang));
       await expect(new TrayPreview(page).root).toBeVisible();
+    },
+  },
+  {
+    name: 'build',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'build', lang));
+      await expect(new BuildPage(page).example('static-site')).toBeVisible();
+    },
+  },
+  {
+    name: 'build: an example open',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'build', lang));
+      await new BuildPage(page).example('static-site').click();
+      await expect(new BuildPage(page).contextSends).toBeVisible();
     },
   },
   ...(['installation', 'images', 'containers', 'hub/library/busybox'] as const).map<Screen>((route) => ({

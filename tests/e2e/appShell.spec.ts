@@ -10,6 +10,7 @@ const harness = harnessForSpec();
 const sections = [
   { id: 'containers', en: 'Containers', ko: '컨테이너' },
   { id: 'images', en: 'Images', ko: '이미지' },
+  { id: 'build', en: 'Build', ko: '빌드' },
   { id: 'hub', en: 'Docker Hub search', ko: '도커 허브 검색' },
   { id: 'installation', en: 'Installation check', ko: '설치 확인' },
   { id: 'settings', en: 'Settings', ko: '설정' },
@@ -30,7 +31,9 @@ for (const lang of ['en', 'ko'] as const) {
       // A heading, or an empty page's next step (an empty page may offer two: Docker Hub, or a name).
       await expect(page.getByRole('heading', { level: 1 }).or(new EmptyState(page).action).first()).toBeVisible();
       const text = await page.locator('body').innerText();
-      expect(text, 'no raw translation key on screen').not.toMatch(/\b(nav|empty|installation|problem|engine)\.[a-z]/);
+      expect(text, 'no raw translation key on screen').not.toMatch(
+        /\b(nav|empty|installation|problem|engine|build)\.[a-z]/,
+      );
     }
     await page.getByRole('link', { name: sections[0][lang], exact: true }).click();
     await saveScreenshot(page, `containers-empty-${lang}`);

@@ -3,6 +3,7 @@ import { docker, requireEngine } from '../fixtures/dockerCli';
 import { fakeHubCatalogue, fakeHubTags, startFakeHub, type FakeHub } from '../fixtures/fakeHub';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
+import { BuildPage } from './pages/BuildPage';
 import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
 import { ContainersPage } from './pages/ContainersPage';
 import { HubSearchPage } from './pages/HubSearchPage';
@@ -70,6 +71,10 @@ const allowedWords = new Set([
   'Apple',
   'Intel',
   'Conmon',
+  'Dockerfile',
+  'Containerfile',
+  'BuildKit',
+  'Buildah',
   'OCI',
   'containerd',
   'runc',
@@ -277,6 +282,12 @@ test('every main screen in Korean shows no English words but names, commands and
 
   await open('settings');
   await check(found, 'settings', page, () => expect(new SettingsPage(page).root).toBeVisible());
+
+  await open('build');
+  const build = new BuildPage(page);
+  await check(found, 'build', page, () => expect(build.example('static-site')).toBeVisible());
+  await build.example('static-site').click();
+  await check(found, 'build: example', page, () => expect(build.contextSends).toBeVisible());
 
   expect(found, 'English words on Korean screens').toEqual({});
 });

@@ -6,6 +6,8 @@ export class ImagesPage {
   readonly notice: Locator;
   readonly dangling: Locator;
   readonly pullByName: Locator;
+  /** The header's "Build an image", to the Build page. */
+  readonly build: Locator;
   /** Every row's size and "created" cells. */
   readonly sizeAndCreatedCells: Locator;
   readonly removeDialog: RemoveImageDialog;
@@ -16,6 +18,7 @@ export class ImagesPage {
     this.notice = page.getByTestId('images-notice');
     this.dangling = page.getByTestId('dangling-images');
     this.pullByName = page.getByTestId('images-pull-by-name');
+    this.build = page.getByTestId('images-build');
     this.sizeAndCreatedCells = page.locator('[data-testid=image-size], [data-testid=image-created]');
     this.removeDialog = new RemoveImageDialog(page);
     this.pruneDialog = new PruneDialog(page);

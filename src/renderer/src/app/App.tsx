@@ -33,6 +33,7 @@ const ImagesPage = lazy(() => import('../images/ImagesPage').then((module) => ({
 const ImageLayersPage = lazy(() =>
   import('../images/ImageLayersPage').then((module) => ({ default: module.ImageLayersPage })),
 );
+const BuildPage = lazy(() => import('../build/BuildPage').then((module) => ({ default: module.BuildPage })));
 const RunFlowPage = lazy(() => import('../run/RunFlowPage').then((module) => ({ default: module.RunFlowPage })));
 const OnboardingPage = lazy(() =>
   import('../onboarding/OnboardingPage').then((module) => ({ default: module.OnboardingPage })),
@@ -97,6 +98,8 @@ function RouteView({ route }: { route: Route }) {
     case 'images':
       // #/images/<id>: that image's layers (the Images rows and the build page link there).
       return route.param ? <ImageLayersPage key={route.param} id={route.param} /> : <ImagesPage />;
+    case 'build':
+      return <BuildPage />;
     case 'run':
       return route.param ? <RunFlowPage key={route.param} runId={route.param} /> : <ImagesPage />;
     case 'containers':

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePullByName } from '../pulls/pullByNameContext';
 import {
   BerthLogo,
+  BuildIcon,
   CheckIcon,
   ContainersIcon,
   DownloadIcon,
@@ -17,6 +18,7 @@ import { useNavigate } from './navigation';
 const items: Array<{ section: Section; Icon: typeof CheckIcon }> = [
   { section: 'containers', Icon: ContainersIcon },
   { section: 'images', Icon: ImagesIcon },
+  { section: 'build', Icon: BuildIcon },
   { section: 'hub', Icon: SearchIcon },
   { section: 'installation', Icon: CheckIcon },
   { section: 'settings', Icon: SettingsIcon },

@@ -1,6 +1,7 @@
 export const sections = [
   'containers',
   'images',
+  'build',
   'hub',
   'installation',
   'settings',

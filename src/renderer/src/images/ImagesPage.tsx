@@ -12,7 +12,7 @@ import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { TextInput } from '../ui/Field';
 import { formatBytes, formatRelativeTime } from '../ui/format';
-import { DownloadIcon, ImagesIcon } from '../ui/icons';
+import { BuildIcon, DownloadIcon, ImagesIcon } from '../ui/icons';
 import { imageDisplayName, shortImageId } from './imageName';
 import { PruneDialog } from './PruneDialog';
 import { RemoveImageDialog } from './RemoveImageDialog';
@@ -72,6 +72,12 @@ export function ImagesPage() {
         onAction={() => navigate('hub')}
         secondaryAction={t('pullByName.open')}
         onSecondaryAction={() => openPullByName()}
+        more={
+          <Button variant="ghost" onClick={() => navigate('build')} data-testid="images-empty-build">
+            <BuildIcon className="h-4 w-4" />
+            {t('build.fromDockerfile')}
+          </Button>
+        }
       />
     );
   }
@@ -181,7 +187,11 @@ export function ImagesPage() {
             ))}
           </select>
         </label>
-        <Button className="ml-auto" onClick={() => openPullByName()} data-testid="images-pull-by-name">
+        <Button className="ml-auto" onClick={() => navigate('build')} data-testid="images-build">
+          <BuildIcon className="h-4 w-4" />
+          {t('build.openFromImages')}
+        </Button>
+        <Button onClick={() => openPullByName()} data-testid="images-pull-by-name">
           <DownloadIcon className="h-4 w-4" />
           {t('pullByName.open')}
         </Button>

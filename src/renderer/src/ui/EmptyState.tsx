@@ -10,6 +10,7 @@ export function EmptyState({
   onAction,
   secondaryAction,
   onSecondaryAction,
+  more,
 }: {
   icon: ReactNode;
   title: string;
@@ -19,6 +20,8 @@ export function EmptyState({
   /** Another way forward beside the main one, e.g. pulling by name beside the Hub search. */
   secondaryAction?: string;
   onSecondaryAction?: () => void;
+  /** A further way forward, shown under the buttons (a link to another screen). */
+  more?: ReactNode;
 }) {
   return (
     <div className="mx-auto mt-16 flex max-w-md flex-col items-center text-center" data-testid="empty-state">
@@ -37,6 +40,7 @@ export function EmptyState({
           </Button>
         )}
       </div>
+      {more && <div className="mt-3">{more}</div>}
     </div>
   );
 }

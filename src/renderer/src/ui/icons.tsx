@@ -30,6 +30,14 @@ export const ImagesIcon = (props: SVGProps<SVGSVGElement>) => (
     <path d="m3 13 9 5 9-5" />
   </Icon>
 );
+/** A hammer: the Build section. */
+export const BuildIcon = (props: SVGProps<SVGSVGElement>) => (
+  <Icon {...props}>
+    <path d="m14 7 3-3 3 3-3 3" />
+    <path d="M17 10 7.5 19.5a1.8 1.8 0 0 1-2.5-2.5L14.5 7.5" />
+    <path d="M12 5 9 3 6 5l3 3" />
+  </Icon>
+);
 export const DownloadIcon = (props: SVGProps<SVGSVGElement>) => (
   <Icon {...props}>
     <path d="M12 4v11m-5-5 5 5 5-5" />

@@ -1,0 +1,205 @@
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { HighlightStyle, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
+import { dockerFile } from '@codemirror/legacy-modes/mode/dockerfile';
+import { Compartment, EditorState, StateEffect, StateField, type Extension } from '@codemirror/state';
+import {
+  Decoration,
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+  type DecorationSet,
+} from '@codemirror/view';
+import { tags } from '@lezer/highlight';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+
+/** What the Build page asks of its editor besides typing: mark a line, take the focus. */
+export interface DockerfileEditorHandle {
+  /** Marks a Dockerfile line (1-based), scrolls it into view and puts the cursor on it. */
+  markLine(line: number): void;
+  focus(): void;
+}
+
+const setMarkedLine = StateEffect.define<number | null>();
+
+/** The marked line's decoration; it follows edits above it, and goes when its line is removed. */
+const markedLine = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, transaction) {
+    let next = marks.map(transaction.changes);
+    for (const effect of transaction.effects) {
+      if (!effect.is(setMarkedLine)) continue;
+      const line = effect.value;
+      next =
+        line === null || line > transaction.state.doc.lines
+          ? Decoration.none
+          : Decoration.set([
+              Decoration.line({ class: 'cm-marked-line', attributes: { 'data-marked-line': String(line) } }).range(
+                transaction.state.doc.line(line).from,
+              ),
+            ]);
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+// The colours are CSS variables the wrapper sets for light and dark (see editorColours), so one
+// highlight style serves both themes.
+const highlightStyle = HighlightStyle.define([
+  { tag: tags.keyword, color: 'var(--cm-keyword)', fontWeight: '600' },
+  { tag: [tags.string, tags.special(tags.string)], color: 'var(--cm-string)' },
+  { tag: [tags.comment, tags.lineComment], color: 'var(--cm-comment)', fontStyle: 'italic' },
+  { tag: tags.number, color: 'var(--cm-number)' },
+  { tag: [tags.variableName, tags.definition(tags.variableName)], color: 'var(--cm-variable)' },
+  { tag: tags.invalid, color: 'var(--cm-invalid)' },
+]);
+
+const editorTheme = EditorView.theme({
+  // As tall as the file, between a few lines and most of a small window; longer files scroll inside.
+  '&': { fontSize: '13px', backgroundColor: 'var(--cm-background)', color: 'var(--cm-text)', maxHeight: '26rem' },
+  '.cm-content, .cm-gutter': { minHeight: '10rem' },
+  '&.cm-focused': { outline: '2px solid var(--cm-focus)', outlineOffset: '-2px' },
+  '.cm-scroller': {
+    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+    lineHeight: '1.6',
+    overflow: 'auto',
+  },
+  '.cm-content': { caretColor: 'var(--cm-text)' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--cm-text)' },
+  '.cm-gutters': {
+    backgroundColor: 'var(--cm-gutter)',
+    color: 'var(--cm-gutter-text)',
+    borderRight: '1px solid var(--cm-border)',
+  },
+  '.cm-activeLine': { backgroundColor: 'var(--cm-active-line)' },
+  '.cm-activeLineGutter': { backgroundColor: 'var(--cm-active-line)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {
+    backgroundColor: 'var(--cm-selection) !important',
+  },
+  '.cm-marked-line': { backgroundColor: 'var(--cm-marked)', boxShadow: 'inset 3px 0 0 var(--cm-marked-edge)' },
+});
+
+/** The colours, light then dark, as Tailwind sets CSS variables on the editor's wrapper. */
+export const editorColours = [
+  '[--cm-background:#ffffff] [--cm-text:#0f172a] [--cm-gutter:#f8fafc] [--cm-gutter-text:#475569] [--cm-border:#e2e8f0]',
+  '[--cm-keyword:#0369a1] [--cm-string:#047857] [--cm-comment:#475569] [--cm-number:#b45309] [--cm-variable:#7e22ce] [--cm-invalid:#be123c]',
+  '[--cm-active-line:#f1f5f9] [--cm-selection:#bae6fd] [--cm-focus:#0ea5e9] [--cm-marked:#fef3c7] [--cm-marked-edge:#d97706]',
+  'dark:[--cm-background:#0f172a] dark:[--cm-text:#e2e8f0] dark:[--cm-gutter:#0b1220] dark:[--cm-gutter-text:#94a3b8] dark:[--cm-border:#1e293b]',
+  'dark:[--cm-keyword:#7dd3fc] dark:[--cm-string:#6ee7b7] dark:[--cm-comment:#94a3b8] dark:[--cm-number:#fcd34d] dark:[--cm-variable:#d8b4fe] dark:[--cm-invalid:#fda4af]',
+  'dark:[--cm-active-line:#1e293b] dark:[--cm-selection:#075985] dark:[--cm-focus:#38bdf8] dark:[--cm-marked:#422006] dark:[--cm-marked-edge:#f59e0b]',
+].join(' ');
+
+/**
+ * The Dockerfile editor: CodeMirror 6 with the Dockerfile mode of @codemirror/legacy-modes, line
+ * numbers, and Ctrl/Cmd+S for Save. Tab is left to move focus, so the keyboard can leave it.
+ */
+export function DockerfileEditor({
+  initialText,
+  label,
+  onChange,
+  onSave,
+  ref,
+  testId,
+}: {
+  /** The text when the editor mounts (a reload from disk mounts a new editor). */
+  initialText: string;
+  /** Its accessible name. */
+  label: string;
+  onChange: (text: string) => void;
+  onSave: () => void;
+  ref?: Ref<DockerfileEditorHandle>;
+  testId?: string;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const labelCompartment = useRef(new Compartment());
+  // The latest callbacks, so the editor is built once.
+  const callbacks = useRef({ onChange, onSave });
+  useEffect(() => {
+    callbacks.current = { onChange, onSave };
+  }, [onChange, onSave]);
+
+  const initial = useRef({ text: initialText, label });
+  useEffect(() => {
+    if (!host.current) return;
+    const editor = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: initial.current.text,
+        extensions: extensions(labelCompartment.current, initial.current.label, callbacks),
+      }),
+    });
+    view.current = editor;
+    return () => {
+      editor.destroy();
+      view.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    view.current?.dispatch({
+      effects: labelCompartment.current.reconfigure(EditorView.contentAttributes.of({ 'aria-label': label })),
+    });
+  }, [label]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      markLine(line) {
+        const editor = view.current;
+        if (!editor || line < 1 || line > editor.state.doc.lines) return;
+        const from = editor.state.doc.line(line).from;
+        editor.dispatch({
+          selection: { anchor: from },
+          effects: [setMarkedLine.of(line), EditorView.scrollIntoView(from, { y: 'center' })],
+        });
+      },
+      focus() {
+        view.current?.focus();
+      },
+    }),
+    [],
+  );
+
+  // data-value: the file is the user's own text, not Berth's words (the Korean screen check skips it).
+  return <div ref={host} data-testid={testId} data-value className={editorColours} />;
+}
+
+function extensions(
+  labelCompartment: Compartment,
+  label: string,
+  callbacks: { current: { onChange: (text: string) => void; onSave: () => void } },
+): Extension[] {
+  return [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    highlightActiveLine(),
+    history(),
+    drawSelection(),
+    // A comment explaining a step is read whole, without scrolling sideways.
+    EditorView.lineWrapping,
+    StreamLanguage.define(dockerFile),
+    syntaxHighlighting(highlightStyle),
+    markedLine,
+    editorTheme,
+    labelCompartment.of(EditorView.contentAttributes.of({ 'aria-label': label })),
+    keymap.of([
+      {
+        key: 'Mod-s',
+        preventDefault: true,
+        run: () => {
+          callbacks.current.onSave();
+          return true;
+        },
+      },
+      ...defaultKeymap,
+      ...historyKeymap,
+    ]),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
+    }),
+  ];
+}
