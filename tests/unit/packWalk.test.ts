@@ -8,7 +8,7 @@ import { walkContext } from '../../src/main/builds/contextWalk';
 import { packWalk } from '../../src/main/builds/packWalk';
 
 interface ReadEntry {
-  header: tarStream.Headers;
+  header: tarStream.Header;
   content: Buffer;
 }
 
@@ -18,7 +18,8 @@ async function readTar(stream: Readable, slow = false): Promise<ReadEntry[]> {
   const extract = tarStream.extract();
   extract.on('entry', (header, body, next) => {
     const chunks: Buffer[] = [];
-    body.on('data', (chunk: Buffer) => {
+    body.on('data', (data: unknown) => {
+      const chunk = data as Buffer;
       chunks.push(chunk);
       if (slow) {
         body.pause();
