@@ -1,44 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
-import tarStream from 'tar-stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { walkContext } from '../../src/main/builds/contextWalk';
 import { packWalk } from '../../src/main/builds/packWalk';
-
-interface ReadEntry {
-  header: tarStream.Header;
-  content: Buffer;
-}
-
-/** The tar read back as sent: names exactly as in the headers, contents whole; optionally read slowly. */
-async function readTar(stream: Readable, slow = false): Promise<ReadEntry[]> {
-  const entries: ReadEntry[] = [];
-  const extract = tarStream.extract();
-  extract.on('entry', (header, body, next) => {
-    const chunks: Buffer[] = [];
-    body.on('data', (data: unknown) => {
-      const chunk = data as Buffer;
-      chunks.push(chunk);
-      if (slow) {
-        body.pause();
-        setTimeout(() => body.resume(), 1);
-      }
-    });
-    body.on('end', () => {
-      entries.push({ header, content: Buffer.concat(chunks) });
-      next();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    extract.on('finish', resolve);
-    extract.on('error', reject);
-    stream.on('error', reject);
-    stream.pipe(extract);
-  });
-  return entries;
-}
+import { readTarEntries } from '../fixtures/readTar';
 
 let context: string;
 const write = (relative: string, content: string | Buffer) => {
@@ -58,7 +24,7 @@ describe('packWalk writes the headers the docker CLI writes', () => {
     write('site/index.html', '<h1>hi</h1>\n');
     const mtime = new Date('2026-03-01T10:00:05.900Z');
     fs.utimesSync(path.join(context, 'site', 'index.html'), mtime, mtime);
-    const entries = await readTar(await pack());
+    const entries = await readTarEntries(await pack());
     expect(entries.map((entry) => entry.header.name)).toEqual(['Dockerfile', 'site/', 'site/index.html']);
     const file = entries[2]!.header;
     expect([file.uid, file.gid, file.uname, file.gname]).toEqual([0, 0, '', '']);
@@ -73,7 +39,7 @@ describe('packWalk writes the headers the docker CLI writes', () => {
       write('a.txt', 'shared\n');
       fs.mkdirSync(path.join(context, 'sub'));
       fs.linkSync(path.join(context, 'a.txt'), path.join(context, 'sub', 'b.txt'));
-      const entries = await readTar(await pack());
+      const entries = await readTarEntries(await pack());
       const first = entries.find((entry) => entry.header.name === 'a.txt')!;
       const second = entries.find((entry) => entry.header.name === 'sub/b.txt')!;
       expect([first.header.type, first.content.toString()]).toEqual(['file', 'shared\n']);
@@ -88,7 +54,7 @@ describe('packWalk writes the headers the docker CLI writes', () => {
     write(longer, 'longer\n');
     write('한글 폴더/파일.txt', '안녕\n');
     fs.symlinkSync(longer, path.join(context, 'to-longer'));
-    const entries = await readTar(await pack());
+    const entries = await readTarEntries(await pack());
     const byName = new Map(entries.map((entry) => [entry.header.name, entry]));
     expect(byName.get(long)?.content.toString()).toBe('long\n');
     expect(byName.get(longer)?.content.toString()).toBe('longer\n');
@@ -105,7 +71,7 @@ describe('packWalk streams', () => {
     write('a-small.txt', 'before\n');
     write('big.bin', large);
     write('c-small.txt', 'after\n');
-    const entries = await readTar(await pack(), true);
+    const entries = await readTarEntries(await pack(), { slow: true });
     expect(entries.map((entry) => entry.header.name)).toEqual(['Dockerfile', 'a-small.txt', 'big.bin', 'c-small.txt']);
     expect(entries[2]!.content.equals(large)).toBe(true);
     expect(entries[3]!.content.toString()).toBe('after\n');
@@ -118,7 +84,7 @@ describe('packWalk streams', () => {
     const walk = await walkContext(context, 'Dockerfile');
     fs.rmSync(path.join(context, 'gone.txt'));
     fs.writeFileSync(path.join(context, 'shrinks.txt'), 'short\n');
-    const entries = await readTar(packWalk(walk));
+    const entries = await readTarEntries(packWalk(walk));
     expect(entries.map((entry) => entry.header.name)).toEqual(['Dockerfile', 'shrinks.txt', 'stays.txt']);
     expect(entries[1]!.content.toString()).toBe('short\n');
   });
@@ -128,7 +94,7 @@ describe('packWalk streams', () => {
     write('z.txt', 'last\n');
     const walk = await walkContext(context, 'Dockerfile');
     fs.truncateSync(path.join(context, 'big.bin'), 1000);
-    const entries = await readTar(packWalk(walk));
+    const entries = await readTarEntries(packWalk(walk));
     expect(entries[1]!.header.size).toBe(600 * 1024);
     expect(entries[1]!.content.subarray(0, 1000).every((byte) => byte === 1)).toBe(true);
     expect(entries[1]!.content.subarray(1000).every((byte) => byte === 0)).toBe(true);
