@@ -47,6 +47,21 @@ describe('packWalk writes the headers the docker CLI writes', () => {
     },
   );
 
+  it.skipIf(process.platform === 'win32')(
+    'sends the second hard link as a file when the first was deleted since the walk',
+    async () => {
+      write('a.txt', 'shared\n');
+      fs.linkSync(path.join(context, 'a.txt'), path.join(context, 'b.txt'));
+      const walk = await walkContext(context, 'Dockerfile');
+      fs.rmSync(path.join(context, 'a.txt'));
+      const entries = await readTarEntries(packWalk(walk));
+      expect(entries.map((entry) => [entry.header.name, entry.header.type, entry.content.toString()])).toEqual([
+        ['Dockerfile', 'file', 'FROM busybox\n'],
+        ['b.txt', 'file', 'shared\n'],
+      ]);
+    },
+  );
+
   it('keeps long and Korean names and long link targets whole (USTAR prefix or PAX records)', async () => {
     const long = `${'a'.repeat(120)}/${'b'.repeat(90)}.txt`;
     const longer = `${'c'.repeat(160)}/${'d'.repeat(130)}.txt`;

@@ -74,7 +74,9 @@ class WalkPack extends Readable {
       }
       this.next++;
       const block = header.type === 'file' ? this.readSmall(entry, header) : encodeTarHeader(header);
-      if (block && !this.push(block)) return;
+      if (!block) continue;
+      this.remember(entry);
+      if (!this.push(block)) return;
     }
     if (this.next === entries.length) {
       this.next++;
@@ -93,13 +95,14 @@ class WalkPack extends Readable {
       mtime: Math.floor(stats.mtimeMs / 1000),
       linkname: entry.linkTarget,
     };
-    if (entry.kind !== 'directory' && stats.nlink > 1 && process.platform !== 'win32') {
-      const inode = `${stats.dev}:${stats.ino}`;
-      const first = this.linked.get(inode);
-      if (first !== undefined) return { ...header, type: 'hardlink', size: 0, linkname: first };
-      this.linked.set(inode, entry.path);
-    }
-    return header;
+    const first = this.linked.get(inodeOf(entry) ?? '');
+    return first === undefined ? header : { ...header, type: 'hardlink', size: 0, linkname: first };
+  }
+
+  /** Once sent (a file deleted since the walk is not), an entry with other hard links is what they link to. */
+  private remember(entry: ContextEntry): void {
+    const inode = inodeOf(entry);
+    if (inode !== null && !this.linked.has(inode)) this.linked.set(inode, entry.path);
   }
 
   /** Header, content and padding in one buffer; null when the file went away since the walk. */
@@ -125,6 +128,7 @@ class WalkPack extends Readable {
   private async streamLarge(entry: ContextEntry, header: TarHeader): Promise<void> {
     const fd = this.open(entry);
     if (fd === null) return;
+    this.remember(entry);
     try {
       // The header is sent before the content, so the size is the walk's: a file that shrinks is padded with zeros.
       await this.send(encodeTarHeader(header));
@@ -134,13 +138,15 @@ class WalkPack extends Readable {
         const read = await new Promise<number>((resolve, reject) =>
           fs.read(fd, chunk, 0, chunk.length, offset, (error, bytes) => (error ? reject(error) : resolve(bytes))),
         );
-        if (read === 0) chunk.fill(0);
-        offset += chunk.length;
-        await this.send(
-          read === 0 || read === chunk.length
-            ? chunk
-            : Buffer.concat([chunk.subarray(0, read), Buffer.alloc(chunk.length - read)]),
-        );
+        if (read === 0) {
+          // Shrank since the walk: zeros up to the size the header says.
+          chunk.fill(0);
+          await this.send(chunk);
+          offset += chunk.length;
+        } else {
+          await this.send(read === chunk.length ? chunk : chunk.subarray(0, read));
+          offset += read;
+        }
       }
       await this.send(Buffer.alloc(padding(header.size)));
     } finally {
@@ -167,6 +173,15 @@ class WalkPack extends Readable {
       throw error;
     }
   }
+}
+
+/**
+ * "dev:ino" of an entry with more than one hard link, as the CLI sends them (not folders); null
+ * otherwise, and always on Windows, where the CLI sees no hard links.
+ */
+function inodeOf(entry: ContextEntry): string | null {
+  if (entry.kind === 'directory' || entry.stats.nlink < 2 || process.platform === 'win32') return null;
+  return `${entry.stats.dev}:${entry.stats.ino}`;
 }
 
 /**
