@@ -49,6 +49,7 @@ const podmanFiles = [
   'tests/integration/imageLayers.test.ts',
   'tests/integration/builds.test.ts',
   'tests/integration/buildExamples.test.ts',
+  'tests/integration/buildCacheParity.test.ts',
 ];
 
 export default defineConfig({

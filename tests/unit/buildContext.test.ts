@@ -7,13 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import tarStream from 'tar-stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../src/main/backend';
 import { ignoreFolder, packBuildContext, summarizeBuildContext } from '../../src/main/builds/buildContext';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { CONTEXT_WARNING_BYTES } from '../../src/shared/builds';
 import { BerthError } from '../../src/shared/errors';
+import { readTarEntries } from '../fixtures/readTar';
 
 interface TarEntry {
   type: string;
@@ -24,32 +24,22 @@ interface TarEntry {
   content: string;
 }
 
-/** The tar stream read back, entry by entry. */
+/** The tar stream read back, entry by entry, by name without a folder's trailing /. */
 async function readTar(stream: Readable): Promise<Map<string, TarEntry>> {
-  const entries = new Map<string, TarEntry>();
-  const extract = tarStream.extract();
-  extract.on('entry', (header, body, next) => {
-    const chunks: Buffer[] = [];
-    body.on('data', (chunk: unknown) => chunks.push(chunk as Buffer));
-    body.on('end', () => {
-      entries.set(header.name.replace(/\/$/, ''), {
+  const entries = await readTarEntries(stream);
+  return new Map(
+    entries.map(({ header, content }) => [
+      header.name.replace(/\/$/, ''),
+      {
         type: header.type ?? 'file',
         size: header.size ?? 0,
         mode: header.mode ?? 0,
         uid: header.uid ?? -1,
         linkname: header.linkname ?? null,
-        content: Buffer.concat(chunks).toString('utf8'),
-      });
-      next();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    extract.on('finish', resolve);
-    extract.on('error', reject);
-    stream.on('error', reject);
-    stream.pipe(extract);
-  });
-  return entries;
+        content: content.toString('utf8'),
+      },
+    ]),
+  );
 }
 
 let base: string;

@@ -183,16 +183,21 @@ export class BuildManager {
   private async run(entry: Entry, client: Docker, tag: string | null): Promise<void> {
     const { signal } = entry.controller;
     const { options } = entry.job;
-    entry.tagBefore = tag ? await imageIdOf(client, tag) : null;
-    if (entry.job.builder === 'buildah') entry.workingContainersBefore = await buildahContainerIds(client, signal);
-    if (signal.aborted) return;
-    let packed: Awaited<ReturnType<typeof packBuildContext>>;
-    try {
-      packed = await packBuildContext(options.contextPath, options.dockerfile);
-    } catch (error) {
-      if (error instanceof BerthError) throw error;
-      const problem = `cannot read the build context ${options.contextPath}: ${String(error)}`;
-      throw new BerthError('invalid-input', problem, [{ path: 'contextPath', message: problem }]);
+    // The engine look-ups run while the context is walked: a cached rebuild waits for neither twice.
+    const [tagBefore, workingContainersBefore, packed] = await Promise.all([
+      tag ? imageIdOf(client, tag) : null,
+      entry.job.builder === 'buildah' ? buildahContainerIds(client, signal) : null,
+      packBuildContext(options.contextPath, options.dockerfile).catch((error: unknown) => {
+        if (error instanceof BerthError) throw error;
+        const problem = `cannot read the build context ${options.contextPath}: ${String(error)}`;
+        throw new BerthError('invalid-input', problem, [{ path: 'contextPath', message: problem }]);
+      }),
+    ]);
+    entry.tagBefore = tagBefore;
+    entry.workingContainersBefore = workingContainersBefore;
+    if (signal.aborted) {
+      packed.stream.destroy();
+      return;
     }
     this.update(entry, { context: { files: packed.files, bytes: packed.bytes } });
     let response: IncomingMessage;

@@ -1,6 +1,6 @@
 import type { Dirent, Stats } from 'node:fs';
 import fs from 'node:fs/promises';
-import { constants as fsConstants } from 'node:fs';
+import { accessSync, constants as fsConstants, lstatSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { BerthError } from '../../shared/errors';
 import { readContextIgnore } from './dockerignore';
@@ -50,7 +50,11 @@ export async function walkContext(root: string, dockerfile: string): Promise<Con
   const outsideLinks: ContextWalk['outsideLinks'] = [];
   const leftOut: LeftOutEntry[] = [];
 
-  /** The entries under a folder, or null when the folder could not be listed. */
+  /**
+   * The entries under a folder, or null when the folder could not be listed. Its children are
+   * looked at synchronously, one folder at a time: lstat without a promise each is several times
+   * faster on thousands of small files, and one folder's worth holds the process only briefly.
+   */
   async function visitFolder(folder: string): Promise<ContextEntry[] | null> {
     let children: Dirent[];
     try {
@@ -61,61 +65,66 @@ export async function walkContext(root: string, dockerfile: string): Promise<Con
       return null;
     }
     children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const lists = await Promise.all(
-      children.map((child) => visitChild(folder ? `${folder}/${child.name}` : child.name, child)),
-    );
-    return lists.flat();
+    const entries: ContextEntry[] = [];
+    for (const child of children) {
+      const relative = folder ? `${folder}/${child.name}` : child.name;
+      const found = visitChild(relative, child);
+      if (found === 'look-inside') entries.push(...((await visitFolder(relative)) ?? []));
+      else if (found?.kind === 'directory') {
+        const inside = await visitFolder(relative);
+        if (inside !== null) entries.push(found, ...inside);
+      } else if (found) entries.push(found);
+    }
+    return entries;
   }
 
-  async function visitChild(relative: string, dirent: Dirent): Promise<ContextEntry[]> {
+  /** The child's entry (a folder's still to be visited), 'look-inside' for a left-out folder a "!" may reopen, or null. */
+  function visitChild(relative: string, dirent: Dirent): ContextEntry | 'look-inside' | null {
     if (ignore && ignore.ignores(relative)) {
       // As the CLI: an excluded folder is looked into only for what a "!" pattern brings back; the
       // folder's own entry is not sent (the builder makes the folders of the files it gets).
-      if (dirent.isDirectory() && ignore.mayReinclude(relative)) return (await visitFolder(relative)) ?? [];
+      if (dirent.isDirectory() && ignore.mayReinclude(relative)) return 'look-inside';
       if (dirent.isDirectory()) ignored!.folders++;
       else ignored!.files++;
-      return [];
+      return null;
     }
     const absolute = path.join(root, relative);
     let stats: Stats;
     try {
-      stats = await fs.lstat(absolute);
+      stats = lstatSync(absolute);
     } catch (error) {
       if (!isGone(error)) leftOut.push({ path: relative, reason: 'unreadable' });
-      return [];
+      return null;
     }
     if (stats.isSymbolicLink()) {
       let target: string;
       try {
-        target = await fs.readlink(absolute);
+        target = readlinkSync(absolute);
       } catch (error) {
         if (!isGone(error)) leftOut.push({ path: relative, reason: 'unreadable' });
-        return [];
+        return null;
       }
       if (pointsOutside(root, absolute, target)) outsideLinks.push({ path: relative, target });
-      return [{ path: relative, kind: 'symlink', stats, linkTarget: target }];
+      return { path: relative, kind: 'symlink', stats, linkTarget: target };
     }
-    if (stats.isDirectory()) {
-      const inside = await visitFolder(relative);
-      return inside === null ? [] : [{ path: relative, kind: 'directory', stats }, ...inside];
-    }
+    if (stats.isDirectory()) return { path: relative, kind: 'directory', stats };
     if (stats.isFile()) {
       // A permission check, not a read: a file the tar could not open would break the build midway.
       try {
-        await fs.access(absolute, fsConstants.R_OK);
+        accessSync(absolute, fsConstants.R_OK);
       } catch (error) {
         if (!isGone(error)) leftOut.push({ path: relative, reason: 'unreadable' });
-        return [];
+        return null;
       }
-      return [{ path: relative, kind: 'file', stats }];
+      return { path: relative, kind: 'file', stats };
     }
     leftOut.push({ path: relative, reason: 'special' });
-    return [];
+    return null;
   }
 
   const entries = await visitFolder('');
   if (entries === null) throw new BerthError('invalid-input', `Berth cannot read the folder ${root}: no permission`);
-  // Found in whatever order the lookups finished: sorted, so the summary reads the same each time.
+  // Sorted by path (found folder by folder), so the summary reads the same each time.
   const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { root, entries, ignored, outsideLinks: outsideLinks.sort(byPath), leftOut: leftOut.sort(byPath) };
 }
