@@ -1176,6 +1176,7 @@ export const en = {
     lookupTime: 'cache lookup {{time}}',
     tookTime: 'took {{time}}',
     layer: 'Layer {{size}}',
+    baseImage: 'Base image {{size}}',
     metadataOnly: 'No layer: metadata only',
     cacheStop: 'The build cache stopped here',
     reason: {

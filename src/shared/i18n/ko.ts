@@ -1176,6 +1176,7 @@ export const ko: Catalog = {
     lookupTime: '캐시 확인 {{time}}',
     tookTime: '{{time}} 걸림',
     layer: '레이어 {{size}}',
+    baseImage: '베이스 이미지 {{size}}',
     metadataOnly: '레이어 없음: 메타데이터만 바꿔요',
     cacheStop: '빌드 캐시는 여기서 멈췄어요',
     reason: {

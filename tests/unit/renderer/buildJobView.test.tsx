@@ -171,8 +171,10 @@ describe('BuildJobView: the build cache', () => {
     expect(badges()).toEqual(Array(6).fill('CACHED'));
     expect(screen.getByTestId('build-counts').textContent).toBe('6 CACHED, 0 ran');
     expect(within(step(1)).getByTestId('build-step-time').textContent).toBe('cache lookup 4ms');
-    expect(within(step(1)).getByTestId('build-step-layer').textContent).toBe('Layer 4.3 MB');
+    // FROM makes no layer: its figure is the base image's size.
+    expect(within(step(1)).getByTestId('build-step-layer').textContent).toBe('Base image 4.3 MB');
     expect(within(step(2)).getByTestId('build-step-layer').textContent).toBe('No layer: metadata only');
+    expect(within(step(3)).getByTestId('build-step-layer').textContent).toBe('Layer 2 kB');
     expect(screen.queryAllByTestId('build-step-reason')).toHaveLength(0);
     expect(screen.queryByTestId('build-cache-stop')).toBeNull();
   });

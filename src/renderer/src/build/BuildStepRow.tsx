@@ -32,12 +32,18 @@ function StepTime({ step }: { step: BuildStep }) {
   );
 }
 
-function LayerSize({ bytes }: { bytes: number | null }) {
+function LayerSize({ bytes, isFrom }: { bytes: number | null; isFrom: boolean }) {
   const { t, i18n } = useTranslation();
   if (bytes === null) return null;
+  const size = formatBytes(bytes, i18n.language);
+  // FROM makes no layer of its own: its figure is the whole base image the next steps build on.
   return (
     <span data-testid="build-step-layer">
-      {bytes === 0 ? t('buildSteps.metadataOnly') : t('buildSteps.layer', { size: formatBytes(bytes, i18n.language) })}
+      {isFrom
+        ? t('buildSteps.baseImage', { size })
+        : bytes === 0
+          ? t('buildSteps.metadataOnly')
+          : t('buildSteps.layer', { size })}
     </span>
   );
 }
@@ -100,7 +106,7 @@ function BuildStepRowView({ step, total, cacheStop, onShowLine }: BuildStepRowPr
       </div>
       <div className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-slate-600 dark:text-slate-400">
         <StepTime step={step} />
-        <LayerSize bytes={step.layerBytes} />
+        <LayerSize bytes={step.layerBytes} isFrom={/^FROM\b/i.test(step.instruction)} />
       </div>
       {step.rerunReason && step.state !== 'cached' && step.state !== 'waiting' && (
         <p className="mt-1 text-xs text-slate-700 dark:text-slate-300" data-testid="build-step-reason">
