@@ -46,6 +46,7 @@ const podmanFiles = [
   'tests/integration/runMatchesCli.test.ts',
   'tests/integration/installationMatchesCli.test.ts',
   'tests/integration/engineSemantics.test.ts',
+  'tests/integration/builds.test.ts',
 ];
 
 export default defineConfig({

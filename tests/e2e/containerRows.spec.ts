@@ -6,6 +6,7 @@ import { harnessForSpec } from '../fixtures/specHarness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
 import { ContainersPage } from './pages/ContainersPage';
+import { PortHint } from './pages/PortHint';
 import { ImagesPage } from './pages/ImagesPage';
 import { RunDialog } from './pages/RunDialog';
 import { RunFlowPage } from './pages/RunFlowPage';
@@ -154,6 +155,15 @@ test('a container publishing 4 ports shows one and "+3 more", without overlappin
   await expect(containers.allPorts(many)).toHaveCount(4);
   for (const port of ports) await expect(all).toContainText(`→${port}`);
   await saveScreenshot(page, 'containers-ports-more-en');
+  // A port's card opened from that list: Escape closes the card first, then the list.
+  const redisPort = containers.allPorts(many).filter({ hasText: '→6379' });
+  await expect(redisPort).toHaveAttribute('data-kind', 'hint');
+  await redisPort.click();
+  const card = new PortHint(page).card;
+  await expect(card).toContainText('redis-cli');
+  await page.keyboard.press('Escape');
+  await expect(card).toHaveCount(0);
+  await expect(all).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(all).toBeHidden();
   await expect(more).toBeFocused();

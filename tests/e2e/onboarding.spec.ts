@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { docker, removeImage, requireEngine } from '../fixtures/dockerCli';
+import { docker, removeContainersOf, removeImage, requireEngine } from '../fixtures/dockerCli';
 import { startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { startSocketProxy } from '../fixtures/countingProxy';
@@ -32,6 +32,9 @@ test.afterEach(async () => {
   await harness?.stop();
   harness = null;
 });
+// The guide's runs name no container (a learner's first `docker run hello-world` does not either):
+// remove them here, not at the next run's start.
+test.afterAll(() => removeContainersOf('hello-world'));
 
 /** Counts the user's clicks on the page, as a person would make them. */
 async function countClicks(page: Page): Promise<() => Promise<number>> {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuildManager } from '../../src/main/builds/buildManager';
 import { EngineMonitor } from '../../src/main/engine/engineMonitor';
@@ -24,14 +25,30 @@ function makeContext(files: Record<string, string>): string {
   return dir;
 }
 
-/** Every container the engine has, with its command; Podman's build containers only `podman ps --external` lists. */
-function allContainers(): string {
+/**
+ * The containers a build runs its steps in: on dockerd the intermediate containers whose command has
+ * the marker; on Podman Buildah's working containers, which only `podman ps --external` lists.
+ */
+function buildContainers(marker: string): Set<string> {
   if (family === 'podman') {
-    return execFileSync('podman', ['--url', process.env.DOCKER_HOST ?? '', 'ps', '-a', '--external', '--no-trunc'], {
+    const url = process.env.DOCKER_HOST ?? 'unix:///run/berth-podman.sock';
+    const listed = execFileSync('podman', ['--url', url, 'ps', '-a', '--external', '--format', '{{.ID}} {{.Names}}'], {
       encoding: 'utf8',
     });
+    return new Set(
+      listed
+        .split('\n')
+        .filter((line) => line.includes('working-container'))
+        .map((line) => line.split(' ')[0]!),
+    );
   }
-  return docker('ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Command}}');
+  const listed = docker('ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Command}}');
+  return new Set(
+    listed
+      .split('\n')
+      .filter((line) => line.includes(marker))
+      .map((line) => line.split(' ')[0]!),
+  );
 }
 
 describe.skipIf(!requireEngine.available)(`builds against the real engine (${family})`, () => {
@@ -97,6 +114,9 @@ describe.skipIf(!requireEngine.available)(`builds against the real engine (${fam
       expect(job.error).toBeNull();
       expect(job.state).toBe('done');
       expect(job.builder).toBe(family === 'podman' ? 'buildah' : 'classic');
+      // The context as sent: the Dockerfile and the page.
+      const sizes = ['Dockerfile', 'site/index.html'].map((file) => fs.statSync(path.join(dir, file)).size);
+      expect(job.context).toEqual({ files: 2, bytes: sizes[0]! + sizes[1]! });
       expect(job.tags).toEqual([tag]);
       expect(job.imageId).toMatch(/^sha256:[0-9a-f]{64}$/);
       expect(docker('image', 'inspect', tag, '--format', '{{.Id}}')).toBe(job.imageId);
@@ -213,6 +233,20 @@ describe.skipIf(!requireEngine.available)(`builds against the real engine (${fam
     expect(states(target).every((state) => state === 'cached')).toBe(true);
   });
 
+  it('an engine that does not answer: failed with the engine error, not a build failure', async () => {
+    const dir = context({ Dockerfile: 'FROM busybox\n' });
+    const nowhere = new BuildManager({
+      getClient: () => new Docker({ socketPath: path.join(dir, 'no-engine.sock') }),
+      getFamily: () => null,
+    });
+    const job = await nowhere.settled(
+      nowhere.start(buildOptionsSchema.parse({ contextPath: dir, tag: `${marker}-x` })).id,
+    );
+    expect(job.state).toBe('failed');
+    expect(job.error?.code).toBe('engine-stopped');
+    expect(job.failure).toBeNull();
+  });
+
   it('refuses a tag the reference grammar refuses, naming the field', () => {
     const dir = context({ Dockerfile: 'FROM busybox\n' });
     expect(() => manager.start(buildOptionsSchema.parse({ contextPath: dir, tag: 'Bad Name' }))).toThrow(
@@ -235,6 +269,7 @@ describe.skipIf(!requireEngine.available)(`builds against the real engine (${fam
     const tag = `${marker}-cancel`;
     tags.push(tag);
     const dir = context({ Dockerfile: ['FROM busybox', `RUN echo ${marker}-cancel && sleep 30`, ''].join('\n') });
+    const before = buildContainers(`${marker}-cancel`);
     const started = manager.start(buildOptionsSchema.parse({ contextPath: dir, tag, noCache: true }));
     await waitForValue(
       'the sleep to run',
@@ -245,13 +280,15 @@ describe.skipIf(!requireEngine.available)(`builds against the real engine (${fam
       (job) => job.steps[1]?.output.includes(`${marker}-cancel`) ?? false,
       { hopelessWhen: (job) => job.state !== 'building' && job.state !== 'sending' },
     );
-    expect(allContainers()).toContain(`${marker}-cancel`);
+    const during = [...buildContainers(`${marker}-cancel`)].filter((id) => !before.has(id));
+    expect(during.length).toBeGreaterThan(0);
     const cancelled = manager.cancel(started.id);
     expect(cancelled.state).toBe('cancelled');
     const settled = await manager.settled(started.id);
     expect(settled.state).toBe('cancelled');
     expect(settled.error?.code).toBe('cancelled');
     expect(imageExists(tag)).toBe(false);
-    expect(allContainers()).not.toContain(`${marker}-cancel`);
+    const left = buildContainers(`${marker}-cancel`);
+    expect(during.filter((id) => left.has(id))).toEqual([]);
   }, 60_000);
 });

@@ -6,7 +6,7 @@ import { createBackend, type Backend } from '../../src/main/backend';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import type { BuildJob } from '../../src/shared/builds';
 import { docker, dockerQuiet, engineFamily, requireEngine } from '../fixtures/dockerCli';
-import { sshServerAvailable, startSshServer, type SshServer } from '../fixtures/sshServer';
+import { sshClientEnv, sshServerAvailable, startSshServer, type SshServer } from '../fixtures/sshServer';
 import { waitForStatus } from '../fixtures/waitForStatus';
 
 // Over SSH the engine is dockerd (the ssh server runs the docker CLI's dial-stdio against it).
@@ -26,14 +26,7 @@ describe.skipIf(skip)('a build over an ssh engine', () => {
       ['FROM busybox', 'COPY hello.txt /hello.txt', `RUN cat /hello.txt`, ''].join('\n'),
     );
     fs.writeFileSync(path.join(dir, 'hello.txt'), `hello over ssh ${process.pid}\n`);
-    const env = {
-      ...process.env,
-      HOME: sshd.home,
-      SSH_AUTH_SOCK: undefined,
-      DOCKER_HOST: undefined,
-      DOCKER_CONTEXT: undefined,
-      DOCKER_CONFIG: path.join(sshd.home, '.docker'),
-    };
+    const env = sshClientEnv(sshd);
     backend = createBackend({ system: realHostSystem(env), requestTimeoutMs: 15_000 });
     void backend.start();
   });

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../src/main/backend';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import type { ContainerChange, ContainerSummary } from '../../src/shared/containers';
 import { docker, dockerVersionJson, requireEngine } from '../fixtures/dockerCli';
-import { sshServerAvailable, startSshServer, type SshServer } from '../fixtures/sshServer';
+import { sshClientEnv, sshServerAvailable, startSshServer, type SshServer } from '../fixtures/sshServer';
 import { waitFor } from '../fixtures/waitFor';
 import { waitForStatus } from '../fixtures/waitForStatus';
 
@@ -54,15 +53,7 @@ describe.skipIf(skip)('an engine over ssh (Debian sshd on 127.0.0.1, no ssh agen
     sshd = await startSshServer();
     containerName = `berth-ssh-${randomBytes(4).toString('hex')}`;
     containerId = docker('create', '--name', containerName, 'busybox', 'true');
-    // No agent, no DOCKER_HOST: only the key in the temporary HOME can log in.
-    const env = {
-      ...process.env,
-      HOME: sshd.home,
-      SSH_AUTH_SOCK: undefined,
-      DOCKER_HOST: undefined,
-      DOCKER_CONTEXT: undefined,
-      DOCKER_CONFIG: path.join(sshd.home, '.docker'),
-    };
+    const env = sshClientEnv(sshd);
     backend = createBackend({ system: realHostSystem(env), requestTimeoutMs: 15_000 });
     void backend.start();
   });

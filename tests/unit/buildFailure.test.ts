@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyBuildFailure } from '../../src/main/builds/buildFailure';
+import { waitingStep } from '../../src/main/builds/buildStream';
 import type { BuildStep } from '../../src/shared/builds';
 import { replay } from '../fixtures/builds/replay';
 
@@ -61,20 +62,7 @@ describe.each(['docker', 'podman'] as const)('why a build on %s failed, from its
 
 describe('build failures', () => {
   it('anything else is other, with the step it stopped at', () => {
-    const step = {
-      index: 2,
-      instruction: 'WORKDIR /app',
-      line: 2,
-      endLine: 2,
-      state: 'failed',
-      startedAt: 0,
-      durationMs: 1,
-      output: [],
-      outputTruncated: false,
-      imageId: null,
-      layerBytes: null,
-      rerunReason: null,
-    } satisfies BuildStep;
+    const step: BuildStep = { ...waitingStep('WORKDIR /app'), index: 2, line: 2, endLine: 2, state: 'failed' };
     expect(classifyBuildFailure({ message: 'no space left on device', code: null, step, target: '' })).toMatchObject({
       kind: 'other',
       step: 2,

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { waitingStep } from '../../src/main/builds/buildStream';
 import { rerunReasons, type RememberedStep } from '../../src/main/builds/rerunReasons';
 import type { BuildStep, BuildStepState } from '../../src/shared/builds';
 
-function step(index: number, instruction: string, state: BuildStepState, line = index): BuildStep {
-  return {
-    index,
-    instruction,
-    line,
-    endLine: line,
-    state,
-    startedAt: 0,
-    durationMs: 1,
-    output: [],
-    outputTruncated: false,
-    imageId: null,
-    layerBytes: null,
-    rerunReason: null,
-  };
+/** A step in a state, as the stream reader leaves it, on the line of its index. */
+function step(index: number, instruction: string, state: BuildStepState): BuildStep {
+  return { ...waitingStep(instruction), index, line: index, endLine: index, state, startedAt: 0, durationMs: 1 };
 }
 
 const lines = ['FROM busybox', 'RUN echo one', 'COPY site /site', 'RUN ls /site'];

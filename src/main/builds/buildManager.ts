@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 import type { BuildFailure, BuildJob, BuildOptions, BuildStep } from '../../shared/builds';
 import { parseDockerfile, type DockerfileInstruction } from '../../shared/dockerfile';
-import { Emitter, type Dispose, type Listener } from '../../shared/emitter';
+import type { Dispose, Listener } from '../../shared/emitter';
 import type { EngineFamily } from '../../shared/engine';
 import { BerthError, type WireError } from '../../shared/errors';
 import { familiarListedName, familiarName, parseImageReference } from '../../shared/imageReference';
@@ -13,8 +13,10 @@ import { referenceProblemDetail } from '../../shared/i18n/referenceProblems';
 import { readStream } from '../engine/dialStream';
 import { engineError, engineMessage, engineStatus } from '../engine/engineErrors';
 import { createNdjsonParser } from '../engine/ndjson';
+import { JobTable } from '../jobs/jobTable';
 import { createUpdateThrottle, type UpdateThrottle } from '../jobs/updateThrottle';
 import { packBuildContext } from './buildContext';
+import { buildahContainerIds, removeBuildahContainer } from './buildahContainers';
 import { classifyBuildFailure } from './buildFailure';
 import { layerSizes, type HistoryEntry } from './buildLayers';
 import { rerunReasons, type RememberedStep } from './rerunReasons';
@@ -39,6 +41,8 @@ interface Entry {
   controller: AbortController;
   /** The image the tag named before the build (null: none); undefined while unknown. */
   tagBefore: string | null | undefined;
+  /** On Podman: Buildah's working containers before the build, so a cancel removes only the build's own. */
+  workingContainersBefore: Set<string> | null;
   running: Promise<void>;
   updates: UpdateThrottle;
   settled: Promise<BuildJob>;
@@ -52,15 +56,13 @@ interface Entry {
  * whoever listens; a cancel leaves no new tag and no intermediate container.
  */
 export class BuildManager {
-  private readonly entries = new Map<string, Entry>();
-  private readonly updated = new Emitter<BuildJob>();
+  private readonly jobs = new JobTable<BuildJob, Entry>((entry) => entry.job, 'build');
   /** The steps of the last build of each Dockerfile (context + file), for the rerun reasons. */
   private readonly previous = new Map<string, RememberedStep[]>();
   private readonly getClient: () => Docker;
   private readonly getFamily: () => EngineFamily | null;
   private readonly updateIntervalMs: number;
   private readonly now: () => number;
-  private seq = 0;
 
   constructor(options: BuildManagerOptions) {
     this.getClient = options.getClient;
@@ -86,7 +88,7 @@ export class BuildManager {
     });
     const steps = plannedSteps(parsed.instructions, lastStage);
     const entry: Entry = {
-      seq: (this.seq += 1),
+      seq: this.jobs.nextSeq(),
       job: {
         id: randomUUID(),
         options,
@@ -106,18 +108,18 @@ export class BuildManager {
       stageOfLine: stagesByLine(parsed.instructions),
       controller: new AbortController(),
       tagBefore: undefined,
+      workingContainersBefore: null,
       running: Promise.resolve(),
-      updates: null as unknown as UpdateThrottle,
+      updates: createUpdateThrottle({
+        read: () => entry.job,
+        send: (job) => this.jobs.fire(job),
+        intervalMs: this.updateIntervalMs,
+        now: this.now,
+      }),
       settled,
       resolveSettled,
     };
-    entry.updates = createUpdateThrottle({
-      read: () => entry.job,
-      send: (job) => this.updated.fire(job),
-      intervalMs: this.updateIntervalMs,
-      now: this.now,
-    });
-    this.entries.set(entry.job.id, entry);
+    this.jobs.add(entry);
     entry.updates.changed();
     entry.running = this.run(entry, client, tag).catch((error: unknown) => {
       this.fail(entry, error);
@@ -126,7 +128,7 @@ export class BuildManager {
   }
 
   cancel(id: string): BuildJob {
-    const entry = this.require(id);
+    const entry = this.jobs.require(id);
     if (!isRunning(entry.job)) return entry.job;
     const container = entry.reader.runningContainer;
     entry.controller.abort();
@@ -142,62 +144,53 @@ export class BuildManager {
   }
 
   dismiss(id: string): boolean {
-    const entry = this.entries.get(id);
+    const entry = this.jobs.get(id);
     if (!entry || isRunning(entry.job)) return false;
     entry.updates.dispose();
-    this.entries.delete(id);
+    this.jobs.delete(id);
     return true;
   }
 
   get(id: string): BuildJob | undefined {
-    return this.entries.get(id)?.job;
+    return this.jobs.get(id)?.job;
   }
 
   list(): BuildJob[] {
-    return [...this.entries.values()]
-      .sort((a, b) => b.job.startedAt - a.job.startedAt || b.seq - a.seq)
-      .map((entry) => entry.job);
+    return this.jobs.list();
   }
 
   onUpdate(listener: Listener<BuildJob>): Dispose {
-    return this.updated.event(listener);
+    return this.jobs.onUpdate(listener);
   }
 
   /** Every job now (newest first), then each update: what the 'builds.jobs' stream sends. */
   subscribe(emit: Listener<BuildJob>): Dispose {
-    for (const job of this.list()) emit(job);
-    return this.updated.event(emit);
+    return this.jobs.subscribe(emit);
   }
 
   /** Resolves with the job's final state; after a cancel, once the clean-up is done. */
   settled(id: string): Promise<BuildJob> {
-    const entry = this.entries.get(id);
-    if (!entry) return Promise.reject(new BerthError('not-found', `No build with id ${id}.`));
-    return entry.settled;
+    return this.jobs.settled(id);
   }
 
   /** Cancels every running build (the app is quitting). */
   dispose(): void {
-    for (const entry of this.entries.values()) {
+    for (const entry of this.jobs.all()) {
       if (isRunning(entry.job)) this.cancel(entry.job.id);
     }
-  }
-
-  private require(id: string): Entry {
-    const entry = this.entries.get(id);
-    if (!entry) throw new BerthError('not-found', `No build with id ${id}.`);
-    return entry;
   }
 
   private async run(entry: Entry, client: Docker, tag: string | null): Promise<void> {
     const { signal } = entry.controller;
     const { options } = entry.job;
     entry.tagBefore = tag ? await imageIdOf(client, tag) : null;
+    if (entry.job.builder === 'buildah') entry.workingContainersBefore = await buildahContainerIds(client, signal);
     if (signal.aborted) return;
     let packed: Awaited<ReturnType<typeof packBuildContext>>;
     try {
       packed = await packBuildContext(options.contextPath, options.dockerfile);
     } catch (error) {
+      if (error instanceof BerthError) throw error;
       const problem = `cannot read the build context ${options.contextPath}: ${String(error)}`;
       throw new BerthError('invalid-input', problem, [{ path: 'contextPath', message: problem }]);
     }
@@ -250,7 +243,11 @@ export class BuildManager {
     entry.reader.finishRunning('ran');
     const reader = entry.reader;
     const shortId = reader.imageId ?? reader.builtId;
-    const image = await inspect(client, shortId ?? tag);
+    // Both at once: the job is done only when each step has its size.
+    const [image, sizes] = await Promise.all([
+      inspect(client, shortId ?? tag),
+      shortId ? historyOf(client, shortId) : Promise.resolve(null),
+    ]);
     if (!image && !shortId) {
       this.finish(entry, {
         state: 'failed',
@@ -260,7 +257,7 @@ export class BuildManager {
     }
     const imageId = image?.Id ?? shortId;
     const tags = tag && image && (image.RepoTags ?? []).some((name) => namesTag(name, tag)) ? [tag] : [];
-    const history = image ? await historyOf(client, image.Id) : [];
+    const history = sizes ?? (image ? await historyOf(client, image.Id) : []);
     const steps = this.snapshotSteps(entry);
     const lastStageFrom = steps.map((step) => keywordOf(step.instruction)).lastIndexOf('FROM');
     const sized = layerSizes(steps, history, lastStageFrom);
@@ -359,8 +356,9 @@ export class BuildManager {
   }
 
   /**
-   * After a cancel nothing of the build may remain: the running step's intermediate container
-   * (the builder may not remove it when its client goes away) and a tag the build set.
+   * After a cancel nothing of the build may remain: the running step's intermediate container (the
+   * classic builder's from "Running in"; Buildah's working container, which Podman keeps until the
+   * command ends) and a tag the build set.
    */
   private async cleanUpAfterCancel(entry: Entry, containerAtCancel: string | null): Promise<void> {
     await entry.running;
@@ -376,6 +374,11 @@ export class BuildManager {
         await client.getContainer(id).remove({ force: true });
       } catch {
         // Already removed by the builder.
+      }
+    }
+    if (entry.workingContainersBefore) {
+      for (const id of (await buildahContainerIds(client)) ?? []) {
+        if (!entry.workingContainersBefore.has(id)) await removeBuildahContainer(client, id);
       }
     }
     const tag = entry.job.options.tag.trim() ? normalizedTag(entry.job.options.tag) : null;

@@ -33,18 +33,10 @@ export function plannedSteps(instructions: readonly DockerfileInstruction[], las
       // ARGs before the first FROM are steps of the classic builder (Buildah does not count them).
       .filter((instruction) => instruction.stage <= lastStage)
       .map((instruction, position) => ({
+        ...waitingStep(oneLine(instruction.text)),
         index: position + 1,
-        instruction: oneLine(instruction.text),
         line: instruction.line,
         endLine: instruction.endLine,
-        state: 'waiting',
-        startedAt: null,
-        durationMs: null,
-        output: [],
-        outputTruncated: false,
-        imageId: null,
-        layerBytes: null,
-        rerunReason: null,
       }))
   );
 }
@@ -175,7 +167,7 @@ export class BuildStreamReader {
     }
     const image = stepImage.exec(line);
     if (image) {
-      // Buildah's commit of the last step comes after "COMMIT": the step is over by then.
+      // An image line while no step runs (after a failure, say) changes nothing.
       if (open) {
         this.setStep({ imageId: image[1]! });
         this.endStep(this.cached ? 'cached' : 'ran');
@@ -214,7 +206,7 @@ export class BuildStreamReader {
     const match = this.matchPlanned(instruction, from);
     if (match === null) {
       // Not in the file as Berth read it: shown as the builder printed it, without a line.
-      this.steps.splice(from, 0, blankStep(instruction));
+      this.steps.splice(from, 0, waitingStep(instruction));
     } else if (match > from) {
       // A stage the builder skips (not needed for the target): its steps never come.
       this.steps.splice(from, match - from);
@@ -277,7 +269,8 @@ export class BuildStreamReader {
   }
 }
 
-function blankStep(instruction: string): BuildStep {
+/** A step not reached yet, not matched to a line. */
+export function waitingStep(instruction: string): BuildStep {
   return {
     index: 1,
     instruction: instruction.trim(),

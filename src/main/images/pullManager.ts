@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
-import { Emitter, type Dispose, type Listener } from '../../shared/emitter';
+import type { Dispose, Listener } from '../../shared/emitter';
 import { BerthError, type WireError } from '../../shared/errors';
 import {
   familiarName,
@@ -11,6 +11,7 @@ import {
 import { referenceProblemDetail } from '../../shared/i18n/referenceProblems';
 import type { LayerState, PullJob } from '../../shared/pulls';
 import { createNdjsonParser } from '../engine/ndjson';
+import { JobTable } from '../jobs/jobTable';
 import { createUpdateThrottle, type UpdateThrottle } from '../jobs/updateThrottle';
 import { engineMessage, engineStatus } from '../engine/engineErrors';
 import { classifyPullFailure, classifyPullMessage, engineStoppedError } from './classifyPullError';
@@ -62,12 +63,10 @@ interface Entry {
  * updateIntervalMs, the final state at once. Jobs keep running whoever listens.
  */
 export class PullManager implements Pulls {
-  private readonly entries = new Map<string, Entry>();
-  private readonly updated = new Emitter<PullJob>();
+  private readonly jobs = new JobTable<PullJob, Entry>((entry) => entry.progress.job, 'pull');
   private readonly getClient: () => Docker;
   private readonly updateIntervalMs: number;
   private readonly now: () => number;
-  private seq = 0;
 
   constructor(options: PullManagerOptions) {
     this.getClient = options.getClient;
@@ -83,7 +82,7 @@ export class PullManager implements Pulls {
       throw new BerthError('invalid-input', message, [{ path: 'reference', message: problem }]);
     }
     const reference = familiarName(parsed.reference);
-    for (const entry of this.entries.values()) {
+    for (const entry of this.jobs.all()) {
       if (entry.progress.job.reference === reference && entry.progress.job.state === 'pulling') {
         return entry.progress.job;
       }
@@ -94,7 +93,7 @@ export class PullManager implements Pulls {
       resolveSettled = resolve;
     });
     const entry: Entry = {
-      seq: (this.seq += 1),
+      seq: this.jobs.nextSeq(),
       progress: createPullProgress({ id: randomUUID(), reference, startedAt: this.now() }),
       reference: parsed.reference,
       controller: new AbortController(),
@@ -106,14 +105,14 @@ export class PullManager implements Pulls {
       updates: createUpdateThrottle({
         read: () => entry.progress.job,
         // One listener's failure must not stop the others or the pull (the Emitter sees to it).
-        send: (job) => this.updated.fire(job),
+        send: (job) => this.jobs.fire(job),
         intervalMs: this.updateIntervalMs,
         now: this.now,
       }),
       settled,
       resolveSettled,
     };
-    this.entries.set(entry.progress.job.id, entry);
+    this.jobs.add(entry);
     entry.updates.changed();
     entry.running = this.run(entry, client).catch((error: unknown) => {
       this.finish(entry, failed(classifyPullFailure(error)));
@@ -122,7 +121,7 @@ export class PullManager implements Pulls {
   }
 
   cancel(id: string): PullJob {
-    const entry = this.require(id);
+    const entry = this.jobs.require(id);
     if (entry.progress.job.state !== 'pulling') return entry.progress.job;
     entry.controller.abort();
     entry.mayCompleteAfterCancel = entry.progress.job.layers.every((layer) => finishingStates.has(layer.state));
@@ -134,49 +133,38 @@ export class PullManager implements Pulls {
   }
 
   dismiss(id: string): boolean {
-    const entry = this.entries.get(id);
+    const entry = this.jobs.get(id);
     if (!entry || entry.progress.job.state === 'pulling') return false;
-    this.entries.delete(id);
+    this.jobs.delete(id);
     return true;
   }
 
   get(id: string): PullJob | undefined {
-    return this.entries.get(id)?.progress.job;
+    return this.jobs.get(id)?.progress.job;
   }
 
   list(): PullJob[] {
-    return [...this.entries.values()]
-      .sort((a, b) => b.progress.job.startedAt - a.progress.job.startedAt || b.seq - a.seq)
-      .map((entry) => entry.progress.job);
+    return this.jobs.list();
   }
 
   onUpdate(listener: Listener<PullJob>): Dispose {
-    return this.updated.event(listener);
+    return this.jobs.onUpdate(listener);
   }
 
   /** Every job now (newest first), then each update: what a 'pulls.jobs' stream sends. */
   subscribe(emit: Listener<PullJob>): Dispose {
-    for (const job of this.list()) emit(job);
-    return this.updated.event(emit);
+    return this.jobs.subscribe(emit);
   }
 
   settled(id: string): Promise<PullJob> {
-    const entry = this.entries.get(id);
-    if (!entry) return Promise.reject(new BerthError('not-found', `No pull with id ${id}.`));
-    return entry.settled;
+    return this.jobs.settled(id);
   }
 
   /** Cancels every running pull (the app is quitting). */
   dispose(): void {
-    for (const entry of this.entries.values()) {
+    for (const entry of this.jobs.all()) {
       if (entry.progress.job.state === 'pulling') this.cancel(entry.progress.job.id);
     }
-  }
-
-  private require(id: string): Entry {
-    const entry = this.entries.get(id);
-    if (!entry) throw new BerthError('not-found', `No pull with id ${id}.`);
-    return entry;
   }
 
   private async run(entry: Entry, client: Docker): Promise<void> {
@@ -316,7 +304,7 @@ export class PullManager implements Pulls {
   }
 
   private newerJobFor(entry: Entry): boolean {
-    for (const other of this.entries.values()) {
+    for (const other of this.jobs.all()) {
       if (other.seq > entry.seq && other.progress.job.reference === entry.progress.job.reference) return true;
     }
     return false;

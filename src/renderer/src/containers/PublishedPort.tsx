@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerPort } from '../../../shared/containers';
 import { localHost, localWebAddress, portClient, portReach, portText, type PortRange } from '../../../shared/portText';
+import { Popover } from '../ui/Popover';
 import { useCopy } from '../ui/useCopy';
 import { useAnswersHttp } from './useAnswersHttp';
 
@@ -57,34 +58,12 @@ export function PublishedPort({ port, running }: Props) {
 /** The port as a button that opens a card: who reaches it, why the browser cannot, what to type instead. */
 function PortHint({ port, text, reach }: { port: ContainerPort; text: string; reach: string }) {
   const { t } = useTranslation();
-  const id = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const cardRef = useRef<HTMLDivElement>(null);
-  const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const [copied, copy] = useCopy();
   const client = portClient(port);
   const address = `${localHost(port)}:${port.publicPort ?? port.privatePort}`;
-
-  // The card is a popover (the top layer: no list clips it; Escape and a click elsewhere close it),
-  // placed under its button when it opens.
-  useEffect(() => {
-    const card = cardRef.current;
-    if (!card) return;
-    const onToggle = (event: Event) => {
-      const opening = (event as ToggleEvent).newState === 'open';
-      setOpen(opening);
-      const anchor = buttonRef.current?.getBoundingClientRect();
-      if (!opening || !anchor) return;
-      const width = card.offsetWidth;
-      setPlace({
-        top: Math.min(anchor.bottom + 4, window.innerHeight - card.offsetHeight - 8),
-        left: Math.max(8, Math.min(anchor.left, window.innerWidth - width - 8)),
-      });
-    };
-    card.addEventListener('toggle', onToggle);
-    return () => card.removeEventListener('toggle', onToggle);
-  }, []);
 
   // Why the browser is no use here, then what to do instead.
   const lines: string[] = [reach];
@@ -99,7 +78,7 @@ function PortHint({ port, text, reach }: { port: ContainerPort; text: string; re
       <button
         ref={buttonRef}
         type="button"
-        popoverTarget={id}
+        onClick={() => setOpen(!open)}
         aria-expanded={open}
         data-testid="container-port"
         data-kind="hint"
@@ -108,38 +87,39 @@ function PortHint({ port, text, reach }: { port: ContainerPort; text: string; re
       >
         {text}
       </button>
-      <div
-        ref={cardRef}
-        id={id}
-        popover="auto"
+      <Popover
+        open={open}
+        anchorRef={buttonRef}
+        onClose={close}
         role="dialog"
         aria-label={t('ports.cardTitle', { port: text })}
         data-testid="port-hint"
-        style={place ? { top: place.top, left: place.left } : undefined}
-        className="fixed inset-auto m-0 w-80 space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-left text-xs text-slate-700 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
+        className="w-80 text-left text-xs"
       >
-        <p className="font-mono font-medium">{text}</p>
-        {lines.map((line) => (
-          <p key={line}>{line}</p>
-        ))}
-        {client && (
-          <div className="flex items-center gap-2">
-            <code
-              className="flex-1 rounded bg-slate-100 px-2 py-1 font-mono dark:bg-slate-800"
-              data-testid="port-hint-command"
-            >
-              {client.command}
-            </code>
-            <button
-              type="button"
-              onClick={() => void copy(client.command)}
-              className="rounded px-2 py-1 font-medium text-sky-700 hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-slate-800"
-            >
-              {copied === 'copied' ? t('ports.copied') : t('ports.copy')}
-            </button>
-          </div>
-        )}
-      </div>
+        <div className="space-y-2 p-2 text-slate-700 dark:text-slate-200">
+          <p className="font-mono font-medium">{text}</p>
+          {lines.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+          {client && (
+            <div className="flex items-center gap-2">
+              <code
+                className="flex-1 rounded bg-slate-100 px-2 py-1 font-mono dark:bg-slate-800"
+                data-testid="port-hint-command"
+              >
+                {client.command}
+              </code>
+              <button
+                type="button"
+                onClick={() => void copy(client.command)}
+                className="rounded px-2 py-1 font-medium text-sky-700 hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-slate-800"
+              >
+                {copied === 'copied' ? t('ports.copied') : t('ports.copy')}
+              </button>
+            </div>
+          )}
+        </div>
+      </Popover>
     </>
   );
 }

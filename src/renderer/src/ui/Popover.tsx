@@ -2,6 +2,8 @@ import { useEffect, useLayoutEffect, useRef, type HTMLAttributes, type ReactNode
 
 const GAP = 4;
 const EDGE = 8;
+/** The open popovers, the newest last: Escape closes only the newest (a port card inside the ports list). */
+const openPopovers: object[] = [];
 
 /**
  * A floating panel under (or, near the bottom, above) its anchor, right-aligned to it. It lives in
@@ -46,6 +48,8 @@ export function Popover({
 
   useEffect(() => {
     if (!open) return;
+    const token = {};
+    openPopovers.push(token);
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as Node;
       if (ref.current?.contains(target) || anchorRef.current?.contains(target)) return;
@@ -53,7 +57,7 @@ export function Popover({
     };
     // Escape closes it wherever focus is (still on the anchor after a click, or inside).
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (event.key !== 'Escape' || event.defaultPrevented || openPopovers.at(-1) !== token) return;
       event.preventDefault();
       onClose();
       anchorRef.current?.focus();
@@ -61,6 +65,7 @@ export function Popover({
     document.addEventListener('pointerdown', onPointerDown, true);
     document.addEventListener('keydown', onKeyDown);
     return () => {
+      openPopovers.splice(openPopovers.indexOf(token), 1);
       document.removeEventListener('pointerdown', onPointerDown, true);
       document.removeEventListener('keydown', onKeyDown);
     };
