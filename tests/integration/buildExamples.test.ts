@@ -29,7 +29,7 @@ describe.skipIf(!requireEngine.available)('the example projects, built on the re
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-examples-'));
   const files = new DockerfileFiles({ workDir });
   let client: Docker;
-  /** Every image id a step left: the first stage's are untagged, removed by id at the end. */
+  /** Every image id a step left (" ---> id" from dockerd, "--> id" from Podman): the first stage's are untagged, removed by id at the end. */
   const stepImages = new Set<string>();
   const tags: string[] = [];
   const containers: Docker.Container[] = [];
@@ -52,7 +52,7 @@ describe.skipIf(!requireEngine.available)('the example projects, built on the re
       ),
     );
     for (const event of events) {
-      for (const match of (event.stream ?? '').matchAll(/ ---> ([0-9a-f]{12})\b/g)) stepImages.add(match[1]!);
+      for (const match of (event.stream ?? '').matchAll(/--> ([0-9a-f]{10,64})\b/g)) stepImages.add(match[1]!);
       if (event.aux?.ID) stepImages.add(event.aux.ID);
     }
     const failure = events.find((event) => event.error);

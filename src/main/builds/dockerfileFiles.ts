@@ -91,7 +91,7 @@ export class DockerfileFiles {
 
   async openFolder(input: { folder: string; dockerfile: string | null }): Promise<BuildFolder> {
     const contextPath = path.resolve(input.folder);
-    const realFolder = await this.realFolder(contextPath);
+    const realFolder = await realBuildFolder(contextPath);
     const candidates = await findCandidates(realFolder);
     let located: Located | null = null;
     if (input.dockerfile !== null) {
@@ -130,7 +130,7 @@ export class DockerfileFiles {
     content: string;
     version: string;
   }): Promise<DockerfileSaveResult> {
-    const realFolder = await this.realFolder(path.resolve(input.contextPath));
+    const realFolder = await realBuildFolder(path.resolve(input.contextPath));
     const relative = normalizeDockerfilePath(input.dockerfile);
     return this.queued(`file:${path.join(realFolder, relative)}`, async () => {
       const located = await this.locate(realFolder, relative);
@@ -189,24 +189,6 @@ export class DockerfileFiles {
     return next;
   }
 
-  /** The folder's real path (links resolved), or a clear error: missing, not a folder, unreadable. */
-  private async realFolder(folder: string): Promise<string> {
-    let stats: fs.Stats;
-    try {
-      stats = await fs.promises.stat(folder);
-    } catch (error) {
-      if (isPermissionError(error)) throw fail('forbidden', 'folder', 'folder-unreadable', `${folder} cannot be read.`);
-      throw fail('not-found', 'folder', 'folder-missing', `There is no folder ${folder}.`);
-    }
-    if (!stats.isDirectory()) throw fail('invalid-input', 'folder', 'not-a-folder', `${folder} is not a folder.`);
-    try {
-      await fs.promises.access(folder, fs.constants.R_OK | fs.constants.X_OK);
-      return await fs.promises.realpath(folder);
-    } catch {
-      throw fail('forbidden', 'folder', 'folder-unreadable', `${folder} cannot be read.`);
-    }
-  }
-
   /** The Dockerfile at `dockerfile` inside the folder: read when it is there, refused when it leads outside. */
   private async locate(realFolder: string, dockerfile: string): Promise<Located> {
     const relative = normalizeDockerfilePath(dockerfile);
@@ -256,6 +238,27 @@ export class DockerfileFiles {
       document: { path: relative, content: bytes.toString('utf8'), version: dockerfileVersion(bytes) },
       mode: stats.mode & 0o7777,
     };
+  }
+}
+
+/**
+ * A build folder's real path (links resolved), or a clear error whose issue names the problem
+ * (folder-missing, not-a-folder, folder-unreadable) for the form to say in the user's language.
+ */
+export async function realBuildFolder(folder: string): Promise<string> {
+  let stats: fs.Stats;
+  try {
+    stats = await fs.promises.stat(folder);
+  } catch (error) {
+    if (isPermissionError(error)) throw fail('forbidden', 'folder', 'folder-unreadable', `${folder} cannot be read.`);
+    throw fail('not-found', 'folder', 'folder-missing', `There is no folder ${folder}.`);
+  }
+  if (!stats.isDirectory()) throw fail('invalid-input', 'folder', 'not-a-folder', `${folder} is not a folder.`);
+  try {
+    await fs.promises.access(folder, fs.constants.R_OK | fs.constants.X_OK);
+    return await fs.promises.realpath(folder);
+  } catch {
+    throw fail('forbidden', 'folder', 'folder-unreadable', `${folder} cannot be read.`);
   }
 }
 
