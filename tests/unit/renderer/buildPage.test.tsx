@@ -3,6 +3,7 @@ import { EditorView } from '@codemirror/view';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientContext } from '../../../src/renderer/src/app/clientContext';
+import { NavigateContext } from '../../../src/renderer/src/app/navigation';
 import { BuildPage } from '../../../src/renderer/src/build/BuildPage';
 import { forgetKeptState } from '../../../src/renderer/src/build/useKeptState';
 import { EngineStatusProvider } from '../../../src/renderer/src/engine/engineStatus';
@@ -10,7 +11,7 @@ import { initI18n } from '../../../src/renderer/src/i18n';
 import type { BuildContextSummary, BuildFolder, DockerfileSaveResult } from '../../../src/shared/builds';
 import type { BerthClient } from '../../../src/shared/client';
 import { BerthError } from '../../../src/shared/errors';
-import { connectedStatus } from '../../fixtures/builders/engineStatus';
+import { connectedStatus, disconnectedStatus } from '../../fixtures/builders/engineStatus';
 import { polyfillDialog } from './jsdomDialog';
 
 beforeAll(async () => {
@@ -44,7 +45,7 @@ const summary: BuildContextSummary = {
 };
 
 /** The main process as the Build page talks to it; `saves` answers builds.saveDockerfile in turn. */
-function fakeClient(saves: DockerfileSaveResult[] = []) {
+function fakeClient(saves: DockerfileSaveResult[] = [], status = connectedStatus()) {
   const request = vi.fn(async (name: string, input?: unknown): Promise<unknown> => {
     if (name === 'builds.openExample') return example;
     if (name === 'builds.openFolder') {
@@ -60,7 +61,7 @@ function fakeClient(saves: DockerfileSaveResult[] = []) {
     throw new BerthError('unknown-request', name);
   });
   const subscribe = vi.fn((name: string, _input: unknown, onEvent: (value: unknown) => void) => {
-    if (name === 'engine.status') onEvent(connectedStatus());
+    if (name === 'engine.status') onEvent(status);
     return () => undefined;
   });
   return { client: { request, subscribe } as unknown as BerthClient, request };
@@ -69,9 +70,11 @@ function fakeClient(saves: DockerfileSaveResult[] = []) {
 function renderPage(client: BerthClient) {
   render(
     <ClientContext.Provider value={client}>
-      <EngineStatusProvider>
-        <BuildPage />
-      </EngineStatusProvider>
+      <NavigateContext.Provider value={vi.fn()}>
+        <EngineStatusProvider>
+          <BuildPage />
+        </EngineStatusProvider>
+      </NavigateContext.Provider>
     </ClientContext.Provider>,
   );
 }
@@ -249,5 +252,17 @@ describe('the Build page', () => {
       'builds.saveDockerfile',
       expect.objectContaining({ contextPath: empty.contextPath, dockerfile: 'Dockerfile', version: 'absent' }),
     );
+  });
+
+  it('opens and edits a Dockerfile while the Docker server is down, and says building needs it', async () => {
+    const { client, request } = fakeClient([], disconnectedStatus());
+    await openExample(client);
+    expect(editor().state.doc.toString()).toBe(content);
+    expect(screen.getByTestId('engine-unavailable-consequence').textContent).toBe(
+      'You can open and edit a Dockerfile now; building it needs the Docker server.',
+    );
+    expect(screen.getByTestId('build-submit')).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByTestId('build-submit'));
+    expect(request).not.toHaveBeenCalledWith('builds.start', expect.anything());
   });
 });
