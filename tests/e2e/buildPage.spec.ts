@@ -18,10 +18,11 @@ const harness = harnessForSpec({ pull: ['busybox'] });
 const run = `${process.pid}-${Date.now()}`;
 const exampleTag = `berth-e2e-build-site:${process.pid}`;
 const sleepTag = `berth-e2e-build-sleep:${process.pid}`;
+const stageTag = `berth-e2e-build-stage:${process.pid}`;
 const folders: string[] = [];
 
 test.afterAll(() => {
-  for (const tag of [exampleTag, sleepTag]) dockerQuiet('rmi', tag);
+  for (const tag of [exampleTag, sleepTag, stageTag]) dockerQuiet('rmi', tag);
   for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
 });
 
@@ -133,6 +134,23 @@ test('the static-site example: highlighted, counted, built, built again from the
   await expect(job.root).toHaveAttribute('data-state', 'done');
   await job.root.scrollIntoViewIfNeeded();
   await screenshots(page, 'example-done', 'ko');
+});
+
+test('the multi-stage example builds only up to the stage chosen as the target', async ({ page }) => {
+  const build = new BuildPage(page);
+  const job = new BuildJobView(page);
+  await page.goto(pageUrl(harness(), 'build'));
+  await build.example('multi-stage').click();
+  await expect(build.target.locator('option[value=build]')).toHaveText(/^build \(line \d+\)$/);
+  await build.target.selectOption('build');
+  await build.tag.fill(stageTag);
+  await expect(build.command).toContainText(`-t ${stageTag} --target build `);
+  await build.submit.click();
+  expect(await job.ended()).toBe('done');
+  // The first stage's two steps (FROM, RUN), and none of the final stage's.
+  await expect(job.steps).toHaveCount(2);
+  await expect(job.result).toContainText(stageTag);
+  expect(docker('run', '--rm', stageTag, 'cat', '/out/message.txt')).toContain('multi-stage build');
 });
 
 test('a folder without a Dockerfile says so and offers to write one; a path with no folder is said inline', async ({
