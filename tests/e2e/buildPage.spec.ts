@@ -20,9 +20,12 @@ const exampleTag = `berth-e2e-build-site:${process.pid}`;
 const sleepTag = `berth-e2e-build-sleep:${process.pid}`;
 const stageTag = `berth-e2e-build-stage:${process.pid}`;
 const folders: string[] = [];
+/** Images a later build took this spec's tag from (left without a name): removed by id, unless another tag holds them. */
+const untagged: string[] = [];
 
 test.afterAll(() => {
   for (const tag of [exampleTag, sleepTag, stageTag]) dockerQuiet('rmi', tag);
+  for (const id of untagged) dockerQuiet('rmi', id);
   for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
 });
 
@@ -112,6 +115,7 @@ test('the static-site example: highlighted, counted, built, built again from the
   await expect(build.steps('cached')).toHaveCount(total);
   await screenshots(page, 'example-done', 'en');
 
+  untagged.push(docker('image', 'inspect', '--format', '{{.Id}}', exampleTag));
   // A line of the user's own after FROM: that step and every one after it run again; FROM stays cached.
   await build.insertLineAfter('FROM busybox', `LABEL berth.e2e="${run}"`);
   await expect(build.dirty).toBeVisible();
