@@ -33,6 +33,7 @@ const example: BuildFolder = {
   dockerfile: { path: 'Dockerfile', content, version: 'v1' },
   candidates: ['Dockerfile'],
 };
+const devFile = { path: 'dev.Dockerfile', content: 'FROM busybox AS dev\n', version: 'd1' };
 const empty: BuildFolder = { contextPath: '/home/me/empty', dockerfile: null, candidates: [] };
 const summary: BuildContextSummary = {
   contextPath: example.contextPath,
@@ -45,12 +46,14 @@ const summary: BuildContextSummary = {
 };
 
 /** The main process as the Build page talks to it; `saves` answers builds.saveDockerfile in turn. */
-function fakeClient(saves: DockerfileSaveResult[] = [], status = connectedStatus()) {
+function fakeClient(saves: DockerfileSaveResult[] = [], status = connectedStatus(), opened = example) {
   const request = vi.fn(async (name: string, input?: unknown): Promise<unknown> => {
-    if (name === 'builds.openExample') return example;
+    if (name === 'builds.openExample') return opened;
     if (name === 'builds.openFolder') {
       const { folder } = input as { folder: string };
       if (folder === empty.contextPath) return empty;
+      if (folder === example.contextPath)
+        return { ...example, dockerfile: devFile, candidates: ['Dockerfile', 'dev.Dockerfile'] };
       throw new BerthError('invalid-input', `Nothing at ${folder}.`, [{ path: 'folder', message: 'folder-missing' }]);
     }
     if (name === 'builds.context') return summary;
@@ -264,5 +267,26 @@ describe('the Build page', () => {
     expect(screen.getByTestId('build-submit')).toHaveProperty('disabled', true);
     fireEvent.click(screen.getByTestId('build-submit'));
     expect(request).not.toHaveBeenCalledWith('builds.start', expect.anything());
+  });
+
+  it('offers the folder’s other Dockerfiles, and asks before leaving unsaved edits for one', async () => {
+    const withTwo = { ...example, candidates: ['Dockerfile', 'dev.Dockerfile'] };
+    const { client, request } = fakeClient([], connectedStatus(), withTwo);
+    await openExample(client);
+    type('RUN echo unsaved\n');
+    fireEvent.change(screen.getByTestId('build-other-file'), { target: { value: 'dev.Dockerfile' } });
+    expect(screen.getByTestId('build-discard-dialog').textContent).toContain(
+      'Your unsaved edits to Dockerfile are lost',
+    );
+    expect(request).not.toHaveBeenCalledWith('builds.openFolder', expect.anything());
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('build-discard-confirm'));
+    });
+    expect(request).toHaveBeenCalledWith('builds.openFolder', {
+      folder: example.contextPath,
+      dockerfile: 'dev.Dockerfile',
+    });
+    expect(editor().state.doc.toString()).toBe(devFile.content);
+    expect(screen.queryByTestId('build-dirty')).toBeNull();
   });
 });
