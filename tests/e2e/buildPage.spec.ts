@@ -191,6 +191,7 @@ test('a Dockerfile changed on disk is not overwritten: the page says so and offe
   await expect(build.conflict).toContainText('Dockerfile changed on disk since you opened it');
   expect(fs.readFileSync(path.join(folder, 'Dockerfile'), 'utf8')).toBe(theirs);
   await expect(build.dirty).toBeVisible();
+  await saveScreenshot(page, 'build-changed-on-disk-en');
 
   await build.reload.click();
   await expect(build.reloadDialog).toContainText('Your unsaved edits to Dockerfile are lost');
@@ -215,6 +216,7 @@ test('an oversized build context names its folder, and one click leaves it out w
   await build.openFolder(folder);
   await expect(build.oversized).toContainText('node_modules');
   await expect(build.ignoreFolder).toHaveText('Add node_modules to .dockerignore');
+  await saveScreenshot(page, 'build-oversized-en');
   await build.ignoreFolder.click();
   await expect(build.contextNotice).toHaveText('Added node_modules to .dockerignore.');
   await expect(build.oversized).toHaveCount(0);
