@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The view of one build: its state, each step with its badge and line, the failure or the image built. */
 export class BuildJobView {
@@ -38,9 +38,9 @@ export class BuildJobView {
     return this.root.locator(`[data-testid=build-step][data-step="${index}"]`);
   }
 
-  /** Waits for the build to end, and returns how it ended. */
+  /** Waits for the build to end, and returns how it ended (done, failed or cancelled). */
   async ended(timeout = 120_000): Promise<string | null> {
-    await this.root.locator(':scope:not([data-state=sending]):not([data-state=building])').waitFor({ timeout });
+    await expect(this.root).not.toHaveAttribute('data-state', /^(sending|building)$/, { timeout });
     return this.root.getAttribute('data-state');
   }
 }

@@ -177,6 +177,13 @@ describe('BuildJobView: the build cache', () => {
     expect(screen.queryByTestId('build-cache-stop')).toBeNull();
   });
 
+  it('a lookup in under a millisecond reads "<1ms", not "0ms"', () => {
+    const job = allCachedBuild();
+    job.steps[0] = { ...job.steps[0]!, durationMs: 0 };
+    renderView(job);
+    expect(within(step(1)).getByTestId('build-step-time').textContent).toBe('cache lookup <1ms');
+  });
+
   it('line 3 changed: the cache stops at step 3, which says why, and every step after says it follows', () => {
     const { onShowLine } = renderView(lineChangedBuild());
     expect(badges()).toEqual(['CACHED', 'CACHED', 'Ran', 'Ran', 'Ran', 'Ran']);
