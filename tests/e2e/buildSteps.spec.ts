@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { removeImage, requireEngine } from '../fixtures/dockerCli';
+import { docker, removeImage, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { harnessForSpec } from '../fixtures/specHarness';
 import { BuildJobView } from './pages/BuildJobView';
 import { BuildPage } from './pages/BuildPage';
+import { RunDialog } from './pages/RunDialog';
 import { SettingsPage } from './pages/SettingsPage';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
@@ -86,8 +87,19 @@ test('the example built twice: the second time every step says CACHED', async ({
   await expect(view.counts).toHaveText(`${steps} CACHED, 0 ran`);
   await expect(view.state).toHaveText('Build done');
   await expect(view.cacheStop).toHaveCount(0);
-  await expect(view.run).toBeVisible();
   await shootEveryWay(page, 'cached');
+
+  // Run opens the run dialog with the image built and the port its Dockerfile EXPOSEs; Layers goes to its layers.
+  await page.evaluate(() => (window.location.hash = '#/build'));
+  await view.run.click();
+  const dialog = new RunDialog(page);
+  await expect(dialog.image).toHaveValue(exampleTag);
+  await expect(dialog.containerPort).toHaveValue('8080');
+  await page.keyboard.press('Escape');
+  await expect(dialog.root).toBeHidden();
+  const imageId = docker('image', 'inspect', '--format', '{{.Id}}', exampleTag);
+  await view.layers.click();
+  await expect(page).toHaveURL(new RegExp(`#/images/${encodeURIComponent(imageId)}$`));
 });
 
 test('a failing RUN shows its line and its exit code, and marks the line in the editor', async ({ page }) => {
