@@ -3,6 +3,7 @@ import { EditorView } from '@codemirror/view';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientContext } from '../../../src/renderer/src/app/clientContext';
+import { NavigateContext } from '../../../src/renderer/src/app/navigation';
 import { BuildPage } from '../../../src/renderer/src/build/BuildPage';
 import { forgetKeptState } from '../../../src/renderer/src/build/useKeptState';
 import { EngineStatusProvider } from '../../../src/renderer/src/engine/engineStatus';
@@ -10,7 +11,7 @@ import { initI18n } from '../../../src/renderer/src/i18n';
 import type { BuildContextSummary, BuildFolder, DockerfileSaveResult } from '../../../src/shared/builds';
 import type { BerthClient } from '../../../src/shared/client';
 import { BerthError } from '../../../src/shared/errors';
-import { connectedStatus } from '../../fixtures/builders/engineStatus';
+import { connectedStatus, disconnectedStatus } from '../../fixtures/builders/engineStatus';
 import { polyfillDialog } from './jsdomDialog';
 
 beforeAll(async () => {
@@ -32,6 +33,7 @@ const example: BuildFolder = {
   dockerfile: { path: 'Dockerfile', content, version: 'v1' },
   candidates: ['Dockerfile'],
 };
+const devFile = { path: 'dev.Dockerfile', content: 'FROM busybox AS dev\n', version: 'd1' };
 const empty: BuildFolder = { contextPath: '/home/me/empty', dockerfile: null, candidates: [] };
 const summary: BuildContextSummary = {
   contextPath: example.contextPath,
@@ -44,12 +46,14 @@ const summary: BuildContextSummary = {
 };
 
 /** The main process as the Build page talks to it; `saves` answers builds.saveDockerfile in turn. */
-function fakeClient(saves: DockerfileSaveResult[] = []) {
+function fakeClient(saves: DockerfileSaveResult[] = [], status = connectedStatus(), opened = example) {
   const request = vi.fn(async (name: string, input?: unknown): Promise<unknown> => {
-    if (name === 'builds.openExample') return example;
+    if (name === 'builds.openExample') return opened;
     if (name === 'builds.openFolder') {
       const { folder } = input as { folder: string };
       if (folder === empty.contextPath) return empty;
+      if (folder === example.contextPath)
+        return { ...example, dockerfile: devFile, candidates: ['Dockerfile', 'dev.Dockerfile'] };
       throw new BerthError('invalid-input', `Nothing at ${folder}.`, [{ path: 'folder', message: 'folder-missing' }]);
     }
     if (name === 'builds.context') return summary;
@@ -60,7 +64,7 @@ function fakeClient(saves: DockerfileSaveResult[] = []) {
     throw new BerthError('unknown-request', name);
   });
   const subscribe = vi.fn((name: string, _input: unknown, onEvent: (value: unknown) => void) => {
-    if (name === 'engine.status') onEvent(connectedStatus());
+    if (name === 'engine.status') onEvent(status);
     return () => undefined;
   });
   return { client: { request, subscribe } as unknown as BerthClient, request };
@@ -69,9 +73,11 @@ function fakeClient(saves: DockerfileSaveResult[] = []) {
 function renderPage(client: BerthClient) {
   render(
     <ClientContext.Provider value={client}>
-      <EngineStatusProvider>
-        <BuildPage />
-      </EngineStatusProvider>
+      <NavigateContext.Provider value={vi.fn()}>
+        <EngineStatusProvider>
+          <BuildPage />
+        </EngineStatusProvider>
+      </NavigateContext.Provider>
     </ClientContext.Provider>,
   );
 }
@@ -249,5 +255,38 @@ describe('the Build page', () => {
       'builds.saveDockerfile',
       expect.objectContaining({ contextPath: empty.contextPath, dockerfile: 'Dockerfile', version: 'absent' }),
     );
+  });
+
+  it('opens and edits a Dockerfile while the Docker server is down, and says building needs it', async () => {
+    const { client, request } = fakeClient([], disconnectedStatus());
+    await openExample(client);
+    expect(editor().state.doc.toString()).toBe(content);
+    expect(screen.getByTestId('engine-unavailable-consequence').textContent).toBe(
+      'You can open and edit a Dockerfile now; building it needs the Docker server.',
+    );
+    expect(screen.getByTestId('build-submit')).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByTestId('build-submit'));
+    expect(request).not.toHaveBeenCalledWith('builds.start', expect.anything());
+  });
+
+  it('offers the folder’s other Dockerfiles, and asks before leaving unsaved edits for one', async () => {
+    const withTwo = { ...example, candidates: ['Dockerfile', 'dev.Dockerfile'] };
+    const { client, request } = fakeClient([], connectedStatus(), withTwo);
+    await openExample(client);
+    type('RUN echo unsaved\n');
+    fireEvent.change(screen.getByTestId('build-other-file'), { target: { value: 'dev.Dockerfile' } });
+    expect(screen.getByTestId('build-discard-dialog').textContent).toContain(
+      'Your unsaved edits to Dockerfile are lost',
+    );
+    expect(request).not.toHaveBeenCalledWith('builds.openFolder', expect.anything());
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('build-discard-confirm'));
+    });
+    expect(request).toHaveBeenCalledWith('builds.openFolder', {
+      folder: example.contextPath,
+      dockerfile: 'dev.Dockerfile',
+    });
+    expect(editor().state.doc.toString()).toBe(devFile.content);
+    expect(screen.queryByTestId('build-dirty')).toBeNull();
   });
 });
