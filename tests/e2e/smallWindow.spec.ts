@@ -4,7 +4,9 @@ import { startFakeHub, type FakeHub } from '../fixtures/fakeHub';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
+import { BuildPage } from './pages/BuildPage';
 import { ContainersPage } from './pages/ContainersPage';
+import { ImageLayersPage } from './pages/ImageLayersPage';
 import { HubSearchPage } from './pages/HubSearchPage';
 import { ImagesPage } from './pages/ImagesPage';
 import { InstallationPage } from './pages/InstallationPage';
@@ -187,6 +189,23 @@ async function everyScreen(page: Page, size: (typeof windows)[number], lang: 'en
   );
   expect(lines.length).toBeGreaterThan(0);
   expect(lines.every((count) => count === 1)).toBe(true);
+
+  // The layers of busybox, from its row.
+  await page
+    .getByRole('button', { name: lang === 'en' ? 'Layers of busybox:latest' : 'busybox:latest의 레이어' })
+    .click();
+  await expect(new ImageLayersPage(page).rows.first()).toBeVisible();
+  await shoot('image-layers', lang);
+
+  // The Build page: what to do first, then an example open with its Dockerfile and build context.
+  await open('build');
+  const build = new BuildPage(page);
+  await expect(build.example('static-site')).toBeVisible();
+  await shoot('build', lang);
+  await build.example('static-site').click();
+  await expect(build.line('FROM busybox')).toBeVisible();
+  await expect(build.contextSends).toBeVisible();
+  await shoot('build-example', lang, { dark: true });
 
   await open('containers');
   await new ContainersPage(page).showAll.check();
