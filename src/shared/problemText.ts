@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
 import type { WireError } from './errors';
-import { en } from './i18n/en';
 
 /**
  * A problem's title and next step in the user's language, for the renderer's cards and the main
@@ -12,10 +11,8 @@ export function problemText(
   problem: Pick<WireError, 'code'> | null | undefined,
 ): { title: string; body: string } {
   const code: string | undefined = problem?.code;
-  const known =
-    code !== undefined &&
-    Object.hasOwn(en.problem, code) &&
-    typeof en.problem[code as keyof typeof en.problem] === 'object';
-  const key = known ? code : 'generic';
-  return { title: t(`problem.${key}.title`), body: t(`problem.${key}.body`) };
+  // Asked of the loaded catalog, not imported: the renderer loads only the language it shows.
+  const title = code === undefined ? '' : t(`problem.${code}.title`, { defaultValue: '' });
+  const key = title ? code : 'generic';
+  return { title: title || t('problem.generic.title'), body: t(`problem.${key}.body`) };
 }

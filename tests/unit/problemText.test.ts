@@ -14,8 +14,10 @@ function sourceFiles(folder: string): string[] {
 
 describe('one problem-text lookup for the renderer and the tray', () => {
   it('looks problems up in the catalog in src/shared/problemText.ts only', () => {
-    const lookups = sourceFiles('src').filter((file) => /en\.problem\b/.test(readFileSync(file, 'utf8')));
+    // Asked of the loaded catalog by key (the renderer loads one language), in one place.
+    const lookups = sourceFiles('src').filter((file) => /[`'"]problem\.\$\{/.test(readFileSync(file, 'utf8')));
     expect(lookups).toEqual([join('src', 'shared', 'problemText.ts')]);
+    expect(sourceFiles('src').filter((file) => /\ben\.problem\b/.test(readFileSync(file, 'utf8')))).toEqual([]);
   });
 
   it('gives the tray the same title the renderer shows, in both languages, and the generic one for an unknown code', () => {
