@@ -3,18 +3,10 @@ import { en } from './en';
 import { ko } from './ko';
 import { addCatalogFormats } from './particles';
 
-export type Language = 'ko' | 'en';
+export { detectLanguage, type Language } from './language';
+import type { Language } from './language';
 
 export const catalogs = { en, ko } as const;
-
-/** Korean when the system prefers it, English otherwise. */
-export function detectLanguage(preferred: readonly string[]): Language {
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (base === 'ko' || base === 'en') return base;
-  }
-  return 'en';
-}
 
 /**
  * A translator for the main process (tray, notifications), from the same catalogs as the UI. Each

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SettingsPatch, SettingsState } from '../../../shared/settings';
-import { detectLanguage } from '../../../shared/i18n/translator';
+import { detectLanguage } from '../../../shared/i18n/language';
 import { useBerthClient } from '../app/clientContext';
 import { useStreamStore } from '../app/useStream';
 
