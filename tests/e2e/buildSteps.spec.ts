@@ -3,12 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { docker, removeImage, requireEngine } from '../fixtures/dockerCli';
+import { freePort } from '../fixtures/freePort';
 import { pageUrl } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { harnessForSpec } from '../fixtures/specHarness';
+import { waitFor } from '../fixtures/waitFor';
 import { BuildJobView } from './pages/BuildJobView';
 import { BuildPage } from './pages/BuildPage';
 import { RunDialog } from './pages/RunDialog';
+import { RunFlowPage } from './pages/RunFlowPage';
 import { SettingsPage } from './pages/SettingsPage';
 
 test.skip(!requireEngine.available, 'No Docker engine answers: run `npm run testbed` or start Docker.');
@@ -17,6 +20,8 @@ const harness = harnessForSpec({ pull: ['busybox'] });
 const exampleTag = `berth-e2e-steps-${process.pid}:latest`;
 const failingTag = `berth-e2e-steps-fail-${process.pid}:latest`;
 let failingFolder = '';
+let missingCopyFolder = '';
+const missingCopyTag = `berth-e2e-steps-copy-${process.pid}:latest`;
 
 test.beforeAll(() => {
   failingFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-e2e-steps-'));
@@ -25,6 +30,15 @@ test.beforeAll(() => {
     path.join(failingFolder, 'Dockerfile'),
     'FROM busybox\n# check the site, and fail as a broken check would\nRUN echo "checking the site" && echo "index.html is missing" && exit 3\n',
   );
+});
+test.beforeAll(() => {
+  // COPY names a folder the build context does not have.
+  missingCopyFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-e2e-copy-'));
+  fs.writeFileSync(path.join(missingCopyFolder, 'Dockerfile'), 'FROM busybox\nCOPY site/ /www/\n');
+});
+test.afterAll(() => {
+  removeImage(missingCopyTag);
+  fs.rmSync(missingCopyFolder, { recursive: true, force: true });
 });
 test.afterAll(() => {
   removeImage(exampleTag);
@@ -102,6 +116,36 @@ test('the example built twice: the second time every step says CACHED', async ({
   await expect(page).toHaveURL(new RegExp(`#/images/${encodeURIComponent(imageId)}$`));
 });
 
+test('the image just built runs from its Run button, and its page answers over HTTP', async ({ page }) => {
+  test.setTimeout(240_000);
+  const view = new BuildJobView(page);
+  await page.goto(pageUrl(harness(), 'build'));
+  await new BuildPage(page).example('static-site').click();
+  await build(page, exampleTag);
+  await expect(view.root).toHaveAttribute('data-state', 'done');
+  const name = `berth-e2e-site-${process.pid}`;
+  const port = await freePort();
+  try {
+    await view.run.click();
+    const dialog = new RunDialog(page);
+    await expect(dialog.containerPort).toHaveValue('8080');
+    await dialog.name.fill(name);
+    await dialog.hostPort.fill(String(port));
+    await dialog.submit.click();
+    await expect(new RunFlowPage(page).root).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
+    // The page the example's Dockerfile COPYs, served by busybox httpd in the container.
+    let body = '';
+    await waitFor(`the site on port ${port}`, async () => {
+      const answer = await fetch(`http://127.0.0.1:${port}/`).catch(() => null);
+      body = answer?.ok ? await answer.text() : '';
+      return body !== '';
+    });
+    expect(body).toContain('<h1>It works! 🐳</h1>');
+  } finally {
+    docker('rm', '-f', name);
+  }
+});
+
 test('a failing RUN shows its line and its exit code, and marks the line in the editor', async ({ page }) => {
   test.setTimeout(180_000);
   const view = new BuildJobView(page);
@@ -115,4 +159,25 @@ test('a failing RUN shows its line and its exit code, and marks the line in the 
   await view.showFailureLine.click();
   await expect(new BuildPage(page).markedLine).toHaveAttribute('data-marked-line', '3');
   await shootEveryWay(page, 'failed');
+});
+
+test('a COPY of a folder the build context does not have is said in a sentence, in English and Korean', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const view = new BuildJobView(page);
+  await page.goto(pageUrl(harness(), 'build'));
+  await new BuildPage(page).openFolder(missingCopyFolder);
+  await build(page, missingCopyTag);
+  await expect(view.root).toHaveAttribute('data-state', 'failed');
+  await expect(view.failureSentence).toHaveText(
+    'COPY on line 2 names site/, which is not in the build context (or .dockerignore leaves it out).',
+  );
+  await page.evaluate(() => (window.location.hash = '#/settings'));
+  await new SettingsPage(page).language('ko').click();
+  await page.evaluate(() => (window.location.hash = '#/build'));
+  await expect(view.failureSentence).toContainText('site/');
+  await expect(view.failureSentence).toContainText('빌드 컨텍스트');
+  await page.evaluate(() => (window.location.hash = '#/settings'));
+  await new SettingsPage(page).language('en').click();
 });
