@@ -11,6 +11,23 @@ Util.isUTF8BOM = (char: string) => char === '\uFEFF';
  * with it; the editor lists the stages for --target as the user types.
  */
 
+/** Instructions that only change the image's settings: no files, so no layer (0 B in its history). */
+export const metadataKeywords: ReadonlySet<string> = new Set([
+  'ENV',
+  'CMD',
+  'LABEL',
+  'EXPOSE',
+  'ENTRYPOINT',
+  'USER',
+  'ARG',
+  'VOLUME',
+  'STOPSIGNAL',
+  'HEALTHCHECK',
+  'SHELL',
+  'ONBUILD',
+  'MAINTAINER',
+]);
+
 export interface DockerfileInstruction {
   /** Upper case: FROM, RUN, COPY... */
   keyword: string;

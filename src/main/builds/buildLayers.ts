@@ -1,3 +1,4 @@
+import { metadataKeywords } from '../../shared/dockerfile';
 import type { BuildStep } from '../../shared/builds';
 import { keywordOf } from './buildStream';
 
@@ -8,23 +9,6 @@ export interface HistoryEntry {
   Size: number;
   CreatedBy: string;
 }
-
-/** Instructions that only change the image's settings: no files, no layer. */
-const metadataKeywords = new Set([
-  'ENV',
-  'CMD',
-  'ENTRYPOINT',
-  'EXPOSE',
-  'LABEL',
-  'MAINTAINER',
-  'USER',
-  'ARG',
-  'VOLUME',
-  'STOPSIGNAL',
-  'HEALTHCHECK',
-  'SHELL',
-  'ONBUILD',
-]);
 
 /**
  * Each step's layer size from the built image's history (newest first). The final stage's steps

@@ -1,3 +1,5 @@
+import { metadataKeywords } from '../../shared/dockerfile';
+
 /**
  * A history entry's "created by" as people wrote it in their Dockerfile. Each builder records it
  * its own way:
@@ -14,23 +16,6 @@ export interface HistoryInstruction {
   /** The build arguments a RUN saw ("A=b"), which are part of its cache key. */
   buildArgs: string[];
 }
-
-/** Instructions that only change the image's settings: they never add files. */
-export const metadataKeywords: ReadonlySet<string> = new Set([
-  'ENV',
-  'CMD',
-  'LABEL',
-  'EXPOSE',
-  'ENTRYPOINT',
-  'USER',
-  'ARG',
-  'VOLUME',
-  'STOPSIGNAL',
-  'HEALTHCHECK',
-  'SHELL',
-  'ONBUILD',
-  'MAINTAINER',
-]);
 
 const keywords = new Set([...metadataKeywords, 'RUN', 'COPY', 'ADD', 'WORKDIR', 'FROM']);
 

@@ -5,7 +5,8 @@ import { BerthError } from '../../shared/errors';
 import { familiarListedName } from '../../shared/imageReference';
 import { mapLimited } from '../../shared/mapLimited';
 import { engineError, engineStatus, notFound } from '../engine/engineErrors';
-import { historyInstruction, metadataKeywords } from './historyInstruction';
+import { metadataKeywords } from '../../shared/dockerfile';
+import { historyInstruction } from './historyInstruction';
 
 export type ImageLayersInput = z.input<typeof imageLayersInputSchema>;
 
