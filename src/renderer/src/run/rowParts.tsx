@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button';
 import { inputClass } from '../ui/Field';
@@ -44,5 +45,62 @@ export function RemoveRowButton({ onClick }: { onClick: () => void }) {
     <Button variant="ghost" className="!px-2" onClick={onClick} aria-label={t('run.dialog.remove')}>
       ✕
     </Button>
+  );
+}
+
+/** A list of rows under its legend, with "+ Add" at the end: the ports, variables, volumes, build arguments. */
+export function RowFieldset({
+  legend,
+  addLabel,
+  addTestId,
+  onAdd,
+  children,
+}: {
+  legend: string;
+  addLabel: string;
+  addTestId: string;
+  onAdd: () => void;
+  /** The help lines and the rows. */
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium">{legend}</legend>
+      {children}
+      <Button variant="ghost" className="text-xs" data-testid={addTestId} onClick={onAdd}>
+        + {addLabel}
+      </Button>
+    </fieldset>
+  );
+}
+
+/** One row: its fields in a grid ending with ✕, what follows them (a confirmation), and its error. */
+export function RowShell({
+  testId,
+  gridClassName,
+  className = '',
+  onRemove,
+  error,
+  after,
+  children,
+}: {
+  testId: string;
+  /** The grid's columns for this kind of row. */
+  gridClassName: string;
+  className?: string;
+  onRemove: () => void;
+  error: string | undefined;
+  after?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div data-testid={testId} className={`space-y-1 ${className}`}>
+      <div className={`grid gap-2 ${gridClassName}`}>
+        {children}
+        <RemoveRowButton onClick={onRemove} />
+      </div>
+      {after}
+      <ErrorText message={error} />
+    </div>
   );
 }
