@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { docker, imageExists, removeImage, requireEngine } from '../fixtures/dockerCli';
+import { docker, imageExists, removeImage, removeRestartingContainer, requireEngine } from '../fixtures/dockerCli';
 import { startFakeHub, type FakeHub } from '../fixtures/fakeHub';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
@@ -333,9 +333,6 @@ test('a folder that is a link to / is refused on its row, saying where it leads,
 });
 
 test('--restart always: the run page says the Docker server is restarting it (en, ko)', async ({ page }) => {
-  // Podman 4.3's compat API did not restart the container within the test's time in CI; its restart
-  // is checked by tests/integration/run.test.ts on both engines.
-  test.skip(process.env.BERTH_E2E_ENGINE === 'podman', 'Podman: restart seen in the integration test');
   const name = `berth-e2e-always-${Date.now()}`;
   try {
     await openRunDialogFromImages(page, 'busybox:latest');
@@ -360,6 +357,6 @@ test('--restart always: the run page says the Docker server is restarting it (en
     await expect(new RunFlowPage(page).nextStep).toContainText('다시 시작 정책(항상)에 따라');
     await saveScreenshot(page, 'run-flow-restarting-ko');
   } finally {
-    docker('rm', '-f', name);
+    removeRestartingContainer(name);
   }
 });

@@ -75,6 +75,15 @@ interface WaitResult {
  * output back. Each run's progress is a RunFlow that listeners follow; nothing polls: the output
  * comes from the attach stream and the exit from POST /wait.
  */
+/** After an exit the policy restarts, how long to look for the engine doing it (about 2 s in all). */
+const RESTART_SETTLE_DELAYS_MS = [100, 200, 300, 500, 900];
+
+/** Whether the restart policy asks for a restart after this exit (the engine may still stop: a retry limit). */
+function policyRestarts(policy: RunRequest['restartPolicy'], exitCode: number | null): boolean {
+  if (policy === 'always' || policy === 'unless-stopped') return true;
+  return policy === 'on-failure' && exitCode !== 0;
+}
+
 export class RunService {
   private readonly getClient: () => Docker;
   private readonly pulls: Pulls;
@@ -326,7 +335,9 @@ export class RunService {
     await Promise.race([gone, new Promise((resolve) => (goneTimer = setTimeout(resolve, REMOVAL_WAIT_MS)))]);
     clearTimeout(goneTimer);
     const exitCode = typeof result.StatusCode === 'number' ? result.StatusCode : null;
-    const restarting = request.restartPolicy !== 'no' && (await this.isRestarting(container));
+    const restarting =
+      request.restartPolicy !== 'no' &&
+      (await this.isRestarting(container, policyRestarts(request.restartPolicy, exitCode)));
     this.finish(record, { exitCode, restarting });
   }
 
@@ -336,13 +347,25 @@ export class RunService {
    * it running again. Asked of the engine, not guessed from the policy (on-failure skips exit 0, a
    * retry limit ends the restarts).
    */
-  private async isRestarting(container: Docker.Container): Promise<boolean> {
-    try {
-      const { State } = await container.inspect();
-      return Boolean(State.Restarting) || Boolean(State.Running);
-    } catch {
-      return false;
+  private async isRestarting(container: Docker.Container, policySaysSo: boolean): Promise<boolean> {
+    const state = async () => {
+      try {
+        const { State, RestartCount } = await container.inspect();
+        return { now: Boolean(State.Restarting) || Boolean(State.Running), count: RestartCount ?? 0 };
+      } catch {
+        return null;
+      }
+    };
+    const first = await state();
+    if (!first || first.now || !policySaysSo) return first?.now ?? false;
+    // Podman restarts it a moment after the wait answers (its cleanup runs first): look again briefly.
+    for (const delay of RESTART_SETTLE_DELAYS_MS) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      const next = await state();
+      if (!next) return false;
+      if (next.now || next.count > first.count) return true;
     }
+    return false;
   }
 
   /**
