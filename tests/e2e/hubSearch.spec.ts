@@ -50,6 +50,8 @@ test('search "redis", open its tags, pull latest and watch every layer complete'
 
 test('Ctrl+K focuses the search from any screen, and more results load on scroll', async ({ page }) => {
   await page.goto(pageUrl(harness, 'installation'));
+  // A person presses keys on a screen they see: wait for it (the language's texts load first).
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Control+K');
   const hubSearch = new HubSearchPage(page);
   await expect(hubSearch.search).toBeFocused();
