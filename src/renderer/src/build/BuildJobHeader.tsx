@@ -3,7 +3,7 @@ import type { BuildJob } from '../../../shared/builds';
 import { Badge } from '../ui/Badge';
 import { formatBytes, formatDuration } from '../ui/format';
 import { currentStep, failedStepIndex, stepCounts } from './buildJobFacts';
-import { useNow } from './useNow';
+import { useNow } from '../ui/useNow';
 
 const stateTone = { sending: 'sky', building: 'sky', done: 'emerald', failed: 'rose', cancelled: 'slate' } as const;
 

@@ -5,7 +5,7 @@ import { Badge } from '../ui/Badge';
 import { formatBytes } from '../ui/format';
 import { BuildStepOutput } from './BuildStepOutput';
 import { formatStepTime } from './stepTime';
-import { useNow } from './useNow';
+import { useNow } from '../ui/useNow';
 
 const badgeTone = { waiting: 'slate', running: 'sky', cached: 'emerald', ran: 'sky', failed: 'rose' } as const;
 

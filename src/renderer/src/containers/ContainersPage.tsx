@@ -1,3 +1,4 @@
+import { useNow } from '../ui/useNow';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,14 +46,9 @@ export function ContainersPage({ show = null }: { show?: string | null }) {
   };
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [removing, setRemoving] = useState<ContainerSummary[] | null>(null);
-  const [now, setNow] = useState(() => Date.now());
-  const scrollRef = useRef<HTMLDivElement>(null);
-
   // A display clock for "created 5 minutes ago"; the engine is not asked anything.
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(true, 30_000);
+  const scrollRef = useRef<HTMLDivElement>(null);
 
   const highlighted = useMemo(() => (show ? findContainer(containers ?? [], show) : undefined), [containers, show]);
   const shown = useMemo(

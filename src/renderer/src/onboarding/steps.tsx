@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useNow } from '../ui/useNow';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DetectionReport } from '../../../shared/onboarding';
 import { Button } from '../ui/Button';
@@ -154,11 +155,6 @@ export function ConceptCard({
 
 /** Seconds since `since`, ticking once a second (a display clock). */
 export function useElapsedSeconds(since: number | null): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (since === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [since]);
+  const now = useNow(since !== null);
   return since === null ? 0 : Math.max(0, Math.floor((now - since) / 1000));
 }
