@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { InstallationReport } from '../shared/engine';
+import { BerthError } from '../shared/errors';
 import type { TFunction } from 'i18next';
 import { createTranslator, detectLanguage, type Language } from '../shared/i18n/translator';
 import type { EngineChoice, Settings } from '../shared/settings';
@@ -80,6 +81,12 @@ export interface Backend {
   start(): Promise<void>;
   stop(): void;
 }
+
+// TODO(#14): placeholders until each part lands.
+const notYet = async (): Promise<never> => {
+  throw new BerthError('internal', 'Not built yet (#14).');
+};
+const notYetStream = () => () => undefined;
 
 export function createBackend(options: BackendOptions): Backend {
   const { system } = options;
@@ -230,6 +237,31 @@ export function createBackend(options: BackendOptions): Backend {
       'builds.ignoreFolder': ({ contextPath, dockerfile, folder }) => ignoreFolder(contextPath, dockerfile, folder),
       'builds.start': async (options) => builds.start(options),
       'builds.cancel': async ({ id }) => builds.cancel(id),
+      // TODO(#14): each owner replaces its notYet.
+      'volumes.list': notYet,
+      'volumes.sizes': notYet,
+      'volumes.create': notYet,
+      'volumes.remove': notYet,
+      'volumes.prune': notYet,
+      'volumes.browse': notYet,
+      'volumes.readFile': notYet,
+      'volumes.download': notYet,
+      'volumes.backup': notYet,
+      'volumes.restore': notYet,
+      'files.pickSave': notYet,
+      'files.pickOpen': notYet,
+      'volumeLesson.state': notYet,
+      'volumeLesson.step': notYet,
+      'volumeLesson.reset': notYet,
+      'networks.list': notYet,
+      'networks.create': notYet,
+      'networks.remove': notYet,
+      'networks.connect': notYet,
+      'networks.disconnect': notYet,
+      'networks.reach': notYet,
+      'disk.usage': notYet,
+      'disk.plan': notYet,
+      'disk.cleanUp': notYet,
       'run.check': (input) => runs.check(input),
       'run.exposedPorts': ({ image }) => runs.exposedPorts(image),
       // The tray's "Run image" and the notifier follow runs.onStarted.
@@ -271,6 +303,10 @@ export function createBackend(options: BackendOptions): Backend {
       'terminal.output': (input, emit) => terminals.output(input, emit),
       'settings.changes': (_input, emit) => settings.subscribe(emit),
       'tray.model': (_input, emit) => tray.subscribe(emit),
+      // TODO(#14)
+      'volumes.list': notYetStream,
+      'networks.list': notYetStream,
+      'disk.reclaimable': notYetStream,
     },
   });
 

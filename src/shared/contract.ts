@@ -43,6 +43,44 @@ import { detectionReportSchema, startEngineResultSchema } from './onboarding';
 import { exposedPortsSchema, runCheckResultSchema, runFlowSchema, runInputSchema } from './run';
 import { engineOptionSchema, settingsPatchSchema, settingsStateSchema } from './settings';
 import { trayModelSchema } from './tray';
+import {
+  cleanupPlanInputSchema,
+  cleanupPlanSchema,
+  cleanupResultSchema,
+  cleanupRunInputSchema,
+  diskUsageSchema,
+  reclaimableNoticeSchema,
+} from './diskUsage';
+import {
+  networkConnectInputSchema,
+  networkCreateInputSchema,
+  networkDisconnectInputSchema,
+  networkReachInputSchema,
+  networkReachResultSchema,
+  networkRemoveInputSchema,
+  networkSchema,
+} from './networks';
+import {
+  filePickSchema,
+  savedFileSchema,
+  savePickInputSchema,
+  volumeBackupInputSchema,
+  volumeBrowseInputSchema,
+  volumeCreateInputSchema,
+  volumeDownloadInputSchema,
+  volumeFileInputSchema,
+  volumeFileSchema,
+  volumeLessonInputSchema,
+  volumeLessonStateSchema,
+  volumeListingSchema,
+  volumePruneInputSchema,
+  volumePruneResultSchema,
+  volumeRemoveInputSchema,
+  volumeRestoreInputSchema,
+  volumeRestoreResultSchema,
+  volumeSchema,
+  volumeSizesSchema,
+} from './volumes';
 
 /**
  * The one contract between the renderer and the main process. Both transports (Electron IPC and
@@ -105,6 +143,55 @@ export const contract = {
     /** Stops a build: no new tag, no intermediate container left. */
     'builds.cancel': request(buildIdInputSchema, buildJobSchema),
 
+    /** The volumes (`docker volume ls`) with the containers that mount each. */
+    'volumes.list': request(noInput, z.array(volumeSchema)),
+    /** Each volume's size from GET /system/df: slow on big engines, so only when the user asks. */
+    'volumes.sizes': request(noInput, volumeSizesSchema),
+    'volumes.create': request(volumeCreateInputSchema, volumeSchema),
+    /** Removes a volume; refuses without a confirmation naming it, and while containers use it (naming them). */
+    'volumes.remove': request(volumeRemoveInputSchema, z.object({ removed: z.string() })),
+    /** Removes exactly the unused volumes the user saw listed (never the engine's prune, whose rules differ by version). */
+    'volumes.prune': request(volumePruneInputSchema, volumePruneResultSchema),
+    /** A folder of a volume, read-only, through a short-lived helper container. */
+    'volumes.browse': request(volumeBrowseInputSchema, volumeListingSchema),
+    /** A file of a volume: its text when small and text, otherwise only its size. */
+    'volumes.readFile': request(volumeFileInputSchema, volumeFileSchema),
+    /** Saves one file of a volume to this computer. */
+    'volumes.download': request(volumeDownloadInputSchema, savedFileSchema),
+    /** Saves a volume's files as a .tar on this computer. */
+    'volumes.backup': request(volumeBackupInputSchema, savedFileSchema),
+    /** Unpacks a .tar into a new volume. */
+    'volumes.restore': request(volumeRestoreInputSchema, volumeRestoreResultSchema),
+    /** The OS save dialog (Electron only; elsewhere available is false and the user types a path). */
+    'files.pickSave': request(savePickInputSchema, filePickSchema),
+    /** The OS open dialog for a .tar (Electron only, like files.pickSave). */
+    'files.pickOpen': request(noInput, filePickSchema),
+    /** Where the volume lesson is, read from the engine (its container and volume). */
+    'volumeLesson.state': request(noInput, volumeLessonStateSchema),
+    /** Does one step of the volume lesson on the live engine and checks it. */
+    'volumeLesson.step': request(volumeLessonInputSchema, volumeLessonStateSchema),
+    /** Removes the lesson's containers and its volume, named in the confirmation, to start again. */
+    'volumeLesson.reset': request(z.object({ confirm: z.string().min(1).max(300) }).strict(), volumeLessonStateSchema),
+
+    /** The networks (`docker network ls`) with the containers on each, their addresses and aliases. */
+    'networks.list': request(noInput, z.array(networkSchema)),
+    /** Creates a user-defined bridge network. */
+    'networks.create': request(networkCreateInputSchema, networkSchema),
+    /** Removes a network; refuses built-in ones, one in use (naming its containers), and without a confirmation naming it. */
+    'networks.remove': request(networkRemoveInputSchema, z.object({ removed: z.string() })),
+    'networks.connect': request(networkConnectInputSchema, networkSchema),
+    /** Takes a container off a network; the confirmation names the container. */
+    'networks.disconnect': request(networkDisconnectInputSchema, networkSchema),
+    /** "Can A reach B by name?": ping (or nslookup) B from inside A, live. */
+    'networks.reach': request(networkReachInputSchema, networkReachResultSchema),
+
+    /** `docker system df -v`: images, containers, volumes and build cache with what could be freed. */
+    'disk.usage': request(noInput, diskUsageSchema),
+    /** Every item the ticked clean-up kinds would remove, and the space each frees. */
+    'disk.plan': request(cleanupPlanInputSchema, cleanupPlanSchema),
+    /** Removes exactly the planned items that still qualify, then measures again. */
+    'disk.cleanUp': request(cleanupRunInputSchema, cleanupResultSchema),
+
     /** What the engine knows is wrong with a run before anything is created: name taken, port taken. */
     'run.check': request(runInputSchema, runCheckResultSchema),
     /** `docker run`: look in the cache, pull when missing, create, start, stream output (run.flow). */
@@ -166,6 +253,12 @@ export const contract = {
     'terminal.output': stream(terminalSessionSchema, terminalEventSchema),
     /** The settings after every change (from any window or the tray). */
     'settings.changes': stream(noInput, settingsStateSchema),
+    /** The volumes, again whenever the engine reports a volume or container change. */
+    'volumes.list': stream(noInput, z.array(volumeSchema)),
+    /** The networks, again whenever the engine reports a network or container change. */
+    'networks.list': stream(noInput, z.array(networkSchema)),
+    /** Reclaimable space against the Settings threshold, measured on engine events at most once a minute. */
+    'disk.reclaimable': stream(noInput, reclaimableNoticeSchema),
     /** The tray menu as the main process builds it, for the harness's preview page. */
     'tray.model': stream(noInput, trayModelSchema),
   },

@@ -42,6 +42,11 @@ export const settingsSchema = z
     showTrayIcon: z.boolean().default(true),
     /** The Containers list's "Show stopped ones too", remembered between visits and launches. */
     showStoppedContainers: z.boolean().default(false),
+    /**
+     * Say so in the status bar and the tray when this many gigabytes (10^9 bytes, as `docker system
+     * df` counts) could be freed; 0 turns the hint off.
+     */
+    reclaimableAlertGb: z.number().min(0).max(100_000).default(10),
     /** Where the first-run wizard is: resumed there, and not shown again once finished or skipped. */
     onboarding: z
       .object({ step: onboardingStepSchema.default('welcome'), finished: z.boolean().default(false) })
@@ -80,6 +85,7 @@ export const settingsPatchSchema = z
     menuBarOnly: settingsShape.menuBarOnly.unwrap().optional(),
     showTrayIcon: settingsShape.showTrayIcon.unwrap().optional(),
     showStoppedContainers: settingsShape.showStoppedContainers.unwrap().optional(),
+    reclaimableAlertGb: settingsShape.reclaimableAlertGb.unwrap().optional(),
     onboarding: z
       .object({ step: onboardingStepSchema.optional(), finished: z.boolean().optional() })
       .strict()

@@ -15,6 +15,7 @@ import {
 import { Emitter } from '../../shared/emitter';
 import { BerthError } from '../../shared/errors';
 import { engineStatus } from '../engine/engineErrors';
+import { exitCodeOf } from './execOutput';
 import { containerError } from './inspectService';
 
 export type TerminalOpenInput = z.input<typeof terminalOpenInputSchema>;
@@ -337,21 +338,6 @@ export class TerminalService {
       socket.end();
     }, 50);
     eofTimer.unref?.();
-  }
-}
-
-/** GET /exec/{id}/json until the engine no longer says Running; null when it cannot tell in time. */
-async function exitCodeOf(exec: Docker.Exec, waitMs: number, cancelled = () => false): Promise<number | null> {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    try {
-      const info = await exec.inspect();
-      if (!info.Running && typeof info.ExitCode === 'number') return info.ExitCode;
-    } catch {
-      return null;
-    }
-    if (Date.now() >= deadline || cancelled()) return null;
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

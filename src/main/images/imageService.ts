@@ -1,7 +1,6 @@
 import type Docker from 'dockerode';
 import type { z } from 'zod';
-import { Emitter, type Dispose, type Listener } from '../../shared/emitter';
-import type { EngineStatus } from '../../shared/engine';
+import type { Dispose, Listener } from '../../shared/emitter';
 import { BerthError } from '../../shared/errors';
 import { familiarListedName } from '../../shared/imageReference';
 import type {
@@ -12,17 +11,14 @@ import type {
 } from '../../shared/images';
 import type { EngineEvent } from '../engine/engineMonitor';
 import { engineError, engineStatus, notFound } from '../engine/engineErrors';
+import { LiveList, type EngineEventSource } from '../engine/liveList';
 
 export type ImageRemoveInput = z.input<typeof imageRemoveInputSchema>;
 export type ImagePruneInput = z.input<typeof imagePruneInputSchema>;
 export type ImagePruneResult = z.infer<typeof imagePruneResultSchema>;
 
 /** What the service needs from the EngineMonitor: its events and its connection state. */
-export interface ImageEventSource {
-  onEngineEvent(listener: (event: EngineEvent) => void): () => void;
-  onStatus(listener: (status: EngineStatus) => void): () => void;
-  getStatus(): EngineStatus;
-}
+export type ImageEventSource = EngineEventSource;
 
 export interface ImageServiceOptions {
   /** The connected engine's client (the backend passes monitor.requireClient). */
@@ -67,24 +63,19 @@ export function isImageListEvent(event: EngineEvent): boolean {
 export class ImageService {
   private readonly getClient: () => Docker;
   private readonly monitor: ImageEventSource;
-  private readonly debounceMs: number;
-  private readonly maxWaitMs: number;
   /** Follows the engine's events only while someone listens. */
-  private readonly listChanged = new Emitter<LocalImage[]>({
-    onFirstListener: () => this.subscribeToEngine(),
-    onLastListenerRemoved: () => this.stopListening(),
-  });
-  private unsubscribe: (() => void) | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private burstStartedAt: number | null = null;
-  private refreshing = false;
-  private refreshAgain = false;
+  private readonly live: LiveList<LocalImage[]>;
 
   constructor(options: ImageServiceOptions) {
     this.getClient = options.getClient;
     this.monitor = options.monitor;
-    this.debounceMs = options.debounceMs ?? 100;
-    this.maxWaitMs = options.maxWaitMs ?? 1000;
+    this.live = new LiveList({
+      monitor: options.monitor,
+      load: () => this.list(),
+      isRelevant: isImageListEvent,
+      debounceMs: options.debounceMs,
+      maxWaitMs: options.maxWaitMs,
+    });
   }
 
   /** GET /images/json joined with GET /containers/json?all=1, newest first. */
@@ -212,83 +203,16 @@ export class ImageService {
 
   /** The fresh list after every engine change to images (debounced) and when the engine connects again. */
   onChange(listener: Listener<LocalImage[]>): Dispose {
-    return this.listChanged.event(listener);
+    return this.live.onChange(listener);
   }
 
   /** The list now (once it answers; nothing when the engine cannot list), then each fresh one: 'images.list'. */
   subscribe(emit: Listener<LocalImage[]>): Dispose {
-    let open = true;
-    const stop = this.listChanged.event((list) => open && emit(list));
-    this.list().then(
-      (list) => open && emit(list),
-      () => undefined,
-    );
-    return () => {
-      open = false;
-      stop();
-    };
+    return this.live.subscribe(emit);
   }
 
   dispose(): void {
-    this.listChanged.dispose();
-    this.stopListening();
-  }
-
-  private subscribeToEngine(): void {
-    let connected = this.monitor.getStatus().state === 'connected';
-    const offEvents = this.monitor.onEngineEvent((event) => {
-      if (isImageListEvent(event)) this.changed();
-    });
-    const offStatus = this.monitor.onStatus((status) => {
-      const now = status.state === 'connected';
-      if (now && !connected) this.changed();
-      connected = now;
-    });
-    this.unsubscribe = () => {
-      offEvents();
-      offStatus();
-    };
-  }
-
-  private stopListening(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.burstStartedAt = null;
-  }
-
-  /** Debounce: one list call per burst of events, at the latest maxWaitMs after the burst began. */
-  private changed(): void {
-    const now = Date.now();
-    this.burstStartedAt ??= now;
-    if (this.timer) clearTimeout(this.timer);
-    const wait = Math.min(this.debounceMs, Math.max(0, this.burstStartedAt + this.maxWaitMs - now));
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.burstStartedAt = null;
-      void this.refresh();
-    }, wait);
-  }
-
-  private async refresh(): Promise<void> {
-    if (this.refreshing) {
-      this.refreshAgain = true;
-      return;
-    }
-    this.refreshing = true;
-    try {
-      const images = await this.list();
-      this.listChanged.fire(images);
-    } catch {
-      // The engine went away: the status stream says so; the list comes again when it is back.
-    } finally {
-      this.refreshing = false;
-      if (this.refreshAgain) {
-        this.refreshAgain = false;
-        void this.refresh();
-      }
-    }
+    this.live.dispose();
   }
 
   /** Size minus the layers other images share, from GET /system/df (what removing an image frees). */

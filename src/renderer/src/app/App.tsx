@@ -34,6 +34,17 @@ const ImageLayersPage = lazy(() =>
   import('../images/ImageLayersPage').then((module) => ({ default: module.ImageLayersPage })),
 );
 const BuildPage = lazy(() => import('../build/BuildPage').then((module) => ({ default: module.BuildPage })));
+const VolumesPage = lazy(() => import('../volumes/VolumesPage').then((module) => ({ default: module.VolumesPage })));
+const VolumeDetailsPage = lazy(() =>
+  import('../volumes/VolumeDetailsPage').then((module) => ({ default: module.VolumeDetailsPage })),
+);
+const NetworksPage = lazy(() =>
+  import('../networks/NetworksPage').then((module) => ({ default: module.NetworksPage })),
+);
+const DiskUsagePage = lazy(() => import('../disk/DiskUsagePage').then((module) => ({ default: module.DiskUsagePage })));
+const VolumeLessonPage = lazy(() =>
+  import('../lessons/VolumeLessonPage').then((module) => ({ default: module.VolumeLessonPage })),
+);
 const RunFlowPage = lazy(() => import('../run/RunFlowPage').then((module) => ({ default: module.RunFlowPage })));
 const OnboardingPage = lazy(() =>
   import('../onboarding/OnboardingPage').then((module) => ({ default: module.OnboardingPage })),
@@ -100,6 +111,16 @@ function RouteView({ route }: { route: Route }) {
       return route.param ? <ImageLayersPage key={route.param} id={route.param} /> : <ImagesPage />;
     case 'build':
       return <BuildPage />;
+    case 'volumes':
+      // #/volumes/<name>: that volume's files, backup and restore.
+      return route.param ? <VolumeDetailsPage key={route.param} name={route.param} /> : <VolumesPage />;
+    case 'networks':
+      return <NetworksPage />;
+    case 'disk':
+      return <DiskUsagePage />;
+    case 'lessons':
+      // #/lessons/volumes: data that outlives a container (more lessons come with #16).
+      return <VolumeLessonPage />;
     case 'run':
       return route.param ? <RunFlowPage key={route.param} runId={route.param} /> : <ImagesPage />;
     case 'containers':

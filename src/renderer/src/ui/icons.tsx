@@ -92,3 +92,28 @@ export const SidebarIcon = (props: SVGProps<SVGSVGElement>) => (
     <path d="M9 4v16" />
   </Icon>
 );
+/** A cylinder: the Volumes section (data kept on disk). */
+export const VolumesIcon = (props: SVGProps<SVGSVGElement>) => (
+  <Icon {...props}>
+    <ellipse cx="12" cy="6" rx="7" ry="3" />
+    <path d="M5 6v12c0 1.7 3.1 3 7 3s7-1.3 7-3V6" />
+    <path d="M5 12c0 1.7 3.1 3 7 3s7-1.3 7-3" />
+  </Icon>
+);
+/** Three joined nodes: the Networks section. */
+export const NetworksIcon = (props: SVGProps<SVGSVGElement>) => (
+  <Icon {...props}>
+    <circle cx="12" cy="5" r="2.5" />
+    <circle cx="5" cy="18" r="2.5" />
+    <circle cx="19" cy="18" r="2.5" />
+    <path d="M10.8 7.2 6.2 15.8M13.2 7.2l4.6 8.6M7.5 18h9" />
+  </Icon>
+);
+/** A gauge: the Disk usage section. */
+export const DiskIcon = (props: SVGProps<SVGSVGElement>) => (
+  <Icon {...props}>
+    <path d="M4 17a8 8 0 1 1 16 0" />
+    <path d="m12 17 4-5" />
+    <path d="M3 20h18" />
+  </Icon>
+);

@@ -1,0 +1,4 @@
+// TODO(#14): a placeholder until its owner builds it.
+export function NetworksPage(props: { name?: string }) {
+  return <p className="p-6">{props.name ?? ''}</p>;
+}
