@@ -366,18 +366,23 @@ export class VolumeLesson {
   /** A new redis takes a moment to open its port and load its file: PING until it answers PONG. */
   private async waitForPong(client: Docker, containerId: string, name: string): Promise<void> {
     const deadline = Date.now() + this.readyTimeoutMs;
-    let last = '';
+    let last: string;
     for (;;) {
-      const answer = await this.redisQuietly(client, containerId, ['PING']);
-      if (answer === 'PONG') return;
-      last = answer ?? last;
-      let running = false;
       try {
-        const info = await client.getContainer(containerId).inspect();
-        running = info.State.Running;
-        if (!running) throw checkFailed(`${name} stopped (exit code ${info.State.ExitCode}) before it answered PING.`);
+        const answer = await this.redis(client, containerId, ['PING']);
+        if (answer === 'PONG') return;
+        last = answer;
+      } catch (error) {
+        last = error instanceof Error ? error.message : String(error);
+      }
+      let info: Docker.ContainerInspectInfo;
+      try {
+        info = await client.getContainer(containerId).inspect();
       } catch (error) {
         throw engineError(error, `Looking at ${name}`, [notFound('container')]);
+      }
+      if (!info.State.Running) {
+        throw checkFailed(`${name} stopped (exit code ${info.State.ExitCode}) before it answered PING.`);
       }
       if (Date.now() > deadline) {
         throw checkFailed(

@@ -146,6 +146,14 @@ export const en = {
       title: 'The build stopped at a step',
       body: 'The step that failed is marked in the Dockerfile, with what its command printed last.',
     },
+    'lesson-out-of-order': {
+      title: 'That step is not next',
+      body: 'The lesson’s steps build on each other: do the step the page marks as next.',
+    },
+    'lesson-check-failed': {
+      title: 'The step’s check did not pass',
+      body: 'Berth did the step, but the Docker server does not show what the step should leave. The details say what Berth saw. Try the step again, or start the lesson over.',
+    },
     'invalid-input': {
       title: 'Something in the form is not valid',
       body: 'Check the highlighted fields.',
@@ -1221,6 +1229,80 @@ export const en = {
       layers: 'Layers',
       layersLabel: 'Show the layers of {{image}}',
       next: 'Build again without changes and every step comes from the build cache.',
+    },
+  },
+  volumeLesson: {
+    title: 'Lesson: data that outlives a container',
+    why: 'A container keeps its files in its own writable layer, and that layer goes when the container is removed. A volume is storage the Docker server keeps apart from every container: mount it into a new container and the files are still there. Try it with redis, a small database that keeps its data in /data.',
+    loading: 'Looking for what the lesson left on the Docker server…',
+    engineDown:
+      'The lesson runs its steps on the Docker server. It continues where you left it once the server is back.',
+    stepsLabel: 'The lesson’s steps',
+    stepNumber: 'Step {{index}}',
+    state: {
+      done: 'Done and checked',
+      next: 'Next',
+      waiting: 'Later',
+    },
+    steps: {
+      run: {
+        title: 'Run redis with a named volume',
+        body: 'Berth runs redis in a container named `berth-lesson-redis` and mounts the volume `berth-lesson-redis-data` at /data, where redis keeps its data. The volume is made the first time it is named.',
+        button: 'Run redis',
+        busy: 'Starting redis and waiting for it to answer…',
+        observed: 'redis answers PING with PONG.',
+      },
+      write: {
+        title: 'Write a key',
+        body: 'Berth stores the key `lesson` in redis, with the time as its value, and waits until redis has written it to its file in /data.',
+        button: 'Write the key',
+        busy: 'Writing the key…',
+        observed: 'Written: lesson = {{value}}',
+        observedUnknown:
+          'Written: the value is in the volume (Berth was restarted since, so it shows again at step 5).',
+      },
+      remove: {
+        title: 'Remove the container',
+        body: 'The container goes, and everything in its own layer goes with it. The volume is not part of the container: it stays.',
+        button: 'Remove the container {{name}}',
+        busy: 'Removing the container…',
+        observed: '{{container}} is gone. The volume {{volume}} is still there.',
+      },
+      runAgain: {
+        title: 'Run a new container on the same volume',
+        body: 'A new container, `berth-lesson-redis-2`, from the same image, with the same volume at /data. It has never seen the key.',
+        button: 'Run {{name}}',
+        busy: 'Starting the new container and waiting for it to answer…',
+        observed: 'The new container answers PING with PONG.',
+      },
+      read: {
+        title: 'Read the key back',
+        body: 'Berth asks the new container for the key `lesson`.',
+        button: 'Read the key',
+        busy: 'Reading the key…',
+        observed: 'Read back: lesson = {{value}}',
+      },
+    },
+    pulling:
+      'redis is not in the image cache yet: Berth pulls it first ({{percent}}%). The pulls panel shows its progress.',
+    failed: 'This step did not finish. Try it again; if it keeps failing, start the lesson over.',
+    command: 'The same in a terminal',
+    copyLabel: 'Copy the command of step {{index}}',
+    openContainer: 'Open the container {{name}}',
+    openVolume: 'Open the volume {{name}}',
+    celebrate: {
+      title: 'The key outlived its container',
+      body: '{{second}} is a new container, and its own layer started empty. It found the key because redis keeps its data in /data, and /data is the volume {{volume}}: the volume stayed when {{first}} was removed, with the container’s layer gone.',
+      next: 'Use a volume for anything that must outlive a container: a database, uploads, settings. Try the same steps in a terminal with the commands above.',
+    },
+    startOver: 'Start over',
+    reset: {
+      title: 'Start the lesson over?',
+      body: 'Berth removes the lesson’s containers and its volume, with the key in it. Nothing else is touched.',
+      volume: 'the volume {{name}}',
+      container: 'the container {{name}}',
+      confirm: 'Remove and start over',
+      cancel: 'Cancel',
     },
   },
 } as const;

@@ -1,0 +1,135 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BerthError } from '../../../shared/errors';
+import type { VolumeLessonStep } from '../../../shared/volumes';
+import { ProblemCard } from '../engine/ProblemCard';
+import { Command } from '../onboarding/steps';
+import { Button } from '../ui/Button';
+import { CheckIcon } from '../ui/icons';
+import { InlineCode } from '../ui/InlineCode';
+import { Spinner } from '../ui/Spinner';
+
+export interface LessonStepItemProps {
+  step: VolumeLessonStep;
+  index: number;
+  status: 'done' | 'next' | 'waiting';
+  buttonLabel: string;
+  /** The step is under way. */
+  busy: boolean;
+  /** Another step is under way, or the Docker server is not there: the button waits. */
+  blocked: boolean;
+  blockedTitle?: string;
+  onRun: () => void;
+  /** What the step saw, once done. */
+  observed: ReactNode;
+  /** What is happening while it runs (the pull of redis, when it is missing). */
+  progress: ReactNode;
+  failure: BerthError | null;
+  command: string | null;
+  /** Links to what the step made (the container, the volume). */
+  links?: ReactNode;
+}
+
+/** One numbered step of a lesson: why, its button (only the next one enabled), what it saw, and its docker command. */
+export function LessonStepItem({
+  step,
+  index,
+  status,
+  buttonLabel,
+  busy,
+  blocked,
+  blockedTitle,
+  onRun,
+  observed,
+  progress,
+  failure,
+  command,
+  links,
+}: LessonStepItemProps) {
+  const { t } = useTranslation();
+  const titleId = `lesson-step-${step}-title`;
+  return (
+    <li
+      aria-labelledby={titleId}
+      data-testid={`lesson-step-${step}`}
+      data-state={status}
+      className={`rounded-lg border p-4 ${
+        status === 'next'
+          ? 'border-sky-300 bg-white shadow-sm dark:border-sky-700 dark:bg-slate-900'
+          : 'border-slate-200 bg-white/60 dark:border-slate-800 dark:bg-slate-900/60'
+      }`}
+    >
+      <div className="flex gap-3">
+        <span
+          aria-hidden="true"
+          className={`flex h-7 w-7 shrink-0 items-center justify-center rounded-full text-sm font-semibold ${
+            status === 'done'
+              ? 'bg-emerald-600 text-white'
+              : status === 'next'
+                ? 'bg-sky-700 text-white'
+                : 'bg-slate-200 text-slate-600 dark:bg-slate-700 dark:text-slate-300'
+          }`}
+        >
+          {status === 'done' ? <CheckIcon className="h-4 w-4" /> : index}
+        </span>
+        <div className="min-w-0 flex-1">
+          <h2 id={titleId} className="font-semibold">
+            <span className="sr-only">{t('volumeLesson.stepNumber', { index })}: </span>
+            {t(`volumeLesson.steps.${step}.title`)}
+            <span
+              className="ml-2 text-xs font-normal text-slate-500 dark:text-slate-400"
+              data-testid="lesson-step-status"
+            >
+              {t(`volumeLesson.state.${status}`)}
+            </span>
+          </h2>
+          <p className="mt-1 text-sm leading-6 text-slate-700 dark:text-slate-300">
+            <InlineCode text={t(`volumeLesson.steps.${step}.body`)} />
+          </p>
+          {status !== 'done' && (
+            <div className="mt-3 flex flex-wrap items-center gap-3">
+              <Button
+                variant={status === 'next' ? 'primary' : 'secondary'}
+                disabled={status !== 'next' || blocked || busy}
+                title={status === 'next' && blocked ? blockedTitle : undefined}
+                onClick={onRun}
+                data-testid={`lesson-run-${step}`}
+              >
+                {busy && <Spinner />}
+                {buttonLabel}
+              </Button>
+              {busy && (
+                <span role="status" className="text-sm text-slate-600 dark:text-slate-400">
+                  {t(`volumeLesson.steps.${step}.busy`)}
+                </span>
+              )}
+            </div>
+          )}
+          {busy && progress}
+          {failure && (
+            <div className="mt-3" data-testid="lesson-step-failure">
+              <ProblemCard problem={failure.toWire()}>
+                <p className="mt-2 text-sm font-medium">{t('volumeLesson.failed')}</p>
+              </ProblemCard>
+            </div>
+          )}
+          {status === 'done' && (
+            <p
+              className="mt-2 text-sm font-medium text-emerald-800 dark:text-emerald-300"
+              data-testid="lesson-observed"
+            >
+              {observed}
+            </p>
+          )}
+          {links && <div className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">{links}</div>}
+          {command && (
+            <div className="mt-3">
+              <p className="mb-1 text-xs text-slate-500 dark:text-slate-400">{t('volumeLesson.command')}</p>
+              <Command text={command} testId="lesson-command" copyLabel={t('volumeLesson.copyLabel', { index })} />
+            </div>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}
