@@ -118,6 +118,7 @@ for (const lang of ['en', 'ko'] as const) {
     // What the page read back is what the first container wrote, and what the CLI reads too.
     expect(await valueIn(lesson.observed('read'))).toBe(written);
     await expect(lesson.celebrateValue).toHaveText(`lesson = ${written}`);
+    await expect(lesson.celebrateWritten).toHaveText(`lesson = ${written}`);
     expect(docker('exec', second, 'redis-cli', 'GET', 'lesson')).toBe(written);
     await expect(lesson.celebrate).toContainText(volume);
     await screenshotsInEveryLook(page, `volume-lesson-done-${lang}`, () => lesson.celebrate.scrollIntoViewIfNeeded());

@@ -1233,7 +1233,7 @@ export const en = {
   },
   volumeLesson: {
     title: 'Lesson: data that outlives a container',
-    why: 'A container keeps its files in its own writable layer, and that layer goes when the container is removed. A volume is storage the Docker server keeps apart from every container: mount it into a new container and the files are still there. Try it with redis, a small database that keeps its data in /data.',
+    why: 'A container keeps its files in its own writable layer, and that layer goes when the container is removed. A volume is storage the Docker server (daemon) keeps apart from every container: mount it into a new container and the files are still there. Try it with redis, a small database that keeps its data in /data.',
     loading: 'Looking for what the lesson left on the Docker server…',
     engineDown:
       'The lesson runs its steps on the Docker server. It continues where you left it once the server is back.',
@@ -1292,6 +1292,8 @@ export const en = {
     openVolume: 'Open the volume {{name}}',
     celebrate: {
       title: 'The key outlived its container',
+      writtenBy: 'Written by {{name}}',
+      readBy: 'Read back by {{name}}',
       body: '{{second}} is a new container, and its own layer started empty. It found the key because redis keeps its data in /data, and /data is the volume {{volume}}: the volume stayed when {{first}} was removed, with the container’s layer gone.',
       next: 'Use a volume for anything that must outlive a container: a database, uploads, settings. Try the same steps in a terminal with the commands above.',
     },

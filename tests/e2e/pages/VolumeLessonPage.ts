@@ -7,6 +7,7 @@ export class VolumeLessonPage {
   readonly loading: Locator;
   readonly celebrate: Locator;
   readonly celebrateValue: Locator;
+  readonly celebrateWritten: Locator;
   readonly startOver: Locator;
   readonly resetDialog: Locator;
   readonly resetItems: Locator;
@@ -17,6 +18,7 @@ export class VolumeLessonPage {
     this.loading = page.getByTestId('lesson-loading');
     this.celebrate = page.getByTestId('lesson-celebrate');
     this.celebrateValue = page.getByTestId('lesson-celebrate-value');
+    this.celebrateWritten = page.getByTestId('lesson-celebrate-written');
     this.startOver = page.getByTestId('lesson-start-over');
     this.resetDialog = page.getByTestId('lesson-reset-dialog');
     this.resetItems = page.getByTestId('lesson-reset-items');

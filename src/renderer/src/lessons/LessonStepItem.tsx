@@ -64,13 +64,13 @@ export function LessonStepItem({
           aria-hidden="true"
           className={`flex h-7 w-7 shrink-0 items-center justify-center rounded-full text-sm font-semibold ${
             status === 'done'
-              ? 'bg-emerald-600 text-white'
+              ? 'text-emerald-600 dark:text-emerald-400'
               : status === 'next'
                 ? 'bg-sky-700 text-white'
                 : 'bg-slate-200 text-slate-600 dark:bg-slate-700 dark:text-slate-300'
           }`}
         >
-          {status === 'done' ? <CheckIcon className="h-4 w-4" /> : index}
+          {status === 'done' ? <CheckIcon className="h-7 w-7" strokeWidth={2.2} /> : index}
         </span>
         <div className="min-w-0 flex-1">
           <h2 id={titleId} className="font-semibold">

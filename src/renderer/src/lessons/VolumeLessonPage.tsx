@@ -13,6 +13,7 @@ import { ProblemCard } from '../engine/ProblemCard';
 import { usePulls } from '../pulls/pullsStore';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { CheckIcon } from '../ui/icons';
 import { LessonStepItem } from './LessonStepItem';
 import { useVolumeLesson } from './useVolumeLesson';
 
@@ -195,13 +196,24 @@ function Celebration({ state }: { state: VolumeLessonState }) {
       data-testid="lesson-celebrate"
       className="mt-6 rounded-lg border border-emerald-300 bg-emerald-50 p-5 text-emerald-950 dark:border-emerald-700/60 dark:bg-emerald-950/40 dark:text-emerald-100"
     >
-      <h2 id="lesson-celebrate-title" className="text-lg font-semibold">
-        <span aria-hidden="true">🎉 </span>
+      <h2 id="lesson-celebrate-title" className="flex items-center gap-2 text-lg font-semibold">
+        <CheckIcon className="h-6 w-6 shrink-0 text-emerald-600 dark:text-emerald-400" strokeWidth={2.2} />
         {t('volumeLesson.celebrate.title')}
       </h2>
-      <p className="mt-2 font-mono text-sm" data-testid="lesson-celebrate-value">
-        lesson = {state.readBack}
-      </p>
+      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        {state.written !== null && (
+          <>
+            <dt>{t('volumeLesson.celebrate.writtenBy', { name: VOLUME_LESSON.first })}</dt>
+            <dd className="font-mono" data-testid="lesson-celebrate-written">
+              lesson = {state.written}
+            </dd>
+          </>
+        )}
+        <dt>{t('volumeLesson.celebrate.readBy', { name: VOLUME_LESSON.second })}</dt>
+        <dd className="font-mono font-semibold" data-testid="lesson-celebrate-value">
+          lesson = {state.readBack}
+        </dd>
+      </dl>
       <p className="mt-2 text-sm leading-6">
         {t('volumeLesson.celebrate.body', {
           first: VOLUME_LESSON.first,
