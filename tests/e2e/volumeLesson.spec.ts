@@ -148,6 +148,29 @@ test('a container removed in a terminal moves the lesson on without a click', as
   await expect(lesson.step('runAgain')).toHaveAttribute('data-state', 'next');
 });
 
+test('a volume of the lesson’s name that it did not make: the step fails inline, saying what to do, and it stays', async ({
+  page,
+}) => {
+  removeLessonThings();
+  docker('volume', 'create', volume);
+  try {
+    await page.goto(pageUrl(harness(), 'lessons/volumes'));
+    const lesson = new VolumeLessonPage(page);
+    await lesson.button('run').click();
+    const failure = lesson.step('run').getByTestId('lesson-step-failure');
+    await expect(failure.getByTestId('problem')).toHaveAttribute('data-problem', 'name-in-use');
+    await expect(failure).toContainText('Berth leaves it alone');
+    await expect(failure).not.toContainText('Another container already has this name');
+    await expect(lesson.step('run')).toHaveAttribute('data-state', 'next');
+    await expect(lesson.button('run')).toBeEnabled();
+    await lesson.step('run').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'volume-lesson-failure-en');
+    expect(docker('volume', 'inspect', '--format', '{{len .Labels}}', volume)).toBe('0');
+  } finally {
+    dockerQuiet('volume', 'rm', volume);
+  }
+});
+
 test('without the Docker server, the lesson says it continues once the server is back', async ({ page }) => {
   const down = await startHarness({ DOCKER_HOST: `unix:///tmp/berth-e2e-lesson-${process.pid}-nothing.sock` });
   try {

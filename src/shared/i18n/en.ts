@@ -1286,6 +1286,8 @@ export const en = {
     pulling:
       'redis is not in the image cache yet: Berth pulls it first ({{percent}}%). The pulls panel shows its progress.',
     failed: 'This step did not finish. Try it again; if it keeps failing, start the lesson over.',
+    nameTaken:
+      'Something the lesson did not make already has one of its names (`berth-lesson-redis-data`, `berth-lesson-redis` or `berth-lesson-redis-2`). Berth leaves it alone: remove or rename it in a terminal, then try the step again.',
     command: 'The same in a terminal',
     copyLabel: 'Copy the command of step {{index}}',
     openContainer: 'Open the container {{name}}',

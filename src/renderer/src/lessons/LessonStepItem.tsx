@@ -108,9 +108,16 @@ export function LessonStepItem({
           {busy && progress}
           {failure && (
             <div className="mt-3" data-testid="lesson-step-failure">
-              <ProblemCard problem={failure.toWire()}>
-                <p className="mt-2 text-sm font-medium">{t('volumeLesson.failed')}</p>
-              </ProblemCard>
+              {failure.code === 'name-in-use' ? (
+                // The general "that name is taken" speaks of containers; here it may be the volume.
+                <ProblemCard problem={failure.toWire()} advice={<InlineCode text={t('volumeLesson.nameTaken')} />} />
+              ) : (
+                <ProblemCard problem={failure.toWire()}>
+                  <p className="mt-2 text-sm font-medium" data-testid="lesson-step-what-to-do">
+                    {t('volumeLesson.failed')}
+                  </p>
+                </ProblemCard>
+              )}
             </div>
           )}
           {status === 'done' && (
