@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { VOLUME_LESSON, type VolumeLessonStep } from '../../src/shared/volumes';
 import { docker, dockerQuiet, requireEngine } from '../fixtures/dockerCli';
@@ -42,6 +43,25 @@ async function screenshotsInEveryLook(page: Page, name: string, focus: () => Pro
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/**
+ * axe-core's WCAG 2.1 A/AA and best-practice rules, in both themes. The scrolling-region rule is left
+ * to accessibility.spec.ts, which checks it against what Tab really reaches (see README.md).
+ */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .disableRules(['scrollable-region-focusable'])
+      .analyze();
+    const found = result.violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+    expect(found, `${where} (${colorScheme})`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 /** Clicks the step's button (only the next step's is enabled) and waits until it is done and checked. */
 async function doStep(lesson: VolumeLessonPage, step: VolumeLessonStep): Promise<void> {
   await expect(lesson.step(step)).toHaveAttribute('data-state', 'next');
@@ -71,6 +91,7 @@ for (const lang of ['en', 'ko'] as const) {
       await expect(lesson.button(step)).toBeDisabled();
     }
     await expect(lesson.startOver).toHaveCount(0);
+    await expectAccessible(page, 'the lesson at its start');
     await screenshotsInEveryLook(page, `volume-lesson-start-${lang}`, () =>
       lesson.step('run').scrollIntoViewIfNeeded(),
     );
@@ -121,6 +142,7 @@ for (const lang of ['en', 'ko'] as const) {
     await expect(lesson.celebrateWritten).toHaveText(`lesson = ${written}`);
     expect(docker('exec', second, 'redis-cli', 'GET', 'lesson')).toBe(written);
     await expect(lesson.celebrate).toContainText(volume);
+    await expectAccessible(page, 'the lesson finished');
     await screenshotsInEveryLook(page, `volume-lesson-done-${lang}`, () => lesson.celebrate.scrollIntoViewIfNeeded());
 
     // Start over: the dialog names the container and the volume, starts on Cancel, and removes them.
@@ -129,6 +151,7 @@ for (const lang of ['en', 'ko'] as const) {
     await expect(lesson.resetItems).toContainText(volume);
     await expect(lesson.resetDialog.getByRole('button', { name: lang === 'en' ? 'Cancel' : '취소' })).toBeFocused();
     await saveScreenshot(page, `volume-lesson-reset-${lang}`);
+    await expectAccessible(page, 'the Start over dialog');
     await lesson.resetConfirm.click();
     await expect(lesson.resetDialog).toHaveCount(0);
     await expect(lesson.step('run')).toHaveAttribute('data-state', 'next');
