@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { VOLUME_LESSON, type VolumeLessonStep } from '../../src/shared/volumes';
 import { docker, dockerQuiet, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl, startHarness } from '../fixtures/harness';
-import { saveScreenshot } from '../fixtures/screenshots';
+import { saveScreenshot, saveScreenshotsInEveryLook } from '../fixtures/screenshots';
 import { harnessForSpec } from '../fixtures/specHarness';
 import { EngineUnavailable } from './pages/EngineUnavailable';
 import { VolumeLessonPage } from './pages/VolumeLessonPage';
@@ -26,22 +26,6 @@ function removeLessonThings(): void {
 }
 test.beforeAll(removeLessonThings);
 test.afterAll(removeLessonThings);
-
-/** Light and dark, at 1280×800 and 900×600 (the smallest window Berth fits), with `focus` in view. */
-async function screenshotsInEveryLook(page: Page, name: string, focus: () => Promise<void>): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    for (const [width, height] of [
-      [1280, 800],
-      [900, 600],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await focus();
-      await saveScreenshot(page, `${name}-${colorScheme}-${width}x${height}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /**
  * axe-core's WCAG 2.1 A/AA and best-practice rules, in both themes. The scrolling-region rule is left
@@ -92,7 +76,7 @@ for (const lang of ['en', 'ko'] as const) {
     }
     await expect(lesson.startOver).toHaveCount(0);
     await expectAccessible(page, 'the lesson at its start');
-    await screenshotsInEveryLook(page, `volume-lesson-start-${lang}`, () =>
+    await saveScreenshotsInEveryLook(page, `volume-lesson-start-${lang}`, () =>
       lesson.step('run').scrollIntoViewIfNeeded(),
     );
 
@@ -124,7 +108,7 @@ for (const lang of ['en', 'ko'] as const) {
     await doStep(lesson, 'remove');
     expect(dockerQuiet('container', 'inspect', first)).toBe('');
     expect(docker('volume', 'inspect', '--format', '{{.Name}}', volume)).toBe(volume);
-    await screenshotsInEveryLook(page, `volume-lesson-middle-${lang}`, () =>
+    await saveScreenshotsInEveryLook(page, `volume-lesson-middle-${lang}`, () =>
       lesson.step('runAgain').scrollIntoViewIfNeeded(),
     );
 
@@ -143,7 +127,9 @@ for (const lang of ['en', 'ko'] as const) {
     expect(docker('exec', second, 'redis-cli', 'GET', 'lesson')).toBe(written);
     await expect(lesson.celebrate).toContainText(volume);
     await expectAccessible(page, 'the lesson finished');
-    await screenshotsInEveryLook(page, `volume-lesson-done-${lang}`, () => lesson.celebrate.scrollIntoViewIfNeeded());
+    await saveScreenshotsInEveryLook(page, `volume-lesson-done-${lang}`, () =>
+      lesson.celebrate.scrollIntoViewIfNeeded(),
+    );
 
     // Start over: the dialog names the container and the volume, starts on Cancel, and removes them.
     await lesson.startOver.click();
