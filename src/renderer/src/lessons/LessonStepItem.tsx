@@ -14,14 +14,16 @@ export interface LessonStepItemProps {
   index: number;
   status: 'done' | 'next' | 'waiting';
   buttonLabel: string;
+  /** A name inside the button's label (the container it removes or runs), marked as a value. */
+  buttonValue?: string;
   /** The step is under way. */
   busy: boolean;
   /** Another step is under way, or the Docker server is not there: the button waits. */
   blocked: boolean;
   blockedTitle?: string;
   onRun: () => void;
-  /** What the step saw, once done. */
-  observed: ReactNode;
+  /** What the step saw, once done (`backticked` parts are values). */
+  observed: string;
   /** What is happening while it runs (the pull of redis, when it is missing). */
   progress: ReactNode;
   failure: BerthError | null;
@@ -36,6 +38,7 @@ export function LessonStepItem({
   index,
   status,
   buttonLabel,
+  buttonValue,
   busy,
   blocked,
   blockedTitle,
@@ -96,7 +99,7 @@ export function LessonStepItem({
                 data-testid={`lesson-run-${step}`}
               >
                 {busy && <Spinner />}
-                {buttonLabel}
+                <LabelWithValue label={buttonLabel} value={buttonValue} />
               </Button>
               {busy && (
                 <span role="status" className="text-sm text-slate-600 dark:text-slate-400">
@@ -125,7 +128,7 @@ export function LessonStepItem({
               className="mt-2 text-sm font-medium text-emerald-800 dark:text-emerald-300"
               data-testid="lesson-observed"
             >
-              {observed}
+              <InlineCode text={observed} />
             </p>
           )}
           {links && <div className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">{links}</div>}
@@ -138,5 +141,20 @@ export function LessonStepItem({
         </div>
       </div>
     </li>
+  );
+}
+
+/** A label with a name in it, the name marked as a value (kept as it is in every language). */
+function LabelWithValue({ label, value }: { label: string; value?: string }) {
+  const at = value ? label.indexOf(value) : -1;
+  if (!value || at < 0) return <span>{label}</span>;
+  return (
+    <span>
+      {label.slice(0, at)}
+      <span data-value className="font-mono">
+        {value}
+      </span>
+      {label.slice(at + value.length)}
+    </span>
   );
 }

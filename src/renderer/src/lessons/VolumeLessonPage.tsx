@@ -14,6 +14,7 @@ import { usePulls } from '../pulls/pullsStore';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { CheckIcon } from '../ui/icons';
+import { InlineCode } from '../ui/InlineCode';
 import { LessonStepItem } from './LessonStepItem';
 import { useVolumeLesson } from './useVolumeLesson';
 
@@ -115,10 +116,8 @@ function StepOf({
   const next = volumeLessonSteps[state.done.length] === step;
   const command = state.commands.find((line) => line.step === step)?.command ?? null;
   const names = { container: VOLUME_LESSON.first, volume: VOLUME_LESSON.volume };
-  const buttonLabel =
-    step === 'remove' || step === 'runAgain'
-      ? t(`volumeLesson.steps.${step}.button`, { name: step === 'remove' ? VOLUME_LESSON.first : VOLUME_LESSON.second })
-      : t(`volumeLesson.steps.${step}.button`);
+  const buttonValue = step === 'remove' ? VOLUME_LESSON.first : step === 'runAgain' ? VOLUME_LESSON.second : undefined;
+  const buttonLabel = t(`volumeLesson.steps.${step}.button`, { name: buttonValue });
 
   const observed =
     step === 'write'
@@ -152,7 +151,7 @@ function StepOf({
             className={linkClass}
             data-testid="lesson-container-link"
           >
-            {t('volumeLesson.openContainer', { name: state.containerName })}
+            <InlineCode text={t('volumeLesson.openContainer', { name: state.containerName })} />
           </a>
         )}
         {step === 'run' && (
@@ -161,7 +160,7 @@ function StepOf({
             className={linkClass}
             data-testid="lesson-volume-link"
           >
-            {t('volumeLesson.openVolume', { name: state.volume })}
+            <InlineCode text={t('volumeLesson.openVolume', { name: state.volume })} />
           </a>
         )}
       </>
@@ -173,6 +172,7 @@ function StepOf({
       index={index}
       status={done ? 'done' : next ? 'next' : 'waiting'}
       buttonLabel={buttonLabel}
+      buttonValue={buttonValue}
       busy={busy === step}
       blocked={blocked}
       blockedTitle={blockedTitle}
@@ -203,23 +203,29 @@ function Celebration({ state }: { state: VolumeLessonState }) {
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         {state.written !== null && (
           <>
-            <dt>{t('volumeLesson.celebrate.writtenBy', { name: VOLUME_LESSON.first })}</dt>
+            <dt>
+              <InlineCode text={t('volumeLesson.celebrate.writtenBy', { name: VOLUME_LESSON.first })} />
+            </dt>
             <dd className="font-mono" data-testid="lesson-celebrate-written">
               lesson = {state.written}
             </dd>
           </>
         )}
-        <dt>{t('volumeLesson.celebrate.readBy', { name: VOLUME_LESSON.second })}</dt>
+        <dt>
+          <InlineCode text={t('volumeLesson.celebrate.readBy', { name: VOLUME_LESSON.second })} />
+        </dt>
         <dd className="font-mono font-semibold" data-testid="lesson-celebrate-value">
           lesson = {state.readBack}
         </dd>
       </dl>
       <p className="mt-2 text-sm leading-6">
-        {t('volumeLesson.celebrate.body', {
-          first: VOLUME_LESSON.first,
-          second: VOLUME_LESSON.second,
-          volume: VOLUME_LESSON.volume,
-        })}
+        <InlineCode
+          text={t('volumeLesson.celebrate.body', {
+            first: VOLUME_LESSON.first,
+            second: VOLUME_LESSON.second,
+            volume: VOLUME_LESSON.volume,
+          })}
+        />
       </p>
       <p className="mt-2 text-sm leading-6">{t('volumeLesson.celebrate.next')}</p>
     </section>
@@ -241,9 +247,14 @@ function StartOverDialog({
   const [failure, setFailure] = useState<BerthError | null>(null);
   const items = [
     ...(state.containerName
-      ? [{ key: state.containerName, label: t('volumeLesson.reset.container', { name: state.containerName }) }]
+      ? [
+          {
+            key: state.containerName,
+            label: <InlineCode text={t('volumeLesson.reset.container', { name: state.containerName })} />,
+          },
+        ]
       : []),
-    { key: state.volume, label: t('volumeLesson.reset.volume', { name: state.volume }) },
+    { key: state.volume, label: <InlineCode text={t('volumeLesson.reset.volume', { name: state.volume })} /> },
   ];
   const confirm = async () => {
     setBusy(true);
