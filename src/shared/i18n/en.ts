@@ -1283,8 +1283,9 @@ export const en = {
         observed: 'Read back: `lesson = {{value}}`',
       },
     },
-    pulling:
-      'redis is not in the image cache yet: Berth pulls it first ({{percent}}%). The pulls panel shows its progress.',
+    pulling: 'redis is not in the local image cache yet: Berth pulls it first ({{percent}}%).',
+    pullingNoPercent: 'redis is not in the local image cache yet: Berth pulls it first.',
+    showPulls: 'Show the pulls panel',
     failed: 'This step did not finish. Try it again; if it keeps failing, start the lesson over.',
     nameTaken:
       'Something the lesson did not make already has one of its names (`berth-lesson-redis-data`, `berth-lesson-redis` or `berth-lesson-redis-2`). Berth leaves it alone: remove or rename it in a terminal, then try the step again.',

@@ -1281,8 +1281,9 @@ export const ko: Catalog = {
         observed: '읽은 값: `lesson = {{value}}`',
       },
     },
-    pulling:
-      'redis가 아직 이미지 캐시 (로컬 보관소)에 없어서 먼저 이미지 받기 (pull)를 해요 ({{percent}}%). 진행 상황은 이미지 받기 현황에서 볼 수 있어요.',
+    pulling: 'redis가 아직 이미지 캐시 (로컬 보관소)에 없어서 먼저 이미지 받기 (pull)를 해요 ({{percent}}%).',
+    pullingNoPercent: 'redis가 아직 이미지 캐시 (로컬 보관소)에 없어서 먼저 이미지 받기 (pull)를 해요.',
+    showPulls: '이미지 받기 현황 보기',
     failed: '이 단계를 마치지 못했어요. 다시 시도하고, 계속 실패하면 레슨을 처음부터 다시 시작하세요.',
     nameTaken:
       '레슨이 만들지 않은 볼륨이나 컨테이너가 레슨의 이름(`berth-lesson-redis-data`, `berth-lesson-redis`, `berth-lesson-redis-2`) 중 하나를 이미 쓰고 있어요. Berth는 그것을 건드리지 않아요. 터미널에서 삭제하거나 이름을 바꾼 뒤 단계를 다시 시도하세요.',

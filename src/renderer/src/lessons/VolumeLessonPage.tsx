@@ -111,7 +111,7 @@ function StepOf({
   onRun: () => void;
 }) {
   const { t } = useTranslation();
-  const { jobs } = usePulls();
+  const { jobs, setPanelOpen } = usePulls();
   const done = state.done.includes(step);
   const next = volumeLessonSteps[state.done.length] === step;
   const command = state.commands.find((line) => line.step === step)?.command ?? null;
@@ -134,9 +134,16 @@ function StepOf({
       ? jobs.find((job) => job.state === 'pulling' && /^redis(:latest)?$/.test(job.reference))
       : undefined;
   const progress = pull ? (
-    <p className="mt-2 text-sm text-slate-600 dark:text-slate-400" data-testid="lesson-pulling">
-      {t('volumeLesson.pulling', { percent: Math.round(pull.percent) })}
-    </p>
+    <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+      <p data-testid="lesson-pulling">
+        {pull.bytesKnown
+          ? t('volumeLesson.pulling', { percent: Math.round(pull.percent) })
+          : t('volumeLesson.pullingNoPercent')}
+      </p>
+      <Button variant="ghost" className="!px-2 !py-0.5 text-xs" onClick={() => setPanelOpen(true)}>
+        {t('volumeLesson.showPulls')}
+      </Button>
+    </div>
   ) : null;
 
   const madeContainer =
