@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../src/main/backend';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { VOLUME_LESSON, type VolumeLessonState } from '../../src/shared/volumes';
 import { docker, dockerQuiet, imageExists, requireEngine } from '../fixtures/dockerCli';
 import { requestError, requestOk } from '../fixtures/faultTools';
+import { startProxiedBackend } from '../fixtures/proxiedBackend';
 
 // The volume lesson through the contract, each step checked with the docker CLI: the value the
 // second container reads is the one the first wrote, through the volume only. The lesson's names are
@@ -180,7 +182,34 @@ describe.skipIf(!requireEngine.available)('the volume lesson against the real en
     expect(docker('inspect', '--format', '{{.State.Running}}', otherContainer)).toBe('true');
   });
 
+  it('reset with a wrong confirmation never reaches the engine (counted at a proxy): nothing is listed or removed', async () => {
+    await requestOk(backend.server, 'volumeLesson.reset', { confirm: volume });
+    await step('run');
+    const { dir, proxy, backend: proxied } = await startProxiedBackend('berth-lesson-');
+    try {
+      const from = proxy.requests().length;
+      for (const confirm of ['yes', first, `${volume}x`, '*']) {
+        expect((await requestError(proxied.server, 'volumeLesson.reset', { confirm })).code).toBe(
+          'confirmation-required',
+        );
+      }
+      expect(
+        proxy
+          .requests()
+          .slice(from)
+          .filter((request) => request.path.includes('lesson') || request.method === 'DELETE'),
+      ).toEqual([]);
+      expect(exists('container', first)).toBe(true);
+      expect(exists('volume', volume)).toBe(true);
+    } finally {
+      proxied.stop();
+      await proxy.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('never takes over a volume of the lesson’s name that it did not make, nor removes it at reset', async () => {
+    await requestOk(backend.server, 'volumeLesson.reset', { confirm: volume });
     docker('volume', 'create', volume);
     try {
       const error = await requestError(backend.server, 'volumeLesson.step', { step: 'run' });
