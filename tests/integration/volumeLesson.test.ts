@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../src/main/backend';
+import { PullManager } from '../../src/main/images/pullManager';
+import { VolumeLesson } from '../../src/main/lessons/volumeLesson';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { VOLUME_LESSON, type VolumeLessonState } from '../../src/shared/volumes';
 import { docker, dockerQuiet, imageExists, requireEngine } from '../fixtures/dockerCli';
@@ -205,6 +207,27 @@ describe.skipIf(!requireEngine.available)('the volume lesson against the real en
       proxied.stop();
       await proxy.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // The registry mirror's own name for redis: the same image under a reference the cache does not
+  // hold, so step 1 has to pull it (Berth never removes the shared redis:latest to test this).
+  const mirrorRedis = '127.0.0.1:5000/library/redis:latest';
+  it.skipIf(imageExists(mirrorRedis))('step 1 pulls a missing redis through the pull jobs, then runs it', async () => {
+    await requestOk(backend.server, 'volumeLesson.reset', { confirm: volume });
+    const pulls = new PullManager({ getClient: () => backend.monitor.requireClient() });
+    const lesson = new VolumeLesson({ getClient: () => backend.monitor.requireClient(), pulls, image: mirrorRedis });
+    try {
+      const state = await lesson.step('run');
+      expect(state.done).toEqual(['run']);
+      expect(pulls.list().map((job) => [job.reference, job.state])).toEqual([[mirrorRedis, 'done']]);
+      expect(docker('inspect', '--format', '{{.Config.Image}}', first)).toBe(mirrorRedis);
+      expect(redisCli(first, 'PING')).toBe('PONG');
+    } finally {
+      pulls.dispose();
+      await requestOk(backend.server, 'volumeLesson.reset', { confirm: volume });
+      // Only the tag this test pulled: the image stays, as redis:latest.
+      dockerQuiet('rmi', mirrorRedis);
     }
   });
 

@@ -11,6 +11,11 @@ export interface VolumeLessonOptions {
   getClient: () => Docker;
   /** redis is pulled through the pull jobs when missing, so its progress shows in the pulls panel. */
   pulls: Pulls;
+  /**
+   * The redis image the containers run. Default redis (what the lesson's commands show); the tests
+   * name another reference of it, missing from the image cache, to see it pulled through the pull jobs.
+   */
+  image?: string;
   /** How long a new redis has to answer PING. Default 20 s. */
   readyTimeoutMs?: number;
   now?: () => Date;
@@ -44,6 +49,7 @@ export class VolumeLesson {
   private readonly getClient: () => Docker;
   private readonly pulls: Pulls;
   private readonly readyTimeoutMs: number;
+  private readonly image: string;
   private readonly now: () => Date;
   /** One step (or reset) at a time: a second click waits, then finds its step out of order. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -56,6 +62,7 @@ export class VolumeLesson {
     this.getClient = options.getClient;
     this.pulls = options.pulls;
     this.readyTimeoutMs = options.readyTimeoutMs ?? 20_000;
+    this.image = options.image ?? VOLUME_LESSON.image;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -165,7 +172,7 @@ export class VolumeLesson {
       try {
         const created = await client.createContainer({
           name,
-          Image: VOLUME_LESSON.image,
+          Image: this.image,
           Cmd: REDIS_COMMAND,
           Labels: LABELS,
           HostConfig: { Binds: [`${VOLUME}:/data`] },
@@ -320,19 +327,18 @@ export class VolumeLesson {
   /** redis is pulled through the pull jobs when it is not in the image cache. */
   private async ensureImage(client: Docker): Promise<void> {
     try {
-      await client.getImage(VOLUME_LESSON.image).inspect();
+      await client.getImage(this.image).inspect();
       return;
     } catch (error) {
-      if (engineStatus(error) !== 404)
-        throw engineError(error, `Looking for ${VOLUME_LESSON.image} in the image cache`);
+      if (engineStatus(error) !== 404) throw engineError(error, `Looking for ${this.image} in the image cache`);
     }
-    let job = this.pulls.start(VOLUME_LESSON.image);
+    let job = this.pulls.start(this.image);
     if (job.state === 'pulling') job = await this.pulls.settled(job.id);
     if (job.state !== 'done') {
       throw BerthError.fromWire(
         job.error ?? {
           code: 'engine-error',
-          message: `Pulling ${VOLUME_LESSON.image} ${job.state === 'cancelled' ? 'was cancelled' : 'failed'}.`,
+          message: `Pulling ${this.image} ${job.state === 'cancelled' ? 'was cancelled' : 'failed'}.`,
         },
       );
     }
