@@ -26,6 +26,7 @@ import { ImageLayersService } from './images/imageLayers';
 import { ImageService } from './images/imageService';
 import { PullManager } from './images/pullManager';
 import { checkDockerCli } from './installation/dockerCli';
+import { VolumeLesson } from './lessons/volumeLesson';
 import { detect } from './onboarding/detector';
 import { startEngine } from './onboarding/engineStarter';
 import { RunService } from './run/runService';
@@ -113,6 +114,7 @@ export function createBackend(options: BackendOptions): Backend {
   const inspector = new InspectService({ getClient });
   const terminals = new TerminalService({ getClient });
   const httpProbe = new HttpProbe();
+  const volumeLesson = new VolumeLesson({ getClient, pulls });
   const { pickFolder } = options;
   const dockerfiles = new DockerfileFiles({
     workDir: options.workDir,
@@ -250,9 +252,9 @@ export function createBackend(options: BackendOptions): Backend {
       'volumes.restore': notYet,
       'files.pickSave': notYet,
       'files.pickOpen': notYet,
-      'volumeLesson.state': notYet,
-      'volumeLesson.step': notYet,
-      'volumeLesson.reset': notYet,
+      'volumeLesson.state': () => volumeLesson.state(),
+      'volumeLesson.step': ({ step }) => volumeLesson.step(step),
+      'volumeLesson.reset': ({ confirm }) => volumeLesson.reset(confirm),
       'networks.list': notYet,
       'networks.create': notYet,
       'networks.remove': notYet,

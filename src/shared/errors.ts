@@ -37,6 +37,10 @@ export const errorCodes = [
   'confirmation-required',
   /** A build stopped at a step; the job's failure says which and why. */
   'build-failed',
+  /** A lesson's step asked for before the steps it needs (the message names the step that is next). */
+  'lesson-out-of-order',
+  /** A lesson's step ran, but its check on the engine did not see what the step should leave (the message says what it saw). */
+  'lesson-check-failed',
   'internal',
 ] as const;
 

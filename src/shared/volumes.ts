@@ -183,6 +183,21 @@ export type VolumeLessonStep = z.infer<typeof volumeLessonStepSchema>;
 
 export const volumeLessonInputSchema = z.object({ step: volumeLessonStepSchema }).strict();
 
+/**
+ * The lesson's own things, with fixed names so that it resumes after a restart of Berth: every one
+ * carries the label berth.lesson=volumes, and only those are ever removed by its "Start over".
+ */
+export const VOLUME_LESSON = {
+  volume: 'berth-lesson-redis-data',
+  first: 'berth-lesson-redis',
+  second: 'berth-lesson-redis-2',
+  image: 'redis',
+  labelKey: 'berth.lesson',
+  labelValue: 'volumes',
+  /** The redis key step 2 writes and step 5 reads back. */
+  key: 'lesson',
+} as const;
+
 export const volumeLessonStateSchema = z.object({
   /** The steps done, in order; the next one is the first not in it. */
   done: z.array(volumeLessonStepSchema),
@@ -192,5 +207,11 @@ export const volumeLessonStateSchema = z.object({
   observed: z.string().nullable(),
   /** The docker CLI command each done step equals, to copy into a terminal. */
   commands: z.array(z.object({ step: volumeLessonStepSchema, command: z.string() })),
+  /** The lesson's container now (the second once it exists), by name; null when there is none. */
+  containerName: z.string().nullable(),
+  /** The value step 2 wrote, as far as Berth knows it (null before step 2, or when Berth restarted since the first container went). */
+  written: z.string().nullable(),
+  /** The value step 5 read back from the second container; null until then. */
+  readBack: z.string().nullable(),
 });
 export type VolumeLessonState = z.infer<typeof volumeLessonStateSchema>;

@@ -1,8 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { buildTestImage } from '../fixtures/buildTestImage';
 import { dockerQuiet, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl, startHarness } from '../fixtures/harness';
-import { saveScreenshot } from '../fixtures/screenshots';
+import { saveScreenshot, saveScreenshotsInEveryLook } from '../fixtures/screenshots';
 import { harnessForSpec } from '../fixtures/specHarness';
 import { EngineUnavailable } from './pages/EngineUnavailable';
 import { ImageLayersPage } from './pages/ImageLayersPage';
@@ -36,20 +36,6 @@ test.afterAll(() => {
   dockerQuiet('rmi', '-f', tag);
   if (builtId) dockerQuiet('rmi', '-f', builtId);
 });
-
-/** Light and dark, at 1280×800 and 900×600 (the smallest window Berth fits). */
-async function screenshotsInEveryLook(page: Page, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    for (const [width, height] of [
-      [1280, 800],
-      [900, 600],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await saveScreenshot(page, `${name}-${colorScheme}-${width}x${height}`);
-    }
-  }
-}
 
 test('from Images, the layers of a built image say what it shares with busybox, and lead back', async ({ page }) => {
   await page.goto(pageUrl(harness(), 'images'));
@@ -86,7 +72,7 @@ test('from Images, the layers of a built image say what it shares with busybox, 
   await expect(copy).toHaveAttribute('data-metadata-only', 'false');
   await expect(copy).toHaveAttribute('data-shared', 'false');
 
-  await screenshotsInEveryLook(page, 'image-layers-en');
+  await saveScreenshotsInEveryLook(page, 'image-layers-en');
 
   // Keyboard: the way back is a button that Enter follows.
   await layers.back.focus();
@@ -107,7 +93,7 @@ test('in Korean, light and dark, the same view', async ({ page }) => {
   await expect(layers.heading).toHaveText(`${tag}의 레이어`);
   await expect(layers.summary).toContainText('레이어 3개 중 1개');
   await expect(layers.row('ENV GREETING=hello').getByTestId('layer-metadata-only')).toHaveText('메타데이터만');
-  await screenshotsInEveryLook(page, 'image-layers-ko');
+  await saveScreenshotsInEveryLook(page, 'image-layers-ko');
 });
 
 test('an image that is gone says so, with the way back', async ({ page }) => {

@@ -17,6 +17,7 @@ import { RunDialog } from './pages/RunDialog';
 import { RunFlowPage } from './pages/RunFlowPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { Sidebar } from './pages/Sidebar';
+import { VolumeLessonPage } from './pages/VolumeLessonPage';
 
 /**
  * Every main screen in Korean shows Korean words: English is left only for product and program
@@ -288,6 +289,9 @@ test('every main screen in Korean shows no English words but names, commands and
   await check(found, 'build', page, () => expect(build.example('static-site')).toBeVisible());
   await build.example('static-site').click();
   await check(found, 'build: example', page, () => expect(build.contextSends).toBeVisible());
+
+  await open('lessons/volumes');
+  await check(found, 'volume lesson', page, () => expect(new VolumeLessonPage(page).step('run')).toBeVisible());
 
   expect(found, 'English words on Korean screens').toEqual({});
 });

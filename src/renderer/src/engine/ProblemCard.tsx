@@ -13,11 +13,14 @@ export function ProblemCard({
   problem,
   searched,
   heading,
+  advice,
   children,
 }: {
   problem: WireError;
   searched?: string[];
   heading?: string;
+  /** What to do, where the screen knows better than the code's general next step (it replaces that). */
+  advice?: ReactNode;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -33,7 +36,9 @@ export function ProblemCard({
         <WarningIcon className="mt-0.5 h-5 w-5 shrink-0 text-amber-600 dark:text-amber-400" />
         <div className="min-w-0 flex-1">
           <h2 className="font-semibold">{heading ?? text.title}</h2>
-          <p className="mt-1 text-sm leading-6">{heading ? joinSentences(text.title, text.body) : text.body}</p>
+          <p className="mt-1 text-sm leading-6">
+            {advice ?? (heading ? joinSentences(text.title, text.body) : text.body)}
+          </p>
           {searched && searched.length > 0 && (
             <div className="mt-2 text-sm">
               <span className="font-medium">{t('problem.searched')}:</span>

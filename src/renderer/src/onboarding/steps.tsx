@@ -15,17 +15,26 @@ export function StepFrame({ title, body, children }: { title: string; body?: str
   );
 }
 
-/** A command to type in a terminal, with a Copy button. */
-export function Command({ text }: { text: string }) {
+/** A command to type in a terminal, with a Copy button (the volume lesson shows its steps' commands with it too). */
+export function Command({
+  text,
+  testId = 'onboarding-command',
+  copyLabel,
+}: {
+  text: string;
+  testId?: string;
+  /** The Copy button's accessible name, where several commands share a screen. */
+  copyLabel?: string;
+}) {
   const { t } = useTranslation();
   const [state, copy] = useCopy();
   return (
     <div
       className="flex items-center gap-2 rounded-md bg-slate-900 px-3 py-2 font-mono text-sm text-slate-100"
-      data-testid="onboarding-command"
+      data-testid={testId}
     >
-      <span className="flex-1 select-all">$ {text}</span>
-      <Button className="!px-2 !py-0.5 text-xs" onClick={() => void copy(text)}>
+      <span className="min-w-0 flex-1 break-words select-all">$ {text}</span>
+      <Button className="!px-2 !py-0.5 text-xs" onClick={() => void copy(text)} aria-label={copyLabel}>
         {state === 'copied' ? t('onboarding.start.copied') : t('onboarding.start.copy')}
       </Button>
     </div>
