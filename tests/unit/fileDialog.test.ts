@@ -19,7 +19,11 @@ afterEach(() => {
 describe('createSaveFilePicker', () => {
   it('opens the save dialog on the window in Downloads with the suggested name and a .tar filter', async () => {
     showSaveDialog.mockResolvedValue({ canceled: false, filePath: '/home/me/Downloads/data.tar' });
-    const pick = createSaveFilePicker(() => window, texts, () => '/home/me/Downloads');
+    const pick = createSaveFilePicker(
+      () => window,
+      texts,
+      () => '/home/me/Downloads',
+    );
     expect(await pick({ suggestedName: 'data.tar', kind: 'tar' })).toBe('/home/me/Downloads/data.tar');
     expect(showSaveDialog).toHaveBeenCalledWith(window, {
       title: '백업 저장',
@@ -31,7 +35,11 @@ describe('createSaveFilePicker', () => {
 
   it('offers any file type for a download, and a suggestion never chooses the folder', async () => {
     showSaveDialog.mockResolvedValue({ canceled: false, filePath: '/tmp/x' });
-    await createSaveFilePicker(() => null, texts, () => '/home/me/Downloads')({
+    await createSaveFilePicker(
+      () => null,
+      texts,
+      () => '/home/me/Downloads',
+    )({
       suggestedName: '../../etc/app.log',
       kind: 'any',
     });

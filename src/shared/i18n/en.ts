@@ -1299,7 +1299,8 @@ export const en = {
       nameEmpty: 'Give the new volume a name.',
       nameLength: 'A volume name has 2 to 255 characters; this one has {{count}}.',
       nameInvalid: 'Use only letters, digits, _ . and -, and start with a letter or digit.',
-      nameTaken: 'A volume named {{name}} already exists. Pick a new name: a restore never writes into an existing volume.',
+      nameTaken:
+        'A volume named {{name}} already exists. Pick a new name: a restore never writes into an existing volume.',
       restore: 'Restore',
       restoring: 'Restoring…',
       cancel: 'Cancel',

@@ -60,7 +60,9 @@ export function FilePreview({ volume, path, kind }: { volume: string; path: stri
       <div className="flex flex-wrap items-start gap-3">
         <div className="min-w-0 flex-1">
           <h2 className="font-mono text-sm font-semibold break-all">{fileName}</h2>
-          {file && <p className="text-xs text-slate-500 dark:text-slate-400">{formatBytes(file.size, i18n.language)}</p>}
+          {file && (
+            <p className="text-xs text-slate-500 dark:text-slate-400">{formatBytes(file.size, i18n.language)}</p>
+          )}
         </div>
         {download}
       </div>

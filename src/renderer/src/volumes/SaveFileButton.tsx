@@ -110,7 +110,7 @@ export function SaveFileButton({
   };
 
   return (
-    <div className="space-y-2" data-testid={testId}>
+    <div className="max-w-2xl min-w-0 space-y-2" data-testid={testId}>
       {!asking && (
         <Button
           variant={variant}
@@ -166,7 +166,11 @@ export function SaveFileButton({
         </form>
       )}
       {saved && (
-        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400" data-testid={`${testId}-saved`}>
+        <p
+          role="status"
+          className="text-sm break-all text-emerald-700 dark:text-emerald-400"
+          data-testid={`${testId}-saved`}
+        >
           {savedText(saved.savedTo, formatBytes(saved.bytes, i18n.language))}
         </p>
       )}

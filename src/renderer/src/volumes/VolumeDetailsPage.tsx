@@ -16,10 +16,7 @@ import { RestoreVolumeButton } from './RestoreVolumeButton';
 import { joinVolumePath, shownName } from './volumePath';
 
 type Browse =
-  | { state: 'loading' }
-  | { state: 'ready'; listing: VolumeListing }
-  | { state: 'failed'; error: BerthError };
-
+  { state: 'loading' } | { state: 'ready'; listing: VolumeListing } | { state: 'failed'; error: BerthError };
 
 /**
  * One volume's files, read-only, through Berth's helper container: the folder path as a
@@ -75,14 +72,15 @@ export function VolumeDetailsPage({ name }: { name: string }) {
           </p>
           <h1 className="text-xl font-semibold break-all">{name}</h1>
         </div>
-        <div className="ml-auto flex flex-wrap items-start gap-2">
-          <BackupVolumeButton name={name} />
-          <RestoreVolumeButton />
-        </div>
       </header>
       <p className="mt-2 max-w-3xl text-sm leading-6 text-slate-600 dark:text-slate-400" data-testid="read-only-note">
         {t('volumeFiles.readOnlyNote')}
       </p>
+      {/* The backup's path field and result open under its button, so they get a row of their own. */}
+      <div className="mt-3 flex flex-wrap items-start gap-2">
+        <RestoreVolumeButton />
+        <BackupVolumeButton name={name} />
+      </div>
       <EngineUnavailable className="mt-3" consequence={t('volumeFiles.engineDown')} />
 
       <nav aria-label={t('volumeFiles.breadcrumb')} className="mt-4" data-testid="volume-breadcrumb">
