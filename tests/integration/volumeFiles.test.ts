@@ -257,6 +257,27 @@ describe.skipIf(!requireEngine.available)('a volume’s files, backup and restor
     }
   });
 
+  it('pulls busybox through the pull jobs when it is missing, so the pulls panel shows it', async () => {
+    // busybox under the mirror's own name: missing locally, pulled, then untagged (busybox:latest stays).
+    const image = '127.0.0.1:5000/library/busybox:latest';
+    dockerQuiet('rmi', image);
+    const pulling = new VolumeFiles({
+      getClient: () => client,
+      pulls,
+      chosenFiles: new ChosenFiles(false),
+      helperImage: image,
+    });
+    try {
+      const listing = await pulling.browse({ name: volume, path: 'my folder' });
+      expect(listing.entries.map((entry) => entry.name)).toEqual(['inner', 'note.txt']);
+      expect(pulls.list()).toContainEqual(expect.objectContaining({ reference: image, state: 'done' }));
+      expect(imageExists(image)).toBe(true);
+    } finally {
+      await pulling.dispose();
+      dockerQuiet('rmi', image);
+    }
+  });
+
   it('in Electron, writes and reads only the files chosen in the dialogs', async () => {
     const chosen = new ChosenFiles(true);
     const guarded = new VolumeFiles({ getClient: () => client, pulls, chosenFiles: chosen });

@@ -25,6 +25,8 @@ export interface VolumeFilesOptions {
   chosenFiles: ChosenFiles;
   /** How long a browse session's helper stays after its last use (default 60 s). */
   helperIdleMs?: number;
+  /** The helper's image (tests pull busybox under another name); busybox:latest by default. */
+  helperImage?: string;
 }
 
 /**
@@ -66,6 +68,7 @@ export class VolumeFiles {
       getClient: options.getClient,
       pulls: options.pulls,
       idleMs: options.helperIdleMs,
+      image: options.helperImage,
     });
   }
 

@@ -25,6 +25,8 @@ export interface VolumeHelpersOptions {
   /** busybox is pulled through the pull jobs when missing, so the pulls panel shows it. */
   pulls: Pulls;
   idleMs?: number;
+  /** The helper's image; HELPER_IMAGE unless a test pulls another name of busybox. */
+  image?: string;
 }
 
 interface Kept {
@@ -44,9 +46,11 @@ export class VolumeHelpers {
   private leftoversCleared: Promise<void> | null = null;
   private disposed = false;
   private readonly idleMs: number;
+  private readonly image: string;
 
   constructor(private readonly options: VolumeHelpersOptions) {
     this.idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+    this.image = options.image ?? HELPER_IMAGE;
   }
 
   /**
@@ -157,7 +161,7 @@ export class VolumeHelpers {
     try {
       container = await client.createContainer({
         name: `berth-volume-files-${randomBytes(4).toString('hex')}`,
-        Image: HELPER_IMAGE,
+        Image: this.image,
         Cmd: HELPER_COMMAND,
         Labels: { [HELPER_LABEL]: HELPER_PURPOSE, [HELPER_VOLUME_LABEL]: volume },
         WorkingDir: HELPER_MOUNT,
@@ -181,20 +185,17 @@ export class VolumeHelpers {
 
   private async ensureImage(client: Docker): Promise<void> {
     try {
-      await client.getImage(HELPER_IMAGE).inspect();
+      await client.getImage(this.image).inspect();
       return;
     } catch (error) {
-      if (engineStatus(error) !== 404) throw engineError(error, `Looking for ${HELPER_IMAGE}`);
+      if (engineStatus(error) !== 404) throw engineError(error, `Looking for ${this.image}`);
     }
-    let job = this.options.pulls.start(HELPER_IMAGE);
+    let job = this.options.pulls.start(this.image);
     if (job.state === 'pulling') job = await this.options.pulls.settled(job.id);
     if (job.state !== 'done') {
       throw job.error
-        ? new BerthError(
-            job.error.code,
-            `Pulling ${HELPER_IMAGE} for the helper container failed: ${job.error.message}`,
-          )
-        : new BerthError('cancelled', `The pull of ${HELPER_IMAGE} for the helper container was cancelled.`);
+        ? new BerthError(job.error.code, `Pulling ${this.image} for the helper container failed: ${job.error.message}`)
+        : new BerthError('cancelled', `The pull of ${this.image} for the helper container was cancelled.`);
     }
   }
 }
