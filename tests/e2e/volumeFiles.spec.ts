@@ -155,6 +155,26 @@ test('backs the volume up, restores it into a new volume and browses the copy', 
   expect(contentsOf(restored)).toBe(contentsOf(volume));
 });
 
+/** Latin words in the page's visible text, outside values (names, paths) and code: none but names and keys. */
+async function englishWords(page: Page): Promise<string[]> {
+  const allowed = new Set(['Berth', 'Docker', 'Engine', 'Enter', 'Backspace', 'Windows', 'tar', 'B', 'kB', 'KB']);
+  const texts = await page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!element || element.closest('code, pre, [data-value], [data-testid=status-bar]')) continue;
+      if (element.checkVisibility()) found.push(node.textContent ?? '');
+    }
+    return found;
+  });
+  return texts
+    .flatMap((text) => text.split(/\s+/))
+    .filter((token) => /^[A-Za-z]+$/.test(token.replace(/[(),.:…]/g, '')) && !/[/.:@]\w/.test(token))
+    .map((token) => token.replace(/[(),.:…]/g, ''))
+    .filter((word) => !allowed.has(word));
+}
+
 test('in Korean: the read-only note, a folder and a file’s text', async ({ page }) => {
   await page.goto(pageUrl(harness(), `volumes/${volume}`, 'ko'));
   const details = new VolumeDetailsPage(page);
@@ -162,6 +182,7 @@ test('in Korean: the read-only note, a folder and a file’s text', async ({ pag
   await details.entry('my folder').click();
   await details.entry('인사.txt').click();
   await expect(details.previewText).toHaveText('안녕하세요, 볼륨!\n');
+  expect(await englishWords(page)).toEqual([]);
   await screenshots(page, 'text', 'ko');
   await details.restore.open.click();
   await details.restore.name.fill('한글 이름');

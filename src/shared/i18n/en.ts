@@ -1227,7 +1227,7 @@ export const en = {
     back: 'Volumes',
     kind: 'Volume',
     readOnlyNote:
-      'To show these files, Berth starts a small helper container (busybox) with this volume attached read-only: looking around cannot change or remove anything. Berth removes the helper when you are done.',
+      'To show these files, Berth starts a small helper container ({{image}}) with this volume attached read-only: looking around cannot change or remove anything. Berth removes the helper when you are done.',
     engineDown: 'Browsing the files, downloads and backups need the Docker server (daemon).',
     breadcrumb: 'Folder path',
     listLabel: 'Files in {{folder}}',

@@ -49,7 +49,9 @@ export function FilePreview({ volume, path, kind }: { volume: string; path: stri
   if (!readable) {
     return (
       <div className="space-y-2" data-testid="file-preview" data-reason={kind}>
-        <h2 className="font-mono text-sm font-semibold break-all">{fileName}</h2>
+        <h2 className="font-mono text-sm font-semibold break-all" data-value>
+          {fileName}
+        </h2>
         <p className="text-sm leading-6">{t(`volumeFiles.preview.${kind === 'link' ? 'link' : 'other'}`)}</p>
       </div>
     );
@@ -59,7 +61,9 @@ export function FilePreview({ volume, path, kind }: { volume: string; path: stri
     <div className="space-y-3" data-testid="file-preview" data-reason={file?.reason}>
       <div className="flex flex-wrap items-start gap-3">
         <div className="min-w-0 flex-1">
-          <h2 className="font-mono text-sm font-semibold break-all">{fileName}</h2>
+          <h2 className="font-mono text-sm font-semibold break-all" data-value>
+            {fileName}
+          </h2>
           {file && (
             <p className="text-xs text-slate-500 dark:text-slate-400">{formatBytes(file.size, i18n.language)}</p>
           )}

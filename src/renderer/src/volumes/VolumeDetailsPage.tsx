@@ -8,6 +8,7 @@ import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { Button } from '../ui/Button';
+import { InlineCode } from '../ui/InlineCode';
 import { formatBytes, formatDateTime } from '../ui/format';
 import { FileIcon, FolderIcon } from '../ui/icons';
 import { BackupVolumeButton } from './BackupVolumeButton';
@@ -70,16 +71,19 @@ export function VolumeDetailsPage({ name }: { name: string }) {
           <p className="text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">
             {t('volumeFiles.kind')}
           </p>
-          <h1 className="text-xl font-semibold break-all">{name}</h1>
+          <h1 className="text-xl font-semibold break-all" data-value>
+            {name}
+          </h1>
         </div>
       </header>
       <p className="mt-2 max-w-3xl text-sm leading-6 text-slate-600 dark:text-slate-400" data-testid="read-only-note">
-        {t('volumeFiles.readOnlyNote')}
+        {/* The helper's image as code: a program's name, the same in every language. */}
+        <InlineCode text={t('volumeFiles.readOnlyNote', { image: '`busybox`' })} />
       </p>
       {/* The backup's path field and result open under its button, so they get a row of their own. */}
       <div className="mt-3 flex flex-wrap items-start gap-2">
-        <RestoreVolumeButton />
         <BackupVolumeButton name={name} />
+        <RestoreVolumeButton />
       </div>
       <EngineUnavailable className="mt-3" consequence={t('volumeFiles.engineDown')} />
 
@@ -92,7 +96,7 @@ export function VolumeDetailsPage({ name }: { name: string }) {
               <li key={`${index}:${part}`} className="flex items-center gap-1">
                 {index > 0 && <span className="text-slate-400">/</span>}
                 {last ? (
-                  <span aria-current="page" className="font-medium break-all">
+                  <span aria-current="page" className="font-medium break-all" data-value>
                     {part}
                   </span>
                 ) : (
@@ -100,6 +104,7 @@ export function VolumeDetailsPage({ name }: { name: string }) {
                     type="button"
                     className="rounded px-1 text-sky-700 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300"
                     onClick={() => openFolder(path)}
+                    data-value
                   >
                     {part}
                   </button>
@@ -240,7 +245,9 @@ function FolderListing({
                 ) : (
                   <FileIcon className="h-4 w-4 shrink-0 text-slate-400" />
                 )}
-                <span className="min-w-0 flex-1 truncate font-mono text-[13px]">{shownName(entry.name)}</span>
+                <span className="min-w-0 flex-1 truncate font-mono text-[13px]" data-value>
+                  {shownName(entry.name)}
+                </span>
                 {entry.kind === 'link' && (
                   <span className="text-xs text-slate-500 dark:text-slate-400">{t('volumeFiles.kinds.link')}</span>
                 )}
