@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { volumeContents } from '../fixtures/volumeContents';
 import { docker, dockerQuiet, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
@@ -14,19 +15,6 @@ const harness = harnessForSpec({ pull: ['busybox'] });
 const volume = `berth-e2e-vf-${process.pid}`;
 const restored = `berth-e2e-vf-restored-${process.pid}`;
 let dir = '';
-
-/** What a volume holds, as the docker CLI sees it: every path with its type, and every file's checksum. */
-const contentsOf = (name: string) =>
-  docker(
-    'run',
-    '--rm',
-    '-v',
-    `${name}:/d:ro`,
-    'busybox',
-    'sh',
-    '-c',
-    'cd /d && find . -exec stat -c "%F %s %n" {} + | sort && find . -type f -exec md5sum {} + | sort',
-  );
 
 test.beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-e2e-volume-files-'));
@@ -152,7 +140,7 @@ test('backs the volume up, restores it into a new volume and browses the copy', 
   await details.entry('my folder').click();
   await details.entry('인사.txt').click();
   await expect(details.previewText).toHaveText('안녕하세요, 볼륨!\n');
-  expect(contentsOf(restored)).toBe(contentsOf(volume));
+  expect(volumeContents(restored)).toBe(volumeContents(volume));
 });
 
 /** Latin words in the page's visible text, outside values (names, paths) and code: none but names and keys. */

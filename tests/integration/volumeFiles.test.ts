@@ -10,6 +10,7 @@ import { PullManager } from '../../src/main/images/pullManager';
 import { VolumeFiles } from '../../src/main/volumes/volumeFiles';
 import { BerthError } from '../../src/shared/errors';
 import { VOLUME_TEXT_LIMIT_BYTES } from '../../src/shared/volumes';
+import { volumeContents } from '../fixtures/volumeContents';
 import { docker, dockerQuiet, imageExists, requireEngine } from '../fixtures/dockerCli';
 import { engineClient } from '../fixtures/engineClient';
 import { readTarEntries } from '../fixtures/readTar';
@@ -25,20 +26,6 @@ const helperFilter = (name: string) => [
   `label=berth.volume=${name}`,
 ];
 const helpersOf = (name: string) => docker('ps', '-aq', ...helperFilter(name));
-
-/** What a volume holds, as the docker CLI sees it: every path with its type, and every file's checksum. */
-function contentsOf(name: string): string {
-  return docker(
-    'run',
-    '--rm',
-    '-v',
-    `${name}:/d:ro`,
-    'busybox',
-    'sh',
-    '-c',
-    'cd /d && find . -exec stat -c "%F %s %n" {} + | sort && find . -type f -exec md5sum {} + | sort',
-  );
-}
 
 async function failure(promise: Promise<unknown>): Promise<BerthError> {
   try {
@@ -190,7 +177,7 @@ describe.skipIf(!requireEngine.available)('a volume’s files, backup and restor
     const write = await execOutput(client, ids[0]!, ['sh', '-c', 'echo x > /volume/written-by-helper']);
     expect(write.exitCode).not.toBe(0);
     expect(write.stderr).toMatch(/read-only/i);
-    expect(contentsOf(volume)).not.toContain('written-by-helper');
+    expect(volumeContents(volume)).not.toContain('written-by-helper');
   });
 
   it('backs up to a tar relative to the volume root, and restores it into a new volume with equal files', async () => {
@@ -205,7 +192,7 @@ describe.skipIf(!requireEngine.available)('a volume’s files, backup and restor
 
     const result = await files.restore({ source: backup, name: restored });
     expect(result).toEqual({ name: restored, bytes: saved.bytes });
-    expect(contentsOf(restored)).toBe(contentsOf(volume));
+    expect(volumeContents(restored)).toBe(volumeContents(volume));
     expect((await files.browse({ name: restored, path: 'my folder' })).entries.map((e) => e.name)).toEqual([
       'inner',
       'note.txt',
@@ -215,9 +202,9 @@ describe.skipIf(!requireEngine.available)('a volume’s files, backup and restor
   it('refuses to restore into an existing volume, and removes only the volume it made when a restore fails', async () => {
     const backup = path.join(dir, 'backup.tar');
     if (!fs.existsSync(backup)) await files.backup({ name: volume, destination: backup });
-    const before = contentsOf(volume);
+    const before = volumeContents(volume);
     expect((await failure(files.restore({ source: backup, name: volume }))).code).toBe('name-in-use');
-    expect(contentsOf(volume)).toBe(before);
+    expect(volumeContents(volume)).toBe(before);
 
     const notTar = path.join(dir, 'not-a-tar.tar');
     fs.writeFileSync(notTar, 'just some text, not an archive\n'.repeat(40));
