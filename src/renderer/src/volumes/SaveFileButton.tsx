@@ -168,7 +168,7 @@ export function SaveFileButton({
       {saved && (
         <p
           role="status"
-          className="text-sm break-all text-emerald-700 dark:text-emerald-400"
+          className="text-sm wrap-anywhere text-emerald-700 dark:text-emerald-400"
           data-testid={`${testId}-saved`}
         >
           {savedText(saved.savedTo, formatBytes(saved.bytes, i18n.language))}
