@@ -271,6 +271,7 @@ export function createBackend(options: BackendOptions): Backend {
       'volumes.download': (input) => volumeFiles.download(input),
       'volumes.backup': (input) => volumeFiles.backup(input),
       'volumes.restore': (input) => volumeFiles.restore(input),
+      'volumes.closeFiles': (input) => volumeFiles.close(input),
       'files.pickSave': pickSave,
       'files.pickOpen': pickOpen,
       'volumeLesson.state': notYet,

@@ -182,7 +182,16 @@ describe.skipIf(!requireEngine.available)('a volume’s files, backup and restor
 
   it('backs up to a tar relative to the volume root, and restores it into a new volume with equal files', async () => {
     const backup = path.join(dir, 'backup.tar');
+    // Leaving the page ends the browse session: its helper goes at once, so the volume is free.
+    await files.browse({ name: volume, path: '' });
+    expect(helpersOf(volume)).not.toBe('');
+    expect(await files.close({ name: volume })).toEqual({ closed: true });
+    expect(helpersOf(volume)).toBe('');
+    expect(await files.close({ name: volume })).toEqual({ closed: false });
+
     const saved = await files.backup({ name: volume, destination: backup });
+    // A backup keeps no helper: the remove dialog offers it just before removing the volume.
+    expect(helpersOf(volume)).toBe('');
     expect(saved.savedTo).toBe(backup);
     expect(saved.bytes).toBe(fs.statSync(backup).size);
     const names = (await readTarEntries(fs.createReadStream(backup))).map((entry) => entry.header.name);

@@ -131,7 +131,7 @@ export class VolumeFiles {
    */
   async backup({ name, destination: asked }: { name: string; destination: string }): Promise<SavedFile> {
     const destination = this.options.chosenFiles.requireSave(asked);
-    const bytes = await this.helpers.withReadOnly(name, async (client, id) => {
+    const bytes = await this.helpers.withOneShot(name, 'ro', async (client, id) => {
       const archive = await this.archive(client, id, name, '');
       return writeAtomically(destination, (temp) =>
         pipeline(rerootArchive(archive, HELPER_MOUNT.slice(1)), temp),
@@ -170,7 +170,7 @@ export class VolumeFiles {
       ]);
     }
     try {
-      await this.helpers.withReadWrite(name, (helperClient, id) =>
+      await this.helpers.withOneShot(name, 'rw', (helperClient, id) =>
         helperClient.getContainer(id).putArchive(fs.createReadStream(source), { path: HELPER_MOUNT }),
       );
     } catch (error) {
@@ -181,6 +181,14 @@ export class VolumeFiles {
       throw engineError(error, `Restoring ${source} into the volume ${name}`);
     }
     return { name, bytes: size };
+  }
+
+  /**
+   * Ends the browse session of a volume: its kept helper is removed now rather than after the idle
+   * time, so the volume is no longer in use (it can be removed at once).
+   */
+  async close({ name }: { name: string }): Promise<{ closed: boolean }> {
+    return { closed: await this.helpers.endSession(name) };
   }
 
   dispose(): Promise<void> {

@@ -77,21 +77,32 @@ export class VolumeHelpers {
     }
   }
 
-  /** Runs `use` with a helper that mounts the volume read-write, removed as soon as it is done. */
-  async withReadWrite<T>(volume: string, use: (client: Docker, id: string) => Promise<T>): Promise<T> {
+  /**
+   * Runs `use` with a helper of its own, removed as soon as it is done: read-write only for a
+   * restore into a new volume; read-only for a backup, which must not keep the volume in use (the
+   * remove dialog offers a backup just before removing).
+   */
+  async withOneShot<T>(
+    volume: string,
+    access: 'ro' | 'rw',
+    use: (client: Docker, id: string) => Promise<T>,
+  ): Promise<T> {
     const client = this.options.getClient();
-    const id = await this.create(client, volume, false);
+    const id = await this.create(client, volume, access === 'ro');
     try {
       return await use(client, id);
     } finally {
-      await removeHelper(client, id);
+      await removeHelper(client, id).catch(() => undefined);
     }
   }
 
-  /** The ids of the helpers kept now (tests). */
-  async keptIds(): Promise<string[]> {
-    const ids = await Promise.allSettled([...this.kept.values()].map((kept) => kept.id));
-    return ids.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  /** Removes the helper kept for the volume now (its page was left), so nothing holds the volume. */
+  async endSession(volume: string): Promise<boolean> {
+    const kept = this.kept.get(volume);
+    if (!kept) return false;
+    this.kept.delete(volume);
+    await this.removeKept(kept);
+    return true;
   }
 
   /** Removes every kept helper; resolves once they are gone. */

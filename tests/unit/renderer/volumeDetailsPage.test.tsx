@@ -38,13 +38,14 @@ function fakeClient(
   status = connectedStatus(),
 ) {
   const request = vi.fn(async (name: string, input?: unknown): Promise<unknown> => {
-    const { path } = input as { path: string };
+    const { path } = input as { path?: string };
     if (name === 'volumes.browse') {
-      const answer = browse[path];
+      const answer = browse[path ?? ''];
       if (answer instanceof BerthError) throw answer;
       if (answer) return answer;
     }
-    if (name === 'volumes.readFile' && files[path]) return files[path];
+    if (name === 'volumes.readFile' && path && files[path]) return files[path];
+    if (name === 'volumes.closeFiles') return { closed: true };
     throw new BerthError('unknown-request', name);
   });
   const subscribe = vi.fn((name: string, _input: unknown, onEvent: (value: unknown) => void) => {
@@ -86,6 +87,14 @@ describe('VolumeDetailsPage', () => {
     expect(screen.getByTestId('volume-empty').textContent).toBe('This folder is empty.');
     await act(async () => fireEvent.keyDown(screen.getByTestId('volume-up'), { key: 'Backspace' }));
     expect(screen.getAllByTestId('volume-entry')).toHaveLength(3);
+  });
+
+  it('ends the browse session when the page is left, so the helper does not hold the volume', async () => {
+    const { client, request } = fakeClient({ '': root });
+    await renderPage(client);
+    expect(request).not.toHaveBeenCalledWith('volumes.closeFiles', expect.anything());
+    cleanup();
+    expect(request).toHaveBeenCalledWith('volumes.closeFiles', { name: 'data' });
   });
 
   it('moves between rows with the arrow keys', async () => {

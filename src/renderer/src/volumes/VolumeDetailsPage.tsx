@@ -50,6 +50,14 @@ export function VolumeDetailsPage({ name }: { name: string }) {
     };
   }, [client, name, folder, connected, requestKey]);
 
+  // Leaving the page ends the browse session: Berth's helper goes at once and the volume is free again.
+  useEffect(
+    () => () => {
+      client.request('volumes.closeFiles', { name }).catch(() => undefined);
+    },
+    [client, name],
+  );
+
   const openFolder = (path: string) => {
     setFolder(path);
     setSelected(null);
