@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { volumeContents } from '../fixtures/volumeContents';
 import { docker, dockerQuiet, requireEngine } from '../fixtures/dockerCli';
@@ -46,6 +47,25 @@ test.afterAll(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** axe-core's findings (WCAG 2.1 A and AA, best practices) on the page as it is, light and dark. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.mouse.move(0, 0);
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    for (const violation of results.violations) {
+      found.push(
+        `${colorScheme}: ${violation.id} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
+
 /** Light and dark, at 1280×800 and 900×600: volume-files-<name>-<lang>-<scheme>-<size>.png. */
 async function screenshots(page: Page, name: string, lang: 'en' | 'ko') {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -84,6 +104,7 @@ test('browses into a folder with the keyboard and shows a file’s text; big and
   await details.entry('hello.txt').focus();
   await page.keyboard.press('Enter');
   await expect(details.previewText).toHaveText('Hello from a container\nThis line was written by busybox.\n');
+  expect(await axeViolations(page)).toEqual([]);
   await screenshots(page, 'text', 'en');
 
   // Download: the harness has no OS dialog, so a path field.
@@ -129,6 +150,7 @@ test('backs the volume up, restores it into a new volume and browses the copy', 
   await details.restore.name.fill(volume);
   await details.restore.submit.click();
   await expect(details.restore.alerts).toContainText('already exists');
+  expect(await axeViolations(page)).toEqual([]);
   await screenshots(page, 'restore-taken', 'en');
   await details.restore.name.fill(restored);
   await details.restore.submit.click();
@@ -171,6 +193,7 @@ test('in Korean: the read-only note, a folder and a file’s text', async ({ pag
   await details.entry('인사.txt').click();
   await expect(details.previewText).toHaveText('안녕하세요, 볼륨!\n');
   expect(await englishWords(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await screenshots(page, 'text', 'ko');
   await details.restore.open.click();
   await details.restore.name.fill('한글 이름');

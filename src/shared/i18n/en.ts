@@ -1239,14 +1239,11 @@ export const en = {
     emptyFolder: 'This folder is empty.',
     emptyVolume: 'This volume is empty: no container has written anything into it yet.',
     truncated: 'Only the first {{count}} entries are shown. Back up the volume to get all of them.',
-    entryLabel: {
-      folder: 'Folder {{name}}',
-      file: 'File {{name}}',
-      link: 'Link {{name}}',
-      other: '{{name}} (special file)',
-    },
     kinds: {
-      link: 'link',
+      folder: 'Folder',
+      file: 'File',
+      link: 'Link',
+      other: 'Special file',
     },
     preview: {
       title: 'Preview',

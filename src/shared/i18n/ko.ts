@@ -1239,14 +1239,11 @@ export const ko: Catalog = {
     emptyFolder: '이 폴더는 비어 있어요.',
     emptyVolume: '이 볼륨은 비어 있어요. 아직 어떤 컨테이너도 여기에 쓰지 않았어요.',
     truncated: '처음 {{count}}개 항목만 보여요. 모두 받으려면 볼륨을 백업하세요.',
-    entryLabel: {
-      folder: '폴더 {{name}}',
-      file: '파일 {{name}}',
-      link: '링크 {{name}}',
-      other: '{{name}} (특수 파일)',
-    },
     kinds: {
+      folder: '폴더',
+      file: '파일',
       link: '링크',
+      other: '특수 파일',
     },
     preview: {
       title: '미리 보기',

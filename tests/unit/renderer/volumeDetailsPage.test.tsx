@@ -82,7 +82,7 @@ describe('VolumeDetailsPage', () => {
       'current',
     ]);
     expect(screen.getByTestId('read-only-note').textContent).toMatch(/read-only/);
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Folder logs' })));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: /^Folder\s*logs/ })));
     expect(request).toHaveBeenCalledWith('volumes.browse', { name: 'data', path: 'logs' });
     expect(screen.getByTestId('volume-empty').textContent).toBe('This folder is empty.');
     await act(async () => fireEvent.keyDown(screen.getByTestId('volume-up'), { key: 'Backspace' }));
@@ -115,10 +115,10 @@ describe('VolumeDetailsPage', () => {
       { 'big.log': { path: 'big.log', size: 900_000, text: null, reason: 'too-large' } },
     );
     await renderPage(client);
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'File big.log' })));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: /^File\s*big\.log/ })));
     expect(screen.getByTestId('file-not-shown').textContent).toMatch(/too big to show/);
     expect(screen.getByRole('button', { name: 'Download big.log' })).toBeTruthy();
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Link current' })));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: /^Link\s*current/ })));
     expect(screen.getByTestId('file-preview').textContent).toMatch(/does not follow links/);
     expect(request).not.toHaveBeenCalledWith('volumes.readFile', expect.objectContaining({ path: 'current' }));
   });

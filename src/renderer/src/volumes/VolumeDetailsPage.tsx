@@ -242,7 +242,6 @@ function FolderListing({
                 data-row
                 className={rowClass}
                 aria-current={selected === path ? true : undefined}
-                aria-label={t(`volumeFiles.entryLabel.${entry.kind}`, { name: entry.name })}
                 onClick={() => onOpen(entry)}
                 data-testid="volume-entry"
                 data-kind={entry.kind}
@@ -253,16 +252,19 @@ function FolderListing({
                 ) : (
                   <FileIcon className="h-4 w-4 shrink-0 text-slate-400" />
                 )}
+                <span className="sr-only">{t(`volumeFiles.kinds.${entry.kind}`)} </span>
                 <span className="min-w-0 flex-1 truncate font-mono text-[13px]" data-value>
                   {shownName(entry.name)}
                 </span>
                 {entry.kind === 'link' && (
-                  <span className="text-xs text-slate-500 dark:text-slate-400">{t('volumeFiles.kinds.link')}</span>
+                  <span aria-hidden="true" className="text-xs text-slate-600 dark:text-slate-400">
+                    {t('volumeFiles.kinds.link')}
+                  </span>
                 )}
-                <span className="w-20 shrink-0 text-right text-xs text-slate-500 tabular-nums dark:text-slate-400">
+                <span className="w-20 shrink-0 text-right text-xs text-slate-600 tabular-nums dark:text-slate-400">
                   {entry.kind === 'file' ? formatBytes(entry.size, i18n.language) : ''}
                 </span>
-                <span className="hidden w-40 shrink-0 text-right text-xs text-slate-500 sm:inline dark:text-slate-400">
+                <span className="hidden w-40 shrink-0 text-right text-xs text-slate-600 sm:inline dark:text-slate-400">
                   {formatDateTime(new Date(entry.modified).toISOString(), i18n.language)}
                 </span>
               </button>
