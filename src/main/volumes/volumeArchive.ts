@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tarStream from 'tar-stream';
 import { BerthError } from '../../shared/errors';
@@ -18,9 +18,7 @@ export interface ArchivedFile {
  * only when it is a regular file of at most maxBytes: a bigger one is not read at all.
  */
 export async function readArchivedFile(archive: Readable, maxBytes: number): Promise<ArchivedFile> {
-  const extract = tarStream.extract();
-  archive.on('error', (error) => extract.destroy(error));
-  archive.pipe(extract);
+  const extract = extractFrom(archive);
   try {
     for await (const entry of extract) {
       const size = entry.header.size ?? 0;
@@ -32,9 +30,7 @@ export async function readArchivedFile(archive: Readable, maxBytes: number): Pro
     }
     throw new BerthError('engine-error', 'The engine sent an empty archive.');
   } finally {
-    archive.unpipe(extract);
-    archive.destroy();
-    extract.destroy();
+    closeBoth(archive, extract);
   }
 }
 
@@ -43,9 +39,7 @@ export async function readArchivedFile(archive: Readable, maxBytes: number): Pro
  * same folder renamed at the end: the destination is never left half written. Returns the bytes.
  */
 export async function saveArchivedFile(archive: Readable, destination: string, what: string): Promise<number> {
-  const extract = tarStream.extract();
-  archive.on('error', (error) => extract.destroy(error));
-  archive.pipe(extract);
+  const extract = extractFrom(archive);
   try {
     for await (const entry of extract) {
       if (entry.header.type !== 'file') {
@@ -61,10 +55,23 @@ export async function saveArchivedFile(archive: Readable, destination: string, w
     }
     throw new BerthError('engine-error', 'The engine sent an empty archive.');
   } finally {
-    archive.unpipe(extract);
-    archive.destroy();
-    extract.destroy();
+    closeBoth(archive, extract);
   }
+}
+
+/** Reads an archive's entries as they come; the archive's failure is the reader's. */
+function extractFrom(archive: Readable): tarStream.Extract {
+  const extract = tarStream.extract();
+  archive.on('error', (error) => extract.destroy(error));
+  archive.pipe(extract);
+  return extract;
+}
+
+/** Stops reading: the rest of the engine's answer is not wanted (a big file's content, say). */
+function closeBoth(archive: Readable, extract: tarStream.Extract): void {
+  archive.unpipe(extract);
+  archive.destroy();
+  extract.destroy();
 }
 
 /**
@@ -73,7 +80,7 @@ export async function saveArchivedFile(archive: Readable, destination: string, w
  * the result at a volume's root puts every file back where it was.
  */
 export function rerootArchive(archive: Readable, folder: string): AsyncIterable<Buffer> {
-  const extract = tarStream.extract();
+  const extract = extractFrom(archive);
   const pack = tarStream.pack();
   const prefix = `${folder.replace(/\/+$/, '')}/`;
   const strip = (name: string): string | null => {
@@ -106,9 +113,7 @@ export function rerootArchive(archive: Readable, folder: string): AsyncIterable<
   });
   extract.on('finish', () => pack.finalize());
   extract.on('error', (error) => pack.destroy(error));
-  archive.on('error', (error) => extract.destroy(error));
   pack.on('close', () => archive.destroy());
-  archive.pipe(extract);
   return pack as AsyncIterable<Buffer>;
 }
 
@@ -135,18 +140,6 @@ export async function looksLikeTar(file: string): Promise<boolean> {
     source.destroy();
     extract.destroy();
   }
-}
-
-/** Counts the bytes that pass. */
-export function byteCounter(): Transform & { bytes: () => number } {
-  let bytes = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      bytes += chunk.length;
-      callback(null, chunk);
-    },
-  });
-  return Object.assign(counter, { bytes: () => bytes });
 }
 
 /**
