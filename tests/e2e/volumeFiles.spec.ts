@@ -100,8 +100,10 @@ test('browses into a folder with the keyboard and shows a file’s text; big and
   await expect(details.entry('notes')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(details.breadcrumb).toContainText('notes');
-  await expect(details.entry('hello.txt')).toBeVisible();
-  await details.entry('hello.txt').focus();
+  // The new folder's first row ("up") takes the focus: one more step down to the file.
+  await expect(details.up).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(details.entry('hello.txt')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(details.previewText).toHaveText('Hello from a container\nThis line was written by busybox.\n');
   expect(await axeViolations(page)).toEqual([]);
@@ -121,6 +123,7 @@ test('browses into a folder with the keyboard and shows a file’s text; big and
   // Backspace goes up; the breadcrumb's volume name goes to the root too.
   await details.entry('hello.txt').focus();
   await page.keyboard.press('Backspace');
+  await expect(details.entries.first()).toBeFocused();
   await expect(details.entry('big.log')).toBeVisible();
   await details.entry('big.log').click();
   await expect(details.preview).toHaveAttribute('data-reason', 'too-large');

@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toBerthError, type BerthError } from '../../../shared/errors';
 import type { VolumeEntry, VolumeListing } from '../../../shared/volumes';
@@ -30,6 +30,8 @@ export function VolumeDetailsPage({ name }: { name: string }) {
   const client = useBerthClient();
   const { available: connected } = useEngineAvailable();
   const [folder, setFolder] = useState('');
+  // Once the user moved to another folder, its listing takes the focus (the row that opened it is gone).
+  const [moved, setMoved] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const [selected, setSelected] = useState<{ path: string; kind: VolumeEntry['kind'] } | null>(null);
   // The answer for one folder and attempt; any other answer kept is stale, so the folder is loading.
@@ -60,6 +62,7 @@ export function VolumeDetailsPage({ name }: { name: string }) {
 
   const openFolder = (path: string) => {
     setFolder(path);
+    setMoved(true);
     setSelected(null);
   };
   const open = (entry: VolumeEntry) => {
@@ -132,6 +135,7 @@ export function VolumeDetailsPage({ name }: { name: string }) {
             <FolderListing
               browse={browse}
               folder={folder}
+              focusOnReady={moved}
               selected={selected?.path ?? null}
               onOpen={open}
               onUp={folder ? () => openFolder(parent) : null}
@@ -158,6 +162,7 @@ export function VolumeDetailsPage({ name }: { name: string }) {
 function FolderListing({
   browse,
   folder,
+  focusOnReady,
   selected,
   onOpen,
   onUp,
@@ -166,6 +171,7 @@ function FolderListing({
 }: {
   browse: Browse;
   folder: string;
+  focusOnReady: boolean;
   selected: string | null;
   onOpen: (entry: VolumeEntry) => void;
   onUp: (() => void) | null;
@@ -173,6 +179,10 @@ function FolderListing({
   onRoot: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (focusOnReady && browse.state === 'ready') list.current?.querySelector<HTMLElement>('button[data-row]')?.focus();
+  }, [browse, focusOnReady]);
   if (browse.state === 'loading') {
     return (
       <p role="status" className="p-4 text-sm text-slate-600 dark:text-slate-400" data-testid="volume-loading">
@@ -223,7 +233,7 @@ function FolderListing({
           {t('volumeFiles.truncated', { count: entries.length })}
         </p>
       )}
-      <ul onKeyDown={onKeyDown} data-testid="volume-entries">
+      <ul ref={list} onKeyDown={onKeyDown} data-testid="volume-entries">
         {onUp && (
           <li>
             <button type="button" data-row className={rowClass} onClick={onUp} data-testid="volume-up">
