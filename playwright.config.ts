@@ -18,6 +18,7 @@ const podmanSpecs = [
   'koreanText.spec.ts',
   'imageLayers.spec.ts',
   'volumeLesson.spec.ts',
+  'volumeFiles.spec.ts',
 ];
 
 const harnessUse = {

@@ -51,6 +51,7 @@ const podmanFiles = [
   'tests/integration/buildExamples.test.ts',
   'tests/integration/buildCacheParity.test.ts',
   'tests/integration/volumeLesson.test.ts',
+  'tests/integration/volumeFiles.test.ts',
 ];
 
 export default defineConfig({

@@ -31,6 +31,8 @@ import { detect } from './onboarding/detector';
 import { startEngine } from './onboarding/engineStarter';
 import { RunService } from './run/runService';
 import { SettingsStore } from './settings/settingsStore';
+import { ChosenFiles } from './files/chosenFiles';
+import { VolumeFiles } from './volumes/volumeFiles';
 
 export interface BackendOptions {
   /** The system's preferred languages, for the "system" language setting (Electron knows them best). */
@@ -51,6 +53,10 @@ export interface BackendOptions {
   examplesDir?: string;
   /** The OS folder dialog (the Electron shell's): the chosen folder, or null when cancelled. None in the harness. */
   pickFolder?: () => Promise<string | null>;
+  /** The OS save dialog (the Electron shell's): the chosen file, or null when cancelled. None in the harness. */
+  pickSaveFile?: (input: { suggestedName: string; kind: 'tar' | 'any' }) => Promise<string | null>;
+  /** The OS open dialog for a .tar: the chosen file, or null when cancelled. None in the harness. */
+  pickOpenFile?: () => Promise<string | null>;
 }
 
 /**
@@ -125,6 +131,23 @@ export function createBackend(options: BackendOptions): Backend {
     if (!pickFolder) return { available: false, path: null };
     const picked = await pickFolder();
     if (picked) dockerfiles.chooseFolder(picked);
+    return { available: true, path: picked };
+  };
+
+  const { pickSaveFile, pickOpenFile } = options;
+  // With the OS dialogs, downloads and backups go only where the user chose, restores read only what they chose.
+  const chosenFiles = new ChosenFiles(pickSaveFile !== undefined || pickOpenFile !== undefined);
+  const volumeFiles = new VolumeFiles({ getClient, pulls, chosenFiles });
+  const pickSave = async (input: { suggestedName: string; kind: 'tar' | 'any' }) => {
+    if (!pickSaveFile) return { available: false, path: null };
+    const picked = await pickSaveFile(input);
+    if (picked) chosenFiles.chooseSave(picked);
+    return { available: true, path: picked };
+  };
+  const pickOpen = async () => {
+    if (!pickOpenFile) return { available: false, path: null };
+    const picked = await pickOpenFile();
+    if (picked) chosenFiles.chooseOpen(picked);
     return { available: true, path: picked };
   };
 
@@ -245,16 +268,17 @@ export function createBackend(options: BackendOptions): Backend {
       'volumes.create': notYet,
       'volumes.remove': notYet,
       'volumes.prune': notYet,
-      'volumes.browse': notYet,
-      'volumes.readFile': notYet,
-      'volumes.download': notYet,
-      'volumes.backup': notYet,
-      'volumes.restore': notYet,
-      'files.pickSave': notYet,
-      'files.pickOpen': notYet,
+      'volumes.browse': (input) => volumeFiles.browse(input),
+      'volumes.readFile': (input) => volumeFiles.readFile(input),
+      'volumes.download': (input) => volumeFiles.download(input),
+      'volumes.backup': (input) => volumeFiles.backup(input),
+      'volumes.restore': (input) => volumeFiles.restore(input),
+      'files.pickSave': pickSave,
+      'files.pickOpen': pickOpen,
       'volumeLesson.state': () => volumeLesson.state(),
       'volumeLesson.step': ({ step }) => volumeLesson.step(step),
       'volumeLesson.reset': ({ confirm }) => volumeLesson.reset(confirm),
+      'volumes.closeFiles': (input) => volumeFiles.close(input),
       'networks.list': notYet,
       'networks.create': notYet,
       'networks.remove': notYet,
@@ -343,6 +367,7 @@ export function createBackend(options: BackendOptions): Backend {
       terminals.dispose();
       tray.dispose();
       dockerfiles.dispose();
+      void volumeFiles.dispose();
     },
   };
 }

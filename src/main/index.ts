@@ -8,6 +8,7 @@ import { realHostSystem } from './host/hostSystem';
 import { createNotifier } from './notifications/notifier';
 import { installAppMenu } from './shell/appMenu';
 import { bindContractToIpc } from './shell/ipcBridge';
+import { createOpenTarPicker, createSaveFilePicker } from './shell/fileDialog';
 import { createFolderPicker } from './shell/folderDialog';
 import { createNotificationShell } from './shell/notifications';
 import { createTrayActionHandler, createTrayShell, type TrayShell } from './shell/tray';
@@ -176,6 +177,21 @@ if (!app.requestSingleInstanceLock()) {
       pickFolder: createFolderPicker(
         () => mainWindow,
         () => backend.translate()('buildFiles.pickFolderTitle'),
+      ),
+      pickSaveFile: createSaveFilePicker(
+        () => mainWindow,
+        () => ({
+          title: backend.translate()('volumeFiles.dialog.saveTitle'),
+          tarFilter: backend.translate()('volumeFiles.dialog.tarFilter'),
+        }),
+        () => app.getPath('downloads'),
+      ),
+      pickOpenFile: createOpenTarPicker(
+        () => mainWindow,
+        () => ({
+          title: backend.translate()('volumeFiles.dialog.openTitle'),
+          tarFilter: backend.translate()('volumeFiles.dialog.tarFilter'),
+        }),
       ),
     });
     bindContractToIpc(ipcMain, backend.server, rendererUrl);

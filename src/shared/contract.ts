@@ -66,6 +66,7 @@ import {
   savePickInputSchema,
   volumeBackupInputSchema,
   volumeBrowseInputSchema,
+  volumeFileSessionInputSchema,
   volumeCreateInputSchema,
   volumeDownloadInputSchema,
   volumeFileInputSchema,
@@ -162,6 +163,8 @@ export const contract = {
     'volumes.backup': request(volumeBackupInputSchema, savedFileSchema),
     /** Unpacks a .tar into a new volume. */
     'volumes.restore': request(volumeRestoreInputSchema, volumeRestoreResultSchema),
+    /** Ends a volume's browse session: its read-only helper container is removed now, so the volume is free. */
+    'volumes.closeFiles': request(volumeFileSessionInputSchema, z.object({ closed: z.boolean() })),
     /** The OS save dialog (Electron only; elsewhere available is false and the user types a path). */
     'files.pickSave': request(savePickInputSchema, filePickSchema),
     /** The OS open dialog for a .tar (Electron only, like files.pickSave). */

@@ -99,6 +99,9 @@ export const volumePathSchema = z
     'volume-path',
   );
 
+/** A volume whose browse session ends (its page was left). */
+export const volumeFileSessionInputSchema = z.object({ name: volumeNameSchema }).strict();
+
 export const volumeBrowseInputSchema = z
   .object({ name: volumeNameSchema, path: volumePathSchema.default('') })
   .strict();

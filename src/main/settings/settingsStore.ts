@@ -222,7 +222,7 @@ function uniqueBackupPath(filePath: string, when: Date): string {
   return candidate;
 }
 
-function tempPathFor(filePath: string): string {
+export function tempPathFor(filePath: string): string {
   return path.join(
     path.dirname(filePath),
     `.${path.basename(filePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,

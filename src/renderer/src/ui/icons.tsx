@@ -44,6 +44,19 @@ export const DownloadIcon = (props: SVGProps<SVGSVGElement>) => (
     <path d="M4 19h16" />
   </Icon>
 );
+/** A folder: a folder of a volume's files. */
+export const FolderIcon = (props: SVGProps<SVGSVGElement>) => (
+  <Icon {...props}>
+    <path d="M3 6.5A1.5 1.5 0 0 1 4.5 5H9l2 2h8.5A1.5 1.5 0 0 1 21 8.5v9a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 17.5z" />
+  </Icon>
+);
+/** A sheet with a folded corner: a file. */
+export const FileIcon = (props: SVGProps<SVGSVGElement>) => (
+  <Icon {...props}>
+    <path d="M6 3h8l4 4v14H6z" />
+    <path d="M14 3v4h4" />
+  </Icon>
+);
 export const SearchIcon = (props: SVGProps<SVGSVGElement>) => (
   <Icon {...props}>
     <circle cx="11" cy="11" r="7" />
