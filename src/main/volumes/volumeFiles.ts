@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -60,6 +61,9 @@ const errnoOf = (error: unknown): string | undefined => (error as NodeJS.ErrnoEx
  * A volume's files, read-only, through a helper container (browse a folder, show a small text
  * file, download one file), and its backup to a .tar and restore from one into a new volume.
  */
+/** Marks the volume a restore made, so only that one is ever written into or removed on failure. */
+const RESTORE_LABEL = 'berth.restore';
+
 export class VolumeFiles {
   private readonly helpers: VolumeHelpers;
 
@@ -162,12 +166,20 @@ export class VolumeFiles {
     if (!(await looksLikeTar(source))) {
       throw new BerthError('invalid-input', `${source} is not a .tar archive (a backup Berth made is one).`);
     }
+    // dockerd answers a create of an existing name with that volume, silently: a token of this
+    // restore's own tells a volume made now from one someone made since the check above.
+    const token = randomUUID();
     try {
-      await client.createVolume({ Name: name });
+      await client.createVolume({ Name: name, Labels: { [RESTORE_LABEL]: token } });
     } catch (error) {
       throw engineError(error, `Creating the volume ${name}`, [
         { status: 409, code: 'name-in-use', message: () => `A volume named ${name} already exists.` },
       ]);
+    }
+    // dockerode answers the create with a handle, not the volume: ask for its labels.
+    const created = (await client.getVolume(name).inspect()) as { Labels?: Record<string, string> | null };
+    if (created.Labels?.[RESTORE_LABEL] !== token) {
+      throw new BerthError('name-in-use', `A volume named ${name} was made meanwhile; it is left as it is.`);
     }
     try {
       await this.helpers.withOneShot(name, 'rw', (helperClient, id) =>
