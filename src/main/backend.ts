@@ -26,6 +26,7 @@ import { ImageLayersService } from './images/imageLayers';
 import { ImageService } from './images/imageService';
 import { PullManager } from './images/pullManager';
 import { checkDockerCli } from './installation/dockerCli';
+import { NetworkService } from './networks/networkService';
 import { detect } from './onboarding/detector';
 import { startEngine } from './onboarding/engineStarter';
 import { RunService } from './run/runService';
@@ -105,6 +106,11 @@ export function createBackend(options: BackendOptions): Backend {
   const builds = new BuildManager({ getClient, getFamily: () => monitor.getStatus().server?.family ?? null });
   const images = new ImageService({ getClient, monitor });
   const imageLayers = new ImageLayersService({ getClient });
+  const networks = new NetworkService({
+    getClient,
+    monitor,
+    isPodman: () => monitor.getStatus().server?.family === 'podman',
+  });
   const runs = new RunService({ getClient, pulls });
   const containers = new ContainerModel({ getClient, monitor });
   const actions = new ContainerActions({ getClient });
@@ -253,12 +259,12 @@ export function createBackend(options: BackendOptions): Backend {
       'volumeLesson.state': notYet,
       'volumeLesson.step': notYet,
       'volumeLesson.reset': notYet,
-      'networks.list': notYet,
-      'networks.create': notYet,
-      'networks.remove': notYet,
-      'networks.connect': notYet,
-      'networks.disconnect': notYet,
-      'networks.reach': notYet,
+      'networks.list': () => networks.list(),
+      'networks.create': (input) => networks.create(input),
+      'networks.remove': (input) => networks.remove(input),
+      'networks.connect': (input) => networks.connect(input),
+      'networks.disconnect': (input) => networks.disconnect(input),
+      'networks.reach': (input) => networks.reach(input),
       'disk.usage': notYet,
       'disk.plan': notYet,
       'disk.cleanUp': notYet,
@@ -305,7 +311,7 @@ export function createBackend(options: BackendOptions): Backend {
       'tray.model': (_input, emit) => tray.subscribe(emit),
       // TODO(#14)
       'volumes.list': notYetStream,
-      'networks.list': notYetStream,
+      'networks.list': (_input, emit) => networks.subscribe(emit),
       'disk.reclaimable': notYetStream,
     },
   });
@@ -334,6 +340,7 @@ export function createBackend(options: BackendOptions): Backend {
       pulls.dispose();
       builds.dispose();
       images.dispose();
+      networks.dispose();
       runs.dispose();
       containers.dispose();
       logs.dispose();
