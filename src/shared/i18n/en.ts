@@ -1337,7 +1337,7 @@ export const en = {
       output: 'What it printed',
       noOutput: '(nothing)',
       outcome: {
-        resolved: '{{from}} reached {{to}} by name: {{to}} is {{address}}.',
+        resolved: '{{from}} reached {{to}} by name (address {{address}}).',
         'no-name': '{{from}} cannot find anything named {{to}}.',
         'no-answer': 'The name {{to}} became {{address}}, but nothing answered there.',
         'not-running': '{{from}} is not running: start it and check again.',

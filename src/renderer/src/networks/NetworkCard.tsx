@@ -69,11 +69,11 @@ export function NetworkCard({
         <dt className="text-slate-500 dark:text-slate-400">{t('networks.column.scope')}</dt>
         <dd className="font-mono">{network.scope}</dd>
         <dt className="text-slate-500 dark:text-slate-400">{t('networks.column.subnet')}</dt>
-        <dd className="font-mono" data-testid="network-subnet">
+        <dd className="font-mono" data-testid="row-subnet">
           {network.subnets.map((s) => s.subnet).join(', ') || t('networks.noSubnet')}
         </dd>
         <dt className="text-slate-500 dark:text-slate-400">{t('networks.column.gateway')}</dt>
-        <dd className="font-mono" data-testid="network-gateway">
+        <dd className="font-mono" data-testid="row-gateway">
           {network.subnets
             .map((s) => s.gateway)
             .filter(Boolean)
