@@ -108,6 +108,7 @@ test('the reach check proves names on a user network, explains the default bridg
     await expect(view.reach.result).toHaveAttribute('data-outcome', 'no-name');
     await expect(view.reach.why).toContainText('no DNS');
   }
+  await view.reach.root.scrollIntoViewIfNeeded();
   await screenshots(page, 'reach-user', 'en');
 
   await view.reach.check(d, a);
@@ -118,9 +119,10 @@ test('the reach check proves names on a user network, explains the default bridg
   await expect(view.reach.outcome).toContainText(`${c} cannot find anything named ${d}`);
   await expect(view.reach.why).toContainText('only the default bridge');
   await expect(view.reach.fix).toHaveText(`Create the network ${c}-${d} and connect both`);
+  await view.reach.root.scrollIntoViewIfNeeded();
+  await screenshots(page, 'reach-bridge', 'en');
   await view.diagram.getByText('The diagram as text').click();
   await expect(view.diagram.getByTestId('diagram-text')).toContainText(`${net}: `);
-  await screenshots(page, 'reach-bridge', 'en');
 
   // The next step, one click: a network of their own, both on it, checked again.
   networks.push(`${c}-${d}`);
@@ -130,12 +132,10 @@ test('the reach check proves names on a user network, explains the default bridg
   expect(docker('network', 'inspect', `${c}-${d}`, '--format', '{{len .Containers}}')).toBe('2');
 
   await page.goto(pageUrl(harness(), 'networks', 'ko'));
-  await view.reach.check(c, a);
-  await expect(view.reach.result).toBeVisible();
-  await view.diagram.scrollIntoViewIfNeeded();
+  await expect(view.box(net)).toBeVisible();
   await screenshots(page, 'diagram', 'ko');
   await page.goto(pageUrl(harness(), 'networks', 'en'));
-  await view.diagram.scrollIntoViewIfNeeded();
+  await expect(view.box(net)).toBeVisible();
   await screenshots(page, 'diagram', 'en');
 });
 

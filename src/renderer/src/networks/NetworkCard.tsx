@@ -3,16 +3,17 @@ import type { Network, NetworkMember } from '../../../shared/networks';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
-import { containerColor } from './containerColor';
 
 /** One network: what it is, its range, the containers on it (links), and what can be done with it. */
 export function NetworkCard({
   network,
+  colors,
   onRemove,
   onConnect,
   onDisconnect,
 }: {
   network: Network;
+  colors: ReadonlyMap<string, string>;
   onRemove: () => void;
   onConnect: () => void;
   onDisconnect: (member: NetworkMember) => void;
@@ -95,7 +96,7 @@ export function NetworkCard({
         <ul className="mt-2 space-y-1" data-testid="network-members">
           {network.containers.map((member) => (
             <li key={member.id} className="flex flex-wrap items-center gap-2 text-sm" data-testid="network-member">
-              <span aria-hidden className={`inline-block h-3 w-3 rounded-full border ${containerColor(member.id)}`} />
+              <span aria-hidden className={`inline-block h-3 w-3 rounded-full border ${colors.get(member.id) ?? ''}`} />
               <a
                 href={`#/containers/${encodeURIComponent(member.id)}`}
                 className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-300"

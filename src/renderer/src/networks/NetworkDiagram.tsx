@@ -2,7 +2,6 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Network } from '../../../shared/networks';
 import { Badge } from '../ui/Badge';
-import { containerColor } from './containerColor';
 
 /** host and none join no container to another: they have no place in a picture of who reaches whom. */
 const pictured = (network: Network) => network.name !== 'host' && network.name !== 'none';
@@ -11,12 +10,19 @@ const pictured = (network: Network) => network.name !== 'host' && network.name !
  * Networks as boxes and containers as nodes inside: containers in one box reach each other. The
  * picture is for the eyes; the same facts follow as text for screen readers (and anyone who opens it).
  */
-export function NetworkDiagram({ networks }: { networks: readonly Network[] }) {
+export function NetworkDiagram({
+  networks,
+  colors,
+}: {
+  networks: readonly Network[];
+  /** Each container's color (containerColors), the same in every box and in the list. */
+  colors: ReadonlyMap<string, string>;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const shown = networks.filter(pictured);
   return (
-    <section aria-labelledby={titleId} className="mt-8" data-testid="network-diagram">
+    <section aria-labelledby={titleId} className="mt-6" data-testid="network-diagram">
       <h2 id={titleId} className="font-semibold">
         {t('networks.diagram.title')}
       </h2>
@@ -44,7 +50,7 @@ export function NetworkDiagram({ networks }: { networks: readonly Network[] }) {
                   key={member.id}
                   data-testid="diagram-node"
                   data-container={member.name}
-                  className={`rounded-lg border px-2 py-1 text-xs ${containerColor(member.id)} ${member.running ? '' : 'opacity-60'}`}
+                  className={`rounded-lg border px-2 py-1 text-xs ${colors.get(member.id) ?? ''} ${member.running ? '' : 'opacity-60'}`}
                 >
                   <div className="font-medium break-all">{member.name}</div>
                   {member.ipv4 && <div className="font-mono text-[10px] opacity-80">{member.ipv4}</div>}

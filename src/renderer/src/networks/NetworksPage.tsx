@@ -8,6 +8,7 @@ import { useEngineAvailable } from '../engine/engineStatus';
 import { Button } from '../ui/Button';
 import { NetworksIcon } from '../ui/icons';
 import { ConnectDialog } from './ConnectDialog';
+import { containerColors } from './containerColor';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { DisconnectDialog } from './DisconnectDialog';
 import { NetworkCard } from './NetworkCard';
@@ -46,6 +47,7 @@ export function NetworksPage() {
     );
   }
 
+  const colors = containerColors(networks ?? []);
   const own = (networks ?? []).filter((network) => !network.builtIn);
   const dialogNetwork = open && open.kind !== 'create' ? byId(open.id) : undefined;
 
@@ -98,13 +100,14 @@ export function NetworksPage() {
               </Button>
             </div>
           )}
+          <NetworkDiagram networks={networks} colors={colors} />
           <ReachCheck networks={networks} />
-          <NetworkDiagram networks={networks} />
           <ul className="mt-8 space-y-3" aria-label={t('networks.title')} data-testid="network-list">
             {networks.map((network) => (
               <NetworkCard
                 key={network.id}
                 network={network}
+                colors={colors}
                 onRemove={() => setOpen({ kind: 'remove', id: network.id })}
                 onConnect={() => setOpen({ kind: 'connect', id: network.id })}
                 onDisconnect={(member) => setOpen({ kind: 'disconnect', id: network.id, member })}

@@ -193,7 +193,7 @@ export function ReachCheck({ networks }: { networks: readonly Network[] }) {
           <div>
             <h3 className="text-xs font-medium text-slate-500 dark:text-slate-400">{t('networks.reach.output')}</h3>
             <pre
-              className="mt-1 max-h-48 overflow-auto rounded-md bg-slate-950 px-3 py-2 font-mono text-xs whitespace-pre-wrap text-slate-100"
+              className="mt-1 max-h-48 overflow-auto rounded-md border border-slate-700 bg-slate-950 px-3 py-2 font-mono text-xs whitespace-pre-wrap text-slate-100"
               data-testid="reach-output"
             >
               {result.output || t('networks.reach.noOutput')}

@@ -1,3 +1,5 @@
+import type { Network } from '../../../shared/networks';
+
 /**
  * One color per container, the same wherever it appears (a container on two networks shows in both
  * boxes alike). Full class names, for Tailwind to find; each readable in light and dark.
@@ -13,9 +15,13 @@ const palette = [
   'border-lime-500 bg-lime-50 text-lime-900 dark:border-lime-500 dark:bg-lime-950 dark:text-lime-100',
 ] as const;
 
-/** The container's color, from its id (stable across renders and lists). */
-export function containerColor(id: string): string {
-  let hash = 0;
-  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return palette[hash % palette.length]!;
+/**
+ * Each container's color: in the order of their names, so the first eight on the page all differ
+ * (a hash of the id would give two of three containers the same color now and then).
+ */
+export function containerColors(networks: readonly Network[]): ReadonlyMap<string, string> {
+  const names = new Map<string, string>();
+  for (const network of networks) for (const member of network.containers) names.set(member.id, member.name);
+  const ids = [...names.keys()].sort((a, b) => names.get(a)!.localeCompare(names.get(b)!) || a.localeCompare(b));
+  return new Map(ids.map((id, index) => [id, palette[index % palette.length]!]));
 }
