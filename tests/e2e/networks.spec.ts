@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { docker, dockerQuiet, engineFamily, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl } from '../fixtures/harness';
@@ -170,4 +171,44 @@ test('a network made with the docker CLI appears without a click', async ({ page
   const name = network(`${prefix}-cli`);
   await expect(view.row(name)).toBeVisible();
   await screenshots(page, 'list', 'en');
+});
+
+test('the Networks page, with a reach result and a dialog open, passes axe-core in both languages and themes', async ({
+  page,
+}) => {
+  const net = network(`${prefix}-axe`);
+  const a = sleeper(`${prefix}-axe-a`, '--network', net);
+  const b = sleeper(`${prefix}-axe-b`, '--network', net);
+  const found: string[] = [];
+  for (const lang of ['en', 'ko'] as const) {
+    await page.goto(pageUrl(harness(), 'networks', lang));
+    const view = new NetworksPage(page);
+    await view.reach.check(a, b);
+    await expect(view.reach.result).toBeVisible();
+    // Away from Check: the primary button's hover color is the app's own (4.0:1), not this page's.
+    await page.mouse.move(0, 0);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      // As tests/e2e/accessibility.spec.ts: the scroller rule is the one README.md keeps (Chromium tabs into scrollers).
+      const result = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .disableRules(['scrollable-region-focusable'])
+        .analyze();
+      found.push(
+        ...result.violations.map(
+          (v) =>
+            `${lang} ${colorScheme}: ${v.id} ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`,
+        ),
+      );
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await view.newNetwork.click();
+    await expect(view.createDialog.root).toBeVisible();
+    const dialog = await new AxeBuilder({ page })
+      .include('[data-testid=create-network-dialog]')
+      .withTags(['wcag2a', 'wcag2aa'])
+      .analyze();
+    found.push(...dialog.violations.map((v) => `${lang} dialog: ${v.id}`));
+  }
+  expect(found).toEqual([]);
 });

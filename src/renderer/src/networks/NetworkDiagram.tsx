@@ -50,10 +50,10 @@ export function NetworkDiagram({
                   key={member.id}
                   data-testid="diagram-node"
                   data-container={member.name}
-                  className={`rounded-lg border px-2 py-1 text-xs ${colors.get(member.id) ?? ''} ${member.running ? '' : 'opacity-60'}`}
+                  className={`rounded-lg border px-2 py-1 text-xs ${colors.get(member.id) ?? ''} ${member.running ? '' : 'border-dashed'}`}
                 >
                   <div className="font-medium break-all">{member.name}</div>
-                  {member.ipv4 && <div className="font-mono text-[10px] opacity-80">{member.ipv4}</div>}
+                  <div className="font-mono text-[10px]">{member.running ? member.ipv4 : t('networks.stopped')}</div>
                 </li>
               ))}
             </ul>
@@ -72,7 +72,7 @@ export function NetworkDiagram({
                 ? t('networks.diagram.textLine', {
                     network: network.name,
                     containers: network.containers
-                      .map((member) => (member.ipv4 ? `${member.name} (${member.ipv4})` : member.name))
+                      .map((member) => `${member.name} (${member.running ? member.ipv4 : t('networks.stopped')})`)
                       .join(', '),
                   })
                 : t('networks.diagram.textEmpty', { network: network.name })}
