@@ -27,6 +27,7 @@ import { ImageService } from './images/imageService';
 import { PullManager } from './images/pullManager';
 import { checkDockerCli } from './installation/dockerCli';
 import { NetworkService } from './networks/networkService';
+import { watchPodmanNetworkFiles } from './networks/podmanNetworkFiles';
 import { detect } from './onboarding/detector';
 import { startEngine } from './onboarding/engineStarter';
 import { RunService } from './run/runService';
@@ -110,6 +111,13 @@ export function createBackend(options: BackendOptions): Backend {
     getClient,
     monitor,
     isPodman: () => monitor.getStatus().server?.family === 'podman',
+    // Podman sends no event when a network is made or removed: its network files say it, where they are on this machine.
+    watchNetworkFiles: (onChange) => {
+      const status = monitor.getStatus();
+      return status.server?.family === 'podman' && status.endpoint?.kind === 'unix'
+        ? watchPodmanNetworkFiles(onChange)
+        : null;
+    },
   });
   const runs = new RunService({ getClient, pulls });
   const containers = new ContainerModel({ getClient, monitor });

@@ -4,7 +4,9 @@ import { BerthError } from '../../src/shared/errors';
 import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { EngineMonitor } from '../../src/main/engine/engineMonitor';
 import { realHostSystem } from '../../src/main/host/hostSystem';
+import type { EngineEventSource } from '../../src/main/engine/liveList';
 import { NetworkService } from '../../src/main/networks/networkService';
+import { watchPodmanNetworkFiles } from '../../src/main/networks/podmanNetworkFiles';
 import { docker, dockerQuiet, engineFamily, imageExists, requireEngine } from '../fixtures/dockerCli';
 import { buildShelllessImage } from '../fixtures/shelllessImage';
 import { waitFor } from '../fixtures/waitFor';
@@ -59,6 +61,7 @@ describe.skipIf(!requireEngine.available)('networks against the real engine', ()
       getClient: () => monitor.requireClient(),
       monitor,
       isPodman: () => monitor.getStatus().server?.family === 'podman',
+      watchNetworkFiles: (onChange) => (family === 'podman' ? watchPodmanNetworkFiles(onChange) : null),
     });
   });
   afterAll(() => {
@@ -240,4 +243,34 @@ describe.skipIf(!requireEngine.available)('networks against the real engine', ()
       stop();
     }
   });
+
+  it.runIf(family === 'podman')(
+    'on Podman, which sends no network create or remove event, follows the network files instead',
+    async () => {
+      // No events at all reach this service: only the files can tell it.
+      const silent: EngineEventSource = {
+        onEngineEvent: () => () => undefined,
+        onStatus: () => () => undefined,
+        getStatus: () => monitor.getStatus(),
+      };
+      const filesOnly = new NetworkService({
+        getClient: () => monitor.requireClient(),
+        monitor: silent,
+        isPodman: () => true,
+        watchNetworkFiles: watchPodmanNetworkFiles,
+      });
+      let latest: Network[] = [];
+      const stop = filesOnly.subscribe((list) => (latest = list));
+      try {
+        await waitFor('the first list', () => latest.length > 0, 10_000);
+        const name = network('files');
+        await waitFor(`${name} in the stream`, () => latest.some((n) => n.name === name), 15_000);
+        docker('network', 'rm', name);
+        await waitFor(`${name} gone from the stream`, () => !latest.some((n) => n.name === name), 15_000);
+      } finally {
+        stop();
+        filesOnly.dispose();
+      }
+    },
+  );
 });

@@ -29,6 +29,11 @@ export interface NetworkServiceOptions {
   monitor: EngineEventSource;
   /** Whether the connected engine is Podman (its own API says whether a network has DNS). */
   isPodman: () => boolean;
+  /**
+   * A change signal the engine's events lack (Podman sends no network create/remove events): called
+   * when the first listener comes, disposed after the last goes; null when there is none to watch.
+   */
+  watchNetworkFiles?: (onChange: () => void) => Dispose | null;
   debounceMs?: number;
   maxWaitMs?: number;
 }
@@ -52,10 +57,14 @@ export class NetworkService {
   private readonly getClient: () => Docker;
   private readonly isPodman: () => boolean;
   private readonly live: LiveList<Network[]>;
+  private readonly watchNetworkFiles: NetworkServiceOptions['watchNetworkFiles'];
+  private listeners = 0;
+  private unwatchFiles: Dispose | null = null;
 
   constructor(options: NetworkServiceOptions) {
     this.getClient = options.getClient;
     this.isPodman = options.isPodman;
+    this.watchNetworkFiles = options.watchNetworkFiles;
     this.live = new LiveList({
       monitor: options.monitor,
       load: () => this.list(),
@@ -219,16 +228,35 @@ export class NetworkService {
   }
 
   onChange(listener: Listener<Network[]>): Dispose {
-    return this.live.onChange(listener);
+    return this.followed(this.live.onChange(listener));
   }
 
   /** The list now, then each fresh one: 'networks.list'. */
   subscribe(emit: Listener<Network[]>): Dispose {
-    return this.live.subscribe(emit);
+    return this.followed(this.live.subscribe(emit));
   }
 
   dispose(): void {
     this.live.dispose();
+    this.unwatchFiles?.();
+    this.unwatchFiles = null;
+  }
+
+  /** Watches the network files too while anyone listens (LiveList follows the events alike). */
+  private followed(stop: Dispose): Dispose {
+    this.listeners += 1;
+    if (this.listeners === 1) this.unwatchFiles = this.watchNetworkFiles?.(() => this.live.invalidate()) ?? null;
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      stop();
+      this.listeners -= 1;
+      if (this.listeners === 0) {
+        this.unwatchFiles?.();
+        this.unwatchFiles = null;
+      }
+    };
   }
 
   private async existing(key: string): Promise<Network> {
