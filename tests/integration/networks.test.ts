@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Network } from '../../src/shared/networks';
 import { BerthError } from '../../src/shared/errors';
@@ -229,6 +232,35 @@ describe.skipIf(!requireEngine.available)('networks against the real engine', ()
       expect(bareResult.output).toContain('ping, nslookup, getent');
     } finally {
       image.remove();
+    }
+  });
+
+  it('falls back to nslookup in a container without ping', async () => {
+    const tag = `berth-net-noping:${process.pid}`;
+    const context = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-noping-'));
+    try {
+      // busybox's applets are links to one program: without /bin/ping, nslookup is still there.
+      fs.writeFileSync(path.join(context, 'Dockerfile'), 'FROM busybox\nRUN rm /bin/ping\n');
+      docker('build', '-q', '-t', tag, context);
+      const net = network('noping');
+      const from = unique('noping');
+      docker('run', '-d', '--name', from, '--network', net, tag, 'sleep', '300');
+      containers.push(from);
+      const to = sleeper('target', '--network', net);
+      const result = await service.reach({ from, to });
+      expect(result.command).toBe(`docker exec ${from} nslookup ${to}`);
+      if (family === 'docker') {
+        expect(result.outcome).toBe('resolved');
+        expect(result.address).toBe(
+          docker('inspect', to, '--format', `{{(index .NetworkSettings.Networks "${net}").IPAddress}}`),
+        );
+      } else {
+        expect(result.outcome).toBe('no-name');
+      }
+    } finally {
+      fs.rmSync(context, { recursive: true, force: true });
+      for (const name of containers.splice(0)) dockerQuiet('rm', '-f', name);
+      dockerQuiet('rmi', tag);
     }
   });
 

@@ -29,7 +29,9 @@ export function NetworkCard({
       className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
     >
       <div className="flex flex-wrap items-center gap-2">
-        <h3 className="font-mono font-semibold break-all">{network.name}</h3>
+        <h3 className="font-mono font-semibold break-all" data-value>
+          {network.name}
+        </h3>
         {network.builtIn && <Badge testId="badge-built-in">{t('networks.badge.builtIn')}</Badge>}
         {network.internal && (
           <Badge tone="amber" testId="badge-internal">
@@ -66,9 +68,13 @@ export function NetworkCard({
       </div>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
         <dt className="text-slate-500 dark:text-slate-400">{t('networks.column.driver')}</dt>
-        <dd className="font-mono">{network.driver}</dd>
+        <dd className="font-mono" data-value>
+          {network.driver}
+        </dd>
         <dt className="text-slate-500 dark:text-slate-400">{t('networks.column.scope')}</dt>
-        <dd className="font-mono">{network.scope}</dd>
+        <dd className="font-mono" data-value>
+          {network.scope}
+        </dd>
         <dt className="text-slate-500 dark:text-slate-400">{t('networks.column.subnet')}</dt>
         <dd className="font-mono" data-testid="row-subnet">
           {network.subnets.map((s) => s.subnet).join(', ') || t('networks.noSubnet')}

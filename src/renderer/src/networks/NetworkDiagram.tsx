@@ -36,7 +36,9 @@ export function NetworkDiagram({
             className={`rounded-xl border-2 p-3 ${network.namesResolve ? 'border-sky-300 dark:border-sky-700' : 'border-dashed border-slate-300 dark:border-slate-600'}`}
           >
             <div className="flex flex-wrap items-center gap-1.5">
-              <span className="font-mono text-sm font-semibold break-all">{network.name}</span>
+              <span className="font-mono text-sm font-semibold break-all" data-value>
+                {network.name}
+              </span>
               <Badge tone={network.namesResolve ? 'sky' : 'slate'}>
                 {network.namesResolve ? t('networks.badge.names') : t('networks.badge.noNames')}
               </Badge>
