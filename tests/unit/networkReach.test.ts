@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readToolRun } from '../../src/main/networks/reachOutput';
-import { gatewayInSubnet, subnetsOverlap } from '../../src/main/networks/subnets';
+import { gatewayInSubnet, subnetsOverlap } from '../../src/shared/ipv4Subnets';
 
 describe('reading what ping, nslookup and getent printed', () => {
   it('reads busybox and iputils ping: resolved and answered, resolved and silent, no such name', () => {

@@ -16,7 +16,7 @@ import { engineError, engineMessage, notFound } from '../engine/engineErrors';
 import { LiveList, type EngineEventSource } from '../engine/liveList';
 import { listNetworks } from './networkList';
 import { checkReach } from './reachCheck';
-import { gatewayInSubnet, subnetsOverlap } from './subnets';
+import { gatewayInSubnet, subnetsOverlap } from '../../shared/ipv4Subnets';
 
 export type NetworkCreateInput = z.input<typeof networkCreateInputSchema>;
 export type NetworkRemoveInput = z.infer<typeof networkRemoveInputSchema>;

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { WireError } from '../../../shared/errors';
 import { containerNamePattern } from '../../../shared/run';
+import { gatewayInSubnet, subnetsOverlap } from '../../../shared/ipv4Subnets';
 import { ipv4CidrPattern, ipv4Pattern, type Network } from '../../../shared/networks';
 
 export interface NetworkForm {
@@ -11,17 +12,6 @@ export interface NetworkForm {
 }
 
 export type NetworkFormErrors = Partial<Record<'name' | 'subnet' | 'gateway', string>>;
-
-function ipv4Number(address: string): number {
-  return address.split('.').reduce((value, octet) => value * 256 + Number(octet), 0);
-}
-
-function range(cidr: string): [number, number] {
-  const [address, prefix] = cidr.split('/');
-  const size = 2 ** (32 - Number(prefix));
-  const first = Math.floor(ipv4Number(address!) / size) * size;
-  return [first, first + size - 1];
-}
 
 /**
  * What is wrong with the form as typed, in the user's language, before anything is sent: the same
@@ -40,13 +30,8 @@ export function checkNetworkForm(form: NetworkForm, networks: readonly Network[]
   if (subnet !== '') {
     if (!ipv4CidrPattern.test(subnet)) errors.subnet = t('networks.create.errors.subnetInvalid');
     else {
-      const [first, last] = range(subnet);
       const overlapping = networks.find((network) =>
-        network.subnets.some(({ subnet: other }) => {
-          if (!ipv4CidrPattern.test(other)) return false;
-          const [otherFirst, otherLast] = range(other);
-          return first <= otherLast && otherFirst <= last;
-        }),
+        network.subnets.some(({ subnet: other }) => subnetsOverlap(other, subnet)),
       );
       if (overlapping) errors.subnet = t('networks.create.errors.subnetOverlaps', { network: overlapping.name });
     }
@@ -54,10 +39,8 @@ export function checkNetworkForm(form: NetworkForm, networks: readonly Network[]
   if (gateway !== '') {
     if (!ipv4Pattern.test(gateway)) errors.gateway = t('networks.create.errors.gatewayInvalid');
     else if (subnet === '') errors.gateway = t('networks.create.errors.gatewayWithoutSubnet');
-    else if (!errors.subnet && ipv4CidrPattern.test(subnet)) {
-      const [first, last] = range(subnet);
-      const address = ipv4Number(gateway);
-      if (address <= first || address >= last) errors.gateway = t('networks.create.errors.gatewayOutside', { subnet });
+    else if (!errors.subnet && ipv4CidrPattern.test(subnet) && !gatewayInSubnet(gateway, subnet)) {
+      errors.gateway = t('networks.create.errors.gatewayOutside', { subnet });
     }
   }
   return errors;
