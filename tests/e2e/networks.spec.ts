@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { docker, dockerQuiet, engineFamily, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl } from '../fixtures/harness';
-import { saveScreenshot } from '../fixtures/screenshots';
+import { saveScreenshot, saveScreenshotsInEveryLook } from '../fixtures/screenshots';
 import { harnessForSpec } from '../fixtures/specHarness';
 import { NetworksPage } from './pages/NetworksPage';
 
@@ -34,18 +34,7 @@ function sleeper(name: string, ...args: string[]): string {
 
 /** The screen at 1280×800 and 900×600, light and dark: networks-<name>-<lang>-<scheme>-<size>.png. */
 async function screenshots(page: Page, name: string, lang: 'en' | 'ko') {
-  for (const [width, height] of [
-    [1280, 800],
-    [900, 600],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      await saveScreenshot(page, `networks-${name}-${lang}-${colorScheme}-${width}x${height}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await saveScreenshotsInEveryLook(page, `networks-${name}-${lang}`);
 }
 
 test('a new network is made from the dialog, after the subnet is checked inline, and shows in the list', async ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkNetworkForm, issuesToFormErrors, type NetworkForm } from '../../../src/renderer/src/networks/networkForm';
 import { createTranslator } from '../../../src/shared/i18n/translator';
-import type { Network } from '../../../src/shared/networks';
+import { network } from '../../fixtures/builders/network';
 
 const en = createTranslator('en');
 const ko = createTranslator('ko');
@@ -12,20 +12,7 @@ const form = (patch: Partial<NetworkForm>): NetworkForm => ({
   internal: false,
   ...patch,
 });
-const bridge: Network = {
-  id: 'b',
-  name: 'bridge',
-  driver: 'bridge',
-  scope: 'local',
-  created: null,
-  internal: false,
-  attachable: false,
-  builtIn: true,
-  namesResolve: false,
-  subnets: [{ subnet: '172.17.0.0/16', gateway: '172.17.0.1' }],
-  labels: {},
-  containers: [],
-};
+const bridge = network();
 
 describe('the New network form, checked as typed', () => {
   it('accepts a name alone: the Docker server picks the subnet', () => {

@@ -13,6 +13,7 @@ import type { ContainerChange, ContainerSummary } from '../../../src/shared/cont
 import type { EngineStatus } from '../../../src/shared/engine';
 import type { Network, NetworkReachResult } from '../../../src/shared/networks';
 import { connectedStatus, disconnectedStatus } from '../../fixtures/builders/engineStatus';
+import { network, networkMember } from '../../fixtures/builders/network';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -37,28 +38,7 @@ const container = (name: string): ContainerSummary => ({
   composeProject: null,
   composeService: null,
 });
-const member = (name: string, ipv4: string) => ({
-  id: `${name}-id-0000000000`,
-  name,
-  running: true,
-  ipv4,
-  ipv6: '',
-  aliases: [] as string[],
-});
-const bridge: Network = {
-  id: 'bridge-id',
-  name: 'bridge',
-  driver: 'bridge',
-  scope: 'local',
-  created: null,
-  internal: false,
-  attachable: false,
-  builtIn: true,
-  namesResolve: false,
-  subnets: [{ subnet: '172.17.0.0/16', gateway: '172.17.0.1' }],
-  labels: {},
-  containers: [member('web', '172.17.0.2'), member('db', '172.17.0.3')],
-};
+const bridge = network({ containers: [networkMember('web', '172.17.0.2'), networkMember('db', '172.17.0.3')] });
 const backend: Network = {
   ...bridge,
   id: 'backend-id',
@@ -67,7 +47,7 @@ const backend: Network = {
   namesResolve: true,
   internal: true,
   subnets: [{ subnet: '172.30.0.0/16', gateway: '172.30.0.1' }],
-  containers: [{ ...member('web', '172.30.0.2'), aliases: ['api'] }],
+  containers: [networkMember('web', '172.30.0.2', { aliases: ['api'] })],
 };
 
 function renderPage(options: { status: EngineStatus; networks?: Network[]; reach?: NetworkReachResult }) {
