@@ -1322,6 +1322,7 @@ export const en = {
       textTitle: 'The diagram as text',
       textLine: '{{network}}: {{containers}}',
       textEmpty: '{{network}}: no containers',
+      stopped: 'Stopped, so reaching nothing now: {{names}}',
       hostNone: 'host and none are left out: host shares this computer’s network, none has no network.',
     },
     reach: {

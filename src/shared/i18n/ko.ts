@@ -1320,6 +1320,7 @@ export const ko: Catalog = {
       textTitle: '그림을 글로 보기',
       textLine: '{{network}}: {{containers}}',
       textEmpty: '{{network}}: 컨테이너 없음',
+      stopped: '중지돼서 지금은 아무 데도 닿지 않아요: {{names}}',
       hostNone: 'host와 none은 빼고 보여 줘요. host는 이 컴퓨터의 네트워크를 같이 쓰고, none에는 네트워크가 없어요.',
     },
     reach: {

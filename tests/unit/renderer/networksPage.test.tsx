@@ -38,7 +38,13 @@ const container = (name: string): ContainerSummary => ({
   composeProject: null,
   composeService: null,
 });
-const bridge = network({ containers: [networkMember('web', '172.17.0.2'), networkMember('db', '172.17.0.3')] });
+const bridge = network({
+  containers: [
+    networkMember('web', '172.17.0.2'),
+    networkMember('db', '172.17.0.3'),
+    networkMember('old', '', { running: false }),
+  ],
+});
 const backend: Network = {
   ...bridge,
   id: 'backend-id',
@@ -103,6 +109,9 @@ describe('the Networks page', () => {
     const nodes = screen.getAllByTestId('diagram-node').filter((node) => node.dataset.container === 'web');
     expect(nodes).toHaveLength(2);
     expect(nodes[0]!.className).toBe(nodes[1]!.className);
+    // A stopped container reaches nothing: named under its network, not drawn as a node.
+    expect(screen.getAllByTestId('diagram-node').map((node) => node.dataset.container)).not.toContain('old');
+    expect(screen.getByTestId('diagram-stopped').textContent).toBe('Stopped, so reaching nothing now: old');
   });
 
   it('explains a no-name on the default bridge and offers a network for both', async () => {

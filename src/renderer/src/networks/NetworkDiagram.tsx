@@ -47,18 +47,31 @@ export function NetworkDiagram({
               {network.subnets.map((s) => s.subnet).join(', ') || t('networks.noSubnet')}
             </div>
             <ul className="mt-2 flex flex-wrap gap-1.5">
-              {network.containers.map((member) => (
-                <li
-                  key={member.id}
-                  data-testid="diagram-node"
-                  data-container={member.name}
-                  className={`rounded-lg border px-2 py-1 text-xs ${colors.get(member.id) ?? ''} ${member.running ? '' : 'border-dashed'}`}
-                >
-                  <div className="font-medium break-all">{member.name}</div>
-                  <div className="font-mono text-[10px]">{member.running ? member.ipv4 : t('networks.stopped')}</div>
-                </li>
-              ))}
+              {network.containers
+                .filter((member) => member.running)
+                .map((member) => (
+                  <li
+                    key={member.id}
+                    data-testid="diagram-node"
+                    data-container={member.name}
+                    className={`rounded-lg border px-2 py-1 text-xs ${colors.get(member.id) ?? ''}`}
+                  >
+                    <div className="font-medium break-all">{member.name}</div>
+                    <div className="font-mono text-[10px]">{member.ipv4 || member.ipv6}</div>
+                  </li>
+                ))}
             </ul>
+            {network.containers.some((member) => !member.running) && (
+              // A stopped container reaches nothing: named, not drawn.
+              <p className="mt-2 text-[11px] text-slate-600 dark:text-slate-400" data-testid="diagram-stopped">
+                {t('networks.diagram.stopped', {
+                  names: network.containers
+                    .filter((member) => !member.running)
+                    .map((member) => member.name)
+                    .join(', '),
+                })}
+              </p>
+            )}
           </div>
         ))}
       </div>
