@@ -34,6 +34,8 @@ function sleeper(name: string, ...args: string[]): string {
 
 /** The screen at 1280×800 and 900×600, light and dark: networks-<name>-<lang>-<scheme>-<size>.png. */
 async function screenshots(page: Page, name: string, lang: 'en' | 'ko') {
+  // Once the stylesheet applies (a screenshot right after a navigation once caught the page unstyled).
+  await expect(page.getByTestId('networks-page').locator('h1')).toHaveCSS('font-weight', '600');
   await saveScreenshotsInEveryLook(page, `networks-${name}-${lang}`);
 }
 
