@@ -13,6 +13,7 @@ import { logsThroughput } from './bench/logsThroughput';
 import { onboardingClicks } from './bench/onboardingClicks';
 import { progressCoalescing } from './bench/progressCoalescing';
 import { pullOverhead } from './bench/pullOverhead';
+import { diskOverviewRatio, networkListRatio, volumeListRatio } from './bench/storageLists';
 import { markdownTable, writeReports, type BenchReport } from './bench/report';
 import type { BenchContext, Benchmark, BenchResult } from './bench/types';
 
@@ -37,6 +38,9 @@ const benchmarks: Benchmark[] = [
   buildColdRatio,
   buildCachedRatio,
   buildUpdates,
+  volumeListRatio,
+  networkListRatio,
+  diskOverviewRatio,
 ];
 
 const projectRoot = path.resolve(__dirname, '..');
