@@ -32,6 +32,22 @@ function sleeper(name: string, ...args: string[]): string {
   return name;
 }
 
+/**
+ * Opens the Networks page and waits until it is styled. In the harness, a second page.goto in one
+ * test (another language) once left Chromium with the stylesheet request cancelled and never
+ * applied (the trace shows it): that page is loaded again.
+ */
+async function openNetworks(page: Page, lang: 'en' | 'ko' = 'en'): Promise<NetworksPage> {
+  await page.goto(pageUrl(harness(), 'networks', lang));
+  const heading = page.getByTestId('networks-page').locator('h1');
+  await expect(async () => {
+    const weight = await heading.evaluate((element) => getComputedStyle(element).fontWeight).catch(() => '');
+    if (weight !== '600') await page.reload();
+    await expect(heading).toHaveCSS('font-weight', '600', { timeout: 5_000 });
+  }).toPass({ timeout: 40_000 });
+  return new NetworksPage(page);
+}
+
 /** The screen at 1280×800 and 900×600, light and dark: networks-<name>-<lang>-<scheme>-<size>.png. */
 async function screenshots(page: Page, name: string, lang: 'en' | 'ko') {
   // Once the stylesheet applies (a screenshot right after a navigation once caught the page unstyled).
@@ -44,8 +60,7 @@ test('a new network is made from the dialog, after the subnet is checked inline,
 }) => {
   const name = `${prefix}-made`;
   networks.push(name);
-  await page.goto(pageUrl(harness(), 'networks'));
-  const view = new NetworksPage(page);
+  const view = await openNetworks(page);
   await expect(view.row('bridge')).toBeVisible();
   await expect(view.row('bridge').getByTestId('network-remove')).toHaveCount(0);
   await expect(view.row('bridge').getByTestId('built-in-why')).toBeVisible();
@@ -84,8 +99,7 @@ test('the reach check proves names on a user network, explains the default bridg
   docker('network', 'connect', net, c);
   const dns = engineFamily() === 'docker';
 
-  await page.goto(pageUrl(harness(), 'networks'));
-  const view = new NetworksPage(page);
+  const view = await openNetworks(page);
   await expect(view.box(net).locator(`[data-container="${c}"]`)).toBeVisible();
   await expect(view.box('bridge').locator(`[data-container="${c}"]`)).toBeVisible();
 
@@ -123,10 +137,10 @@ test('the reach check proves names on a user network, explains the default bridg
   if (dns) await expect(view.reach.result).toHaveAttribute('data-outcome', 'resolved');
   expect(docker('network', 'inspect', `${c}-${d}`, '--format', '{{len .Containers}}')).toBe('2');
 
-  await page.goto(pageUrl(harness(), 'networks', 'ko'));
+  await openNetworks(page, 'ko');
   await expect(view.box(net)).toBeVisible();
   await screenshots(page, 'diagram', 'ko');
-  await page.goto(pageUrl(harness(), 'networks', 'en'));
+  await openNetworks(page, 'en');
   await expect(view.box(net)).toBeVisible();
   await screenshots(page, 'diagram', 'en');
 });
@@ -137,8 +151,7 @@ test('removing a network in use is refused naming its container; an unused one g
   const busy = network(`${prefix}-busy`);
   const user = sleeper(`${prefix}-user`, '--network', busy);
   const idle = network(`${prefix}-idle`);
-  await page.goto(pageUrl(harness(), 'networks', 'ko'));
-  const view = new NetworksPage(page);
+  const view = await openNetworks(page, 'ko');
   await view.remove(busy);
   await expect(view.removeDialog.users).toHaveText(user);
   await expect(view.removeDialog.confirm).toBeDisabled();
@@ -146,7 +159,7 @@ test('removing a network in use is refused naming its container; an unused one g
   await page.keyboard.press('Escape');
   expect(docker('network', 'inspect', busy, '--format', '{{.Name}}')).toBe(busy);
 
-  await page.goto(pageUrl(harness(), 'networks'));
+  await openNetworks(page);
   await view.remove(idle);
   await expect(view.removeDialog.root).toContainText(`Remove the network ${idle}?`);
   await view.removeDialog.confirm.click();
@@ -156,8 +169,7 @@ test('removing a network in use is refused naming its container; an unused one g
 });
 
 test('a network made with the docker CLI appears without a click', async ({ page }) => {
-  await page.goto(pageUrl(harness(), 'networks'));
-  const view = new NetworksPage(page);
+  const view = await openNetworks(page);
   await expect(view.row('bridge')).toBeVisible();
   const name = network(`${prefix}-cli`);
   await expect(view.row(name)).toBeVisible();
@@ -172,8 +184,7 @@ test('the Networks page, with a reach result and a dialog open, passes axe-core 
   const b = sleeper(`${prefix}-axe-b`, '--network', net);
   const found: string[] = [];
   for (const lang of ['en', 'ko'] as const) {
-    await page.goto(pageUrl(harness(), 'networks', lang));
-    const view = new NetworksPage(page);
+    const view = await openNetworks(page, lang);
     await view.reach.check(a, b);
     await expect(view.reach.result).toBeVisible();
     // Away from Check: the primary button's hover color is the app's own (4.0:1), not this page's.
