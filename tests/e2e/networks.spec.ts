@@ -113,6 +113,8 @@ test('the reach check proves names on a user network, explains the default bridg
     // Podman with CNI has no DNS on any network: Berth says so instead of pretending.
     await expect(view.reach.result).toHaveAttribute('data-outcome', 'no-name');
     await expect(view.reach.why).toContainText('no DNS');
+    const address = docker('inspect', b, '--format', `{{(index .NetworkSettings.Networks "${net}").IPAddress}}`);
+    await expect(view.reach.why).toContainText(`Use the address instead: ${address}.`);
   }
   await view.reach.root.scrollIntoViewIfNeeded();
   await screenshots(page, 'reach-user', 'en');

@@ -1351,7 +1351,7 @@ export const en = {
         noShared:
           'They share no network, so they cannot reach each other at all. Connect both to one network you made.',
         noDns:
-          'They share {{networks}}, but this Docker server has no DNS there, so names do not resolve. Use the address instead.',
+          'They share {{networks}}, but this Docker server has no DNS there, so names do not resolve. Use the address instead: {{address}}.',
         userNetwork:
           'They share {{networks}}: there the Docker server’s DNS answers with each container’s name and aliases.',
       },

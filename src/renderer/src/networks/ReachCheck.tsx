@@ -17,6 +17,16 @@ export function suggestedNetworkName(from: string, to: string, networks: readonl
   for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+/** B's address on the first network A and B share: what A can use where the name does not work. */
+function addressOn(result: NetworkReachResult, networks: readonly Network[]): string {
+  for (const network of networks) {
+    if (!result.sharedNetworks.includes(network.name)) continue;
+    const member = network.containers.find((c) => c.name === result.to || c.aliases.includes(result.to));
+    if (member?.ipv4) return member.ipv4;
+  }
+  return '?';
+}
+
 /** Why the answer is what it is: the networks A and B share, and whether names resolve there. */
 function whyKey(result: NetworkReachResult, networks: readonly Network[]): string | null {
   if (result.outcome === 'not-running' || result.outcome === 'no-tool') return null;
@@ -162,7 +172,7 @@ export function ReachCheck({ networks }: { networks: readonly Network[] }) {
           </p>
           {why && (
             <p className="text-sm" data-testid="reach-why">
-              {t(why, { networks: result.sharedNetworks.join(', ') })}
+              {t(why, { networks: result.sharedNetworks.join(', '), address: addressOn(result, networks) })}
             </p>
           )}
           {fixedOn && (
