@@ -19,6 +19,7 @@ const podmanSpecs = [
   'imageLayers.spec.ts',
   'volumeLesson.spec.ts',
   'volumeFiles.spec.ts',
+  'networks.spec.ts',
 ];
 
 const harnessUse = {

@@ -52,6 +52,7 @@ const podmanFiles = [
   'tests/integration/buildCacheParity.test.ts',
   'tests/integration/volumeLesson.test.ts',
   'tests/integration/volumeFiles.test.ts',
+  'tests/integration/networks.test.ts',
 ];
 
 export default defineConfig({

@@ -27,6 +27,8 @@ import { ImageService } from './images/imageService';
 import { PullManager } from './images/pullManager';
 import { checkDockerCli } from './installation/dockerCli';
 import { VolumeLesson } from './lessons/volumeLesson';
+import { NetworkService } from './networks/networkService';
+import { watchPodmanNetworkFiles } from './networks/podmanNetworkFiles';
 import { detect } from './onboarding/detector';
 import { startEngine } from './onboarding/engineStarter';
 import { RunService } from './run/runService';
@@ -112,6 +114,18 @@ export function createBackend(options: BackendOptions): Backend {
   const builds = new BuildManager({ getClient, getFamily: () => monitor.getStatus().server?.family ?? null });
   const images = new ImageService({ getClient, monitor });
   const imageLayers = new ImageLayersService({ getClient });
+  const networks = new NetworkService({
+    getClient,
+    monitor,
+    isPodman: () => monitor.getStatus().server?.family === 'podman',
+    // Podman sends no event when a network is made or removed: its network files say it, where they are on this machine.
+    watchNetworkFiles: (onChange) => {
+      const status = monitor.getStatus();
+      return status.server?.family === 'podman' && status.endpoint?.kind === 'unix'
+        ? watchPodmanNetworkFiles(onChange)
+        : null;
+    },
+  });
   const runs = new RunService({ getClient, pulls });
   const containers = new ContainerModel({ getClient, monitor });
   const actions = new ContainerActions({ getClient });
@@ -279,12 +293,12 @@ export function createBackend(options: BackendOptions): Backend {
       'volumeLesson.step': ({ step }) => volumeLesson.step(step),
       'volumeLesson.reset': ({ confirm }) => volumeLesson.reset(confirm),
       'volumes.closeFiles': (input) => volumeFiles.close(input),
-      'networks.list': notYet,
-      'networks.create': notYet,
-      'networks.remove': notYet,
-      'networks.connect': notYet,
-      'networks.disconnect': notYet,
-      'networks.reach': notYet,
+      'networks.list': () => networks.list(),
+      'networks.create': (input) => networks.create(input),
+      'networks.remove': (input) => networks.remove(input),
+      'networks.connect': (input) => networks.connect(input),
+      'networks.disconnect': (input) => networks.disconnect(input),
+      'networks.reach': (input) => networks.reach(input),
       'disk.usage': notYet,
       'disk.plan': notYet,
       'disk.cleanUp': notYet,
@@ -331,7 +345,7 @@ export function createBackend(options: BackendOptions): Backend {
       'tray.model': (_input, emit) => tray.subscribe(emit),
       // TODO(#14)
       'volumes.list': notYetStream,
-      'networks.list': notYetStream,
+      'networks.list': (_input, emit) => networks.subscribe(emit),
       'disk.reclaimable': notYetStream,
     },
   });
@@ -360,6 +374,7 @@ export function createBackend(options: BackendOptions): Backend {
       pulls.dispose();
       builds.dispose();
       images.dispose();
+      networks.dispose();
       runs.dispose();
       containers.dispose();
       logs.dispose();

@@ -1398,6 +1398,143 @@ export const en = {
       tarFilter: 'Volume backup (.tar)',
     },
   },
+  networks: {
+    title: 'Networks',
+    intro:
+      'A network lets containers talk to each other. On a network you make yourself, they find each other by name; on the default bridge, only by address.',
+    loading: 'Loading the networks…',
+    unavailable: 'Berth cannot list the networks until the Docker server answers.',
+    new: 'New network',
+    empty: {
+      title: 'Only the built-in networks',
+      body: 'Make a network of your own and connect containers to it: they can then reach each other by name.',
+    },
+    column: {
+      driver: 'Driver',
+      scope: 'Scope',
+      subnet: 'Subnet',
+      gateway: 'Gateway',
+      containers: 'Containers',
+    },
+    badge: {
+      builtIn: 'built-in',
+      internal: 'internal',
+      names: 'names resolve',
+      noNames: 'addresses only',
+    },
+    noSubnet: 'none',
+    noContainers: 'No container is connected.',
+    stopped: 'stopped',
+    aliases: 'also known as {{aliases}}',
+    containerLink: 'Open the container {{name}}',
+    builtInWhy:
+      'The Docker server made this network and needs it: it cannot be removed. Containers you run without --network join the default bridge.',
+    builtInWhyShort: 'Built-in networks cannot be removed',
+    namesResolveNo: 'Containers here do not find each other by name, only by address.',
+    namesResolveNoCustom:
+      'On this Docker server names do not resolve here: it has no DNS for this network (Podman with CNI needs the dnsname plugin). Use addresses.',
+    remove: 'Remove',
+    removeLabel: 'Remove the network {{name}}',
+    connect: 'Connect a container',
+    connectLabel: 'Connect a container to {{name}}',
+    disconnect: 'Disconnect',
+    disconnectLabel: 'Disconnect {{container}} from {{network}}',
+    removed: 'The network {{name}} was removed.',
+    created: 'The network {{name}} was made.',
+    connected: '{{container}} is now on {{network}}.',
+    disconnected: '{{container}} left {{network}}.',
+    cancel: 'Cancel',
+    create: {
+      title: 'New network',
+      intro: 'A user-defined bridge network: containers on it reach each other by name.',
+      name: 'Name',
+      nameHelp: 'Letters, digits, _ . - (at least 2 characters).',
+      subnet: 'Subnet (optional)',
+      subnetHelp: 'An IPv4 range such as 172.30.0.0/16. Leave it empty and the Docker server picks a free one.',
+      gateway: 'Gateway (optional)',
+      gatewayHelp: 'An address in the subnet, such as 172.30.0.1. Empty: the first address.',
+      internal: 'Internal: no way out to the internet',
+      submit: 'Create',
+      errors: {
+        nameEmpty: 'Give the network a name.',
+        nameInvalid: 'Use letters, digits, _ . or -, starting with a letter or digit (at least 2 characters).',
+        nameTaken: 'There is already a network named {{name}}.',
+        subnetInvalid:
+          'Write an IPv4 range as four numbers from 0 to 255 and a size from /8 to /30, e.g. 172.30.0.0/16.',
+        subnetOverlaps: 'This subnet overlaps the network {{network}}. Pick another range.',
+        subnetOverlapsUnknown:
+          'This subnet overlaps another network or a range this computer uses. Pick another range.',
+        gatewayInvalid: 'Write an address as four numbers from 0 to 255, e.g. 172.30.0.1.',
+        gatewayWithoutSubnet: 'A gateway needs a subnet: fill in the subnet too, or leave the gateway empty.',
+        gatewayOutside: 'The gateway must be an address inside the subnet {{subnet}}.',
+      },
+    },
+    confirmRemove: {
+      title: 'Remove the network {{name}}?',
+      body: 'The network {{name}} will be removed. Containers are not touched.',
+      confirm: 'Remove network',
+      inUse: 'The network {{name}} is in use: disconnect or remove these containers first.',
+    },
+    confirmDisconnect: {
+      title: 'Disconnect {{container}}?',
+      body: '{{container}} will leave the network {{network}} and lose its address there. The container keeps running.',
+      confirm: 'Disconnect',
+    },
+    connectDialog: {
+      title: 'Connect a container to {{network}}',
+      container: 'Container',
+      pick: 'Pick a container',
+      none: 'Every container is on this network already.',
+      aliases: 'Other names (optional)',
+      aliasesHelp: 'Names other containers on this network can use for it too, separated by spaces.',
+      aliasInvalid: 'A name uses letters, digits, _ . or - (at least 2 characters).',
+      submit: 'Connect',
+    },
+    diagram: {
+      title: 'Who can reach whom',
+      intro:
+        'Each box is a network; a container inside a box can reach the others in it. A container on two networks appears in both, with the same color.',
+      textTitle: 'The diagram as text',
+      textLine: '{{network}}: {{containers}}',
+      textEmpty: '{{network}}: no containers',
+      stopped: 'Stopped, so reaching nothing now: {{names}}',
+      hostNone: 'host and none are left out: host shares this computer’s network, none has no network.',
+    },
+    reach: {
+      title: 'Can A reach B by name?',
+      intro: 'Berth runs ping in container A toward the name of container B, as you would in a terminal.',
+      from: 'From (A)',
+      to: 'To (B)',
+      pick: 'Pick a running container',
+      run: 'Check',
+      running: 'Checking…',
+      needTwo: 'Start two containers to try it.',
+      command: 'The command',
+      output: 'What it printed',
+      noOutput: '(nothing)',
+      outcome: {
+        resolved: '{{from}} reached {{to}} by name (address {{address}}).',
+        'no-name': '{{from}} cannot find anything named {{to}}.',
+        'no-answer': 'The name {{to}} became {{address}}, but nothing answered there.',
+        'not-running': '{{from}} is not running: start it and check again.',
+        'no-tool':
+          '{{from}} has neither ping, nslookup nor getent: Berth cannot check from it. Try it from another container.',
+      },
+      why: {
+        defaultBridge:
+          'They share only the default bridge. There containers have no names for each other, only addresses (the legacy --link option aside). On a network you make yourself, the Docker server’s DNS answers with each container’s name and aliases.',
+        noShared:
+          'They share no network, so they cannot reach each other at all. Connect both to one network you made.',
+        noDns:
+          'They share {{networks}}, but this Docker server has no DNS there, so names do not resolve. Use the address instead: {{address}}.',
+        userNetwork:
+          'They share {{networks}}: there the Docker server’s DNS answers with each container’s name and aliases.',
+      },
+      fix: 'Create the network {{name}} and connect both',
+      fixing: 'Creating the network…',
+      fixed: '{{from}} and {{to}} are now both on {{name}}. Check again.',
+    },
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
