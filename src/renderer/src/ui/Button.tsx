@@ -3,7 +3,7 @@ import type { ButtonHTMLAttributes } from 'react';
 type Variant = 'primary' | 'secondary' | 'ghost';
 
 const variants: Record<Variant, string> = {
-  primary: 'bg-sky-700 text-white hover:bg-sky-600 disabled:bg-sky-700/60',
+  primary: 'bg-sky-700 text-white hover:bg-sky-800 disabled:bg-sky-700/60',
   secondary:
     'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700',
   ghost: 'text-sky-700 hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-slate-800',
