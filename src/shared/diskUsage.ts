@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorCodeSchema } from './errors';
 import { volumeNameSchema } from './volumes';
 
 /** What `docker system df` counts, one category each. */
@@ -64,6 +65,11 @@ export const cleanupPlanSchema = z.object({
   ),
   /** The space the whole plan frees (images sharing layers are counted once). */
   bytes: z.number().nonnegative(),
+  /**
+   * True when images in the plan share layers with each other: each image counts only its own
+   * layers, so removing them all frees at least `bytes` (the layers they share go too).
+   */
+  atLeast: z.boolean().default(false),
 });
 export type CleanupPlan = z.infer<typeof cleanupPlanSchema>;
 
@@ -86,7 +92,16 @@ export const cleanupRunInputSchema = z
 
 export const cleanupResultSchema = z.object({
   removed: z.array(z.object({ kind: cleanupKindSchema, id: z.string(), label: z.string() })),
-  failed: z.array(z.object({ kind: cleanupKindSchema, id: z.string(), label: z.string(), message: z.string() })),
+  failed: z.array(
+    z.object({
+      kind: cleanupKindSchema,
+      id: z.string(),
+      label: z.string(),
+      /** Why, for the renderer to say in the user's language ('in-use', 'not-found', 'engine-error'…). */
+      code: errorCodeSchema,
+      message: z.string(),
+    }),
+  ),
   /** Measured again after the clean-up: the difference is what was really freed. */
   before: diskUsageSchema,
   after: diskUsageSchema,
