@@ -18,6 +18,11 @@ export const diskItemSchema = z.object({
   reclaimable: z.boolean(),
   /** Why it stays or can go: "running", "used by web", "dangling", "unused", "in use"... in English, for the renderer to translate by kind. */
   state: z.enum(['running', 'stopped', 'in-use', 'unused', 'dangling', 'unknown']),
+  /**
+   * Images: some of its layers are shared with other images (not counted in `size`). Removing two
+   * such images together may free more than their sizes add up to.
+   */
+  sharesLayers: z.boolean().optional(),
 });
 export type DiskItem = z.infer<typeof diskItemSchema>;
 
@@ -72,6 +77,14 @@ export const cleanupPlanSchema = z.object({
   atLeast: z.boolean().default(false),
 });
 export type CleanupPlan = z.infer<typeof cleanupPlanSchema>;
+
+/**
+ * Whether removing these items may free more than their sizes add up to: two of them are images
+ * with shared layers, which may be shared with each other only (sizes count an image's own layers).
+ */
+export function freesAtLeast(items: readonly Pick<DiskItem, 'sharesLayers'>[]): boolean {
+  return items.filter((item) => item.sharesLayers).length > 1;
+}
 
 const idList = z.array(z.string().min(1).max(200)).max(10_000).default([]);
 

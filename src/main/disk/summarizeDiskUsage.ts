@@ -1,4 +1,11 @@
-import type { CleanupKind, CleanupPlan, DiskCategoryUsage, DiskItem, DiskUsage } from '../../shared/diskUsage';
+import {
+  freesAtLeast,
+  type CleanupKind,
+  type CleanupPlan,
+  type DiskCategoryUsage,
+  type DiskItem,
+  type DiskUsage,
+} from '../../shared/diskUsage';
 import {
   imageTags,
   type DfBuildCache,
@@ -42,6 +49,7 @@ function imageItem(image: DfImage): DiskItem {
     size: uniqueImageSize(image),
     reclaimable: unused,
     state: !unused ? 'in-use' : tags.length === 0 ? 'dangling' : 'unused',
+    sharesLayers: image.SharedSize > 0,
   };
 }
 
@@ -160,11 +168,6 @@ export function planCleanup(reading: DiskReading, kinds: readonly CleanupKind[])
       .map((record) => ({ ...buildCacheItem(record), size: record.Shared ? 0 : Math.max(0, record.Size) })),
   );
   add('unusedVolumes', reading.volumes.filter((volume) => volume.UsageData?.RefCount === 0).map(volumeItem));
-  const imageIds = new Set(
-    groups
-      .filter((g) => g.kind === 'danglingImages' || g.kind === 'unusedImages')
-      .flatMap((g) => g.items.map((i) => i.id)),
-  );
-  const atLeast = reading.images.filter((image) => imageIds.has(image.Id) && image.SharedSize > 0).length > 1;
+  const atLeast = freesAtLeast(groups.flatMap((group) => group.items));
   return { measuredAt: reading.measuredAt, groups, bytes: sum(groups.map((group) => group.bytes)), atLeast };
 }

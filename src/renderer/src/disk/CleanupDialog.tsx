@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   cleanupKinds,
+  freesAtLeast,
   type CleanupKind,
   type CleanupPlan,
   type CleanupResult,
@@ -129,11 +130,15 @@ export function CleanupDialog({ onClose, onDone }: { onClose: () => void; onDone
       footer={
         <>
           <span className="mr-auto self-center text-sm font-medium" data-testid="cleanup-frees">
-            {plan &&
+            {volumesWaiting ? (
+              <span className="text-rose-700 dark:text-rose-300">{t('disk.cleanup.volumesWaiting')}</span>
+            ) : (
+              plan &&
               count > 0 &&
-              (plan.atLeast
+              (freesAtLeast([...chosen.values()].flat())
                 ? t('disk.cleanup.freesAtLeast', { size: diskSize(bytes) })
-                : t('disk.cleanup.frees', { size: diskSize(bytes) }))}
+                : t('disk.cleanup.frees', { size: diskSize(bytes) }))
+            )}
           </span>
           <Button onClick={onClose} data-autofocus>
             {t('disk.cleanup.cancel')}
@@ -184,7 +189,7 @@ export function CleanupDialog({ onClose, onDone }: { onClose: () => void; onDone
                   <span className="font-medium">
                     {t('disk.cleanup.kindCount', {
                       kind: kindName,
-                      count: items.length,
+                      count: on ? kept.length : items.length,
                       size: diskSize(on ? kept.reduce((total, item) => total + item.size, 0) : (group?.bytes ?? 0)),
                     })}
                   </span>
