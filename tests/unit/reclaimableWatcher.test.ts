@@ -156,3 +156,31 @@ describe('which engine events may change the disk usage', () => {
     expect(isDiskUsageEvent(event)).toBe(relevant);
   });
 });
+
+describe('the hint across listeners coming and going', () => {
+  it('gives a listener that comes back within the minute the last notice at once, and measures again only after the minute', async () => {
+    vi.useFakeTimers();
+    const events = new Emitter<EngineEvent>();
+    const measure = vi.fn(async () => usage(5e9));
+    const watcher = new ReclaimableWatcher({
+      monitor: { onEngineEvent: events.event, onStatus: new Emitter<EngineStatus>().event, getStatus: connectedStatus },
+      measure,
+      thresholdBytes: () => 1e9,
+      onThresholdChange: () => () => undefined,
+    });
+    const off = watcher.subscribe(() => undefined);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(measure).toHaveBeenCalledTimes(1);
+    off();
+    // A window reloaded: its status bar listens again at once.
+    const notices: ReclaimableNotice[] = [];
+    watcher.subscribe((notice) => notices.push(notice));
+    expect(notices).toEqual([expect.objectContaining({ reclaimableBytes: 5e9, over: true })]);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(measure).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(measure).toHaveBeenCalledTimes(2);
+    watcher.dispose();
+    vi.useRealTimers();
+  });
+});

@@ -85,7 +85,6 @@ export class ReclaimableWatcher {
 
   /** A measurement made elsewhere (the Disk usage page, a clean-up): the hint follows it at once. */
   record(usage: DiskUsage): void {
-    if (!this.detach) return;
     if (this.last && usage.measuredAt < this.last.measuredAt) return;
     this.update({ reclaimableBytes: usage.reclaimable, measuredAt: usage.measuredAt });
   }
@@ -129,14 +128,13 @@ export class ReclaimableWatcher {
       offLive();
       offThreshold();
     };
-    // The first measurement goes through the list's interval too: never twice within a minute.
-    if (!this.last) this.live.invalidate();
+    // Unfollowed, the engine's events went unseen: measure again, through the list's interval too
+    // (never twice within a minute); meanwhile a new listener (a window reloaded) gets the last one.
+    this.live.invalidate();
   }
 
   private unfollow(): void {
     this.detach?.();
     this.detach = null;
-    // Unfollowed, the engine's events go unseen: the next listener gets a fresh measurement.
-    this.last = null;
   }
 }
