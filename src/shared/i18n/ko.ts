@@ -1330,7 +1330,7 @@ export const ko: Catalog = {
       label: '디스크 사용량 알림',
       help: '이만큼의 공간을 확보할 수 있으면 상태 표시줄과 메뉴 막대에 알려 줘요. 0이면 알리지 않아요.',
       field: '확보할 수 있는 공간 (GB)',
-      unit: 'GB',
+      unit: '기가바이트',
       apply: '적용',
       invalid: '0부터 100000 사이의 GB 값을 입력하세요.',
     },
