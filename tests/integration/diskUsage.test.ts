@@ -333,6 +333,37 @@ describe.skipIf(!requireEngine.available)('disk usage and the clean-up against t
     expect(exists('image', id)).toBe(false);
   });
 
+  it('measures while containers come and go (Podman answers 500 for one gone mid-count)', async () => {
+    const { spawn } = await import('node:child_process');
+    const churnName = unique('churn');
+    // Short-lived containers, one after another, for as long as the measuring runs.
+    const churn = spawn(
+      'sh',
+      [
+        '-c',
+        `i=0; while [ $i -lt 12 ]; do docker run --rm --name ${churnName}-$i busybox true >/dev/null 2>&1; i=$((i+1)); done`,
+      ],
+      { stdio: 'ignore' },
+    );
+    let running = true;
+    churn.once('exit', () => (running = false));
+    try {
+      let measured = 0;
+      while (running) {
+        const usage = await disk.usage();
+        expect(usage.containers.count).toBe(usage.containers.items.length);
+        measured += 1;
+      }
+      expect(measured).toBeGreaterThan(10);
+    } finally {
+      if (running) {
+        churn.kill();
+        await new Promise((resolve) => churn.once('exit', resolve));
+      }
+      for (let index = 0; index < 12; index += 1) dockerQuiet('rm', '-f', `${churnName}-${index}`);
+    }
+  });
+
   it('reports a build cache record it cannot find instead of pruning anything', async () => {
     const result = await disk.cleanUp({ buildCache: ['no-such-record-berth-test'] });
     expect(result.removed).toEqual([]);

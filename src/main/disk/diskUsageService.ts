@@ -21,6 +21,9 @@ export interface DiskUsageServiceOptions {
   onMeasured?: (usage: DiskUsage) => void;
 }
 
+/** GET /system/df tries before its error is the answer. */
+const DF_ATTEMPTS = 3;
+
 type Removed = CleanupResult['removed'][number];
 type Failed = CleanupResult['failed'][number];
 
@@ -196,12 +199,19 @@ export class DiskUsageService {
   }
 
   private async read(): Promise<DiskReading> {
-    try {
-      const reading = await readSystemDf(this.options.getClient(), this.options.isPodman());
-      this.options.onMeasured?.(summarizeDiskUsage(reading));
-      return reading;
-    } catch (error) {
-      throw engineError(error, 'Measuring disk usage');
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const reading = await readSystemDf(this.options.getClient(), this.options.isPodman());
+        this.options.onMeasured?.(summarizeDiskUsage(reading));
+        return reading;
+      } catch (error) {
+        // Podman answers 500 when a container or image goes away while it counts: count again.
+        if (engineStatus(error) === 500 && attempt < DF_ATTEMPTS) {
+          await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+          continue;
+        }
+        throw engineError(error, 'Measuring disk usage');
+      }
     }
   }
 }
