@@ -7,7 +7,7 @@ import { engineError, engineStatus, notFound } from '../engine/engineErrors';
 import { removeImageUnforced } from '../images/imageRemoval';
 import { pruneBuildCacheRecord } from './buildCachePrune';
 import { isStoppedContainer, planCleanup, summarizeDiskUsage } from './summarizeDiskUsage';
-import { readSystemDf, type DiskReading } from './systemDf';
+import { imageTags, readSystemDf, type DiskReading } from './systemDf';
 
 export type CleanupRunInput = z.input<typeof cleanupRunInputSchema>;
 
@@ -50,6 +50,10 @@ export class DiskUsageService {
     return planCleanup(await this.read(), input.kinds);
   }
 
+  /**
+   * Removes exactly the items named, each only if it still qualifies, and measures before and
+   * after. Volumes not named in confirmVolumes too refuse the whole clean-up before anything goes.
+   */
   async cleanUp(input: CleanupRunInput): Promise<CleanupResult> {
     const containers = unique(input.containers ?? []);
     const images = unique(input.images ?? []);
@@ -68,134 +72,15 @@ export class DiskUsageService {
     const client = this.options.getClient();
     const beforeReading = await this.read();
     const before = summarizeDiskUsage(beforeReading);
-    const removed: Removed[] = [];
-    const failed: Failed[] = [];
-    const fail = (kind: CleanupKind, id: string, label: string, error: unknown) => {
-      const wire = toWireError(error);
-      failed.push({ kind, id, label, code: wire.code, message: wire.message });
-    };
-    const refuse = (kind: CleanupKind, id: string, label: string, code: ErrorCode, message: string) =>
-      failed.push({ kind, id, label, code, message });
-
+    const outcome = new Outcome();
     // Containers first: an image is removed only when no container uses it, and stays if one does.
-    for (const id of containers) {
-      const container = beforeReading.containers.find((c) => c.Id === id);
-      const label = (container?.Names?.[0] ?? id.slice(0, 12)).replace(/^\//, '');
-      if (!container) {
-        refuse('stoppedContainers', id, label, 'not-found', `There is no container ${id} (it may already be gone).`);
-        continue;
-      }
-      if (!isStoppedContainer(container)) {
-        refuse(
-          'stoppedContainers',
-          id,
-          label,
-          'in-use',
-          `${label} is ${container.State} now: only stopped containers are removed.`,
-        );
-        continue;
-      }
-      try {
-        // Without force: a container that started since is refused by the engine, not killed.
-        await client.getContainer(id).remove({ force: false, v: false });
-        removed.push({ kind: 'stoppedContainers', id, label });
-      } catch (error) {
-        fail(
-          'stoppedContainers',
-          id,
-          label,
-          engineError(error, `Removing the container ${label}`, [
-            { status: 409, code: 'in-use', message: (words) => `The engine refused to remove ${label}: ${words}` },
-            notFound(`container ${label}`),
-          ]),
-        );
-      }
-    }
-
-    if (images.length > 0) {
-      // Read now: a container made since the plan keeps its image.
-      const current = await this.options.listImages();
-      for (const id of images) {
-        const image = current.find((candidate) => candidate.id === id);
-        const known = beforeReading.images.find((candidate) => candidate.Id === id);
-        const kind: CleanupKind = (image ?? { dangling: (known?.RepoTags ?? []).length === 0 }).dangling
-          ? 'danglingImages'
-          : 'unusedImages';
-        const label =
-          image && image.repoTags.length > 0 ? image.repoTags.join(', ') : id.replace(/^sha256:/, '').slice(0, 12);
-        if (!image) {
-          refuse(kind, id, label, 'not-found', `There is no image ${id} (it may already be gone).`);
-          continue;
-        }
-        if (image.containers.length > 0) {
-          const names = image.containers.map((container) => container.name).join(', ');
-          refuse(kind, id, label, 'in-use', `${label} is used by ${names} now: it stays.`);
-          continue;
-        }
-        try {
-          await removeImageUnforced(client, image, label);
-          removed.push({ kind, id, label });
-        } catch (error) {
-          fail(kind, id, label, error);
-        }
-      }
-    }
-
-    for (const id of buildCache) {
-      const record = beforeReading.buildCache.find((candidate) => candidate.ID === id);
-      const label = record?.Description || record?.Type || id.slice(0, 12);
-      if (beforeReading.podman) {
-        refuse('buildCache', id, label, 'engine-error', 'Podman keeps no build cache records to remove.');
-        continue;
-      }
-      if (!record) {
-        refuse('buildCache', id, label, 'not-found', `There is no build cache record ${id} (it may already be gone).`);
-        continue;
-      }
-      if (record.InUse) {
-        refuse('buildCache', id, label, 'in-use', `The build cache record ${label} is in use now.`);
-        continue;
-      }
-      try {
-        await pruneBuildCacheRecord(client, id);
-        removed.push({ kind: 'buildCache', id, label });
-      } catch (error) {
-        fail('buildCache', id, label, error);
-      }
-    }
-
-    for (const name of volumes) {
-      const volume = beforeReading.volumes.find((candidate) => candidate.Name === name);
-      if (!volume) {
-        refuse('unusedVolumes', name, name, 'not-found', `There is no volume ${name} (it may already be gone).`);
-        continue;
-      }
-      if (volume.UsageData?.RefCount !== 0) {
-        refuse('unusedVolumes', name, name, 'in-use', `The volume ${name} is used by a container: it stays.`);
-        continue;
-      }
-      try {
-        // Without force: a container that mounted it since makes the engine refuse.
-        await client.getVolume(name).remove({ force: false });
-        removed.push({ kind: 'unusedVolumes', id: name, label: name });
-      } catch (error) {
-        if (engineStatus(error) === 404) {
-          refuse('unusedVolumes', name, name, 'not-found', `There is no volume ${name} (it may already be gone).`);
-          continue;
-        }
-        fail(
-          'unusedVolumes',
-          name,
-          name,
-          engineError(error, `Removing the volume ${name}`, [
-            { status: 409, code: 'in-use', message: (words) => `The engine refused to remove ${name}: ${words}` },
-          ]),
-        );
-      }
-    }
-
+    await removeContainers(client, beforeReading, containers, outcome);
+    // Read now: a container made since the plan keeps its image.
+    if (images.length > 0) await removeImages(client, beforeReading, await this.options.listImages(), images, outcome);
+    await removeBuildCache(client, beforeReading, buildCache, outcome);
+    await removeVolumes(client, beforeReading, volumes, outcome);
     const after = await this.usage();
-    return { removed, failed, before, after };
+    return { removed: outcome.removed, failed: outcome.failed, before, after };
   }
 
   private async read(): Promise<DiskReading> {
@@ -218,4 +103,167 @@ export class DiskUsageService {
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
+}
+
+/** What a clean-up removed, and what it left with why. */
+class Outcome {
+  readonly removed: Removed[] = [];
+  readonly failed: Failed[] = [];
+
+  fail(kind: CleanupKind, id: string, label: string, error: unknown): void {
+    const wire = toWireError(error);
+    this.failed.push({ kind, id, label, code: wire.code, message: wire.message });
+  }
+
+  refuse(kind: CleanupKind, id: string, label: string, code: ErrorCode, message: string): void {
+    this.failed.push({ kind, id, label, code, message });
+  }
+}
+
+/** Each container only if it is still stopped, without force. */
+async function removeContainers(client: Docker, reading: DiskReading, ids: readonly string[], outcome: Outcome) {
+  for (const id of ids) {
+    const container = reading.containers.find((c) => c.Id === id);
+    const label = (container?.Names?.[0] ?? id.slice(0, 12)).replace(/^\//, '');
+    if (!container) {
+      outcome.refuse(
+        'stoppedContainers',
+        id,
+        label,
+        'not-found',
+        `There is no container ${id} (it may already be gone).`,
+      );
+      continue;
+    }
+    if (!isStoppedContainer(container)) {
+      outcome.refuse(
+        'stoppedContainers',
+        id,
+        label,
+        'in-use',
+        `${label} is ${container.State} now: only stopped containers are removed.`,
+      );
+      continue;
+    }
+    try {
+      // Without force: a container that started since is refused by the engine, not killed.
+      await client.getContainer(id).remove({ force: false, v: false });
+      outcome.removed.push({ kind: 'stoppedContainers', id, label });
+    } catch (error) {
+      outcome.fail(
+        'stoppedContainers',
+        id,
+        label,
+        engineError(error, `Removing the container ${label}`, [
+          { status: 409, code: 'in-use', message: (words) => `The engine refused to remove ${label}: ${words}` },
+          notFound(`container ${label}`),
+        ]),
+      );
+    }
+  }
+}
+
+/** Each image only if no container uses it now, without force (tag by tag when it has several). */
+async function removeImages(
+  client: Docker,
+  reading: DiskReading,
+  current: readonly LocalImage[],
+  ids: readonly string[],
+  outcome: Outcome,
+) {
+  for (const id of ids) {
+    const image = current.find((candidate) => candidate.id === id);
+    const known = reading.images.find((candidate) => candidate.Id === id);
+    const kind: CleanupKind = (image ?? { dangling: imageTags(known?.RepoTags).length === 0 }).dangling
+      ? 'danglingImages'
+      : 'unusedImages';
+    const label =
+      image && image.repoTags.length > 0 ? image.repoTags.join(', ') : id.replace(/^sha256:/, '').slice(0, 12);
+    if (!image) {
+      outcome.refuse(kind, id, label, 'not-found', `There is no image ${id} (it may already be gone).`);
+      continue;
+    }
+    if (image.containers.length > 0) {
+      const names = image.containers.map((container) => container.name).join(', ');
+      outcome.refuse(kind, id, label, 'in-use', `${label} is used by ${names} now: it stays.`);
+      continue;
+    }
+    try {
+      await removeImageUnforced(client, image, label);
+      outcome.removed.push({ kind, id, label });
+    } catch (error) {
+      outcome.fail(kind, id, label, error);
+    }
+  }
+}
+
+/** Each build cache record by its id only, if it is still not in use. */
+async function removeBuildCache(client: Docker, reading: DiskReading, ids: readonly string[], outcome: Outcome) {
+  for (const id of ids) {
+    const record = reading.buildCache.find((candidate) => candidate.ID === id);
+    const label = record?.Description || record?.Type || id.slice(0, 12);
+    if (reading.podman) {
+      outcome.refuse('buildCache', id, label, 'engine-error', 'Podman keeps no build cache records to remove.');
+      continue;
+    }
+    if (!record) {
+      outcome.refuse(
+        'buildCache',
+        id,
+        label,
+        'not-found',
+        `There is no build cache record ${id} (it may already be gone).`,
+      );
+      continue;
+    }
+    if (record.InUse) {
+      outcome.refuse('buildCache', id, label, 'in-use', `The build cache record ${label} is in use now.`);
+      continue;
+    }
+    try {
+      await pruneBuildCacheRecord(client, id);
+      outcome.removed.push({ kind: 'buildCache', id, label });
+    } catch (error) {
+      outcome.fail('buildCache', id, label, error);
+    }
+  }
+}
+
+/** Each volume (already confirmed by name) only if no container references it, without force. */
+async function removeVolumes(client: Docker, reading: DiskReading, names: readonly string[], outcome: Outcome) {
+  for (const name of names) {
+    const volume = reading.volumes.find((candidate) => candidate.Name === name);
+    if (!volume) {
+      outcome.refuse('unusedVolumes', name, name, 'not-found', `There is no volume ${name} (it may already be gone).`);
+      continue;
+    }
+    if (volume.UsageData?.RefCount !== 0) {
+      outcome.refuse('unusedVolumes', name, name, 'in-use', `The volume ${name} is used by a container: it stays.`);
+      continue;
+    }
+    try {
+      // Without force: a container that mounted it since makes the engine refuse.
+      await client.getVolume(name).remove({ force: false });
+      outcome.removed.push({ kind: 'unusedVolumes', id: name, label: name });
+    } catch (error) {
+      if (engineStatus(error) === 404) {
+        outcome.refuse(
+          'unusedVolumes',
+          name,
+          name,
+          'not-found',
+          `There is no volume ${name} (it may already be gone).`,
+        );
+        continue;
+      }
+      outcome.fail(
+        'unusedVolumes',
+        name,
+        name,
+        engineError(error, `Removing the volume ${name}`, [
+          { status: 409, code: 'in-use', message: (words) => `The engine refused to remove ${name}: ${words}` },
+        ]),
+      );
+    }
+  }
 }
