@@ -100,6 +100,8 @@ test('a clean-up lists the stopped container and the dangling image, frees them,
   await expect(dialog.freed).toContainText('Freed');
   await expect(dialog.difference('containers')).toBeVisible();
   await expect(dialog.failed).toHaveCount(0);
+  // The Remove button is gone with the list: the keyboard is on Close.
+  await expect(dialog.close).toBeFocused();
   expect(exists('container', container)).toBe(false);
   expect(exists('image', image)).toBe(false);
   await shoot(page, 'disk-cleanup-result-en', 'large', 'light');

@@ -110,7 +110,8 @@ export function CleanupDialog({ onClose, onDone }: { onClose: () => void; onDone
         onClose={onClose}
         testId="cleanup-dialog"
         footer={
-          <Button variant="primary" onClick={onClose} data-autofocus data-testid="cleanup-close">
+          // The Remove button that had the focus is gone: Close takes it.
+          <Button variant="primary" onClick={onClose} autoFocus data-autofocus data-testid="cleanup-close">
             {t('disk.cleanup.close')}
           </Button>
         }
