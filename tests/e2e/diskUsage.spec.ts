@@ -74,6 +74,17 @@ for (const lang of ['en', 'ko'] as const) {
     await expect(row).toContainText(lang === 'en' ? 'Stopped' : '중지됨');
     await shoot(page, `disk-items-${lang}`, 'large', 'dark');
     await shoot(page, `disk-items-${lang}`, 'small', 'light');
+
+    // By keyboard: the clean-up opens with Enter, starts on Cancel, and Escape gives the focus back.
+    await disk.cleanUp.focus();
+    await page.keyboard.press('Enter');
+    await expect(disk.dialog.kind('stoppedContainers')).toBeVisible();
+    await expect(page.getByRole('button', { name: lang === 'en' ? 'Cancel' : '취소' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(disk.dialog.root.locator(':focus')).toHaveCount(1);
+    await page.keyboard.press('Escape');
+    await expect(disk.dialog.root).toHaveCount(0);
+    await expect(disk.cleanUp).toBeFocused();
   });
 }
 
