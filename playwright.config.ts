@@ -20,6 +20,7 @@ const podmanSpecs = [
   'volumeLesson.spec.ts',
   'volumeFiles.spec.ts',
   'networks.spec.ts',
+  'diskUsage.spec.ts',
 ];
 
 const harnessUse = {

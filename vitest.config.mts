@@ -53,6 +53,7 @@ const podmanFiles = [
   'tests/integration/volumeLesson.test.ts',
   'tests/integration/volumeFiles.test.ts',
   'tests/integration/networks.test.ts',
+  'tests/integration/diskUsage.test.ts',
 ];
 
 export default defineConfig({

@@ -15,6 +15,8 @@ import { HttpProbe } from './containers/httpProbe';
 import { TerminalService } from './containers/terminalService';
 import { DockerfileFiles } from './builds/dockerfileFiles';
 import { createContractServer, type ContractServer } from './contractServer';
+import { DiskUsageService } from './disk/diskUsageService';
+import { ReclaimableWatcher } from './disk/reclaimableWatcher';
 import { createTrayFeed, type TrayFeed } from './tray/trayState';
 import { ContextFollower, watchDirectoryWithFs } from './engine/contextFollower';
 import { listEngineOptions, type EngineChoicesWorld } from './engine/engineChoices';
@@ -82,6 +84,10 @@ export interface Backend {
    * from settings.state() and follows settings.onChange.
    */
   settings: SettingsStore;
+  /** Disk usage as `docker system df` counts it, and the clean-up. */
+  disk: DiskUsageService;
+  /** The status bar's and the tray's reclaimable-space hint (on engine events, at most once a minute). */
+  reclaimable: ReclaimableWatcher;
   /** The menu bar menu, built from the services; the Electron tray and the harness preview both show it. */
   tray: TrayFeed;
   /** Texts for the main process (tray, notifications) in the language the settings choose. */
@@ -135,6 +141,18 @@ export function createBackend(options: BackendOptions): Backend {
   const terminals = new TerminalService({ getClient });
   const httpProbe = new HttpProbe();
   const volumeLesson = new VolumeLesson({ getClient, pulls });
+  const disk = new DiskUsageService({
+    getClient,
+    isPodman: () => monitor.getStatus().server?.family === 'podman',
+    listImages: () => images.list(),
+    onMeasured: (usage) => reclaimable.record(usage),
+  });
+  const reclaimable: ReclaimableWatcher = new ReclaimableWatcher({
+    monitor,
+    measure: () => disk.usage(),
+    thresholdBytes: () => settings.settings().reclaimableAlertGb * 1e9,
+    onThresholdChange: (listener) => settings.onChange(listener),
+  });
   const { pickFolder } = options;
   const dockerfiles = new DockerfileFiles({
     workDir: options.workDir,
@@ -183,6 +201,7 @@ export function createBackend(options: BackendOptions): Backend {
     pulls,
     images,
     runs,
+    reclaimable,
     translate,
     probeHttp: (input) => httpProbe.probe(input),
   });
@@ -299,9 +318,9 @@ export function createBackend(options: BackendOptions): Backend {
       'networks.connect': (input) => networks.connect(input),
       'networks.disconnect': (input) => networks.disconnect(input),
       'networks.reach': (input) => networks.reach(input),
-      'disk.usage': notYet,
-      'disk.plan': notYet,
-      'disk.cleanUp': notYet,
+      'disk.usage': () => disk.usage(),
+      'disk.plan': (input) => disk.plan(input),
+      'disk.cleanUp': (input) => disk.cleanUp(input),
       'run.check': (input) => runs.check(input),
       'run.exposedPorts': ({ image }) => runs.exposedPorts(image),
       // The tray's "Run image" and the notifier follow runs.onStarted.
@@ -346,7 +365,7 @@ export function createBackend(options: BackendOptions): Backend {
       // TODO(#14)
       'volumes.list': notYetStream,
       'networks.list': (_input, emit) => networks.subscribe(emit),
-      'disk.reclaimable': notYetStream,
+      'disk.reclaimable': (_input, emit) => reclaimable.subscribe(emit),
     },
   });
 
@@ -359,6 +378,8 @@ export function createBackend(options: BackendOptions): Backend {
     containers,
     actions,
     settings,
+    disk,
+    reclaimable,
     tray,
     translate,
     server,
@@ -381,6 +402,7 @@ export function createBackend(options: BackendOptions): Backend {
       stats.dispose();
       terminals.dispose();
       tray.dispose();
+      reclaimable.dispose();
       dockerfiles.dispose();
       void volumeFiles.dispose();
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorCodeSchema } from './errors';
 import { volumeNameSchema } from './volumes';
 
 /** What `docker system df` counts, one category each. */
@@ -17,6 +18,11 @@ export const diskItemSchema = z.object({
   reclaimable: z.boolean(),
   /** Why it stays or can go: "running", "used by web", "dangling", "unused", "in use"... in English, for the renderer to translate by kind. */
   state: z.enum(['running', 'stopped', 'in-use', 'unused', 'dangling', 'unknown']),
+  /**
+   * Images: some of its layers are shared with other images (not counted in `size`). Removing two
+   * such images together may free more than their sizes add up to.
+   */
+  sharesLayers: z.boolean().optional(),
 });
 export type DiskItem = z.infer<typeof diskItemSchema>;
 
@@ -64,8 +70,21 @@ export const cleanupPlanSchema = z.object({
   ),
   /** The space the whole plan frees (images sharing layers are counted once). */
   bytes: z.number().nonnegative(),
+  /**
+   * True when images in the plan share layers with each other: each image counts only its own
+   * layers, so removing them all frees at least `bytes` (the layers they share go too).
+   */
+  atLeast: z.boolean().default(false),
 });
 export type CleanupPlan = z.infer<typeof cleanupPlanSchema>;
+
+/**
+ * Whether removing these items may free more than their sizes add up to: two of them are images
+ * with shared layers, which may be shared with each other only (sizes count an image's own layers).
+ */
+export function freesAtLeast(items: readonly Pick<DiskItem, 'sharesLayers'>[]): boolean {
+  return items.filter((item) => item.sharesLayers).length > 1;
+}
 
 const idList = z.array(z.string().min(1).max(200)).max(10_000).default([]);
 
@@ -86,7 +105,16 @@ export const cleanupRunInputSchema = z
 
 export const cleanupResultSchema = z.object({
   removed: z.array(z.object({ kind: cleanupKindSchema, id: z.string(), label: z.string() })),
-  failed: z.array(z.object({ kind: cleanupKindSchema, id: z.string(), label: z.string(), message: z.string() })),
+  failed: z.array(
+    z.object({
+      kind: cleanupKindSchema,
+      id: z.string(),
+      label: z.string(),
+      /** Why, for the renderer to say in the user's language ('in-use', 'not-found', 'engine-error'…). */
+      code: errorCodeSchema,
+      message: z.string(),
+    }),
+  ),
   /** Measured again after the clean-up: the difference is what was really freed. */
   before: diskUsageSchema,
   after: diskUsageSchema,

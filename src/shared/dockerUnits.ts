@@ -37,3 +37,8 @@ export function formatTransferred(bytes: number): string {
 export function formatPercent(value: number): string {
   return `${value.toFixed(2)}%`;
 }
+
+/** Sizes as `docker system df` and `docker images` write them (units.HumanSize): decimal units, 4 significant digits ("1.535GB", "0B"). */
+export function formatDiskSize(bytes: number): string {
+  return dockerSize(bytes, 1000, ['B', 'kB', 'MB', 'GB', 'TB', 'PB'], 4);
+}

@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { docker, requireEngine } from '../fixtures/dockerCli';
 import { startFakeHub, type FakeHub } from '../fixtures/fakeHub';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
+import { DiskUsagePage } from './pages/DiskUsagePage';
 import { BuildPage } from './pages/BuildPage';
 import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
 import { ContainersPage } from './pages/ContainersPage';
@@ -220,6 +221,24 @@ const screens: Screen[] = [
     open: async (page, lang) => {
       await page.goto(pageUrl(harness, 'tray', lang));
       await expect(new TrayPreview(page).root).toBeVisible();
+    },
+  },
+  {
+    name: 'disk usage, items open',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'disk', lang));
+      const disk = new DiskUsagePage(page);
+      await expect(disk.category('containers')).toBeVisible();
+      await disk.showItems('containers');
+    },
+  },
+  {
+    name: 'disk clean-up dialog',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'disk', lang));
+      const disk = new DiskUsagePage(page);
+      await disk.cleanUp.click();
+      await expect(disk.dialog.kind('stoppedContainers')).toBeVisible();
     },
   },
   {

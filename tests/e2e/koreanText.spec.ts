@@ -6,6 +6,7 @@ import { saveScreenshot } from '../fixtures/screenshots';
 import { BuildPage } from './pages/BuildPage';
 import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
 import { ContainersPage } from './pages/ContainersPage';
+import { DiskUsagePage } from './pages/DiskUsagePage';
 import { HubSearchPage } from './pages/HubSearchPage';
 import { ImageLayersPage } from './pages/ImageLayersPage';
 import { ImagesPage } from './pages/ImagesPage';
@@ -283,6 +284,16 @@ test('every main screen in Korean shows no English words but names, commands and
 
   await open('settings');
   await check(found, 'settings', page, () => expect(new SettingsPage(page).root).toBeVisible());
+
+  await open('disk');
+  const disk = new DiskUsagePage(page);
+  await check(found, 'disk usage', page, async () => {
+    await expect(disk.category('containers')).toBeVisible();
+    await disk.showItems('containers');
+  });
+  await disk.cleanUp.click();
+  await check(found, 'disk clean-up', page, () => expect(disk.dialog.kind('stoppedContainers')).toBeVisible());
+  await page.keyboard.press('Escape');
 
   await open('build');
   const build = new BuildPage(page);

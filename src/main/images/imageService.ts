@@ -10,8 +10,9 @@ import type {
   LocalImage,
 } from '../../shared/images';
 import type { EngineEvent } from '../engine/engineMonitor';
-import { engineError, engineStatus, notFound } from '../engine/engineErrors';
+import { engineError, engineStatus } from '../engine/engineErrors';
 import { LiveList, type EngineEventSource } from '../engine/liveList';
+import { deleteImage, removeImageUnforced } from './imageRemoval';
 
 export type ImageRemoveInput = z.input<typeof imageRemoveInputSchema>;
 export type ImagePruneInput = z.input<typeof imagePruneInputSchema>;
@@ -159,13 +160,8 @@ export class ImageService {
       removed.push(...(await removeContainersFirst(client, image)));
       forceImage = false;
     }
-    // Several tags and nothing to force: untag one by one, like `docker rmi a:1 b:2` (the last
-    // untag deletes the image). By id without force, the engine would refuse a multi-tag image.
-    const targets = !forceImage && image.repoTags.length > 1 ? image.repoTags : [image.id];
-    for (const target of targets) {
-      const result = await deleteImage(client, target, forceImage, describe(image));
-      removed.push(...result);
-    }
+    if (forceImage) removed.push(...(await deleteImage(client, image.id, true, describe(image))));
+    else removed.push(...(await removeImageUnforced(client, image, describe(image))));
     return { removed };
   }
 
@@ -294,22 +290,4 @@ async function removeContainersFirst(client: Docker, image: LocalImage): Promise
     }
   }
   return removed;
-}
-
-async function deleteImage(client: Docker, name: string, force: boolean, label: string): Promise<string[]> {
-  try {
-    const result = (await client.getImage(name).remove({ force })) as Array<{ Untagged?: string; Deleted?: string }>;
-    const removed: string[] = [];
-    for (const entry of result ?? []) {
-      // Named as the list names them: Podman answers docker.io/library/x:1 and ids without "sha256:".
-      if (entry.Untagged) removed.push(familiarListedName(entry.Untagged));
-      if (entry.Deleted) removed.push(/^[0-9a-f]{64}$/.test(entry.Deleted) ? `sha256:${entry.Deleted}` : entry.Deleted);
-    }
-    return removed;
-  } catch (error) {
-    throw engineError(error, `Removing ${label}`, [
-      { status: 409, code: 'in-use', message: (words) => `The engine refused to remove ${label}: ${words}` },
-      notFound(`image ${label}`),
-    ]);
-  }
 }

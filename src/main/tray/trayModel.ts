@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next';
 import type { ContainerPort, ContainerSummary } from '../../shared/containers';
 import { groupPortRanges, localWebAddress, mergeAddressFamilies, portClient, portText } from '../../shared/portText';
 import { engineProductLabel, type EngineStatus } from '../../shared/engine';
+import type { ReclaimableNotice } from '../../shared/diskUsage';
+import { formatDiskSize } from '../../shared/dockerUnits';
 import type { ErrorCode } from '../../shared/errors';
 import { familiarName, parseImageReference } from '../../shared/imageReference';
 import type { LocalImage } from '../../shared/images';
@@ -21,6 +23,8 @@ export interface TrayState {
   pulls: PullJob[];
   /** Published ports (portKey) known to answer HTTP: only these open in the browser. */
   webPorts?: ReadonlySet<string>;
+  /** The last reclaimable-space measurement: an item offers the clean-up when it is over the threshold. */
+  reclaimable?: ReclaimableNotice | null;
 }
 
 /** How many local images the "Run image" submenu lists. */
@@ -212,6 +216,19 @@ export function buildTrayModel(state: TrayState, t: TFunction): TrayModel {
           })),
         ];
 
+  // Only while connected: the measurement is of an engine that is there.
+  const diskItems: TrayMenuItem[] =
+    connected && state.reclaimable?.over
+      ? [
+          separator('separator:disk'),
+          {
+            id: 'disk',
+            label: t('disk.tray.reclaimable', { size: formatDiskSize(state.reclaimable.reclaimableBytes) }),
+            action: { kind: 'open-section', section: 'disk', param: null },
+          },
+        ]
+      : [];
+
   const tooltipState =
     pulling.length > 0 ? `${engineText} · ${t('pulls.active', { count: pulling.length })}` : engineText;
 
@@ -232,6 +249,7 @@ export function buildTrayModel(state: TrayState, t: TFunction): TrayModel {
       },
       { id: 'run', label: t('tray.runImage'), type: 'submenu', enabled: connected, submenu: imageItems },
       ...pullItems,
+      ...diskItems,
       separator('separator:sections'),
       {
         id: 'installation',

@@ -3,6 +3,7 @@ import { applyContainerChange, emptyContainerList } from '../../shared/container
 import type { ContainerChange, ContainerSummary } from '../../shared/containers';
 import { deliverSafely, Emitter, type Dispose } from '../../shared/emitter';
 import type { EngineStatus } from '../../shared/engine';
+import type { ReclaimableNotice } from '../../shared/diskUsage';
 import type { LocalImage } from '../../shared/images';
 import type { PullJob } from '../../shared/pulls';
 import type { TrayModel } from '../../shared/tray';
@@ -22,6 +23,8 @@ export interface TrayFeedSources {
   runs?: { onStarted(listener: (run: { image: string }) => void): Dispose };
   /** Whether a published port answers HTTP (HttpProbe): only those are offered "open in browser". */
   probeHttp?: (input: { ip: string | null; port: number }) => Promise<{ answersHttp: boolean }>;
+  /** The reclaimable-space hint (ReclaimableWatcher fits): "X GB can be freed" when over the threshold. */
+  reclaimable?: { subscribe(listener: (notice: ReclaimableNotice) => void): Dispose };
   /** The translator of the current language; called on every rebuild, so a language change shows at the next one. */
   translate: () => TFunction;
   /** Changes closer together than this make one new model (default 100 ms). */
@@ -67,6 +70,7 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
   let engine = sources.monitor.getStatus();
   let containers = emptyContainerList;
   let images: LocalImage[] = [];
+  let reclaimable: ReclaimableNotice | null = null;
   let recent: string[] = (sources.initialRecentImages ?? []).map(normalizeImageName).slice(0, maxRecent);
   const pulls = new Map<string, PullJob>();
   /** Published ports (portKey) that answered HTTP, and the running containers whose ports were asked. */
@@ -95,6 +99,7 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
         recentImages: recent,
         pulls: [...pulls.values()],
         webPorts,
+        reclaimable,
       };
       model = buildTrayModel(state, sources.translate());
       dirty = false;
@@ -205,6 +210,11 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
         changed();
       }) ?? (() => undefined);
     if (engine.state === 'connected') loadImages();
+    const offReclaimable =
+      sources.reclaimable?.subscribe((notice) => {
+        reclaimable = notice;
+        changed();
+      }) ?? (() => undefined);
 
     dirty = true;
     detach = () => {
@@ -213,11 +223,13 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
       offContainers();
       offPulls();
       offImages();
+      offReclaimable();
       // Not followed any more: forget what would go out of date.
       containers = emptyContainerList;
       webPorts.clear();
       probedContainers.clear();
       images = [];
+      reclaimable = null;
       dirty = true;
     };
   };

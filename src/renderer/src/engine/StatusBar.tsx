@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { engineProductLabel } from '../../../shared/engine';
+import { ReclaimableHint } from '../disk/ReclaimableHint';
 import { PullsButton } from '../pulls/PullsPanel';
 import { EngineSwitcher } from './EngineSwitcher';
 import { useEngineStatus, useRetryNow, useSecondsUntil } from './engineStatus';
@@ -87,6 +88,7 @@ export function StatusBar() {
           </button>
         </span>
       )}
+      {state === 'connected' && <ReclaimableHint />}
       <PullsButton />
     </footer>
   );

@@ -5,6 +5,7 @@ import type { NotificationKind, SettingsPatch } from '../../../shared/settings';
 import { ProblemCard } from '../engine/ProblemCard';
 import { Button } from '../ui/Button';
 import { inputClass } from '../ui/Field';
+import { ReclaimableAlertSetting } from '../disk/ReclaimableAlertSetting';
 import { EngineChoiceEditor } from './EngineChoiceEditor';
 import { useSettings } from './settingsStore';
 
@@ -156,6 +157,12 @@ export function SettingsPage() {
             )}
           </div>
         ))}
+      </Section>
+      <Section title={t('disk.settings.label')} help={t('disk.settings.help')}>
+        <ReclaimableAlertSetting
+          value={settings.reclaimableAlertGb}
+          onSave={(gb) => save({ reclaimableAlertGb: gb })}
+        />
       </Section>
       <p className="mt-4 font-mono text-xs text-slate-500">{t('settings.file', { path: state.path })}</p>
     </div>
