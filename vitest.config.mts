@@ -50,6 +50,7 @@ const podmanFiles = [
   'tests/integration/builds.test.ts',
   'tests/integration/buildExamples.test.ts',
   'tests/integration/buildCacheParity.test.ts',
+  'tests/integration/volumes.test.ts',
 ];
 
 export default defineConfig({

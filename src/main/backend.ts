@@ -30,6 +30,7 @@ import { detect } from './onboarding/detector';
 import { startEngine } from './onboarding/engineStarter';
 import { RunService } from './run/runService';
 import { SettingsStore } from './settings/settingsStore';
+import { VolumeService } from './volumes/volumeService';
 
 export interface BackendOptions {
   /** The system's preferred languages, for the "system" language setting (Electron knows them best). */
@@ -105,6 +106,7 @@ export function createBackend(options: BackendOptions): Backend {
   const builds = new BuildManager({ getClient, getFamily: () => monitor.getStatus().server?.family ?? null });
   const images = new ImageService({ getClient, monitor });
   const imageLayers = new ImageLayersService({ getClient });
+  const volumes = new VolumeService({ getClient, monitor });
   const runs = new RunService({ getClient, pulls });
   const containers = new ContainerModel({ getClient, monitor });
   const actions = new ContainerActions({ getClient });
@@ -238,11 +240,11 @@ export function createBackend(options: BackendOptions): Backend {
       'builds.start': async (options) => builds.start(options),
       'builds.cancel': async ({ id }) => builds.cancel(id),
       // TODO(#14): each owner replaces its notYet.
-      'volumes.list': notYet,
-      'volumes.sizes': notYet,
-      'volumes.create': notYet,
-      'volumes.remove': notYet,
-      'volumes.prune': notYet,
+      'volumes.list': () => volumes.list(),
+      'volumes.sizes': () => volumes.sizes(),
+      'volumes.create': (input) => volumes.create(input),
+      'volumes.remove': (input) => volumes.remove(input),
+      'volumes.prune': (input) => volumes.prune(input),
       'volumes.browse': notYet,
       'volumes.readFile': notYet,
       'volumes.download': notYet,
@@ -304,7 +306,7 @@ export function createBackend(options: BackendOptions): Backend {
       'settings.changes': (_input, emit) => settings.subscribe(emit),
       'tray.model': (_input, emit) => tray.subscribe(emit),
       // TODO(#14)
-      'volumes.list': notYetStream,
+      'volumes.list': (_input, emit) => volumes.subscribe(emit),
       'networks.list': notYetStream,
       'disk.reclaimable': notYetStream,
     },
@@ -334,6 +336,7 @@ export function createBackend(options: BackendOptions): Backend {
       pulls.dispose();
       builds.dispose();
       images.dispose();
+      volumes.dispose();
       runs.dispose();
       containers.dispose();
       logs.dispose();
