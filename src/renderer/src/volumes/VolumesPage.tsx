@@ -46,7 +46,8 @@ export function VolumesPage() {
     const needle = filter.trim().toLowerCase();
     return (volumes ?? []).filter((volume) => !needle || volume.name.toLowerCase().includes(needle));
   }, [volumes, filter]);
-  const unused = useMemo(() => (volumes ?? []).filter((volume) => volume.containers.length === 0), [volumes]);
+  // The unused volumes on screen: with a filter, only those it shows (the dialog lists each before asking).
+  const unused = useMemo(() => shown.filter((volume) => volume.containers.length === 0), [shown]);
 
   const measure = async () => {
     setMeasuring(true);
