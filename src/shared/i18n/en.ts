@@ -1318,7 +1318,7 @@ export const en = {
     },
     empty: {
       title: 'No volumes yet',
-      body: 'A volume (볼륨) is data that outlives a container. A container’s own files go with it when it is removed; files in a volume stay for the next container that mounts it. Databases such as redis keep their data in one.',
+      body: 'A volume is data that outlives a container. A container’s own files go with it when it is removed; files in a volume stay for the next container that mounts it. Databases such as redis keep their data in one.',
       action: 'New volume',
       lesson: 'Try it: keep redis data in a volume',
     },
