@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { docker, dockerQuiet, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl, startHarness } from '../fixtures/harness';
@@ -88,6 +89,8 @@ test('a volume made with the CLI appears without a click, with the container usi
   await expect(volumes.kind(anonymous)).toHaveText('Anonymous');
   await volumes.filter.fill(prefix);
 
+  // A second, unused one, so the screenshots show both kinds of "used by".
+  makeVolume(unique('logs'));
   // Sizes only when asked, saying beforehand that it can take a while.
   await expect(volumes.sizesHint).toContainText('can take a while');
   await expect(volumes.size(data)).toHaveCount(0);
@@ -238,4 +241,58 @@ test('with no volumes, a beginner learns what a volume is and where the lesson i
     await engine.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the page and its dialogs work from the keyboard and pass axe-core', async ({ page }) => {
+  const volumes = new VolumesPage(page);
+  const used = makeVolume(unique('a11y-used'));
+  docker('create', '--label', label, '--name', unique('a11y-user'), '-v', `${used}:/data`, 'busybox', 'true');
+  makeVolume(unique('a11y-spare'));
+  const axe = async (what: string) => {
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      // README's "Accessibility": Chromium makes a scroller without focusable content reachable by Tab itself.
+      .disableRules(['scrollable-region-focusable'])
+      .analyze();
+    expect(
+      violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`),
+      what,
+    ).toEqual([]);
+  };
+  for (const [lang, colorScheme] of [
+    ['en', 'light'],
+    ['ko', 'dark'],
+  ] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(pageUrl(harness(), 'volumes', lang));
+    await volumes.filter.fill(`${prefix}-a11y`);
+    await expect(volumes.rows()).toHaveCount(2);
+    await axe(`list ${lang} ${colorScheme}`);
+
+    // Remove from the keyboard: the dialog starts on Cancel, and Escape gives focus back to the row's button.
+    const remove = volumes.row(used).getByTestId('volume-remove');
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await expect(volumes.removeDialog.root).toBeVisible();
+    await expect(volumes.removeDialog.root.getByRole('button').first()).toBeFocused();
+    await axe(`remove dialog ${lang} ${colorScheme}`);
+    await page.keyboard.press('Escape');
+    await expect(remove).toBeFocused();
+
+    await volumes.prune.focus();
+    await page.keyboard.press('Enter');
+    await expect(volumes.pruneDialog.items).toHaveCount(1);
+    await axe(`prune dialog ${lang} ${colorScheme}`);
+    await page.keyboard.press('Escape');
+
+    await volumes.create.focus();
+    await page.keyboard.press('Enter');
+    await expect(volumes.createDialog.name).toBeFocused();
+    await page.keyboard.type('bad name');
+    await page.keyboard.press('Enter');
+    await expect(volumes.createDialog.name).toHaveAttribute('aria-invalid', 'true');
+    await axe(`create dialog ${lang} ${colorScheme}`);
+    await page.keyboard.press('Escape');
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 });
