@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { docker, dockerQuiet, imageExists, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl } from '../fixtures/harness';
-import { saveScreenshot } from '../fixtures/screenshots';
+import { saveScreenshot, saveScreenshotMatrix } from '../fixtures/screenshots';
 import { harnessForSpec } from '../fixtures/specHarness';
 import { BuildJobView } from './pages/BuildJobView';
 import { BuildPage } from './pages/BuildPage';
@@ -41,20 +41,7 @@ function projectFolder(files: Record<string, string>): string {
 }
 
 /** The screen at 1280×800 and 900×600, light and dark: build-<name>-<lang>-<scheme>-<size>.png. */
-async function screenshots(page: Page, name: string, lang: 'en' | 'ko') {
-  for (const [width, height] of [
-    [1280, 800],
-    [900, 600],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      await saveScreenshot(page, `build-${name}-${lang}-${colorScheme}-${width}x${height}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const screenshots = (page: Page, name: string, lang: 'en' | 'ko') => saveScreenshotMatrix(page, `build-${name}`, lang);
 
 test('an empty Build page says what to do next, and the Images page leads to it', async ({ page }) => {
   await page.goto(pageUrl(harness(), 'images'));

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toBerthError, type BerthError } from '../../../shared/errors';
+import { BerthError } from '../../../shared/errors';
 import type { Volume } from '../../../shared/volumes';
 import { useBerthClient } from '../app/clientContext';
 import { ProblemCard } from '../engine/ProblemCard';
@@ -9,6 +9,7 @@ import { pathsAfterRemoving, replaceAt } from '../run/runForm';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
 import { Field, TextInput } from '../ui/Field';
+import { useAction } from '../ui/useAction';
 import { validateVolumeForm, type VolumeForm } from './volumeForm';
 
 const formId = 'create-volume-form';
@@ -29,8 +30,7 @@ export function CreateVolumeDialog({
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [takenName, setTakenName] = useState<string | null>(null);
-  const [failure, setFailure] = useState<BerthError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAction();
 
   const { input, errors } = validateVolumeForm(t, form);
   const shown = (path: string): string | null => {
@@ -44,17 +44,15 @@ export function CreateVolumeDialog({
     event.preventDefault();
     setSubmitted(true);
     if (!input) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      onCreated(await client.request('volumes.create', input));
-    } catch (error) {
-      const problem = toBerthError(error);
-      if (problem.code === 'name-in-use') setTakenName(input.name);
-      else setFailure(problem);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        onCreated(await client.request('volumes.create', input));
+      } catch (error) {
+        // A taken name is the name field's error, not a card.
+        if (!(error instanceof BerthError && error.code === 'name-in-use')) throw error;
+        setTakenName(input.name);
+      }
+    });
   };
 
   return (

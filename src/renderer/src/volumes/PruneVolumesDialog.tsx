@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toBerthError, type BerthError } from '../../../shared/errors';
 import type { Volume, VolumePruneResult } from '../../../shared/volumes';
 import { useBerthClient } from '../app/clientContext';
 import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatBytes } from '../ui/format';
+import { useAction } from '../ui/useAction';
 
 /**
  * Lists every unused volume before asking (name, anonymous or not, size when measured), and asks the
@@ -27,23 +27,12 @@ export function PruneVolumesDialog({
   const { t, i18n } = useTranslation();
   const client = useBerthClient();
   const { actionProps } = useEngineAvailable();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<BerthError | null>(null);
+  const { busy, failure, run } = useAction();
   // The names as first shown: a volume that becomes unused while the dialog is open is not added under the user's eyes.
   const [names] = useState(() => volumes.map((volume) => volume.name));
   const listed = names.map((name) => volumes.find((volume) => volume.name === name) ?? null);
 
-  const prune = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      onDone(await client.request('volumes.prune', { names }));
-    } catch (error) {
-      setFailure(toBerthError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const prune = () => run(async () => onDone(await client.request('volumes.prune', { names })));
 
   return (
     <ConfirmDialog

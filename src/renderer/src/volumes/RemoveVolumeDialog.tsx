@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toBerthError, type BerthError } from '../../../shared/errors';
 import type { Volume } from '../../../shared/volumes';
 import { useBerthClient } from '../app/clientContext';
 import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { useAction } from '../ui/useAction';
 import { BackupVolumeButton } from './BackupVolumeButton';
 import { VolumeUsers } from './VolumeUsers';
 
@@ -26,22 +25,14 @@ export function RemoveVolumeDialog({
   const { t } = useTranslation();
   const client = useBerthClient();
   const { actionProps } = useEngineAvailable();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<BerthError | null>(null);
+  const { busy, failure, run } = useAction();
   const { name } = volume;
 
-  const remove = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const remove = () =>
+    run(async () => {
       const { removed } = await client.request('volumes.remove', { name, confirm: name });
       onRemoved(removed);
-    } catch (error) {
-      setFailure(toBerthError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <ConfirmDialog

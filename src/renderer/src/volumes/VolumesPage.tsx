@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toBerthError, type BerthError } from '../../../shared/errors';
 import type { Volume, VolumePruneResult, VolumeSizes } from '../../../shared/volumes';
 import { useBerthClient } from '../app/clientContext';
 import { useNavigate } from '../app/navigation';
@@ -14,6 +13,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { TextInput } from '../ui/Field';
 import { formatBytes, formatRelativeTime } from '../ui/format';
 import { VolumesIcon } from '../ui/icons';
+import { useAction } from '../ui/useAction';
 import { useNow } from '../ui/useNow';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { PruneResult } from './PruneResult';
@@ -38,8 +38,7 @@ export function VolumesPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [pruneResult, setPruneResult] = useState<VolumePruneResult | null>(null);
   const [sizes, setSizes] = useState<VolumeSizes | null>(null);
-  const [measuring, setMeasuring] = useState(false);
-  const [sizesFailure, setSizesFailure] = useState<BerthError | null>(null);
+  const { busy: measuring, failure: sizesFailure, run: runMeasure } = useAction();
   const now = useNow(Boolean(volumes && volumes.length > 0), 30_000);
 
   const shown = useMemo(() => {
@@ -49,17 +48,7 @@ export function VolumesPage() {
   // The unused volumes on screen: with a filter, only those it shows (the dialog lists each before asking).
   const unused = useMemo(() => shown.filter((volume) => volume.containers.length === 0), [shown]);
 
-  const measure = async () => {
-    setMeasuring(true);
-    setSizesFailure(null);
-    try {
-      setSizes(await client.request('volumes.sizes', {}));
-    } catch (failure) {
-      setSizesFailure(toBerthError(failure));
-    } finally {
-      setMeasuring(false);
-    }
-  };
+  const measure = () => runMeasure(async () => setSizes(await client.request('volumes.sizes', {})));
   const say = (message: string) => {
     setPruneResult(null);
     setNotice(message);
