@@ -17,6 +17,7 @@ const podmanSpecs = [
   'onboarding.spec.ts',
   'koreanText.spec.ts',
   'imageLayers.spec.ts',
+  'volumes.spec.ts',
 ];
 
 const harnessUse = {
