@@ -1283,6 +1283,7 @@ export const en = {
         'volume-name':
           'A volume name uses letters, digits, _ . and - only, and starts with a letter or a digit (at least 2 characters).',
         'label-key': 'A label key cannot be empty or contain spaces or "=".',
+        'label-value': 'A label value can be at most 4096 characters long.',
         'name-in-use': 'A volume named {{name}} already exists. Pick another name, or use that volume.',
       },
     },

@@ -44,3 +44,14 @@ describe('the New volume dialog’s checks (the contract’s own schema)', () =>
     });
   });
 });
+
+describe('a label value too long', () => {
+  it('is said on its row, not dropped silently', () => {
+    const { input, errors } = validateVolumeForm(en, {
+      name: 'ok-name',
+      labels: [{ key: 'k', value: 'x'.repeat(4097) }],
+    });
+    expect(input).toBeNull();
+    expect(errors).toEqual({ 'labels.0.value': en('volumes.create.error.label-value') });
+  });
+});

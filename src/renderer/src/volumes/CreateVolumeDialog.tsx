@@ -100,6 +100,7 @@ export function CreateVolumeDialog({
           <ul className="mt-2 space-y-2">
             {form.labels.map((row, index) => {
               const keyError = shown(`labels.${index}.key`);
+              const valueError = shown(`labels.${index}.value`);
               const number = index + 1;
               return (
                 <li key={index} data-testid="create-volume-label">
@@ -118,12 +119,14 @@ export function CreateVolumeDialog({
                     />
                     <TextInput
                       aria-label={t('volumes.create.labelValue', { index: number })}
+                      aria-invalid={Boolean(valueError)}
                       placeholder={t('volumes.create.valuePlaceholder')}
                       className="font-mono"
                       value={row.value}
                       onChange={(event) =>
                         setForm({ ...form, labels: replaceAt(form.labels, index, { value: event.target.value }) })
                       }
+                      onBlur={() => leave(`labels.${index}.value`)}
                     />
                     <Button
                       variant="ghost"
@@ -136,9 +139,9 @@ export function CreateVolumeDialog({
                       ×
                     </Button>
                   </div>
-                  {keyError && (
+                  {(keyError ?? valueError) && (
                     <p role="alert" className="mt-1 text-xs text-rose-600 dark:text-rose-400">
-                      {keyError}
+                      {keyError ?? valueError}
                     </p>
                   )}
                 </li>

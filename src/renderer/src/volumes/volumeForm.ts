@@ -41,7 +41,14 @@ export function validateVolumeForm(
     // The schema counts only the rows kept; the dialog shows the error on the row as the user sees it.
     const path = head === 'labels' ? `labels.${rows[Number(position)]?.index ?? position}.${leaf ?? 'key'}` : 'name';
     if (errors[path]) continue;
-    const message = head === 'labels' ? 'label-key' : knownMessages.has(issue.message) ? issue.message : 'volume-name';
+    const message =
+      head === 'labels'
+        ? leaf === 'value'
+          ? 'label-value'
+          : 'label-key'
+        : knownMessages.has(issue.message)
+          ? issue.message
+          : 'volume-name';
     errors[path] = t(`volumes.create.error.${message}`);
   }
   return { input: null, errors };
