@@ -1254,7 +1254,7 @@ export const en = {
         'Made by docker run -v /path or an image’s VOLUME line, with a random name: no container asks for it by name again.',
     },
     legend:
-      'Named volumes are the ones you name, e.g. docker run -v redis-data:/data. Anonymous ones get a random name from docker run -v /data or an image’s VOLUME line.',
+      'Named volumes are the ones you name, e.g. `docker run -v redis-data:/data`. Anonymous ones get a random name from `docker run -v /data` or an image’s `VOLUME` line.',
     sizes: {
       show: 'Show sizes',
       again: 'Measure again',

@@ -1253,7 +1253,7 @@ export const ko: Catalog = {
         'docker run -v /path 명령어나 이미지의 VOLUME 줄이 임의의 이름으로 만든 볼륨이에요. 이름으로 다시 찾는 컨테이너는 없어요.',
     },
     legend:
-      '이름 있는 볼륨은 직접 이름을 지은 볼륨이에요(예: docker run -v redis-data:/data). 익명 볼륨은 docker run -v /data 명령어나 이미지의 VOLUME 줄이 임의의 이름으로 만들어요.',
+      '이름 있는 볼륨은 직접 이름을 지은 볼륨이에요(예: `docker run -v redis-data:/data`). 익명 볼륨은 `docker run -v /data` 명령어나 이미지의 `VOLUME` 줄이 임의의 이름으로 만들어요.',
     sizes: {
       show: '크기 보기',
       again: '다시 재기',

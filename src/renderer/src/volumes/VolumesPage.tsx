@@ -12,6 +12,7 @@ import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { TextInput } from '../ui/Field';
 import { formatBytes, formatRelativeTime } from '../ui/format';
+import { InlineCode } from '../ui/InlineCode';
 import { VolumesIcon } from '../ui/icons';
 import { useAction } from '../ui/useAction';
 import { useNow } from '../ui/useNow';
@@ -230,7 +231,9 @@ export function VolumesPage() {
           </tbody>
         </table>
       )}
-      <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">{t('volumes.legend')}</p>
+      <p className="mt-4 text-xs leading-5 text-slate-600 dark:text-slate-300 [&_code]:whitespace-nowrap">
+        <InlineCode text={t('volumes.legend')} />
+      </p>
       {createDialog}
       {removing && (
         <RemoveVolumeDialog
