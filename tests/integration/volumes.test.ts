@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Volume } from '../../src/shared/volumes';
+import { spawn } from 'node:child_process';
+import type { Volume, VolumeSizes } from '../../src/shared/volumes';
 import { resolveEndpoint } from '../../src/main/engine/endpoint';
 import { EngineMonitor } from '../../src/main/engine/engineMonitor';
 import { realHostSystem } from '../../src/main/host/hostSystem';
@@ -188,6 +189,21 @@ describe.skipIf(!requireEngine.available)('volumes against the real engine', () 
     expect(measuredAt).toBeGreaterThan(0);
     expect(name in sizes).toBe(true);
     expect(sizes[name]).toBeGreaterThanOrEqual(64 * 1024);
+  });
+
+  it('measures even while containers go away under the engine’s walk (Podman answers 500 then)', async () => {
+    const names = Array.from({ length: 12 }, () => unique('passing'));
+    for (const name of names) docker('create', '--name', name, 'busybox', 'true');
+    containers.push(...names);
+    service = new VolumeService({ getClient, monitor });
+    const removing = new Promise<void>((resolve) => {
+      const child = spawn('sh', ['-c', names.map((name) => `docker rm ${name} >/dev/null`).join('; ')]);
+      child.on('exit', () => resolve());
+    });
+    const measured: VolumeSizes[] = [];
+    while (measured.length < 8) measured.push(await service.sizes());
+    await removing;
+    expect(measured.every((answer) => answer.measuredAt > 0)).toBe(true);
   });
 
   it('a volume made or removed with the CLI reaches the stream without any request', async () => {
