@@ -11,8 +11,9 @@ import type {
   volumeRemoveInputSchema,
 } from '../../shared/volumes';
 import type { EngineEvent } from '../engine/engineMonitor';
-import { engineError, engineMessage, engineStatus, notFound } from '../engine/engineErrors';
+import { engineError, engineStatus, notFound } from '../engine/engineErrors';
 import { LiveList, type EngineEventSource } from '../engine/liveList';
+import { readSystemDf } from '../engine/systemDf';
 import { joinVolumes, toVolume, type EngineVolume } from './volumeList';
 
 export type VolumeCreateInput = z.input<typeof volumeCreateInputSchema>;
@@ -41,23 +42,6 @@ export function isVolumeListEvent(event: EngineEvent): boolean {
   if (event.Type === 'volume') return true;
   if (event.Type === 'container') return containerActions.has(event.Action);
   return false;
-}
-
-/**
- * GET /system/df, again when Podman answers 500 "no such container/volume": its walk fails when
- * something it listed is removed before it reached it, as happens on any busy engine. Up to five
- * tries, 0.1 s, 0.2 s, 0.4 s, 0.8 s apart: a burst of removals is over by then.
- */
-async function readDf(client: Docker): Promise<unknown> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await client.df();
-    } catch (error) {
-      const raced = engineStatus(error) === 500 && /no such (container|volume)/i.test(engineMessage(error));
-      if (!raced || attempt === 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** (attempt - 1)));
-    }
-  }
 }
 
 /** "web (running), db" for messages. */
@@ -110,7 +94,7 @@ export class VolumeService {
    */
   async sizes(): Promise<VolumeSizes> {
     try {
-      const df = (await readDf(this.getClient())) as {
+      const df = (await readSystemDf(this.getClient())) as {
         Volumes?: Array<{ Name: string; UsageData?: { Size?: number } | null }> | null;
       };
       const sizes: Record<string, number | null> = {};
