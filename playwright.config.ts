@@ -21,6 +21,7 @@ const podmanSpecs = [
   'volumeFiles.spec.ts',
   'networks.spec.ts',
   'diskUsage.spec.ts',
+  'volumes.spec.ts',
 ];
 
 const harnessUse = {

@@ -54,6 +54,7 @@ const podmanFiles = [
   'tests/integration/volumeFiles.test.ts',
   'tests/integration/networks.test.ts',
   'tests/integration/diskUsage.test.ts',
+  'tests/integration/volumes.test.ts',
 ];
 
 export default defineConfig({

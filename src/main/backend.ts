@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import type { InstallationReport } from '../shared/engine';
-import { BerthError } from '../shared/errors';
 import type { TFunction } from 'i18next';
 import { createTranslator, detectLanguage, type Language } from '../shared/i18n/translator';
 import type { EngineChoice, Settings } from '../shared/settings';
@@ -37,6 +36,7 @@ import { RunService } from './run/runService';
 import { SettingsStore } from './settings/settingsStore';
 import { ChosenFiles } from './files/chosenFiles';
 import { VolumeFiles } from './volumes/volumeFiles';
+import { VolumeService } from './volumes/volumeService';
 
 export interface BackendOptions {
   /** The system's preferred languages, for the "system" language setting (Electron knows them best). */
@@ -97,12 +97,6 @@ export interface Backend {
   stop(): void;
 }
 
-// TODO(#14): placeholders until each part lands.
-const notYet = async (): Promise<never> => {
-  throw new BerthError('internal', 'Not built yet (#14).');
-};
-const notYetStream = () => () => undefined;
-
 export function createBackend(options: BackendOptions): Backend {
   const { system } = options;
   const settings = options.settingsPath
@@ -132,6 +126,7 @@ export function createBackend(options: BackendOptions): Backend {
         : null;
     },
   });
+  const volumes = new VolumeService({ getClient, monitor });
   const runs = new RunService({ getClient, pulls });
   const containers = new ContainerModel({ getClient, monitor });
   const actions = new ContainerActions({ getClient });
@@ -295,12 +290,11 @@ export function createBackend(options: BackendOptions): Backend {
       'builds.ignoreFolder': ({ contextPath, dockerfile, folder }) => ignoreFolder(contextPath, dockerfile, folder),
       'builds.start': async (options) => builds.start(options),
       'builds.cancel': async ({ id }) => builds.cancel(id),
-      // TODO(#14): each owner replaces its notYet.
-      'volumes.list': notYet,
-      'volumes.sizes': notYet,
-      'volumes.create': notYet,
-      'volumes.remove': notYet,
-      'volumes.prune': notYet,
+      'volumes.list': () => volumes.list(),
+      'volumes.sizes': () => volumes.sizes(),
+      'volumes.create': (input) => volumes.create(input),
+      'volumes.remove': (input) => volumes.remove(input),
+      'volumes.prune': (input) => volumes.prune(input),
       'volumes.browse': (input) => volumeFiles.browse(input),
       'volumes.readFile': (input) => volumeFiles.readFile(input),
       'volumes.download': (input) => volumeFiles.download(input),
@@ -362,8 +356,7 @@ export function createBackend(options: BackendOptions): Backend {
       'terminal.output': (input, emit) => terminals.output(input, emit),
       'settings.changes': (_input, emit) => settings.subscribe(emit),
       'tray.model': (_input, emit) => tray.subscribe(emit),
-      // TODO(#14)
-      'volumes.list': notYetStream,
+      'volumes.list': (_input, emit) => volumes.subscribe(emit),
       'networks.list': (_input, emit) => networks.subscribe(emit),
       'disk.reclaimable': (_input, emit) => reclaimable.subscribe(emit),
     },
@@ -396,6 +389,7 @@ export function createBackend(options: BackendOptions): Backend {
       builds.dispose();
       images.dispose();
       networks.dispose();
+      volumes.dispose();
       runs.dispose();
       containers.dispose();
       logs.dispose();

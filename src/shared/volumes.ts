@@ -83,7 +83,16 @@ export const volumePruneResultSchema = z.object({
   removed: z.array(z.string()),
   /** From the sizes measured just before (0 when the engine did not know them). */
   reclaimedBytes: z.number().nonnegative(),
-  failed: z.array(z.object({ name: z.string(), message: z.string() })),
+  failed: z.array(
+    z.object({
+      name: z.string(),
+      message: z.string(),
+      /** Why it was left, for the renderer's sentence: gone meanwhile, used by a container now, or refused by the engine. */
+      reason: z.enum(['not-found', 'in-use', 'engine-error']).optional(),
+      /** The containers using it, when the reason is in-use. */
+      containers: z.array(z.string()).optional(),
+    }),
+  ),
 });
 export type VolumePruneResult = z.infer<typeof volumePruneResultSchema>;
 
