@@ -126,7 +126,12 @@ export function createBackend(options: BackendOptions): Backend {
         : null;
     },
   });
-  const volumes = new VolumeService({ getClient, monitor });
+  const volumes = new VolumeService({
+    getClient,
+    monitor,
+    // volumeFiles is made below; this runs only when a volume is removed.
+    releaseVolume: async (name) => void (await volumeFiles.close({ name })),
+  });
   const runs = new RunService({ getClient, pulls });
   const containers = new ContainerModel({ getClient, monitor });
   const actions = new ContainerActions({ getClient });
@@ -384,6 +389,8 @@ export function createBackend(options: BackendOptions): Backend {
     stop() {
       running = false;
       contextFollower.stop();
+      // First, while the connection is still there: its helper containers are removed.
+      void volumeFiles.dispose();
       monitor.stop();
       pulls.dispose();
       builds.dispose();
@@ -398,7 +405,6 @@ export function createBackend(options: BackendOptions): Backend {
       tray.dispose();
       reclaimable.dispose();
       dockerfiles.dispose();
-      void volumeFiles.dispose();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planCleanup, summarizeDiskUsage } from '../../src/main/disk/summarizeDiskUsage';
-import type { DiskReading } from '../../src/main/disk/systemDf';
+import type { DiskReading } from '../../src/main/disk/diskReading';
 
 // A reading shaped like GET /system/df on dockerd: the CLI's rules decide each figure.
 const reading: DiskReading = {

@@ -7,7 +7,7 @@ import { engineError, engineStatus, notFound } from '../engine/engineErrors';
 import { removeImageUnforced } from '../images/imageRemoval';
 import { pruneBuildCacheRecord } from './buildCachePrune';
 import { isStoppedContainer, planCleanup, summarizeDiskUsage } from './summarizeDiskUsage';
-import { imageTags, readSystemDf, type DiskReading } from './systemDf';
+import { imageTags, readDiskReading, type DiskReading } from './diskReading';
 
 export type CleanupRunInput = z.input<typeof cleanupRunInputSchema>;
 
@@ -20,9 +20,6 @@ export interface DiskUsageServiceOptions {
   /** Each fresh measurement, for the reclaimable hint (so the page's "Measure again" updates it too). */
   onMeasured?: (usage: DiskUsage) => void;
 }
-
-/** GET /system/df tries before its error is the answer. */
-const DF_ATTEMPTS = 3;
 
 type Removed = CleanupResult['removed'][number];
 type Failed = CleanupResult['failed'][number];
@@ -83,20 +80,14 @@ export class DiskUsageService {
     return { removed: outcome.removed, failed: outcome.failed, before, after };
   }
 
+  /** GET /system/df (counted again when Podman's walk races a removal: readSystemDf). */
   private async read(): Promise<DiskReading> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const reading = await readSystemDf(this.options.getClient(), this.options.isPodman());
-        this.options.onMeasured?.(summarizeDiskUsage(reading));
-        return reading;
-      } catch (error) {
-        // Podman answers 500 when a container or image goes away while it counts: count again.
-        if (engineStatus(error) === 500 && attempt < DF_ATTEMPTS) {
-          await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-          continue;
-        }
-        throw engineError(error, 'Measuring disk usage');
-      }
+    try {
+      const reading = await readDiskReading(this.options.getClient(), this.options.isPodman());
+      this.options.onMeasured?.(summarizeDiskUsage(reading));
+      return reading;
+    } catch (error) {
+      throw engineError(error, 'Measuring disk usage');
     }
   }
 }

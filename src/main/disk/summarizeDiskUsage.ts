@@ -13,7 +13,7 @@ import {
   type DfImage,
   type DfVolume,
   type DiskReading,
-} from './systemDf';
+} from './diskReading';
 
 /** The states a clean-up takes a container in, as `docker container prune` does: never running, paused or restarting. */
 const stoppedStates = new Set(['exited', 'created', 'dead']);

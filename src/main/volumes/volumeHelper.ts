@@ -146,8 +146,15 @@ export class VolumeHelpers {
 
   private async removeKept(kept: Kept): Promise<void> {
     if (kept.timer) clearTimeout(kept.timer);
+    // The client now, before any await: at Berth's quit the connection is closed right after.
+    let client: Docker;
+    try {
+      client = this.options.getClient();
+    } catch {
+      return; // No engine: the next start removes it as a left-over.
+    }
     const id = await kept.id.catch(() => null);
-    if (id) await removeHelper(this.options.getClient(), id).catch(() => undefined);
+    if (id) await removeHelper(client, id).catch(() => undefined);
   }
 
   /** Whether the kept helper no longer runs (removed or stopped behind Berth's back). */

@@ -26,6 +26,11 @@ export interface VolumeServiceOptions {
   monitor: EngineEventSource;
   /** Engine events within this many ms make one list call. Default 100. */
   debounceMs?: number;
+  /**
+   * Ends Berth's own use of a volume (the file browser's helper container, kept a minute between
+   * clicks) before it is removed, so Berth itself never makes a volume "in use".
+   */
+  releaseVolume?: (name: string) => Promise<void>;
 }
 
 /**
@@ -66,9 +71,11 @@ function inUseError(volume: Volume): BerthError {
 export class VolumeService {
   private readonly getClient: () => Docker;
   private readonly live: LiveList<Volume[]>;
+  private readonly releaseVolume: (name: string) => Promise<void>;
 
   constructor(options: VolumeServiceOptions) {
     this.getClient = options.getClient;
+    this.releaseVolume = options.releaseVolume ?? (async () => undefined);
     this.live = new LiveList({
       monitor: options.monitor,
       load: () => this.list(),
@@ -137,6 +144,7 @@ export class VolumeService {
         `The confirmation "${input.confirm}" does not name the volume ${input.name}: its data would be gone for good.`,
       );
     }
+    await this.releaseVolume(input.name);
     const volume = (await this.list()).find((candidate) => candidate.name === input.name);
     if (!volume) throw new BerthError('not-found', `There is no volume ${input.name}.`);
     if (volume.containers.length > 0) throw inUseError(volume);
@@ -151,6 +159,7 @@ export class VolumeService {
    */
   async prune(input: VolumePruneInput): Promise<VolumePruneResult> {
     const sizes = await this.sizes().catch(() => null);
+    for (const name of new Set(input.names)) await this.releaseVolume(name);
     const volumes = new Map((await this.list()).map((volume) => [volume.name, volume]));
     const result: VolumePruneResult = { removed: [], reclaimedBytes: 0, failed: [] };
     for (const name of new Set(input.names)) {

@@ -1,9 +1,10 @@
 import type Docker from 'dockerode';
+import { readSystemDf } from '../engine/systemDf';
 import { familiarListedName } from '../../shared/imageReference';
 
 /** GET /system/df as dockerd (API 1.41+) and Podman's compat API answer it, the fields Berth reads. */
 export interface SystemDf {
-  /** Bytes of all image layers, each once (Podman answers 0: see readSystemDf). */
+  /** Bytes of all image layers, each once (Podman answers 0: see readDiskReading). */
   LayersSize?: number;
   Images?: DfImage[] | null;
   Containers?: DfContainer[] | null;
@@ -74,9 +75,9 @@ export function imageTags(repoTags: readonly string[] | null | undefined): strin
  * reports LayersSize 0, so on Podman the tags come from GET /images/json and the layer total is the
  * images' sizes (it reports no shared sizes either).
  */
-export async function readSystemDf(client: Docker, podman: boolean): Promise<DiskReading> {
+export async function readDiskReading(client: Docker, podman: boolean): Promise<DiskReading> {
   const [df, listed] = await Promise.all([
-    client.df() as Promise<SystemDf>,
+    readSystemDf(client) as Promise<SystemDf>,
     podman ? client.listImages({ all: false }) : Promise.resolve(null),
   ]);
   const tagsById = new Map((listed ?? []).map((image) => [fullImageId(image.Id), image.RepoTags ?? []]));
