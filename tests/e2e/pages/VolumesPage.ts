@@ -81,9 +81,11 @@ export class RemoveVolumeDialog {
   readonly inUse: Locator;
   readonly inUseContainers: Locator;
   readonly confirm: Locator;
+  readonly cancel: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId('remove-volume-dialog');
+    this.cancel = this.root.getByRole('button', { name: /^(Cancel|취소)$/ });
     this.inUse = this.root.getByTestId('volume-in-use');
     this.inUseContainers = this.root.getByTestId('volume-in-use-containers').getByTestId('volume-user');
     this.confirm = this.root.getByTestId('confirm-remove-volume');
