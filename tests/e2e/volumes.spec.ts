@@ -285,3 +285,11 @@ test('the page and its dialogs work from the keyboard and pass axe-core', async 
   }
   await page.emulateMedia({ colorScheme: 'light' });
 });
+
+test('the list leads to the lesson on volumes', async ({ page }) => {
+  makeVolume(unique('lesson-link'));
+  await page.goto(pageUrl(harness(), 'volumes'));
+  await page.getByTestId('volumes-lesson-link').click();
+  await expect(page).toHaveURL(/#\/lessons\/volumes$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});

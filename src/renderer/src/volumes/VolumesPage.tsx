@@ -104,6 +104,17 @@ export function VolumesPage() {
         <div className="min-w-0 flex-1">
           <h1 className="text-xl font-semibold">{t('volumes.title')}</h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('volumes.intro')}</p>
+          <a
+            href="#/lessons/volumes"
+            className="mt-1 inline-block text-sm text-sky-700 underline hover:text-sky-800 dark:text-sky-300"
+            onClick={(event) => {
+              event.preventDefault();
+              navigate('lessons', 'volumes');
+            }}
+            data-testid="volumes-lesson-link"
+          >
+            {t('volumes.empty.lesson')}
+          </a>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <RestoreVolumeButton />
