@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { mapLimited } from '../../shared/mapLimited';
 import { builtInNetworkNames, type Network, type NetworkMember } from '../../shared/networks';
 import { dialStream } from '../engine/dialStream';
 
@@ -23,6 +24,8 @@ interface ContainerEndpoint {
   Aliases?: string[] | null;
   /** dockerd: the network's id; Podman 4.3: its name. */
   NetworkID?: string;
+  /** New at every connect: what the aliases cache is keyed by. */
+  EndpointID?: string;
 }
 
 /** The default network, where containers have no names for each other. Podman's compat API calls its "podman" network "bridge". */
@@ -95,6 +98,12 @@ function epochMs(created: string | undefined): number | null {
 export interface NetworkListOptions {
   /** Whether to ask Podman's own API for DNS (the engine is Podman); on dockerd it is not asked. */
   podman: boolean;
+  /**
+   * Aliases read by inspect, by container and endpoint (kept by the caller between lists): an
+   * endpoint's aliases are fixed when it connects, so each container is inspected once, not at every
+   * event. Entries of endpoints gone are dropped.
+   */
+  aliasCache?: Map<string, string[]>;
 }
 
 /**
@@ -113,7 +122,9 @@ export async function listNetworks(client: Docker, options: NetworkListOptions):
   const listedName = (key: string) =>
     key === 'podman' && !names.has('podman') && names.has('bridge') ? 'bridge' : key;
   const members = new Map<string, NetworkMember[]>();
-  const needAliases: Array<{ member: NetworkMember; network: string }> = [];
+  const needAliases: Array<{ member: NetworkMember; network: string; key: string | null }> = [];
+  const cache = options.aliasCache;
+  const seenKeys = new Set<string>();
   for (const container of containers) {
     const name = (container.Names?.[0] ?? container.Id.slice(0, 12)).replace(/^\//, '');
     const running = container.State === 'running';
@@ -128,14 +139,23 @@ export async function listNetworks(client: Docker, options: NetworkListOptions):
         ipv6: endpoint.GlobalIPv6Address ?? '',
         aliases: chosenAliases(endpoint.Aliases, container.Id, name),
       };
-      if (endpoint.Aliases == null && !isBuiltInNetwork(networkName))
-        needAliases.push({ member, network: networkName });
+      if (endpoint.Aliases == null && !isBuiltInNetwork(networkName)) {
+        const key = endpoint.EndpointID ? `${container.Id}/${endpoint.EndpointID}` : null;
+        const cached = key ? cache?.get(key) : undefined;
+        if (key) seenKeys.add(key);
+        if (cached) member.aliases = cached;
+        else needAliases.push({ member, network: networkName, key });
+      }
       const list = members.get(networkName) ?? [];
       list.push(member);
       members.set(networkName, list);
     }
   }
   await fillAliases(client, needAliases);
+  if (cache) {
+    for (const { member, key } of needAliases) if (key) cache.set(key, member.aliases);
+    for (const key of cache.keys()) if (!seenKeys.has(key)) cache.delete(key);
+  }
   return networks
     .map((network): Network => {
       const on = (members.get(network.Name) ?? []).sort((a, b) => a.name.localeCompare(b.name));
@@ -163,18 +183,17 @@ export async function listNetworks(client: Docker, options: NetworkListOptions):
 async function fillAliases(client: Docker, wanted: Array<{ member: NetworkMember; network: string }>): Promise<void> {
   const byContainer = new Map<string, Array<{ member: NetworkMember; network: string }>>();
   for (const entry of wanted) byContainer.set(entry.member.id, [...(byContainer.get(entry.member.id) ?? []), entry]);
-  await Promise.all(
-    [...byContainer.entries()].map(async ([id, entries]) => {
-      try {
-        const info = await client.getContainer(id).inspect();
-        const endpoints = (info.NetworkSettings?.Networks ?? {}) as Record<string, ContainerEndpoint>;
-        for (const { member, network } of entries) {
-          member.aliases = chosenAliases(endpoints[network]?.Aliases, member.id, member.name);
-          // (Only user-defined networks are inspected: their names are the same on both sides.)
-        }
-      } catch {
-        // Gone since the list: its row goes at the next event.
+  // A few at a time: a compose project's dozens of containers are not dozens of connections at once.
+  await mapLimited([...byContainer.entries()], 8, async ([id, entries]) => {
+    try {
+      const info = await client.getContainer(id).inspect();
+      const endpoints = (info.NetworkSettings?.Networks ?? {}) as Record<string, ContainerEndpoint>;
+      for (const { member, network } of entries) {
+        member.aliases = chosenAliases(endpoints[network]?.Aliases, member.id, member.name);
+        // (Only user-defined networks are inspected: their names are the same on both sides.)
       }
-    }),
-  );
+    } catch {
+      // Gone since the list: its row goes at the next event.
+    }
+  });
 }

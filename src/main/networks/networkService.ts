@@ -57,6 +57,8 @@ export class NetworkService {
   private readonly getClient: () => Docker;
   private readonly isPodman: () => boolean;
   private readonly live: LiveList<Network[]>;
+  /** Aliases by container endpoint, kept between lists: each container is inspected once, not at every event. */
+  private readonly aliasCache = new Map<string, string[]>();
   private readonly watchNetworkFiles: NetworkServiceOptions['watchNetworkFiles'];
   private listeners = 0;
   private unwatchFiles: Dispose | null = null;
@@ -76,7 +78,7 @@ export class NetworkService {
 
   async list(): Promise<Network[]> {
     try {
-      return await listNetworks(this.getClient(), { podman: this.isPodman() });
+      return await listNetworks(this.getClient(), { podman: this.isPodman(), aliasCache: this.aliasCache });
     } catch (error) {
       throw engineError(error, 'Listing the networks');
     }
