@@ -1523,6 +1523,8 @@ export const en = {
       why: {
         defaultBridge:
           'They share only the default bridge. There containers have no names for each other, only addresses (the legacy --link option aside). On a network you make yourself, the Docker server’s DNS answers with each container’s name and aliases.',
+        defaultBridgeNoDns:
+          'They share only the default bridge, where containers have no names for each other. On this Docker server the networks you made have no DNS either (Podman without its DNS plugin), so a new network would not help: use the address instead: {{address}}.',
         noShared:
           'They share no network, so they cannot reach each other at all. Connect both to one network you made.',
         noDns:

@@ -27,10 +27,21 @@ function addressOn(result: NetworkReachResult, networks: readonly Network[]): st
   return '?';
 }
 
+/**
+ * No network made on this engine resolves names (Podman with CNI and no DNS plugin): a new one
+ * would not either, so the advice is the address, not a network. Unknown until one was made.
+ */
+function noDnsOnMadeNetworks(networks: readonly Network[]): boolean {
+  const made = networks.filter((network) => !network.builtIn);
+  return made.length > 0 && made.every((network) => !network.namesResolve);
+}
+
 /** Why the answer is what it is: the networks A and B share, and whether names resolve there. */
 function whyKey(result: NetworkReachResult, networks: readonly Network[]): string | null {
   if (result.outcome === 'not-running' || result.outcome === 'no-tool') return null;
-  if (result.onlyDefaultBridge) return 'networks.reach.why.defaultBridge';
+  if (result.onlyDefaultBridge) {
+    return noDnsOnMadeNetworks(networks) ? 'networks.reach.why.defaultBridgeNoDns' : 'networks.reach.why.defaultBridge';
+  }
   if (result.sharedNetworks.length === 0) return 'networks.reach.why.noShared';
   const resolving = networks.some((n) => result.sharedNetworks.includes(n.name) && n.namesResolve);
   return resolving || result.reachable ? 'networks.reach.why.userNetwork' : 'networks.reach.why.noDns';
@@ -122,6 +133,7 @@ export function ReachCheck({ networks }: { networks: readonly Network[] }) {
     result !== null &&
     result.outcome === 'no-name' &&
     (result.onlyDefaultBridge || result.sharedNetworks.length === 0) &&
+    !noDnsOnMadeNetworks(networks) &&
     fixedOn === null;
 
   return (
