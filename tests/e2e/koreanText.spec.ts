@@ -18,7 +18,10 @@ import { RunDialog } from './pages/RunDialog';
 import { RunFlowPage } from './pages/RunFlowPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { Sidebar } from './pages/Sidebar';
+import { VolumeDetailsPage } from './pages/VolumeDetailsPage';
 import { VolumeLessonPage } from './pages/VolumeLessonPage';
+import { NetworksPage } from './pages/NetworksPage';
+import { VolumesPage } from './pages/VolumesPage';
 
 /**
  * Every main screen in Korean shows Korean words: English is left only for product and program
@@ -101,6 +104,7 @@ const allowedWords = new Set([
   'Cmd',
   'Esc',
   'Enter',
+  'Backspace',
   'English', // the language picker names each language in itself
   'sudo',
   'systemctl',
@@ -303,6 +307,18 @@ test('every main screen in Korean shows no English words but names, commands and
 
   await open('lessons/volumes');
   await check(found, 'volume lesson', page, () => expect(new VolumeLessonPage(page).step('run')).toBeVisible());
+
+  await open('volumes');
+  const volumes = new VolumesPage(page);
+  await volumes.filter.fill(volume);
+  await check(found, 'volumes', page, () => expect(volumes.row(volume)).toBeVisible());
+  await open(`volumes/${volume}`);
+  await check(found, "a volume's files", page, () => expect(new VolumeDetailsPage(page).readOnlyNote).toBeVisible());
+
+  await open('networks');
+  await check(found, 'networks', page, () =>
+    expect(new NetworksPage(page).box('bridge').or(new NetworksPage(page).box('podman'))).toBeVisible(),
+  );
 
   expect(found, 'English words on Korean screens').toEqual({});
 });

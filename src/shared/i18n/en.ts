@@ -1498,11 +1498,11 @@ export const en = {
       textLine: '{{network}}: {{containers}}',
       textEmpty: '{{network}}: no containers',
       stopped: 'Stopped, so reaching nothing now: {{names}}',
-      hostNone: 'host and none are left out: host shares this computer’s network, none has no network.',
+      hostNone: '`host` and `none` are left out: `host` shares this computer’s network, `none` has no network.',
     },
     reach: {
       title: 'Can A reach B by name?',
-      intro: 'Berth runs ping in container A toward the name of container B, as you would in a terminal.',
+      intro: 'Berth runs `ping` in container A toward the name of container B, as you would in a terminal.',
       from: 'From (A)',
       to: 'To (B)',
       pick: 'Pick a running container',

@@ -1492,11 +1492,12 @@ export const ko: Catalog = {
       textLine: '{{network}}: {{containers}}',
       textEmpty: '{{network}}: 컨테이너 없음',
       stopped: '중지돼서 지금은 아무 데도 닿지 않아요: {{names}}',
-      hostNone: 'host와 none은 빼고 보여 줘요. host는 이 컴퓨터의 네트워크를 같이 쓰고, none에는 네트워크가 없어요.',
+      hostNone:
+        '`host`와 `none`은 빼고 보여 줘요. `host`는 이 컴퓨터의 네트워크를 같이 쓰고, `none`에는 네트워크가 없어요.',
     },
     reach: {
       title: 'A가 B에 이름으로 닿을 수 있나요?',
-      intro: '터미널에서 하듯이 Berth가 컨테이너 A 안에서 컨테이너 B의 이름으로 ping을 실행해요.',
+      intro: '터미널에서 하듯이 Berth가 컨테이너 A 안에서 컨테이너 B의 이름으로 `ping`을 실행해요.',
       from: '보내는 쪽 (A)',
       to: '받는 쪽 (B)',
       pick: '실행 중인 컨테이너를 고르세요',

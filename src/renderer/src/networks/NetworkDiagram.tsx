@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Network } from '../../../shared/networks';
 import { Badge } from '../ui/Badge';
+import { InlineCode } from '../ui/InlineCode';
 
 /** host and none join no container to another: they have no place in a picture of who reaches whom. */
 const pictured = (network: Network) => network.name !== 'host' && network.name !== 'none';
@@ -75,7 +76,9 @@ export function NetworkDiagram({
           </div>
         ))}
       </div>
-      <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{t('networks.diagram.hostNone')}</p>
+      <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+        <InlineCode text={t('networks.diagram.hostNone')} />
+      </p>
       <details className="mt-2 text-sm" data-testid="diagram-text">
         <summary className="cursor-pointer text-sky-700 select-none dark:text-sky-300">
           {t('networks.diagram.textTitle')}

@@ -8,6 +8,7 @@ import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { Button } from '../ui/Button';
 import { inputClass } from '../ui/Field';
+import { InlineCode } from '../ui/InlineCode';
 
 /** A free network name for "create a network and connect both": a-b, else a-b-2, a-b-3… */
 export function suggestedNetworkName(from: string, to: string, networks: readonly Network[]): string {
@@ -145,7 +146,9 @@ export function ReachCheck({ networks }: { networks: readonly Network[] }) {
       <h2 id={titleId} className="font-semibold">
         {t('networks.reach.title')}
       </h2>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('networks.reach.intro')}</p>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        <InlineCode text={t('networks.reach.intro')} />
+      </p>
       {running.length < 2 ? (
         <p className="mt-3 text-sm" data-testid="reach-need-two">
           {t('networks.reach.needTwo')}

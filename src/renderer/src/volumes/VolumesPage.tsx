@@ -209,7 +209,9 @@ export function VolumesPage() {
                     </span>
                   </div>
                 </td>
-                <td className="py-2 pr-3 font-mono text-xs whitespace-nowrap">{volume.driver}</td>
+                <td className="py-2 pr-3 font-mono text-xs whitespace-nowrap" data-value>
+                  {volume.driver}
+                </td>
                 <td className="py-2 pr-3 whitespace-nowrap text-slate-600 dark:text-slate-400">
                   {volume.created === null
                     ? t('volumes.createdUnknown')
