@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LocalImage } from '../../../shared/images';
 import { useBerthClient } from '../app/clientContext';
-import { ProblemCard } from '../engine/ProblemCard';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatBytes } from '../ui/format';
 import { useAction } from '../ui/useAction';
@@ -45,10 +44,9 @@ export function PruneDialog({
       cancelLabel={t('images.cancel')}
       confirmLabel={t('images.confirmPrune.confirm')}
       busy={busy}
+      failure={failure}
       onCancel={onClose}
       onConfirm={() => void prune()}
-    >
-      {failure && <ProblemCard problem={failure.toWire()} />}
-    </ConfirmDialog>
+    />
   );
 }

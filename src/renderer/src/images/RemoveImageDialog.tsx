@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LocalImage } from '../../../shared/images';
 import { useBerthClient } from '../app/clientContext';
-import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineStatus } from '../engine/engineStatus';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useAction } from '../ui/useAction';
@@ -92,14 +91,9 @@ export function RemoveImageDialog({
       cancelLabel={t('images.cancel')}
       confirmLabel={t('images.confirmRemove.confirm')}
       busy={busy}
+      failure={failure}
       onCancel={onClose}
       onConfirm={({ force }) => void remove(force)}
-    >
-      {failure && (
-        <div className="mt-3">
-          <ProblemCard problem={failure.toWire()} />
-        </div>
-      )}
-    </ConfirmDialog>
+    />
   );
 }

@@ -279,14 +279,9 @@ function StartOverDialog({
       cancelLabel={t('volumeLesson.reset.cancel')}
       confirmLabel={t('volumeLesson.reset.confirm')}
       busy={busy}
+      failure={failure}
       onCancel={onClose}
       onConfirm={() => void confirm()}
-    >
-      {failure && (
-        <div className="mt-3">
-          <ProblemCard problem={failure.toWire()} />
-        </div>
-      )}
-    </ConfirmDialog>
+    />
   );
 }

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Network, NetworkMember } from '../../../shared/networks';
 import { useBerthClient } from '../app/clientContext';
-import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useAction } from '../ui/useAction';
@@ -40,15 +39,10 @@ export function DisconnectDialog({
       cancelLabel={t('networks.cancel')}
       confirmLabel={t('networks.confirmDisconnect.confirm')}
       busy={busy}
+      failure={failure}
       confirmProps={actionProps}
       onCancel={onClose}
       onConfirm={() => void disconnect()}
-    >
-      {failure && (
-        <div className="mt-3">
-          <ProblemCard problem={failure.toWire()} />
-        </div>
-      )}
-    </ConfirmDialog>
+    />
   );
 }

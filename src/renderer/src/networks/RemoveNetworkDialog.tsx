@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Network } from '../../../shared/networks';
 import { useBerthClient } from '../app/clientContext';
-import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useAction } from '../ui/useAction';
@@ -63,15 +62,10 @@ export function RemoveNetworkDialog({
       cancelLabel={t('networks.cancel')}
       confirmLabel={t('networks.confirmRemove.confirm')}
       busy={busy}
+      failure={failure}
       confirmProps={actionProps}
       onCancel={onClose}
       onConfirm={() => void remove()}
-    >
-      {failure && (
-        <div className="mt-3">
-          <ProblemCard problem={failure.toWire()} />
-        </div>
-      )}
-    </ConfirmDialog>
+    />
   );
 }

@@ -1,4 +1,6 @@
 import { useState, type ReactNode } from 'react';
+import type { BerthError } from '../../../shared/errors';
+import { ProblemCard } from '../engine/ProblemCard';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
 
@@ -36,8 +38,12 @@ export interface ConfirmDialogProps {
   /** Offers "also remove its volumes"; its state comes back as `removeVolumes`. */
   volumesLabel?: ReactNode;
   secondConfirmation?: SecondConfirmation;
-  /** Anything else to show below: other tags removed with it, a failure from the last try. */
+  /** Anything else to show below: other tags removed with it. */
   children?: ReactNode;
+  /** What the last try threw (useAction's `failure`), shown as a ProblemCard under everything else. */
+  failure?: BerthError | null;
+  /** The card's heading, where the dialog can say the refusal better than the code's title. */
+  failureHeading?: string;
   cancelLabel: string;
   confirmLabel: string;
   onCancel: () => void;
@@ -65,6 +71,8 @@ export function ConfirmDialog({
   volumesLabel,
   secondConfirmation,
   children,
+  failure,
+  failureHeading,
   cancelLabel,
   confirmLabel,
   onCancel,
@@ -136,6 +144,11 @@ export function ConfirmDialog({
         </div>
       )}
       {children}
+      {failure && (
+        <div className="mt-3">
+          <ProblemCard problem={failure.toWire()} heading={failureHeading} />
+        </div>
+      )}
     </Dialog>
   );
 }
