@@ -81,12 +81,15 @@ export class RemoveVolumeDialog {
   readonly inUse: Locator;
   readonly inUseContainers: Locator;
   readonly confirm: Locator;
+  /** The footer's Cancel, where the dialog starts (the body has a Back up button before it). */
+  readonly cancel: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId('remove-volume-dialog');
     this.inUse = this.root.getByTestId('volume-in-use');
     this.inUseContainers = this.root.getByTestId('volume-in-use-containers').getByTestId('volume-user');
     this.confirm = this.root.getByTestId('confirm-remove-volume');
+    this.cancel = this.root.locator('[data-autofocus]');
   }
 }
 
