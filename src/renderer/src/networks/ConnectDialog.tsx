@@ -4,7 +4,6 @@ import type { Network } from '../../../shared/networks';
 import { containerNamePattern } from '../../../shared/run';
 import { useBerthClient } from '../app/clientContext';
 import { useContainers } from '../containers/containersStore';
-import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
@@ -50,6 +49,7 @@ export function ConnectDialog({
       testId="connect-dialog"
       title={t('networks.connectDialog.title', { network: network.name })}
       onClose={onClose}
+      failure={failure}
       footer={
         <>
           <Button onClick={onClose}>{t('networks.cancel')}</Button>
@@ -104,11 +104,6 @@ export function ConnectDialog({
               />
             )}
           </Field>
-        </div>
-      )}
-      {failure && (
-        <div className="mt-3">
-          <ProblemCard problem={failure.toWire()} />
         </div>
       )}
     </Dialog>

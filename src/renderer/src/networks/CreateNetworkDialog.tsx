@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { toBerthError } from '../../../shared/errors';
 import type { Network } from '../../../shared/networks';
 import { useBerthClient } from '../app/clientContext';
-import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
@@ -65,6 +64,7 @@ export function CreateNetworkDialog({
       testId="create-network-dialog"
       title={t('networks.create.title')}
       onClose={onClose}
+      failure={failure}
       footer={
         <>
           <Button onClick={onClose}>{t('networks.cancel')}</Button>
@@ -142,11 +142,6 @@ export function CreateNetworkDialog({
         {/* Enter in a field sends the form. */}
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </form>
-      {failure && (
-        <div className="mt-3">
-          <ProblemCard problem={failure.toWire()} />
-        </div>
-      )}
     </Dialog>
   );
 }

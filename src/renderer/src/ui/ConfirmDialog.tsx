@@ -1,6 +1,5 @@
 import { useState, type ReactNode } from 'react';
 import type { BerthError } from '../../../shared/errors';
-import { ProblemCard } from '../engine/ProblemCard';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
 
@@ -92,6 +91,8 @@ export function ConfirmDialog({
       testId={testId}
       title={title}
       onClose={onCancel}
+      failure={failure}
+      failureHeading={failureHeading}
       footer={
         <>
           <Button onClick={onCancel} data-autofocus>
@@ -144,11 +145,6 @@ export function ConfirmDialog({
         </div>
       )}
       {children}
-      {failure && (
-        <div className="mt-3">
-          <ProblemCard problem={failure.toWire()} heading={failureHeading} />
-        </div>
-      )}
     </Dialog>
   );
 }

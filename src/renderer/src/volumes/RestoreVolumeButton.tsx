@@ -4,7 +4,6 @@ import { toBerthError } from '../../../shared/errors';
 import { volumeNameSchema } from '../../../shared/volumes';
 import { useBerthClient } from '../app/clientContext';
 import { useNavigate } from '../app/navigation';
-import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
@@ -93,6 +92,7 @@ function RestoreVolumeDialog({ onClose }: { onClose: () => void }) {
       title={t('volumeFiles.restore.title')}
       onClose={onClose}
       testId="restore-volume-dialog"
+      failure={failure}
       footer={
         done ? (
           <Button onClick={onClose} data-autofocus>
@@ -188,7 +188,6 @@ function RestoreVolumeDialog({ onClose }: { onClose: () => void }) {
               />
             )}
           </Field>
-          {failure && <ProblemCard problem={failure.toWire()} />}
         </form>
       )}
     </Dialog>
