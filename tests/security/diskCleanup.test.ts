@@ -13,6 +13,8 @@ import { startProxiedBackend } from '../fixtures/proxiedBackend';
 
 const suffix = `${process.pid}`;
 const volume = `berth-sec-disk-vol-${suffix}`;
+const usedVolume = `berth-sec-disk-used-vol-${suffix}`;
+const bystanderVolume = `berth-sec-disk-bystander-${suffix}`;
 const runningName = `berth-sec-disk-running-${suffix}`;
 const userName = `berth-sec-disk-user-${suffix}`;
 const tag = `berth-sec-disk-${suffix}:used`;
@@ -38,17 +40,18 @@ describe.skipIf(!requireEngine.available)('disk.cleanUp at the contract, against
       .requests()
       .filter((r) => /\/(containers|images|volumes|networks)\/prune/.test(r.path))
       .map((r) => `${r.method} ${r.path}`);
+  /** Engine requests since index `from` that remove or prune anything. */
   const deletes = (from: number) =>
     proxy
       .requests()
       .slice(from)
-      .filter((r) => r.method === 'DELETE')
+      .filter((r) => r.method === 'DELETE' || /\/prune/.test(r.path))
       .map((r) => `${r.method} ${r.path}`);
 
   beforeAll(async () => {
     if (!imageExists('busybox:latest')) docker('pull', '-q', 'busybox');
-    docker('volume', 'create', volume);
-    runningId = docker('run', '-d', '--name', runningName, 'busybox', 'sleep', '300');
+    for (const name of [volume, usedVolume, bystanderVolume]) docker('volume', 'create', name);
+    runningId = docker('run', '-d', '--name', runningName, '-v', `${usedVolume}:/data`, 'busybox', 'sleep', '300');
     docker('create', '--name', `${userName}-src`, 'busybox', 'true');
     imageId = docker('commit', `${userName}-src`, tag);
     docker('rm', '-f', `${userName}-src`);
@@ -64,7 +67,7 @@ describe.skipIf(!requireEngine.available)('disk.cleanUp at the contract, against
     for (const args of [
       ['rm', '-f', runningName, userName],
       ['rmi', '-f', imageId],
-      ['volume', 'rm', volume],
+      ['volume', 'rm', volume, usedVolume, bystanderVolume],
     ]) {
       try {
         docker(...args);
@@ -89,26 +92,32 @@ describe.skipIf(!requireEngine.available)('disk.cleanUp at the contract, against
     expect(deletes(from)).toEqual([]);
   });
 
-  it('leaves a running container and an image a container uses, whatever ids it is given', async () => {
+  it('leaves a running container, an image a container uses and a volume in use (even confirmed), whatever ids it is given', async () => {
     const from = proxy.requests().length;
     const result = await requestOk<CleanupResult>(backend.server, 'disk.cleanUp', {
       containers: [runningId, runningName, 'no-such-container'],
       images: [imageId, tag, 'busybox:latest'],
+      volumes: [usedVolume],
+      confirmVolumes: [usedVolume],
     });
     expect(result.removed).toEqual([]);
     expect(result.failed.map((item) => item.code)).toEqual(expect.arrayContaining(['in-use', 'not-found']));
+    expect(result.failed.map((item) => item.id)).toEqual(expect.arrayContaining([runningId, imageId, usedVolume]));
     expect(exists('container', runningName)).toBe(true);
     expect(exists('image', imageId)).toBe(true);
     expect(exists('image', 'busybox:latest')).toBe(true);
+    expect(exists('volume', usedVolume)).toBe(true);
     expect(deletes(from)).toEqual([]);
   });
 
-  it('never calls an engine prune endpoint, even when it removes things', async () => {
+  it('removes exactly the confirmed volume, never one not listed, and never calls an engine prune endpoint', async () => {
     await requestOk(backend.server, 'disk.plan', {
       kinds: ['stoppedContainers', 'danglingImages', 'unusedImages', 'buildCache', 'unusedVolumes'],
     });
     await requestOk<CleanupResult>(backend.server, 'disk.cleanUp', { volumes: [volume], confirmVolumes: [volume] });
     expect(exists('volume', volume)).toBe(false);
+    expect(exists('volume', usedVolume)).toBe(true);
+    expect(exists('volume', bystanderVolume)).toBe(true);
     expect(pruneCalls()).toEqual([]);
   });
 });

@@ -17,6 +17,8 @@ const kept = `${prefix}-kept`;
 const used = `${prefix}-used`;
 const bystander = `${prefix}-bystander`;
 const user = `${prefix}-user`;
+const usedRunning = `${prefix}-used-running`;
+const runner = `${prefix}-runner`;
 const volumeExists = (name: string) => dockerQuiet('volume', 'inspect', '--format', '{{.Name}}', name) === name;
 
 describe.skipIf(!requireEngine.available)('volume removal at the contract, against the engine', () => {
@@ -24,18 +26,19 @@ describe.skipIf(!requireEngine.available)('volume removal at the contract, again
   let proxy: CountingProxy;
   let backend: Backend;
 
-  /** Engine requests that create or destroy a volume, since index `from` of the proxy's log. */
+  /** Engine requests since index `from` that remove or prune anything, or create a volume. */
   const volumeChanges = (from: number) =>
     proxy
       .requests()
       .slice(from)
-      .filter((r) => /\/volumes\//.test(r.path) && (r.method === 'DELETE' || /\/volumes\/(create|prune)/.test(r.path)))
+      .filter((r) => r.method === 'DELETE' || /\/prune|\/disconnect|\/volumes\/create/.test(r.path))
       .map((r) => `${r.method} ${r.path}`);
 
   beforeAll(async () => {
     if (!imageExists('busybox:latest')) docker('pull', '-q', 'busybox');
-    for (const name of [kept, used, bystander]) docker('volume', 'create', name);
+    for (const name of [kept, used, usedRunning, bystander]) docker('volume', 'create', name);
     docker('create', '--name', user, '-v', `${used}:/data`, 'busybox', 'true');
+    docker('run', '-d', '--name', runner, '-v', `${usedRunning}:/data`, 'busybox', 'sleep', '300');
     ({ dir, proxy, backend } = await startProxiedBackend('berth-volumes-destructive-'));
     expect(backend.monitor.getStatus().state).toBe('connected');
   });
@@ -44,14 +47,14 @@ describe.skipIf(!requireEngine.available)('volume removal at the contract, again
     backend?.stop();
     await proxy?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    dockerQuiet('rm', '-f', user);
-    for (const name of [kept, used, bystander, `${prefix}-new`]) dockerQuiet('volume', 'rm', name);
+    dockerQuiet('rm', '-f', user, runner);
+    for (const name of [kept, used, usedRunning, bystander, `${prefix}-new`]) dockerQuiet('volume', 'rm', name);
   });
 
   it('volumes.remove without a confirmation naming the volume, or with extra fields: refused, nothing reaches the engine', async () => {
     const from = proxy.requests().length;
     expect((await requestError(backend.server, 'volumes.remove', { name: kept })).code).toBe('invalid-input');
-    for (const confirm of ['yes', used, kept.toUpperCase(), `${kept}x`, '  ']) {
+    for (const confirm of ['yes', used, kept.toUpperCase(), `${kept}x`, '*', ' ', '  ']) {
       const error = await requestError(backend.server, 'volumes.remove', { name: kept, confirm });
       expect(['confirmation-required', 'invalid-input'], confirm).toContain(error.code);
     }
@@ -68,12 +71,17 @@ describe.skipIf(!requireEngine.available)('volume removal at the contract, again
     expect(volumeChanges(from)).toEqual([]);
   });
 
-  it('volumes.remove of a volume in use: refused naming the container, never forced', async () => {
+  it('volumes.remove of a volume in use, by a stopped or a running container: refused naming it, never forced', async () => {
     const from = proxy.requests().length;
-    const error = await requestError(backend.server, 'volumes.remove', { name: used, confirm: used });
-    expect(error.code).toBe('in-use');
-    expect(error.message).toContain(user);
-    expect(volumeExists(used)).toBe(true);
+    for (const [volume, container] of [
+      [used, user],
+      [usedRunning, runner],
+    ] as const) {
+      const error = await requestError(backend.server, 'volumes.remove', { name: volume, confirm: volume });
+      expect(error.code, volume).toBe('in-use');
+      expect(error.message).toContain(container);
+      expect(volumeExists(volume)).toBe(true);
+    }
     expect(volumeChanges(from)).toEqual([]);
   });
 

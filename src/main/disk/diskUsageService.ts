@@ -109,6 +109,11 @@ class Outcome {
   refuse(kind: CleanupKind, id: string, label: string, code: ErrorCode, message: string): void {
     this.failed.push({ kind, id, label, code, message });
   }
+
+  /** Refuses an item that is not there (any more): `what` names its kind in the message. */
+  gone(kind: CleanupKind, id: string, label: string, what: string): void {
+    this.refuse(kind, id, label, 'not-found', `There is no ${what} ${id} (it may already be gone).`);
+  }
 }
 
 /** Each container only if it is still stopped, without force. */
@@ -117,13 +122,7 @@ async function removeContainers(client: Docker, reading: DiskReading, ids: reado
     const container = reading.containers.find((c) => c.Id === id);
     const label = (container?.Names?.[0] ?? id.slice(0, 12)).replace(/^\//, '');
     if (!container) {
-      outcome.refuse(
-        'stoppedContainers',
-        id,
-        label,
-        'not-found',
-        `There is no container ${id} (it may already be gone).`,
-      );
+      outcome.gone('stoppedContainers', id, label, 'container');
       continue;
     }
     if (!isStoppedContainer(container)) {
@@ -171,7 +170,7 @@ async function removeImages(
     const label =
       image && image.repoTags.length > 0 ? image.repoTags.join(', ') : id.replace(/^sha256:/, '').slice(0, 12);
     if (!image) {
-      outcome.refuse(kind, id, label, 'not-found', `There is no image ${id} (it may already be gone).`);
+      outcome.gone(kind, id, label, 'image');
       continue;
     }
     if (image.containers.length > 0) {
@@ -198,13 +197,7 @@ async function removeBuildCache(client: Docker, reading: DiskReading, ids: reado
       continue;
     }
     if (!record) {
-      outcome.refuse(
-        'buildCache',
-        id,
-        label,
-        'not-found',
-        `There is no build cache record ${id} (it may already be gone).`,
-      );
+      outcome.gone('buildCache', id, label, 'build cache record');
       continue;
     }
     if (record.InUse) {
@@ -225,7 +218,7 @@ async function removeVolumes(client: Docker, reading: DiskReading, names: readon
   for (const name of names) {
     const volume = reading.volumes.find((candidate) => candidate.Name === name);
     if (!volume) {
-      outcome.refuse('unusedVolumes', name, name, 'not-found', `There is no volume ${name} (it may already be gone).`);
+      outcome.gone('unusedVolumes', name, name, 'volume');
       continue;
     }
     if (volume.UsageData?.RefCount !== 0) {
@@ -238,13 +231,7 @@ async function removeVolumes(client: Docker, reading: DiskReading, names: readon
       outcome.removed.push({ kind: 'unusedVolumes', id: name, label: name });
     } catch (error) {
       if (engineStatus(error) === 404) {
-        outcome.refuse(
-          'unusedVolumes',
-          name,
-          name,
-          'not-found',
-          `There is no volume ${name} (it may already be gone).`,
-        );
+        outcome.gone('unusedVolumes', name, name, 'volume');
         continue;
       }
       outcome.fail(

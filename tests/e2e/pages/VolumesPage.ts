@@ -81,6 +81,8 @@ export class RemoveVolumeDialog {
   readonly inUse: Locator;
   readonly inUseContainers: Locator;
   readonly confirm: Locator;
+  /** The footer's Cancel, where the dialog starts (the body has a Back up button before it). */
+  /** The footer's Cancel, where the dialog starts (the body has a Back up button before it). */
   readonly cancel: Locator;
 
   constructor(page: Page) {

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfirmDialog, type ConfirmDialogProps } from '../../../src/renderer/src/ui/ConfirmDialog';
+import { BerthError } from '../../../src/shared/errors';
 import { polyfillDialog } from './jsdomDialog';
 
 beforeAll(() => polyfillDialog());
@@ -23,6 +24,22 @@ const base: ConfirmDialogProps = {
 };
 
 describe('ConfirmDialog', () => {
+  it('shows the last failure as a problem card, with the heading the dialog gives it, and nothing without one', () => {
+    const { rerender } = render(<ConfirmDialog {...base} failure={null} />);
+    expect(screen.queryByTestId('problem')).toBeNull();
+    rerender(
+      <ConfirmDialog
+        {...base}
+        failure={new BerthError('in-use', 'container web-1 uses it')}
+        failureHeading="web-1 still uses it"
+      />,
+    );
+    const card = screen.getByTestId('problem');
+    expect(card.getAttribute('data-problem')).toBe('in-use');
+    expect(screen.getByRole('heading', { name: 'web-1 still uses it' })).toBeTruthy();
+    expect(screen.getByTestId('problem-detail').textContent).toBe('container web-1 uses it');
+  });
+
   it('names every item it destroys and starts with focus on Cancel', () => {
     render(<ConfirmDialog {...base} />);
     const items = screen.getByTestId('items');

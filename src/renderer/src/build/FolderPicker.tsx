@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildExampleNames, type BuildExampleName, type BuildFolder } from '../../../shared/builds';
-import { toBerthError, type BerthError } from '../../../shared/errors';
+import { toBerthError } from '../../../shared/errors';
 import { absolutePathSchema } from '../../../shared/paths';
 import { useBerthClient } from '../app/clientContext';
 import { ProblemCard } from '../engine/ProblemCard';
 import { Button } from '../ui/Button';
 import { Field, TextInput } from '../ui/Field';
+import { useAction } from '../ui/useAction';
 import { buildFileProblemText } from './buildFileProblem';
 
 /**
@@ -18,27 +19,22 @@ export function FolderPicker({ onOpened }: { onOpened: (folder: BuildFolder) => 
   const client = useBerthClient();
   const [path, setPath] = useState('');
   const [pathError, setPathError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<BerthError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAction();
   // The preload transport is Electron's: only there can the shell open the OS folder dialog.
   const [dialogAvailable, setDialogAvailable] = useState(() => window.berthTransport !== undefined);
 
-  const attempt = async (open: () => Promise<BuildFolder | null>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const folder = await open();
-      if (folder) onOpened(folder);
-    } catch (caught) {
-      // A known file problem (no folder there, not a folder...) is said under the path; others in a card.
-      const error = toBerthError(caught);
-      const problem = buildFileProblemText(t, error);
-      if (problem) setPathError(problem);
-      else setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const attempt = (open: () => Promise<BuildFolder | null>) =>
+    run(async () => {
+      try {
+        const folder = await open();
+        if (folder) onOpened(folder);
+      } catch (caught) {
+        // A known file problem (no folder there, not a folder...) is said under the path; others in a card.
+        const problem = buildFileProblemText(t, toBerthError(caught));
+        if (!problem) throw caught;
+        setPathError(problem);
+      }
+    });
 
   const problemWith = (text: string): string | null => {
     if (text.trim() === '') return t('build.folder.empty');

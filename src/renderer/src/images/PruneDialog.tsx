@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BerthError, toBerthError } from '../../../shared/errors';
 import type { LocalImage } from '../../../shared/images';
 import { useBerthClient } from '../app/clientContext';
-import { ProblemCard } from '../engine/ProblemCard';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatBytes } from '../ui/format';
+import { useAction } from '../ui/useAction';
 import { shortImageId } from './imageName';
 
 /** Lists exactly what prune will remove, and removes only those. */
@@ -20,12 +18,10 @@ export function PruneDialog({
 }) {
   const { t, i18n } = useTranslation();
   const client = useBerthClient();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<BerthError | null>(null);
+  const { busy, failure, run } = useAction();
 
-  const prune = async () => {
-    setBusy(true);
-    try {
+  const prune = () =>
+    run(async () => {
       const result = await client.request('images.prune', { ids: images.map((image) => image.id) });
       onDone(
         t('images.confirmPrune.reclaimed', {
@@ -33,12 +29,7 @@ export function PruneDialog({
           size: formatBytes(result.reclaimedBytes, i18n.language),
         }),
       );
-    } catch (error) {
-      setFailure(toBerthError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <ConfirmDialog
@@ -53,10 +44,9 @@ export function PruneDialog({
       cancelLabel={t('images.cancel')}
       confirmLabel={t('images.confirmPrune.confirm')}
       busy={busy}
+      failure={failure}
       onCancel={onClose}
       onConfirm={() => void prune()}
-    >
-      {failure && <ProblemCard problem={failure.toWire()} />}
-    </ConfirmDialog>
+    />
   );
 }

@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BerthError, toBerthError } from '../../../shared/errors';
 import type { LocalImage } from '../../../shared/images';
 import { useBerthClient } from '../app/clientContext';
-import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineStatus } from '../engine/engineStatus';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { useAction } from '../ui/useAction';
 import { imageDisplayName, shortImageId } from './imageName';
 
 /** Names what it destroys; an image in use needs a second, explicit confirmation naming the containers. */
@@ -20,18 +18,15 @@ export function RemoveImageDialog({
 }) {
   const { t } = useTranslation();
   const client = useBerthClient();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<BerthError | null>(null);
+  const { busy, failure, run } = useAction();
   const name = imageDisplayName(image);
   const inUse = image.containers.length > 0;
   const running = image.containers.some((container) => container.running);
   // Podman removes the containers with the image (Berth removes them first, by name): say so.
   const onPodman = useEngineStatus().status?.server?.family === 'podman';
 
-  const remove = async (force: boolean) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const remove = (force: boolean) =>
+    run(async () => {
       await client.request('images.remove', {
         id: image.id,
         confirm: name,
@@ -39,12 +34,7 @@ export function RemoveImageDialog({
         confirmContainers: force ? image.containers.map((container) => container.id) : [],
       });
       onRemoved(name);
-    } catch (error) {
-      setFailure(toBerthError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <ConfirmDialog
@@ -101,14 +91,9 @@ export function RemoveImageDialog({
       cancelLabel={t('images.cancel')}
       confirmLabel={t('images.confirmRemove.confirm')}
       busy={busy}
+      failure={failure}
       onCancel={onClose}
       onConfirm={({ force }) => void remove(force)}
-    >
-      {failure && (
-        <div className="mt-3">
-          <ProblemCard problem={failure.toWire()} />
-        </div>
-      )}
-    </ConfirmDialog>
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toBerthError, type BerthError } from '../../../shared/errors';
+import type { BerthError } from '../../../shared/errors';
 import {
   VOLUME_LESSON,
   volumeLessonSteps,
@@ -15,6 +15,7 @@ import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { CheckIcon } from '../ui/icons';
 import { InlineCode } from '../ui/InlineCode';
+import { useAction } from '../ui/useAction';
 import { LessonStepItem } from './LessonStepItem';
 import { useVolumeLesson } from './useVolumeLesson';
 
@@ -250,8 +251,7 @@ function StartOverDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<BerthError | null>(null);
+  const { busy, failure, run } = useAction();
   const items = [
     ...(state.containerName
       ? [
@@ -263,18 +263,11 @@ function StartOverDialog({
       : []),
     { key: state.volume, label: <InlineCode text={t('volumeLesson.reset.volume', { name: state.volume })} /> },
   ];
-  const confirm = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const confirm = () =>
+    run(async () => {
       await reset();
       onClose();
-    } catch (error) {
-      setFailure(toBerthError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <ConfirmDialog
       testId="lesson-reset-dialog"
@@ -286,14 +279,9 @@ function StartOverDialog({
       cancelLabel={t('volumeLesson.reset.cancel')}
       confirmLabel={t('volumeLesson.reset.confirm')}
       busy={busy}
+      failure={failure}
       onCancel={onClose}
       onConfirm={() => void confirm()}
-    >
-      {failure && (
-        <div className="mt-3">
-          <ProblemCard problem={failure.toWire()} />
-        </div>
-      )}
-    </ConfirmDialog>
+    />
   );
 }

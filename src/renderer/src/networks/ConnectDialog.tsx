@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toBerthError, type WireError } from '../../../shared/errors';
 import type { Network } from '../../../shared/networks';
 import { containerNamePattern } from '../../../shared/run';
 import { useBerthClient } from '../app/clientContext';
 import { useContainers } from '../containers/containersStore';
-import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
 import { Field, TextInput, inputClass } from '../ui/Field';
+import { useAction } from '../ui/useAction';
 
 /** `docker network connect [--alias …]`: a container from the live list, and optional other names. */
 export function ConnectDialog({
@@ -29,8 +28,7 @@ export function ConnectDialog({
   const candidates = (containers ?? []).filter((container) => !onIt.has(container.id));
   const [container, setContainer] = useState('');
   const [aliasText, setAliasText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<WireError | null>(null);
+  const { busy, failure, run } = useAction();
   const aliases = aliasText.split(/[\s,]+/).filter(Boolean);
   const aliasError = aliases.some((alias) => !containerNamePattern.test(alias) || alias.length > 128)
     ? t('networks.connectDialog.aliasInvalid')
@@ -39,16 +37,10 @@ export function ConnectDialog({
 
   const connect = async () => {
     if (!picked || aliasError) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await run(async () => {
       await client.request('networks.connect', { network: network.id, container: picked.id, aliases });
       onDone(picked.name);
-    } catch (error) {
-      setFailure(toBerthError(error).toWire());
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -57,6 +49,7 @@ export function ConnectDialog({
       testId="connect-dialog"
       title={t('networks.connectDialog.title', { network: network.name })}
       onClose={onClose}
+      failure={failure}
       footer={
         <>
           <Button onClick={onClose}>{t('networks.cancel')}</Button>
@@ -111,11 +104,6 @@ export function ConnectDialog({
               />
             )}
           </Field>
-        </div>
-      )}
-      {failure && (
-        <div className="mt-3">
-          <ProblemCard problem={failure} />
         </div>
       )}
     </Dialog>

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toBerthError, type WireError } from '../../../shared/errors';
+import { toBerthError } from '../../../shared/errors';
 import type { Network } from '../../../shared/networks';
 import { useBerthClient } from '../app/clientContext';
-import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
 import { Field, TextInput } from '../ui/Field';
+import { useAction } from '../ui/useAction';
 import { checkNetworkForm, issuesToFormErrors, type NetworkForm, type NetworkFormErrors } from './networkForm';
 
 /** "New network": a user-defined bridge, with an optional subnet and gateway checked as they are typed. */
@@ -27,37 +27,35 @@ export function CreateNetworkDialog({
   // A field's error shows once it was left or the form was sent, not while the first letter is typed.
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [serverErrors, setServerErrors] = useState<NetworkFormErrors>({});
-  const [failure, setFailure] = useState<WireError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run, clear } = useAction();
   const errors = { ...checkNetworkForm(form, networks, t), ...serverErrors };
   const shown = (field: keyof NetworkFormErrors) => (touched[field] ? (errors[field] ?? null) : null);
 
   const change = (patch: Partial<NetworkForm>) => {
     setForm((previous) => ({ ...previous, ...patch }));
     setServerErrors({});
-    setFailure(null);
+    clear();
   };
 
   const submit = async () => {
     setTouched({ name: true, subnet: true, gateway: true });
     if (Object.keys(checkNetworkForm(form, networks, t)).length > 0) return;
-    setBusy(true);
-    try {
-      const network = await client.request('networks.create', {
-        name: form.name.trim(),
-        subnet: form.subnet.trim(),
-        gateway: form.gateway.trim(),
-        internal: form.internal,
-      });
-      onCreated(network);
-    } catch (error) {
-      const problem = toBerthError(error).toWire();
-      const fieldErrors = issuesToFormErrors(problem, form, t);
-      setServerErrors(fieldErrors);
-      if (Object.keys(fieldErrors).length === 0) setFailure(problem);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        const network = await client.request('networks.create', {
+          name: form.name.trim(),
+          subnet: form.subnet.trim(),
+          gateway: form.gateway.trim(),
+          internal: form.internal,
+        });
+        onCreated(network);
+      } catch (error) {
+        // A refusal about a field is that field's error, not a card.
+        const fieldErrors = issuesToFormErrors(toBerthError(error).toWire(), form, t);
+        setServerErrors(fieldErrors);
+        if (Object.keys(fieldErrors).length === 0) throw error;
+      }
+    });
   };
 
   return (
@@ -66,6 +64,7 @@ export function CreateNetworkDialog({
       testId="create-network-dialog"
       title={t('networks.create.title')}
       onClose={onClose}
+      failure={failure}
       footer={
         <>
           <Button onClick={onClose}>{t('networks.cancel')}</Button>
@@ -143,11 +142,6 @@ export function CreateNetworkDialog({
         {/* Enter in a field sends the form. */}
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </form>
-      {failure && (
-        <div className="mt-3">
-          <ProblemCard problem={failure} />
-        </div>
-      )}
     </Dialog>
   );
 }

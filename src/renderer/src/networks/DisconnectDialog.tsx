@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toBerthError, type WireError } from '../../../shared/errors';
 import type { Network, NetworkMember } from '../../../shared/networks';
 import { useBerthClient } from '../app/clientContext';
-import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { useAction } from '../ui/useAction';
 
 /** `docker network disconnect`, after a confirmation that names the container. */
 export function DisconnectDialog({
@@ -22,22 +20,14 @@ export function DisconnectDialog({
   const { t } = useTranslation();
   const client = useBerthClient();
   const { actionProps } = useEngineAvailable();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<WireError | null>(null);
+  const { busy, failure, run } = useAction();
   const names = { container: member.name, network: network.name };
 
-  const disconnect = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const disconnect = () =>
+    run(async () => {
       await client.request('networks.disconnect', { network: network.id, container: member.id, confirm: member.name });
       onDone();
-    } catch (error) {
-      setFailure(toBerthError(error).toWire());
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <ConfirmDialog
@@ -49,15 +39,10 @@ export function DisconnectDialog({
       cancelLabel={t('networks.cancel')}
       confirmLabel={t('networks.confirmDisconnect.confirm')}
       busy={busy}
+      failure={failure}
       confirmProps={actionProps}
       onCancel={onClose}
       onConfirm={() => void disconnect()}
-    >
-      {failure && (
-        <div className="mt-3">
-          <ProblemCard problem={failure} />
-        </div>
-      )}
-    </ConfirmDialog>
+    />
   );
 }

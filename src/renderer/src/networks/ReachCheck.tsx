@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toBerthError, type WireError } from '../../../shared/errors';
 import type { Network, NetworkReachResult } from '../../../shared/networks';
 import { useBerthClient } from '../app/clientContext';
 import { useContainers } from '../containers/containersStore';
@@ -9,6 +8,7 @@ import { useEngineAvailable } from '../engine/engineStatus';
 import { Button } from '../ui/Button';
 import { inputClass } from '../ui/Field';
 import { InlineCode } from '../ui/InlineCode';
+import { useAction } from '../ui/useAction';
 
 /** A free network name for "create a network and connect both": a-b, else a-b-2, a-b-3… */
 export function suggestedNetworkName(from: string, to: string, networks: readonly Network[]): string {
@@ -61,10 +61,11 @@ export function ReachCheck({ networks }: { networks: readonly Network[] }) {
   const running = (containers ?? []).filter((container) => container.state === 'running');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [busy, setBusy] = useState<'check' | 'fix' | null>(null);
+  // One action at a time: `doing` says which one the busy label belongs to.
+  const { busy, failure, run } = useAction();
+  const [doing, setDoing] = useState<'check' | 'fix'>('check');
   const [result, setResult] = useState<NetworkReachResult | null>(null);
   const [fixedOn, setFixedOn] = useState<string | null>(null);
-  const [failure, setFailure] = useState<WireError | null>(null);
   const titleId = useId();
   const fromId = useId();
   const toId = useId();
@@ -73,33 +74,27 @@ export function ReachCheck({ networks }: { networks: readonly Network[] }) {
 
   const check = async () => {
     if (!fromName || !toName) return;
-    setBusy('check');
-    setFailure(null);
-    try {
-      setResult(await client.request('networks.reach', { from: fromName, to: toName }));
-    } catch (error) {
-      setResult(null);
-      setFailure(toBerthError(error).toWire());
-    } finally {
-      setBusy(null);
-    }
+    setDoing('check');
+    await run(async () => {
+      try {
+        setResult(await client.request('networks.reach', { from: fromName, to: toName }));
+      } catch (error) {
+        setResult(null);
+        throw error;
+      }
+    });
   };
 
   const fix = async (name: string) => {
     if (!fromName || !toName) return;
-    setBusy('fix');
-    setFailure(null);
-    try {
+    setDoing('fix');
+    await run(async () => {
       await client.request('networks.create', { name });
       await client.request('networks.connect', { network: name, container: fromName });
       await client.request('networks.connect', { network: name, container: toName });
       setFixedOn(name);
       setResult(await client.request('networks.reach', { from: fromName, to: toName }));
-    } catch (error) {
-      setFailure(toBerthError(error).toWire());
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   const pick = (id: string, value: string, onChange: (value: string) => void, label: string, testId: string) => (
@@ -160,17 +155,17 @@ export function ReachCheck({ networks }: { networks: readonly Network[] }) {
           <Button
             variant="primary"
             {...actionProps}
-            disabled={!fromName || !toName || busy !== null || actionProps.disabled === true}
+            disabled={!fromName || !toName || busy || actionProps.disabled === true}
             onClick={() => void check()}
             data-testid="reach-run"
           >
-            {busy === 'check' ? t('networks.reach.running') : t('networks.reach.run')}
+            {busy && doing === 'check' ? t('networks.reach.running') : t('networks.reach.run')}
           </Button>
         </div>
       )}
       {failure && (
         <div className="mt-3">
-          <ProblemCard problem={failure} />
+          <ProblemCard problem={failure.toWire()} />
         </div>
       )}
       {result && (
@@ -199,11 +194,11 @@ export function ReachCheck({ networks }: { networks: readonly Network[] }) {
             <Button
               variant="primary"
               {...actionProps}
-              disabled={busy !== null || actionProps.disabled === true}
+              disabled={busy || actionProps.disabled === true}
               onClick={() => void fix(fixName)}
               data-testid="reach-fix"
             >
-              {busy === 'fix' ? t('networks.reach.fixing') : t('networks.reach.fix', { name: fixName })}
+              {busy && doing === 'fix' ? t('networks.reach.fixing') : t('networks.reach.fix', { name: fixName })}
             </Button>
           )}
           <div>

@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toBerthError, type WireError } from '../../../shared/errors';
 import type { Network } from '../../../shared/networks';
 import { useBerthClient } from '../app/clientContext';
-import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { useAction } from '../ui/useAction';
 
 /**
  * Names the network it removes. A network in use is refused here already, naming its containers
@@ -23,23 +21,15 @@ export function RemoveNetworkDialog({
   const { t } = useTranslation();
   const client = useBerthClient();
   const { actionProps } = useEngineAvailable();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<WireError | null>(null);
+  const { busy, failure, run } = useAction();
   const { name } = network;
   const inUse = network.containers.length > 0;
 
-  const remove = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const remove = () =>
+    run(async () => {
       await client.request('networks.remove', { id: network.id, confirm: name });
       onRemoved(name);
-    } catch (error) {
-      setFailure(toBerthError(error).toWire());
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <ConfirmDialog
@@ -72,15 +62,10 @@ export function RemoveNetworkDialog({
       cancelLabel={t('networks.cancel')}
       confirmLabel={t('networks.confirmRemove.confirm')}
       busy={busy}
+      failure={failure}
       confirmProps={actionProps}
       onCancel={onClose}
       onConfirm={() => void remove()}
-    >
-      {failure && (
-        <div className="mt-3">
-          <ProblemCard problem={failure} />
-        </div>
-      )}
-    </ConfirmDialog>
+    />
   );
 }

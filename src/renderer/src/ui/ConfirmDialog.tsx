@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import type { BerthError } from '../../../shared/errors';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
 
@@ -36,8 +37,12 @@ export interface ConfirmDialogProps {
   /** Offers "also remove its volumes"; its state comes back as `removeVolumes`. */
   volumesLabel?: ReactNode;
   secondConfirmation?: SecondConfirmation;
-  /** Anything else to show below: other tags removed with it, a failure from the last try. */
+  /** Anything else to show below: other tags removed with it. */
   children?: ReactNode;
+  /** What the last try threw (useAction's `failure`), shown as a ProblemCard under everything else. */
+  failure?: BerthError | null;
+  /** The card's heading, where the dialog can say the refusal better than the code's title. */
+  failureHeading?: string;
   cancelLabel: string;
   confirmLabel: string;
   onCancel: () => void;
@@ -65,6 +70,8 @@ export function ConfirmDialog({
   volumesLabel,
   secondConfirmation,
   children,
+  failure,
+  failureHeading,
   cancelLabel,
   confirmLabel,
   onCancel,
@@ -84,6 +91,8 @@ export function ConfirmDialog({
       testId={testId}
       title={title}
       onClose={onCancel}
+      failure={failure}
+      failureHeading={failureHeading}
       footer={
         <>
           <Button onClick={onCancel} data-autofocus>

@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { BerthError } from '../../../shared/errors';
+import { ProblemCard } from '../engine/ProblemCard';
 
 /**
  * A modal dialog on the native <dialog> element: focus moves into it, Escape closes it, and the
@@ -12,6 +14,8 @@ export function Dialog({
   onClose,
   children,
   footer,
+  failure,
+  failureHeading,
   wide = false,
   testId,
 }: {
@@ -20,6 +24,10 @@ export function Dialog({
   onClose: () => void;
   children: ReactNode;
   footer?: ReactNode;
+  /** What the dialog's last request threw (useAction's `failure`), shown as a ProblemCard under its content. */
+  failure?: BerthError | null;
+  /** The card's heading, where the dialog can say the refusal better than the code's title. */
+  failureHeading?: string;
   wide?: boolean;
   testId?: string;
 }) {
@@ -56,7 +64,14 @@ export function Dialog({
           >
             {title}
           </h2>
-          <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
+          <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">
+            {children}
+            {failure && (
+              <div className="mt-3">
+                <ProblemCard problem={failure.toWire()} heading={failureHeading} />
+              </div>
+            )}
+          </div>
           {footer && (
             <div className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3 dark:border-slate-800">
               {footer}

@@ -8,6 +8,8 @@ export interface Action {
   failure: BerthError | null;
   /** Runs it: busy meanwhile, anything thrown kept as `failure` (nothing rethrown). */
   run: (action: () => Promise<void>) => Promise<void>;
+  /** Forgets the last failure (an edited form no longer shows the refusal of what it was). */
+  clear: () => void;
 }
 
 /** A request a dialog or a button makes (remove, prune, create, measure), with its busy state and its failure. */
@@ -25,5 +27,6 @@ export function useAction(): Action {
       setBusy(false);
     }
   }, []);
-  return { busy, failure, run };
+  const clear = useCallback(() => setFailure(null), []);
+  return { busy, failure, run, clear };
 }

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { BerthError } from '../../../shared/errors';
 import type { Volume } from '../../../shared/volumes';
 import { useBerthClient } from '../app/clientContext';
-import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { pathsAfterRemoving, replaceAt } from '../run/runForm';
 import { Button } from '../ui/Button';
@@ -61,6 +60,7 @@ export function CreateVolumeDialog({
       testId="create-volume-dialog"
       title={t('volumes.create.title')}
       onClose={onClose}
+      failure={failure}
       footer={
         <>
           <Button onClick={onClose}>{t('volumes.create.cancel')}</Button>
@@ -157,7 +157,6 @@ export function CreateVolumeDialog({
             {t('volumes.create.addLabel')}
           </Button>
         </fieldset>
-        {failure && <ProblemCard problem={failure.toWire()} />}
       </form>
     </Dialog>
   );

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Volume, VolumePruneResult } from '../../../shared/volumes';
 import { useBerthClient } from '../app/clientContext';
-import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatBytes } from '../ui/format';
@@ -55,17 +54,13 @@ export function PruneVolumesDialog({
       cancelLabel={t('volumes.create.cancel')}
       confirmLabel={t('volumes.prune.confirm')}
       busy={busy || names.length === 0}
+      failure={failure}
       confirmProps={actionProps}
       onCancel={onClose}
       onConfirm={() => void prune()}
     >
       <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">{t('volumes.prune.only')}</p>
       {!sizes && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t('volumes.prune.sizesHint')}</p>}
-      {failure && (
-        <div className="mt-3">
-          <ProblemCard problem={failure.toWire()} />
-        </div>
-      )}
     </ConfirmDialog>
   );
 }

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Volume } from '../../../shared/volumes';
 import { useBerthClient } from '../app/clientContext';
-import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useAction } from '../ui/useAction';
@@ -64,22 +63,15 @@ export function RemoveVolumeDialog({
       cancelLabel={t('volumes.create.cancel')}
       confirmLabel={t('volumes.remove.confirm')}
       busy={busy}
+      failure={failure}
+      failureHeading={
+        failure?.code === 'in-use' && volume.containers.length > 0
+          ? t('volumes.remove.refused', { name, containers: volume.containers.map((c) => c.name).join(', ') })
+          : undefined
+      }
       confirmProps={actionProps}
       onCancel={onClose}
       onConfirm={() => void remove()}
-    >
-      {failure && (
-        <div className="mt-3">
-          <ProblemCard
-            problem={failure.toWire()}
-            heading={
-              failure.code === 'in-use' && volume.containers.length > 0
-                ? t('volumes.remove.refused', { name, containers: volume.containers.map((c) => c.name).join(', ') })
-                : undefined
-            }
-          />
-        </div>
-      )}
-    </ConfirmDialog>
+    />
   );
 }

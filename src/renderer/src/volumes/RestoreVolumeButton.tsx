@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toBerthError, type BerthError } from '../../../shared/errors';
+import { toBerthError } from '../../../shared/errors';
 import { volumeNameSchema } from '../../../shared/volumes';
 import { useBerthClient } from '../app/clientContext';
 import { useNavigate } from '../app/navigation';
-import { ProblemCard } from '../engine/ProblemCard';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
 import { Field, TextInput } from '../ui/Field';
 import { formatBytes } from '../ui/format';
+import { useAction } from '../ui/useAction';
 import { hasOsDialogs, pathProblem } from './SaveFileButton';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -46,21 +46,21 @@ function RestoreVolumeDialog({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState('');
   const [sourceError, setSourceError] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<BerthError | null>(null);
+  const { busy, failure: restoreFailure, run, clear } = useAction();
+  // Asking the OS for the archive is a request of its own: its failure shows the same way.
+  const picking = useAction();
+  const failure = restoreFailure ?? picking.failure;
   const [done, setDone] = useState<{ name: string; bytes: number } | null>(null);
 
-  const choose = async () => {
-    try {
+  const choose = () =>
+    picking.run(async () => {
+      clear();
       const picked = await client.request('files.pickOpen', {});
       if (picked.path) {
         setSource(picked.path);
         setSourceError(null);
       }
-    } catch (caught) {
-      setFailure(toBerthError(caught));
-    }
-  };
+    });
 
   const restore = async () => {
     const sourceProblem = pathProblem(t, source);
@@ -68,23 +68,22 @@ function RestoreVolumeDialog({ onClose }: { onClose: () => void }) {
     setSourceError(sourceProblem);
     setNameError(badName);
     if (sourceProblem || badName) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      setDone(await client.request('volumes.restore', { source: source.trim(), name: name.trim() }));
-    } catch (caught) {
-      const error = toBerthError(caught);
-      // What is wrong with a field is said under it; anything else in a card.
-      if (error.code === 'name-in-use') setNameError(t('volumeFiles.restore.nameTaken', { name: name.trim() }));
-      else if (error.code === 'not-found' && /on this computer/.test(error.message)) {
-        setSourceError(t('volumeFiles.restore.sourceMissing'));
-      } else if (error.code === 'invalid-input' && /\.tar archive|is not a file/.test(error.message)) {
-        setSourceError(t('volumeFiles.restore.sourceNotTar'));
-      } else if (error.code === 'forbidden') setSourceError(t('volumeFiles.restore.sourceForbidden'));
-      else setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    picking.clear();
+    await run(async () => {
+      try {
+        setDone(await client.request('volumes.restore', { source: source.trim(), name: name.trim() }));
+      } catch (caught) {
+        const error = toBerthError(caught);
+        // What is wrong with a field is said under it; anything else in a card.
+        if (error.code === 'name-in-use') setNameError(t('volumeFiles.restore.nameTaken', { name: name.trim() }));
+        else if (error.code === 'not-found' && /on this computer/.test(error.message)) {
+          setSourceError(t('volumeFiles.restore.sourceMissing'));
+        } else if (error.code === 'invalid-input' && /\.tar archive|is not a file/.test(error.message)) {
+          setSourceError(t('volumeFiles.restore.sourceNotTar'));
+        } else if (error.code === 'forbidden') setSourceError(t('volumeFiles.restore.sourceForbidden'));
+        else throw error;
+      }
+    });
   };
 
   return (
@@ -93,6 +92,7 @@ function RestoreVolumeDialog({ onClose }: { onClose: () => void }) {
       title={t('volumeFiles.restore.title')}
       onClose={onClose}
       testId="restore-volume-dialog"
+      failure={failure}
       footer={
         done ? (
           <Button onClick={onClose} data-autofocus>
@@ -161,7 +161,11 @@ function RestoreVolumeDialog({ onClose }: { onClose: () => void }) {
                   }}
                 />
                 {hasOsDialogs() && (
-                  <Button onClick={() => void choose()} disabled={busy} data-testid="restore-volume-choose">
+                  <Button
+                    onClick={() => void choose()}
+                    disabled={busy || picking.busy}
+                    data-testid="restore-volume-choose"
+                  >
                     {t('volumeFiles.restore.choose')}
                   </Button>
                 )}
@@ -184,7 +188,6 @@ function RestoreVolumeDialog({ onClose }: { onClose: () => void }) {
               />
             )}
           </Field>
-          {failure && <ProblemCard problem={failure.toWire()} />}
         </form>
       )}
     </Dialog>

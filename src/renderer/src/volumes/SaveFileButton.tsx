@@ -9,6 +9,7 @@ import { useEngineAvailable } from '../engine/engineStatus';
 import { Button } from '../ui/Button';
 import { Field, TextInput } from '../ui/Field';
 import { formatBytes } from '../ui/format';
+import { useAction } from '../ui/useAction';
 
 /** Whether this window has the OS dialogs: only Electron's preload transport does. */
 export const hasOsDialogs = (): boolean => window.berthTransport !== undefined;
@@ -64,43 +65,43 @@ export function SaveFileButton({
   const [asking, setAsking] = useState(false);
   const [path, setPath] = useState('');
   const [pathError, setPathError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<BerthError | null>(null);
+  const { busy, failure: saveFailure, run, clear } = useAction();
+  // Asking the OS where to save is a request of its own: its failure shows the same way.
+  const picking = useAction();
+  const failure = saveFailure ?? picking.failure;
   const [saved, setSaved] = useState<SavedFile | null>(null);
 
-  const saveTo = async (destination: string) => {
-    setBusy(true);
-    setFailure(null);
-    setSaved(null);
-    try {
-      const result = await save(destination);
-      setSaved(result);
-      setAsking(false);
-      onSaved?.(result.savedTo);
-    } catch (caught) {
-      const error = toBerthError(caught);
-      const problem = destinationProblem(t, error);
-      if (problem && asking) setPathError(problem);
-      else setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const saveTo = (destination: string) =>
+    run(async () => {
+      picking.clear();
+      setSaved(null);
+      try {
+        const result = await save(destination);
+        setSaved(result);
+        setAsking(false);
+        onSaved?.(result.savedTo);
+      } catch (caught) {
+        const problem = destinationProblem(t, toBerthError(caught));
+        if (!(problem && asking)) throw caught;
+        setPathError(problem);
+      }
+    });
 
   const start = async () => {
     setSaved(null);
-    setFailure(null);
+    clear();
+    picking.clear();
     if (!hasOsDialogs()) {
       setAsking(true);
       return;
     }
-    try {
+    let destination: string | null = null;
+    await picking.run(async () => {
       const picked = await client.request('files.pickSave', { suggestedName, kind });
       if (!picked.available) setAsking(true);
-      else if (picked.path) await saveTo(picked.path);
-    } catch (caught) {
-      setFailure(toBerthError(caught));
-    }
+      else destination = picked.path ?? null;
+    });
+    if (destination) await saveTo(destination);
   };
 
   const submit = () => {
@@ -115,7 +116,7 @@ export function SaveFileButton({
         <Button
           variant={variant}
           aria-label={accessibleName}
-          disabled={busy || !engine.available}
+          disabled={busy || picking.busy || !engine.available}
           title={engine.actionProps.title}
           onClick={() => void start()}
           data-testid={`${testId}-button`}
