@@ -82,7 +82,6 @@ export class RemoveVolumeDialog {
   readonly inUseContainers: Locator;
   readonly confirm: Locator;
   /** The footer's Cancel, where the dialog starts (the body has a Back up button before it). */
-  /** The footer's Cancel, where the dialog starts (the body has a Back up button before it). */
   readonly cancel: Locator;
 
   constructor(page: Page) {
