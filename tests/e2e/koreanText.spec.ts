@@ -175,6 +175,8 @@ async function englishWords(page: Page): Promise<string[]> {
   const values = knownValues();
   const words = new Set<string>();
   for (let text of await visibleTexts(page)) {
+    // A `backticked` command in a catalog text is shown as code (InlineCode), never with its backticks.
+    if (text.includes('`')) words.add(`a backtick shown as is: ${text.slice(0, 60)}`);
     // A particle left for the reader to choose, "코드 0(으)로", is chosen in code instead.
     for (const particle of text.match(/\S*\((?:으|이|을|은|와|과)\)\S*/g) ?? []) words.add(particle);
     text = text.replace(commandOrUnit, ' ');

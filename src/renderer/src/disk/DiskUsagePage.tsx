@@ -12,6 +12,7 @@ import { useNow } from '../ui/useNow';
 import { CategoryCard } from './CategoryCard';
 import { CleanupDialog } from './CleanupDialog';
 import { categoryOrder, diskSize } from './diskText';
+import { InlineCode } from '../ui/InlineCode';
 
 /**
  * Disk usage as `docker system df` counts it, measured when the page opens and when asked (GET
@@ -60,7 +61,9 @@ export function DiskUsagePage() {
     <div className="flex flex-wrap items-start gap-3">
       <div className="min-w-0 flex-1">
         <h1 className="text-xl font-semibold">{t('disk.title')}</h1>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('disk.intro')}</p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          <InlineCode text={t('disk.intro')} />
+        </p>
       </div>
       {connected && (
         <div className="flex items-center gap-2">
