@@ -76,7 +76,7 @@ export function NetworkDiagram({
           </div>
         ))}
       </div>
-      <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
         <InlineCode text={t('networks.diagram.hostNone')} />
       </p>
       <details className="mt-2 text-sm" data-testid="diagram-text">
