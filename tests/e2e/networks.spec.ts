@@ -197,8 +197,10 @@ test('the Networks page, with a reach result and a dialog open, passes axe-core 
     const view = await openNetworks(page, lang);
     await view.reach.check(a, b);
     await expect(view.reach.result).toBeVisible();
-    // Away from Check: the primary button's hover color is the app's own (4.0:1), not this page's.
+    // Away from Check: the page as it rests, not a hovered button.
     await page.mouse.move(0, 0);
+    await view.reach.root.scrollIntoViewIfNeeded();
+    await screenshots(page, 'reach-result', lang);
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       // As tests/e2e/accessibility.spec.ts: the scroller rule is the one README.md keeps (Chromium tabs into scrollers).
