@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { containerName } from '../containers/containerSummary';
 import type { z } from 'zod';
 import type { CleanupKind, CleanupPlan, CleanupResult, cleanupRunInputSchema, DiskUsage } from '../../shared/diskUsage';
 import { BerthError, toWireError, type ErrorCode } from '../../shared/errors';
@@ -120,7 +121,7 @@ class Outcome {
 async function removeContainers(client: Docker, reading: DiskReading, ids: readonly string[], outcome: Outcome) {
   for (const id of ids) {
     const container = reading.containers.find((c) => c.Id === id);
-    const label = (container?.Names?.[0] ?? id.slice(0, 12)).replace(/^\//, '');
+    const label = containerName(container?.Names, id);
     if (!container) {
       outcome.gone('stoppedContainers', id, label, 'container');
       continue;

@@ -1,3 +1,4 @@
+import { containerName } from '../containers/containerSummary';
 import {
   freesAtLeast,
   type CleanupKind,
@@ -36,10 +37,6 @@ export function isStoppedContainer(container: DfContainer): boolean {
   return stoppedStates.has(container.State);
 }
 
-function containerName(container: DfContainer): string {
-  return (container.Names?.[0] ?? shortId(container.Id)).replace(/^\//, '');
-}
-
 function imageItem(image: DfImage): DiskItem {
   const tags = imageTags(image.RepoTags);
   const unused = image.Containers === 0;
@@ -56,7 +53,7 @@ function imageItem(image: DfImage): DiskItem {
 function containerItem(container: DfContainer): DiskItem {
   return {
     id: container.Id,
-    label: containerName(container),
+    label: containerName(container.Names, container.Id),
     size: Math.max(0, container.SizeRw ?? 0),
     reclaimable: isStoppedContainer(container),
     state: container.State === 'running' ? 'running' : isStoppedContainer(container) ? 'stopped' : 'unknown',

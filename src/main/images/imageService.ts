@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { containerName } from '../containers/containerSummary';
 import type { z } from 'zod';
 import type { Dispose, Listener } from '../../shared/emitter';
 import { BerthError } from '../../shared/errors';
@@ -91,7 +92,7 @@ export class ImageService {
       const using = byImage.get(container.ImageID) ?? [];
       using.push({
         id: container.Id,
-        name: (container.Names?.[0] ?? container.Id.slice(0, 12)).replace(/^\//, ''),
+        name: containerName(container.Names, container.Id),
         running: container.State === 'running',
       });
       byImage.set(container.ImageID, using);

@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { containerName } from '../containers/containerSummary';
 import { mapLimited } from '../../shared/mapLimited';
 import { builtInNetworkNames, type Network, type NetworkMember } from '../../shared/networks';
 import { dialStream } from '../engine/dialStream';
@@ -126,7 +127,7 @@ export async function listNetworks(client: Docker, options: NetworkListOptions):
   const cache = options.aliasCache;
   const seenKeys = new Set<string>();
   for (const container of containers) {
-    const name = (container.Names?.[0] ?? container.Id.slice(0, 12)).replace(/^\//, '');
+    const name = containerName(container.Names, container.Id);
     const running = container.State === 'running';
     const endpoints = (container.NetworkSettings?.Networks ?? {}) as Record<string, ContainerEndpoint>;
     for (const [key, endpoint] of Object.entries(endpoints)) {

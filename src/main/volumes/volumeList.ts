@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { containerName } from '../containers/containerSummary';
 import type { Volume, VolumeUser } from '../../shared/volumes';
 
 /** GET /volumes' entry as both engines send it (Podman adds {} where dockerd sends null). */
@@ -29,7 +30,7 @@ export function usersByVolume(containers: readonly Docker.ContainerInfo[]): Map<
       const list = users.get(mount.Name) ?? [];
       list.push({
         id: container.Id,
-        name: (container.Names?.[0] ?? container.Id.slice(0, 12)).replace(/^\//, ''),
+        name: containerName(container.Names, container.Id),
         running: container.State === 'running',
         destination: mount.Destination,
         readOnly: !mount.RW,
