@@ -89,7 +89,7 @@ pkg_installed() {
 install_packages() {
   local wanted=(docker.io docker-registry busybox-static redis-server redis-tools
                 gcc libc6-dev jq curl ca-certificates iptables chromium
-                fonts-liberation fonts-noto-cjk openssh-server)
+                fonts-liberation fonts-noto-cjk openssh-server docker-compose)
   # catatonit: the init process `--init` asks of Podman.
   [[ "${BERTH_SKIP_PODMAN:-0}" == 1 ]] || wanted+=(podman catatonit)
   local missing=() p

@@ -1,3 +1,4 @@
+import { BerthError } from '../shared/errors';
 import fs from 'node:fs';
 import type { InstallationReport } from '../shared/engine';
 import type { TFunction } from 'i18next';
@@ -95,6 +96,15 @@ export interface Backend {
   server: ContractServer;
   start(): Promise<void>;
   stop(): void;
+}
+
+// TODO(#15): placeholders while the compose parts are built; gone when they are merged.
+async function notYet(): Promise<never> {
+  throw new BerthError('internal', 'Not built yet (#15).');
+}
+function notYetStream(_input: unknown, _emit: unknown, fail: (error: unknown) => void): () => void {
+  fail(new BerthError('internal', 'Not built yet (#15).'));
+  return () => {};
 }
 
 export function createBackend(options: BackendOptions): Backend {
@@ -320,6 +330,17 @@ export function createBackend(options: BackendOptions): Backend {
       'disk.usage': () => disk.usage(),
       'disk.plan': (input) => disk.plan(input),
       'disk.cleanUp': (input) => disk.cleanUp(input),
+      // TODO(#15): each compose part replaces its own placeholders.
+      'compose.tool': notYet,
+      'compose.open': notYet,
+      'compose.openExample': notYet,
+      'compose.check': notYet,
+      'compose.save': notYet,
+      'compose.projects': notYet,
+      'compose.downPlan': notYet,
+      'compose.run': notYet,
+      'compose.cancel': notYet,
+      'compose.dismiss': notYet,
       'run.check': (input) => runs.check(input),
       'run.exposedPorts': ({ image }) => runs.exposedPorts(image),
       // The tray's "Run image" and the notifier follow runs.onStarted.
@@ -364,6 +385,10 @@ export function createBackend(options: BackendOptions): Backend {
       'volumes.list': (_input, emit) => volumes.subscribe(emit),
       'networks.list': (_input, emit) => networks.subscribe(emit),
       'disk.reclaimable': (_input, emit) => reclaimable.subscribe(emit),
+      // TODO(#15): each compose part replaces its own placeholders.
+      'compose.projects': notYetStream,
+      'compose.jobs': notYetStream,
+      'compose.logs': notYetStream,
     },
   });
 

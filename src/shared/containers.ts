@@ -96,6 +96,8 @@ export const logLineSchema = z.object({
   text: z.string(),
   /** RFC 3339 with nanoseconds, as the engine stamps it. */
   time: z.string().nullable(),
+  /** Where the line came from when logs are merged (a compose service); absent for one container's logs. */
+  source: z.string().optional(),
 });
 export type LogLine = z.infer<typeof logLineSchema>;
 

@@ -35,6 +35,23 @@ import {
   imageLayersInputSchema,
   imageLayersSchema,
 } from './builds';
+import {
+  composeCheckInputSchema,
+  composeCheckResultSchema,
+  composeDocumentSchema,
+  composeDownPlanSchema,
+  composeExampleNameSchema,
+  composeJobIdInputSchema,
+  composeJobSchema,
+  composeLogsInputSchema,
+  composeOpenInputSchema,
+  composeProjectStateSchema,
+  composeRunInputSchema,
+  composeSaveInputSchema,
+  composeSaveResultSchema,
+  composeTargetSchema,
+  composeToolSchema,
+} from './compose';
 import { engineStatusSchema, installationReportSchema } from './engine';
 import { hubSearchInputSchema, hubSearchResultSchema, hubTagsInputSchema, hubTagsResultSchema } from './hub';
 import { imagePruneInputSchema, imagePruneResultSchema, imageRemoveInputSchema, localImageSchema } from './images';
@@ -195,6 +212,26 @@ export const contract = {
     /** Removes exactly the planned items that still qualify, then measures again. */
     'disk.cleanUp': request(cleanupRunInputSchema, cleanupResultSchema),
 
+    /** Which compose the user's Docker has (`docker compose`, else `docker-compose`), found as the CLI finds it. */
+    'compose.tool': request(noInput, composeToolSchema),
+    /** Opens a project from a folder or a compose file: its files with overrides, checked against the Compose Specification. */
+    'compose.open': request(composeOpenInputSchema, composeDocumentSchema),
+    /** Copies an example project to Berth's own folder (once) and opens it like any folder. */
+    'compose.openExample': request(z.object({ name: composeExampleNameSchema }).strict(), composeDocumentSchema),
+    /** Checks text being edited, with the project's other files, before it is saved. */
+    'compose.check': request(composeCheckInputSchema, composeCheckResultSchema),
+    /** Writes a compose file Berth opened, unless it changed on disk since the version the editor started from. */
+    'compose.save': request(composeSaveInputSchema, composeSaveResultSchema),
+    /** The projects the engine runs, found by their com.docker.compose.* labels, whoever started them. */
+    'compose.projects': request(noInput, z.array(composeProjectStateSchema)),
+    /** What down would remove (containers, networks, and the volumes it could), for its confirmation. */
+    'compose.downPlan': request(composeTargetSchema, composeDownPlanSchema),
+    /** Runs the compose command (up, down, stop, start, restart, pull) on the engine Berth is connected to; output on compose.jobs. */
+    'compose.run': request(composeRunInputSchema, composeJobSchema),
+    'compose.cancel': request(composeJobIdInputSchema, composeJobSchema),
+    /** Forgets a finished command, so the output panel no longer lists it. */
+    'compose.dismiss': request(composeJobIdInputSchema, z.object({ dismissed: z.boolean() })),
+
     /** What the engine knows is wrong with a run before anything is created: name taken, port taken. */
     'run.check': request(runInputSchema, runCheckResultSchema),
     /** `docker run`: look in the cache, pull when missing, create, start, stream output (run.flow). */
@@ -262,6 +299,12 @@ export const contract = {
     'networks.list': stream(noInput, z.array(networkSchema)),
     /** Reclaimable space against the Settings threshold, measured on engine events at most once a minute. */
     'disk.reclaimable': stream(noInput, reclaimableNoticeSchema),
+    /** The compose projects, again whenever the engine reports a container, volume or network change. */
+    'compose.projects': stream(noInput, z.array(composeProjectStateSchema)),
+    /** Every compose command on each change (at most 10 updates a second per command; the last one exact). */
+    'compose.jobs': stream(noInput, composeJobSchema),
+    /** A project's services' logs merged, each line with its service as source. */
+    'compose.logs': stream(composeLogsInputSchema, logBatchSchema),
     /** The tray menu as the main process builds it, for the harness's preview page. */
     'tray.model': stream(noInput, trayModelSchema),
   },

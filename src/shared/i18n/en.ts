@@ -13,6 +13,7 @@ export const en = {
     images: 'Images',
     hub: 'Docker Hub search',
     build: 'Build',
+    compose: 'Compose',
     volumes: 'Volumes',
     networks: 'Networks',
     disk: 'Disk usage',

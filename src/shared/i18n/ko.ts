@@ -13,6 +13,7 @@ export const ko: Catalog = {
     images: '이미지',
     hub: '도커 허브 검색',
     build: '빌드',
+    compose: '컴포즈',
     volumes: '볼륨',
     networks: '네트워크',
     disk: '디스크 사용량',

@@ -34,6 +34,10 @@ const ImageLayersPage = lazy(() =>
   import('../images/ImageLayersPage').then((module) => ({ default: module.ImageLayersPage })),
 );
 const BuildPage = lazy(() => import('../build/BuildPage').then((module) => ({ default: module.BuildPage })));
+const ComposePage = lazy(() => import('../compose/ComposePage').then((module) => ({ default: module.ComposePage })));
+const ComposeProjectPage = lazy(() =>
+  import('../compose/ComposeProjectPage').then((module) => ({ default: module.ComposeProjectPage })),
+);
 const VolumesPage = lazy(() => import('../volumes/VolumesPage').then((module) => ({ default: module.VolumesPage })));
 const VolumeDetailsPage = lazy(() =>
   import('../volumes/VolumeDetailsPage').then((module) => ({ default: module.VolumeDetailsPage })),
@@ -111,6 +115,9 @@ function RouteView({ route }: { route: Route }) {
       return route.param ? <ImageLayersPage key={route.param} id={route.param} /> : <ImagesPage />;
     case 'build':
       return <BuildPage />;
+    case 'compose':
+      // #/compose/<project>: one project's services, file, logs and commands.
+      return route.param ? <ComposeProjectPage key={route.param} name={route.param} /> : <ComposePage />;
     case 'volumes':
       // #/volumes/<name>: that volume's files, backup and restore.
       return route.param ? <VolumeDetailsPage key={route.param} name={route.param} /> : <VolumesPage />;

@@ -2,6 +2,7 @@ export const sections = [
   'containers',
   'images',
   'build',
+  'compose',
   'volumes',
   'networks',
   'disk',

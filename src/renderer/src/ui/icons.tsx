@@ -122,6 +122,14 @@ export const NetworksIcon = (props: SVGProps<SVGSVGElement>) => (
     <path d="M10.8 7.2 6.2 15.8M13.2 7.2l4.6 8.6M7.5 18h9" />
   </Icon>
 );
+/** Three stacked boxes: the Compose section (several containers as one app). */
+export const ComposeIcon = (props: SVGProps<SVGSVGElement>) => (
+  <Icon {...props}>
+    <rect x="3" y="4" width="8" height="7" rx="1" />
+    <rect x="13" y="4" width="8" height="7" rx="1" />
+    <rect x="8" y="14" width="8" height="7" rx="1" />
+  </Icon>
+);
 /** A gauge: the Disk usage section. */
 export const DiskIcon = (props: SVGProps<SVGSVGElement>) => (
   <Icon {...props}>

@@ -1,0 +1,4 @@
+// TODO(#15): a placeholder until its owner builds it.
+export function ComposePage() {
+  return <p className="p-6" />;
+}
