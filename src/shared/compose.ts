@@ -135,11 +135,15 @@ export const composeServiceSchema = z.object({
 });
 export type ComposeService = z.infer<typeof composeServiceSchema>;
 
-/** A bind mount that would hand the container this computer: `/` or the Docker socket. */
+/**
+ * A bind mount that would hand the container this computer (the whole disk, the engine's socket, a
+ * system folder holding either: forbiddenBindReason in run.ts). The run dialog never mounts these;
+ * a compose file may (some tools need the socket), so up runs only after a confirmation naming each.
+ */
 export const composeRiskyMountSchema = z.object({
   service: z.string(),
   source: z.string(),
-  kind: z.enum(['root', 'docker-socket']),
+  kind: z.enum(['disk', 'socket', 'system']),
 });
 export type ComposeRiskyMount = z.infer<typeof composeRiskyMountSchema>;
 
@@ -263,7 +267,7 @@ export const composeRunInputSchema = z
     confirm: z.string().max(300).nullable().default(null),
     /** down only: the volumes the confirmation named ("also remove volumes"); exactly these are removed, each only if unused. */
     removeVolumes: z.array(z.string().min(1).max(255)).max(200).default([]),
-    /** up only: the risky bind sources (/ or the socket) the user confirmed, as the run dialog asks. */
+    /** up only: the risky bind sources (riskyMounts' source) the user confirmed; up is refused while one is not. */
     confirmedMounts: z.array(z.string().max(4096)).max(50).default([]),
   })
   .strict();
