@@ -1,8 +1,9 @@
 import { act, render } from '@testing-library/react';
 import { useEffect, type ReactNode } from 'react';
-import { vi } from 'vitest';
+import { vi, type Mock } from 'vitest';
 import { ClientContext } from '../../../src/renderer/src/app/clientContext';
 import { NavigateContext } from '../../../src/renderer/src/app/navigation';
+import type { Navigate } from '../../../src/renderer/src/app/useRoute';
 import { ComposeProvider, useCompose } from '../../../src/renderer/src/compose/composeStore';
 import { EngineStatusProvider } from '../../../src/renderer/src/engine/engineStatus';
 import type { BerthClient } from '../../../src/shared/client';
@@ -50,8 +51,8 @@ export function renderCompose(
   page: ReactNode,
   {
     document = null,
-    navigate = vi.fn(),
-  }: { document?: ComposeDocument | null; navigate?: ReturnType<typeof vi.fn> } = {},
+    navigate = vi.fn<Navigate>(),
+  }: { document?: ComposeDocument | null; navigate?: Mock<Navigate> } = {},
 ) {
   render(
     <ClientContext.Provider value={client}>
