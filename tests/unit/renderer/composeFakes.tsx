@@ -160,3 +160,13 @@ export const job = (patch: Partial<ComposeJob> = {}): ComposeJob => ({
   error: null,
   ...patch,
 });
+
+/** compose.tool's answer on the testbed: Debian's docker-compose 1.29.2. */
+export const found = {
+  found: true,
+  kind: 'standalone',
+  path: '/usr/bin/docker-compose',
+  command: ['docker-compose'],
+  version: '1.29.2',
+  major: 1,
+};

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ComposePage } from '../../../src/renderer/src/compose/ComposePage';
 import { initI18n } from '../../../src/renderer/src/i18n';
 import { connectedStatus, disconnectedStatus } from '../../fixtures/builders/engineStatus';
-import { composeDocument, fakeClient, projectState, renderCompose } from './composeFakes';
+import { composeDocument, fakeClient, found, projectState, renderCompose } from './composeFakes';
 import { polyfillDialog } from './jsdomDialog';
 
 beforeAll(async () => {
@@ -12,15 +12,6 @@ beforeAll(async () => {
   await initI18n('en');
 });
 afterEach(() => cleanup());
-
-const found = {
-  found: true,
-  kind: 'standalone',
-  path: '/usr/bin/docker-compose',
-  command: ['docker-compose'],
-  version: '1.29.2',
-  major: 1,
-};
 
 describe('the Compose page', () => {
   it('without compose says what to install on Linux and how to check, and looks again when asked', async () => {

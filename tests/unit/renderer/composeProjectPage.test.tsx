@@ -5,7 +5,7 @@ import { ComposeProjectPage } from '../../../src/renderer/src/compose/ComposePro
 import { initI18n } from '../../../src/renderer/src/i18n';
 import { BerthError } from '../../../src/shared/errors';
 import { connectedStatus } from '../../fixtures/builders/engineStatus';
-import { composeDocument, fakeClient, job, model, projectState, renderCompose, service } from './composeFakes';
+import { composeDocument, fakeClient, found, job, model, projectState, renderCompose, service } from './composeFakes';
 import { polyfillDialog, polyfillPopover } from './jsdomDialog';
 
 beforeAll(async () => {
@@ -15,14 +15,6 @@ beforeAll(async () => {
 });
 afterEach(() => cleanup());
 
-const found = {
-  found: true,
-  kind: 'standalone',
-  path: '/usr/bin/docker-compose',
-  command: ['docker-compose'],
-  version: '1.29.2',
-  major: 1,
-};
 const target = {
   projectName: 'visit-counter',
   folder: '/home/me/visit-counter',

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComposeDocument, ComposeProjectState } from '../../../shared/compose';
 import { useBerthClient } from '../app/clientContext';
@@ -127,62 +127,70 @@ function ProjectCard({ project }: { project: ComposeProjectState }) {
   const { t } = useTranslation();
   const { running, total } = runningCount(project);
   return (
-    <li
-      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
-      data-testid="compose-project"
-      data-project={project.name}
-      data-status={project.status}
-    >
-      <div className="flex flex-wrap items-center gap-2">
-        <a
-          href={`#/compose/${encodeURIComponent(project.name)}`}
-          aria-label={t('compose.projects.openLabel', { name: project.name })}
-          className="min-w-0 font-mono font-medium break-all text-sky-700 underline hover:no-underline dark:text-sky-300"
-        >
-          {project.name}
-        </a>
+    <Card
+      name={project.name}
+      status={project.status}
+      badge={
         <Badge tone={projectStatusTone[project.status]} testId="compose-project-status">
           {t(`compose.status.${project.status}`)}
         </Badge>
-      </div>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400" data-testid="compose-project-counts">
-        {t('compose.projects.counts', { running, total, services: project.services.length })}
-      </p>
-      <p
-        className="mt-1 truncate font-mono text-xs text-slate-500"
-        title={project.workingDir ?? undefined}
-        data-value=""
-      >
-        {project.workingDir ?? t('compose.projects.noFolder')}
-      </p>
-    </li>
+      }
+      summary={t('compose.projects.counts', { running, total, services: project.services.length })}
+      folder={project.workingDir ?? t('compose.projects.noFolder')}
+    />
   );
 }
 
 function OpenedCard({ document }: { document: ComposeDocument }) {
   const { t } = useTranslation();
   return (
+    <Card
+      name={document.projectName}
+      status="not-started"
+      badge={<Badge testId="compose-project-status">{t('compose.status.notStarted')}</Badge>}
+      summary={t('compose.projects.services', { count: document.model?.services.length ?? 0 })}
+      folder={document.folder}
+    />
+  );
+}
+
+/** A project in the list: its name (a link to its view), its state, what it holds, its folder. */
+function Card({
+  name,
+  status,
+  badge,
+  summary,
+  folder,
+}: {
+  name: string;
+  status: string;
+  badge: ReactNode;
+  summary: string;
+  folder: string;
+}) {
+  const { t } = useTranslation();
+  return (
     <li
       className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
       data-testid="compose-project"
-      data-project={document.projectName}
-      data-status="not-started"
+      data-project={name}
+      data-status={status}
     >
       <div className="flex flex-wrap items-center gap-2">
         <a
-          href={`#/compose/${encodeURIComponent(document.projectName)}`}
-          aria-label={t('compose.projects.openLabel', { name: document.projectName })}
+          href={`#/compose/${encodeURIComponent(name)}`}
+          aria-label={t('compose.projects.openLabel', { name })}
           className="min-w-0 font-mono font-medium break-all text-sky-700 underline hover:no-underline dark:text-sky-300"
         >
-          {document.projectName}
+          {name}
         </a>
-        <Badge testId="compose-project-status">{t('compose.status.notStarted')}</Badge>
+        {badge}
       </div>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        {t('compose.projects.services', { count: document.model?.services.length ?? 0 })}
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400" data-testid="compose-project-counts">
+        {summary}
       </p>
-      <p className="mt-1 truncate font-mono text-xs text-slate-500" title={document.folder} data-value="">
-        {document.folder}
+      <p className="mt-1 truncate font-mono text-xs text-slate-500" title={folder} data-value="">
+        {folder}
       </p>
     </li>
   );
