@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComposeDownPlan } from '../../../shared/compose';
 import type { BerthError } from '../../../shared/errors';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { InlineCode } from '../ui/InlineCode';
 
 /** A volume as the dialog names it: its name, or "anonymous volume 1a2b3c4d5e6f" for compose's nameless ones. */
 function volumeLabel(t: ReturnType<typeof useTranslation>['t'], volume: ComposeDownPlan['volumes'][number]) {
@@ -39,7 +40,11 @@ export function ComposeDownDialog({
       itemsTestId="compose-down-items"
       confirmTestId="compose-down-confirm"
       title={t('compose.down.title', { name: plan.projectName })}
-      body={<p>{items.length > 0 ? t('compose.down.body') : t('compose.down.nothing')}</p>}
+      body={
+        <p>
+          <InlineCode text={items.length > 0 ? t('compose.down.body') : t('compose.down.nothing')} />
+        </p>
+      }
       items={items}
       volumesLabel={
         offered.length > 0 ? (

@@ -95,7 +95,7 @@ export function ComposeJobPanel({
       )}
       {job.error && <ProblemCard problem={job.error} />}
       {job.output.length > 0 && (
-        <details open={running || job.state === 'failed'} className="mt-2">
+        <details open={running} className="mt-2">
           <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-400">
             {t('compose.job.output', { count: job.output.length })}
           </summary>

@@ -11,6 +11,7 @@ import { ProblemCard } from '../engine/ProblemCard';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { ComposeIcon } from '../ui/icons';
+import { InlineCode } from '../ui/InlineCode';
 import { PathPicker } from '../ui/PathPicker';
 import { useAction } from '../ui/useAction';
 import { useCompose } from './composeStore';
@@ -48,7 +49,9 @@ export function ComposePage() {
   return (
     <div className="mx-auto max-w-5xl p-6" data-testid="compose-page">
       <h1 className="text-xl font-semibold">{t('compose.title')}</h1>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('compose.intro')}</p>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        <InlineCode text={t('compose.intro')} />
+      </p>
       <EngineUnavailable className="mt-4" consequence={t('compose.engineUnavailable')} />
       {tool && !tool.found && (
         <ComposeToolMissing tool={tool} checking={checkingTool} onCheckAgain={() => void checkTool()} />

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComposeAction, ComposeDocument, ComposeDownPlan, ComposeRunInput } from '../../../shared/compose';
 import { toBerthError, type BerthError } from '../../../shared/errors';
@@ -52,6 +52,11 @@ export function ComposeProjectPage({ name }: { name: string }) {
   useEffect(() => {
     void checkTool();
   }, [checkTool]);
+  // Opened from the bottom of the list (the example, a path): start at the project's name, not where the list was scrolled.
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    rootRef.current?.scrollIntoView?.({ block: 'start' });
+  }, []);
 
   // A project started elsewhere (a terminal) is known by its labels: open its file to show what it says.
   const labelPath = project ? (project.configFiles[0] ?? project.workingDir) : null;
@@ -111,7 +116,7 @@ export function ComposeProjectPage({ name }: { name: string }) {
 
   const status = project?.status ?? null;
   return (
-    <div className="mx-auto max-w-5xl p-6" data-testid="compose-project-page">
+    <div ref={rootRef} className="mx-auto max-w-5xl p-6" data-testid="compose-project-page">
       <BackLink />
       <header className="mt-2">
         <div className="flex flex-wrap items-center gap-2">
