@@ -59,6 +59,9 @@ const allowedPhrases = [
   'Engine API',
   'OS/Arch',
   '(pull)',
+  // compose's verbs beside their Korean words, as (pull) is: 올리기 (up), 내리기 (down).
+  '(up)',
+  '(down)',
   '(dangling)',
   '<none>',
 ];

@@ -184,6 +184,7 @@ function Card({
           href={`#/compose/${encodeURIComponent(name)}`}
           aria-label={t('compose.projects.openLabel', { name })}
           className="min-w-0 font-mono font-medium break-all text-sky-700 underline hover:no-underline dark:text-sky-300"
+          data-value=""
         >
           {name}
         </a>

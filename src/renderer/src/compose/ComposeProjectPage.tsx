@@ -76,7 +76,9 @@ export function ComposeProjectPage({ name }: { name: string }) {
     return (
       <div className="mx-auto max-w-5xl p-6" data-testid="compose-project-page">
         <BackLink />
-        <h1 className="mt-2 font-mono text-xl font-semibold break-all">{name}</h1>
+        <h1 className="mt-2 font-mono text-xl font-semibold break-all" data-value="">
+          {name}
+        </h1>
         <EngineUnavailable className="mt-4" consequence={t('compose.engineUnavailable')} />
         {connected &&
           (projects === null ? (
@@ -120,7 +122,9 @@ export function ComposeProjectPage({ name }: { name: string }) {
       <BackLink />
       <header className="mt-2">
         <div className="flex flex-wrap items-center gap-2">
-          <h1 className="min-w-0 font-mono text-xl font-semibold break-all">{name}</h1>
+          <h1 className="min-w-0 font-mono text-xl font-semibold break-all" data-value="">
+            {name}
+          </h1>
           <Badge tone={status ? projectStatusTone[status] : 'slate'} testId="compose-project-status">
             {t(`compose.status.${status ?? 'notStarted'}`)}
           </Badge>

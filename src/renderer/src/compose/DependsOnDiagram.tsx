@@ -114,6 +114,7 @@ export function DependsOnDiagram({ services }: { services: ComposeService[] }) {
                 dominantBaseline="middle"
                 textAnchor="middle"
                 className="fill-current font-mono text-xs"
+                data-value=""
               >
                 {name.length > 18 ? `${name.slice(0, 17)}…` : name}
               </text>
