@@ -64,7 +64,9 @@ export function berthChecks(root: Located | null, realFolder: string, mainFile: 
     const service = recordOf(value);
     if (!service) continue;
     const here = ['services', name];
-    if (service.image === undefined && service.build === undefined) at('no-image', here, {}, { keyPlace: true });
+    // extends may bring the image from the service it extends.
+    if (service.image === undefined && service.build === undefined && service.extends === undefined)
+      at('no-image', here, {}, { keyPlace: true });
     for (const entry of namesOf(service.depends_on)) {
       if (!(entry.name in services)) {
         at(
