@@ -57,8 +57,11 @@ interface OnDisk {
  * started from, atomically. The example is copied into Berth's own folder once.
  */
 export class ComposeFiles {
-  /** Real folder → the names of the files opened there (main first): the only ones checked and saved. */
-  private readonly projects = new Map<string, string[]>();
+  /**
+   * Real folder → the projects opened there, each its files' names (main first), the latest first:
+   * the only files checked and saved. One folder may hold several (compose.yaml, prod.yml).
+   */
+  private readonly projects = new Map<string, string[][]>();
   private readonly queue = new KeyedQueue();
   private ownWorkDir: string | null = null;
 
@@ -97,7 +100,8 @@ export class ComposeFiles {
         names.push(override);
     }
     const document = await this.readDocument(realFolder, names, 'path');
-    this.projects.set(realFolder, names);
+    const others = (this.projects.get(realFolder) ?? []).filter((group) => group.join('\n') !== names.join('\n'));
+    this.projects.set(realFolder, [names, ...others]);
     return document;
   }
 
@@ -161,10 +165,10 @@ export class ComposeFiles {
     this.ownWorkDir = null;
   }
 
-  /** The files of a project opened here, when `file` is one of them; refused otherwise. */
+  /** The files of the project opened here that `file` belongs to; refused when none has it. */
   private openedNames(realFolder: string, file: string): string[] {
-    const names = this.projects.get(realFolder);
-    if (!names?.includes(file)) {
+    const names = this.projects.get(realFolder)?.find((group) => group.includes(file));
+    if (!names) {
       throw fail('forbidden', 'file', 'not-opened', `${file} in ${realFolder} was not opened in Berth.`);
     }
     return names;
