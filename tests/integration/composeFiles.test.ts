@@ -4,8 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ComposeFiles } from '../../src/main/compose/composeFiles';
-import { composeDocumentSchema, MAX_COMPOSE_FILE_BYTES } from '../../src/shared/compose';
+import { composeDocumentSchema, composeOpenProblems, MAX_COMPOSE_FILE_BYTES } from '../../src/shared/compose';
 import { BerthError } from '../../src/shared/errors';
+import { en } from '../../src/shared/i18n/en';
+import { ko } from '../../src/shared/i18n/ko';
 
 // Compose projects on disk (no engine needed): which files compose would read, refusals with the
 // problem the page names, .env variables, checking the text being edited, and saving only what was
@@ -270,5 +272,14 @@ describe('several projects in one folder', () => {
       'compose.yaml',
       'compose.override.yaml',
     ]);
+  });
+});
+
+describe('the refusals’ sentences', () => {
+  it('has a sentence in both languages for every problem a refusal names', () => {
+    for (const problem of composeOpenProblems) {
+      expect(en.composeFiles.problem[problem]).toBeTruthy();
+      expect(ko.composeFiles.problem[problem]).toBeTruthy();
+    }
   });
 });

@@ -1160,6 +1160,24 @@ export const en = {
       'write-failed': 'The Dockerfile could not be saved. Check that you may write to the folder, then save again.',
     },
   },
+  composeFiles: {
+    /** Why a compose folder or file cannot be opened, checked or saved (src/shared/compose.ts composeOpenProblems). */
+    problem: {
+      'folder-missing': 'There is nothing at this path. Check the spelling, or choose the folder again.',
+      'not-a-folder': 'This is not a folder. Choose the folder that holds your compose file.',
+      'folder-unreadable': 'Berth may not read this folder. Check its permissions, or choose another folder.',
+      'no-compose-file':
+        'There is no compose file here. Berth looks for compose.yaml, compose.yml, docker-compose.yml or docker-compose.yaml.',
+      'not-a-file': "A folder has the compose file's name. Rename it, or choose the compose file itself.",
+      'file-unreadable': 'Berth may not read this compose file. Check its permissions.',
+      'outside-folder':
+        'This compose file leads outside the folder through a link. Berth only opens files inside the project folder.',
+      'too-large': 'This file is too big to be a compose file (over 1 MB).',
+      'not-opened':
+        'Berth only checks and saves a compose file it opened from this folder. Open the folder again, then save.',
+      'write-failed': 'The compose file could not be saved. Check that you may write to the folder, then save again.',
+    },
+  },
   buildSteps: {
     state: {
       sending: 'Sending the build context to the Docker server…',

@@ -1159,6 +1159,21 @@ export const ko: Catalog = {
       'write-failed': 'Dockerfile을 저장하지 못했어요. 폴더에 쓸 수 있는지 확인한 뒤 다시 저장하세요.',
     },
   },
+  composeFiles: {
+    problem: {
+      'folder-missing': '이 경로에 아무것도 없어요. 철자를 확인하거나 폴더를 다시 선택하세요.',
+      'not-a-folder': '폴더가 아니에요. 컴포즈 파일이 있는 폴더를 선택하세요.',
+      'folder-unreadable': 'Berth가 이 폴더를 읽을 수 없어요. 폴더 권한을 확인하거나 다른 폴더를 선택하세요.',
+      'no-compose-file':
+        '여기에는 컴포즈 파일이 없어요. Berth는 compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml을 찾아요.',
+      'not-a-file': '컴포즈 파일 이름을 가진 폴더가 있어요. 이름을 바꾸거나 컴포즈 파일을 직접 선택하세요.',
+      'file-unreadable': 'Berth가 이 컴포즈 파일을 읽을 수 없어요. 파일 권한을 확인하세요.',
+      'outside-folder': '이 컴포즈 파일은 링크를 통해 폴더 밖을 가리켜요. Berth는 프로젝트 폴더 안의 파일만 열어요.',
+      'too-large': '컴포즈 파일이라기에는 너무 큰 파일이에요(1 MB 초과).',
+      'not-opened': 'Berth는 이 폴더에서 연 컴포즈 파일만 검사하고 저장해요. 폴더를 다시 연 뒤 저장하세요.',
+      'write-failed': '컴포즈 파일을 저장하지 못했어요. 폴더에 쓸 수 있는지 확인한 뒤 다시 저장하세요.',
+    },
+  },
   buildSteps: {
     state: {
       sending: '빌드 컨텍스트를 도커 서버로 보내는 중…',
