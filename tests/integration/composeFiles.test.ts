@@ -5,9 +5,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ComposeFiles } from '../../src/main/compose/composeFiles';
 import { composeDocumentSchema, composeOpenProblems, MAX_COMPOSE_FILE_BYTES } from '../../src/shared/compose';
-import { BerthError } from '../../src/shared/errors';
 import { en } from '../../src/shared/i18n/en';
 import { ko } from '../../src/shared/i18n/ko';
+import { refusal, writeFileIn } from '../fixtures/projectFiles';
 
 // Compose projects on disk (no engine needed): which files compose would read, refusals with the
 // problem the page names, .env variables, checking the text being edited, and saving only what was
@@ -21,21 +21,7 @@ let project: string;
 let outside: string;
 let files: ComposeFiles;
 
-function write(relative: string, content: string, base = project): string {
-  const file = path.join(base, relative);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
-  return file;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; problem: string | undefined }> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof BerthError)) throw new Error(`expected a BerthError, got ${String(error)}`);
-  return { code: error.code, problem: error.issues?.[0]?.message };
-}
+const write = (relative: string, content: string, base = project) => writeFileIn(base, relative, content);
 
 beforeEach(() => {
   root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'berth-composefiles-')));
