@@ -74,7 +74,7 @@ describe.skipIf(!requireEngine.available || !composeInstalled)('the visit-counte
     const port = await freePort();
     url = `http://127.0.0.1:${port}/`;
     const main = document.files[0]!;
-    expect(main.content).toContain('"127.0.0.1:8089:80"');
+    expect(main.content).toContain('127.0.0.1:8089:80');
     const saved = await files.save({
       folder,
       file: main.name,

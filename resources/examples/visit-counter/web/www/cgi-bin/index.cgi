@@ -6,5 +6,5 @@ count=$(printf 'INCR visits\r\nQUIT\r\n' | nc redis 6379 | head -n 1 | tr -d ':\
 printf 'Content-Type: text/html; charset=utf-8\r\n\r\n'
 case "$count" in
   '' | *[!0-9]*) printf '<!doctype html>\n<title>Visit counter</title>\n<p>Redis did not answer with a count.</p>\n' ;;
-  *) printf '<!doctype html>\n<title>Visit counter</title>\n<h1>Visits: %s</h1>\n' "$count" ;;
+  *) printf '<!doctype html>\n<title>Visit counter</title>\n<h1>Visits: %s</h1>\n<p>Reload the page to count one more visit. Redis keeps the count.</p>\n' "$count" ;;
 esac
