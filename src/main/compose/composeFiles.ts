@@ -91,13 +91,9 @@ export class ComposeFiles {
     const names = [mainName];
     if ((composeFileNames as readonly string[]).includes(mainName)) {
       const override = overrideFileName(mainName);
-      if (
-        await fs.promises.lstat(path.join(realFolder, override)).then(
-          () => true,
-          () => false,
-        )
-      )
-        names.push(override);
+      // lstat: a link is the override too (and refused below when it leads outside).
+      const present = await fs.promises.lstat(path.join(realFolder, override)).catch(() => null);
+      if (present) names.push(override);
     }
     const document = await this.readDocument(realFolder, names, 'path');
     const others = (this.projects.get(realFolder) ?? []).filter((group) => group.join('\n') !== names.join('\n'));
