@@ -271,6 +271,51 @@ describe('merging an override', () => {
     ]);
   });
 
+  it('merges depends_on and networks by name, whether written as lists or mappings, and top-level definitions', () => {
+    const main = [
+      'services:',
+      '  web:',
+      '    image: busybox',
+      '    depends_on: [db]',
+      '    networks: [front]',
+      '    tmpfs: /run',
+      '  db:',
+      '    image: redis',
+      'networks:',
+      '  front: {}',
+      '',
+    ].join('\n');
+    const override = [
+      'services:',
+      '  web:',
+      '    depends_on:',
+      '      db:',
+      '        condition: service_healthy',
+      '      cache:',
+      '        condition: service_started',
+      '    networks:',
+      '      back: {}',
+      '  cache:',
+      '    image: redis',
+      'networks:',
+      '  back: {}',
+      '',
+    ].join('\n');
+    const { model, problems } = read([
+      { name: 'compose.yaml', content: main },
+      { name: 'compose.override.yaml', content: override },
+    ]);
+    expect(problems).toEqual([]);
+    const web = model!.services[0]!;
+    expect(web.dependsOn).toEqual([
+      { service: 'db', condition: 'service_healthy' },
+      { service: 'cache', condition: 'service_started' },
+    ]);
+    expect(web.networks).toEqual(['front', 'back']);
+    expect(web.volumes).toEqual([{ type: 'tmpfs', source: null, target: '/run', readOnly: false }]);
+    expect(model!.networks.map((network) => network.name)).toEqual(['front', 'back']);
+  });
+
   it('follows YAML anchors and merge keys (x- extension fields)', () => {
     const content = [
       'x-common: &common',
