@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBackend } from '../../src/main/backend';
 import { ComposeFiles } from '../../src/main/compose/composeFiles';
+import { realHostSystem } from '../../src/main/host/hostSystem';
 import { composeDocumentSchema, composeOpenProblems, MAX_COMPOSE_FILE_BYTES } from '../../src/shared/compose';
 import { en } from '../../src/shared/i18n/en';
 import { ko } from '../../src/shared/i18n/ko';
@@ -266,6 +268,37 @@ describe('the refusals’ sentences', () => {
     for (const problem of composeOpenProblems) {
       expect(en.composeFiles.problem[problem]).toBeTruthy();
       expect(ko.composeFiles.problem[problem]).toBeTruthy();
+    }
+  });
+});
+
+describe('through the contract', () => {
+  it('answers compose.openExample, compose.check and compose.save with what the schemas promise', async () => {
+    const backend = createBackend({ system: realHostSystem(process.env), workDir: path.join(root, 'backend-work') });
+    try {
+      const opened = await backend.server.handleRequest('compose.openExample', { name: 'visit-counter' });
+      if (!opened.ok) throw new Error(opened.error.message);
+      const document = composeDocumentSchema.parse(opened.value);
+      const main = document.files[0]!;
+      const broken = main.content.replace('image: redis', 'image: redis\n    restart: [always]');
+      const checked = await backend.server.handleRequest('compose.check', {
+        folder: document.folder,
+        file: main.name,
+        content: broken,
+      });
+      expect(checked).toMatchObject({
+        ok: true,
+        value: { problems: [{ kind: 'wrong-type', at: 'services.redis.restart', params: { expected: 'string' } }] },
+      });
+      const saved = await backend.server.handleRequest('compose.save', {
+        folder: document.folder,
+        file: main.name,
+        content: main.content,
+        version: 'sha256:stale',
+      });
+      expect(saved).toMatchObject({ ok: true, value: { saved: false, onDisk: { version: main.version } } });
+    } finally {
+      backend.stop();
     }
   });
 });
