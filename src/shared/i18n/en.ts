@@ -1849,18 +1849,6 @@ export const en = {
     problem: {
       atLine: '{{file}}, line {{line}}: {{what}}',
       inFile: '{{file}}: {{what}}',
-      'yaml-syntax': 'This is not valid YAML ({{detail}}).',
-      'unknown-key': 'Compose does not know the key "{{key}}" here ({{at}}).',
-      'wrong-type': '{{at}} should be a {{expected}}.',
-      'missing-key': '{{at}} needs "{{key}}".',
-      'not-allowed': '{{at}} must be one of: {{allowed}}.',
-      'bad-value': '{{at}} has a value compose does not accept.',
-      'no-image': 'The service at {{at}} needs an image or a build.',
-      'unknown-reference': '{{at}} names the {{kind}} "{{name}}", which the file does not define.',
-      'dependency-cycle': 'depends_on goes round in a circle: {{cycle}}.',
-      'no-services': 'The file has no services.',
-      'outside-folder': '{{path}} is outside the project folder: Berth only reads inside it.',
-      'too-large': 'The file is too large for Berth to open.',
     },
     phase: {
       pulling: 'Pulling image',

@@ -1838,18 +1838,6 @@ export const ko: Catalog = {
     problem: {
       atLine: '{{file}}, {{line}}번째 줄: {{what}}',
       inFile: '{{file}}: {{what}}',
-      'yaml-syntax': '올바른 YAML이 아니에요({{detail}}).',
-      'unknown-key': '컴포즈는 여기({{at}})에서 "{{key}}" 키를 몰라요.',
-      'wrong-type': '{{at}}의 값은 {{expected}} 형식이어야 해요.',
-      'missing-key': '{{at}}에 필요한 키가 없어요: "{{key}}".',
-      'not-allowed': '{{at}}의 값은 다음 중 하나여야 해요: {{allowed}}.',
-      'bad-value': '{{at}}의 값은 컴포즈가 받아들이지 않는 형태예요.',
-      'no-image': '{{at}} 서비스에는 image나 build가 있어야 해요.',
-      'unknown-reference': '{{at}}에 적힌 {{kind}} "{{name}}": 파일에 정의되어 있지 않아요.',
-      'dependency-cycle': 'depends_on이 돌고 돌아 제자리로 와요: {{cycle}}.',
-      'no-services': '파일에 서비스가 없어요.',
-      'outside-folder': '프로젝트 폴더 밖의 경로예요: {{path}}. Berth는 폴더 안의 파일만 읽어요.',
-      'too-large': '파일이 너무 커서 Berth가 열 수 없어요.',
     },
     phase: {
       pulling: '이미지 받는 중',

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ComposePage } from '../../../src/renderer/src/compose/ComposePage';
 import { initI18n } from '../../../src/renderer/src/i18n';
+import { BerthError } from '../../../src/shared/errors';
 import { connectedStatus, disconnectedStatus } from '../../fixtures/builders/engineStatus';
 import { composeDocument, fakeClient, found, projectState, renderCompose } from './composeFakes';
 import { polyfillDialog } from './jsdomDialog';
@@ -100,6 +101,17 @@ describe('the Compose page', () => {
     await act(async () => fireEvent.click(screen.getByTestId('compose-open-open')));
     expect(fake.requested('compose.open')).toEqual([{ path: '/home/me/mine' }]);
     expect(navigate).toHaveBeenCalledWith('compose', 'mine');
+  });
+
+  it('says under the path why a folder cannot be opened', async () => {
+    const fake = fakeClient({
+      'compose.tool': found,
+      'compose.open': new BerthError('not-found', 'no compose file', [{ path: 'path', message: 'no-compose-file' }]),
+    });
+    renderCompose(fake.client, <ComposePage />);
+    fireEvent.change(screen.getByTestId('compose-open-path'), { target: { value: '/home/me/empty' } });
+    await act(async () => fireEvent.click(screen.getByTestId('compose-open-open')));
+    expect(screen.getByTestId('compose-open').textContent).toContain('There is no compose file here.');
   });
 
   it('without the Docker server says so and does not ask for the projects', async () => {

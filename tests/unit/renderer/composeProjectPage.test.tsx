@@ -51,7 +51,7 @@ describe('a compose project', () => {
     expect(up.disabled).toBe(true);
     expect(up.title).toBe('Up waits until the problem in the compose file is fixed.');
     expect(screen.getByTestId('compose-problems').textContent).toBe(
-      'compose.yaml, line 4: Compose does not know the key "imgae" here (services.web).',
+      'compose.yaml, line 4: Compose has no key “imgae” here. Check its spelling and its indentation.',
     );
     fireEvent.click(screen.getByTestId('compose-show-file'));
     expect(screen.getByTestId('compose-tab-file').getAttribute('aria-selected')).toBe('true');

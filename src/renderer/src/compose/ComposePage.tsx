@@ -4,7 +4,6 @@ import type { ComposeDocument, ComposeProjectState } from '../../../shared/compo
 import { useBerthClient } from '../app/clientContext';
 import { useNavigate } from '../app/navigation';
 import { useStreamValue } from '../app/useStream';
-import { buildFileProblemText } from '../build/buildFileProblem';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemCard } from '../engine/ProblemCard';
@@ -15,7 +14,7 @@ import { InlineCode } from '../ui/InlineCode';
 import { PathPicker } from '../ui/PathPicker';
 import { useAction } from '../ui/useAction';
 import { useCompose } from './composeStore';
-import { projectStatusTone, runningCount } from './composeText';
+import { composeOpenProblemText, projectStatusTone, runningCount } from './composeText';
 import { ComposeToolMissing } from './ComposeToolMissing';
 
 /** The compose projects the Docker server runs (whoever started them) and the ones opened here; where a project is opened. */
@@ -104,7 +103,7 @@ export function ComposePage() {
             label={t('compose.open.label')}
             help={t('compose.open.help')}
             testIdPrefix="compose-open"
-            problemText={(failure) => buildFileProblemText(t, failure)}
+            problemText={(failure) => composeOpenProblemText(t, failure)}
           />
         </div>
         <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">

@@ -10,14 +10,26 @@ import type {
   ComposeServiceState,
   ComposeTarget,
 } from '../../../shared/compose';
+import { composeOpenProblemSchema } from '../../../shared/compose';
+import type { BerthError } from '../../../shared/errors';
+import { composeProblemMessage } from '../../../shared/i18n/composeProblems';
 import { exitedWithError, stateText } from '../containers/containerText';
 
 /** A problem in a compose file in one sentence, with its file and line ("compose.yaml, line 4: …"). */
 export function composeProblemText(t: TFunction, problem: ComposeProblem): string {
-  const what = t(`compose.problem.${problem.kind}`, { ...problem.params, at: problem.at });
+  const what = composeProblemMessage(t, problem);
   return problem.line === null
     ? t('compose.problem.inFile', { file: problem.file, what })
     : t('compose.problem.atLine', { file: problem.file, line: problem.line, what });
+}
+
+/** Why a folder or compose file could not be opened, when the main process said which known problem it was; null otherwise. */
+export function composeOpenProblemText(t: TFunction, error: BerthError): string | null {
+  for (const issue of error.issues ?? []) {
+    const problem = composeOpenProblemSchema.safeParse(issue.message);
+    if (problem.success) return t(`composeFiles.problem.${problem.data}`);
+  }
+  return null;
 }
 
 /** The containers of a project that run, of all it has. */
