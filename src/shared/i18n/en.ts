@@ -1951,6 +1951,7 @@ export const en = {
       folder: 'Folder:',
       files: 'Files:',
       actions: 'Project actions',
+      notStarted: 'Nothing of this project runs yet: Up creates and starts its containers.',
       noFolder: 'Berth does not know this project’s folder, so it cannot run compose on it.',
       busy: 'A compose command runs for this project: wait for it, or cancel it.',
       upProblems_one: 'Up waits until the problem in the compose file is fixed.',

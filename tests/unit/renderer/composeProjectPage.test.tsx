@@ -53,6 +53,12 @@ describe('a compose project', () => {
     expect(screen.getByTestId('compose-problems').textContent).toBe(
       'compose.yaml, line 4: Compose has no key “imgae” here. Check its spelling and its indentation.',
     );
+    // Nothing runs yet: only Up (and Pull) make sense.
+    expect((screen.getByTestId('compose-stop') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('compose-down').title).toBe(
+      'Nothing of this project runs yet: Up creates and starts its containers.',
+    );
+    expect((screen.getByTestId('compose-pull') as HTMLButtonElement).disabled).toBe(false);
     fireEvent.click(screen.getByTestId('compose-show-file'));
     expect(screen.getByTestId('compose-tab-file').getAttribute('aria-selected')).toBe('true');
     expect(fake.requested('compose.run')).toEqual([]);

@@ -99,6 +99,8 @@ export function ComposeProjectPage({ name }: { name: string }) {
     (toolMissing ? t('compose.tool.missingTitle') : null) ??
     (!target ? t('compose.project.noFolder') : null) ??
     (running ? t('compose.project.busy') : null);
+  // Stop, start, restart and down work on containers: none yet before the first Up.
+  const containersBlocked = blocked ?? (project ? null : t('compose.project.notStarted'));
   const upBlocked =
     blocked ?? (problems.length > 0 ? t('compose.project.upProblems', { count: problems.length }) : null);
 
@@ -165,8 +167,8 @@ export function ComposeProjectPage({ name }: { name: string }) {
         {projectActions.map((action) => (
           <Button
             key={action}
-            disabled={blocked !== null || starting.busy}
-            title={blocked ?? undefined}
+            disabled={(action === 'pull' ? blocked : containersBlocked) !== null || starting.busy}
+            title={(action === 'pull' ? blocked : containersBlocked) ?? undefined}
             onClick={() => void start({ action })}
             data-testid={`compose-${action}`}
           >
@@ -175,8 +177,8 @@ export function ComposeProjectPage({ name }: { name: string }) {
         ))}
         <Button
           className="!text-rose-700 dark:!text-rose-300"
-          disabled={blocked !== null || down.busy}
-          title={blocked ?? undefined}
+          disabled={containersBlocked !== null || down.busy}
+          title={containersBlocked ?? undefined}
           onClick={() => void openDown()}
           data-testid="compose-down"
         >

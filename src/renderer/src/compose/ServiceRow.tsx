@@ -27,13 +27,17 @@ export function ServiceRow({
     ? [
         [
           spec.build ? t('compose.service.build') : t('compose.service.image'),
-          <span className="font-mono break-all" data-value="">
-            {spec.build
-              ? spec.build.dockerfile
-                ? `${spec.build.context} (${spec.build.dockerfile})`
-                : spec.build.context
-              : spec.image}
-          </span>,
+          spec.build === null && spec.image === null ? (
+            none
+          ) : (
+            <span className="font-mono break-all" data-value="">
+              {spec.build
+                ? spec.build.dockerfile
+                  ? `${spec.build.context} (${spec.build.dockerfile})`
+                  : spec.build.context
+                : spec.image}
+            </span>
+          ),
         ],
         [
           t('compose.service.ports'),
