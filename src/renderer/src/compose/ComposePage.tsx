@@ -55,7 +55,11 @@ export function ComposePage() {
       {tool && !tool.found && (
         <ComposeToolMissing tool={tool} checking={checkingTool} onCheckAgain={() => void checkTool()} />
       )}
-      {error && <ProblemCard problem={error.toWire()} />}
+      {error && (
+        <div className="mt-4">
+          <ProblemCard problem={error.toWire()} />
+        </div>
+      )}
 
       {empty && (
         <section
