@@ -1940,9 +1940,10 @@ export const en = {
     dependsOn: {
       title: 'Start order (depends_on)',
       help: 'Services on the left start first; each arrow points to the service it waits for.',
-      service_started: '{{service}} waits for {{dependency}} to start.',
-      service_healthy: '{{service}} waits for {{dependency}} to be healthy.',
-      service_completed_successfully: '{{service}} waits for {{dependency}} to finish successfully.',
+      service_started: '<name>{{service}}</name> waits for <name>{{dependency}}</name> to start.',
+      service_healthy: '<name>{{service}}</name> waits for <name>{{dependency}}</name> to be healthy.',
+      service_completed_successfully:
+        '<name>{{service}}</name> waits for <name>{{dependency}}</name> to finish successfully.',
     },
     project: {
       back: '← Compose projects',

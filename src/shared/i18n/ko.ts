@@ -1929,9 +1929,11 @@ export const ko: Catalog = {
     dependsOn: {
       title: '시작 순서 (depends_on)',
       help: '왼쪽의 서비스가 먼저 시작해요. 화살표는 기다리는 서비스를 가리켜요.',
-      service_started: '{{service}} 서비스는 {{dependency}} 서비스가 시작하기를 기다려요.',
-      service_healthy: '{{service}} 서비스는 {{dependency}} 서비스가 정상 상태가 되기를 기다려요.',
-      service_completed_successfully: '{{service}} 서비스는 {{dependency}} 서비스가 성공적으로 끝나기를 기다려요.',
+      service_started: '<name>{{service}}</name> 서비스는 <name>{{dependency}}</name> 서비스가 시작하기를 기다려요.',
+      service_healthy:
+        '<name>{{service}}</name> 서비스는 <name>{{dependency}}</name> 서비스가 정상 상태가 되기를 기다려요.',
+      service_completed_successfully:
+        '<name>{{service}}</name> 서비스는 <name>{{dependency}}</name> 서비스가 성공적으로 끝나기를 기다려요.',
     },
     project: {
       back: '← 컴포즈 프로젝트',

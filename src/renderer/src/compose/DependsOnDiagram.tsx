@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ComposeService } from '../../../shared/compose';
 
 const BOX_WIDTH = 150;
@@ -125,7 +125,12 @@ export function DependsOnDiagram({ services }: { services: ComposeService[] }) {
       <ul className="sr-only" data-testid="compose-depends-on-list">
         {edges.map((edge) => (
           <li key={`${edge.from}->${edge.to}`}>
-            {t(`compose.dependsOn.${edge.condition}`, { service: edge.from, dependency: edge.to })}
+            {/* The names as values (<name>), so each language's sentence keeps them apart from its words. */}
+            <Trans
+              i18nKey={`compose.dependsOn.${edge.condition}`}
+              values={{ service: edge.from, dependency: edge.to }}
+              components={{ name: <span data-value="" /> }}
+            />
           </li>
         ))}
       </ul>
