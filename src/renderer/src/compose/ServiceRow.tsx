@@ -106,9 +106,9 @@ export function ServiceRow({
       data-service={service.name}
     >
       <div className="flex flex-wrap items-center gap-2">
-        <h3 className="min-w-0 font-mono font-medium break-all" data-value="">
+        <h2 className="min-w-0 font-mono font-medium break-all" data-value="">
           {service.name}
-        </h3>
+        </h2>
         <Badge tone={state.tone} testId="compose-service-state">
           {state.text}
         </Badge>
