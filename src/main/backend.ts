@@ -18,6 +18,9 @@ import { createContractServer, type ContractServer } from './contractServer';
 import { DiskUsageService } from './disk/diskUsageService';
 import { ReclaimableWatcher } from './disk/reclaimableWatcher';
 import { createTrayFeed, type TrayFeed } from './tray/trayState';
+import { readRiskyMounts } from './compose/bindSourceRisks';
+import { ComposeJobs } from './compose/composeJobs';
+import { ComposeToolCache, findComposeTool } from './compose/composeTool';
 import { ContextFollower, watchDirectoryWithFs } from './engine/contextFollower';
 import { listEngineOptions, type EngineChoicesWorld } from './engine/engineChoices';
 import { resolveEndpoint } from './engine/endpoint';
@@ -162,6 +165,15 @@ export function createBackend(options: BackendOptions): Backend {
     measure: () => disk.usage(),
     thresholdBytes: () => settings.settings().reclaimableAlertGb * 1e9,
     onThresholdChange: (listener) => settings.onChange(listener),
+  });
+  const composeTool = new ComposeToolCache(() => findComposeTool(system));
+  const composeJobs = new ComposeJobs({
+    tool: () => composeTool.current(),
+    getEndpoint: () => monitor.requireEndpoint(),
+    getClient,
+    // TODO(#15): the compose-files part's model (riskyMounts) once it is merged.
+    riskyMounts: (target) => readRiskyMounts(target, system.homeDir),
+    env: system.env,
   });
   const { pickFolder } = options;
   const dockerfiles = new DockerfileFiles({
@@ -331,16 +343,16 @@ export function createBackend(options: BackendOptions): Backend {
       'disk.plan': (input) => disk.plan(input),
       'disk.cleanUp': (input) => disk.cleanUp(input),
       // TODO(#15): each compose part replaces its own placeholders.
-      'compose.tool': notYet,
+      'compose.tool': () => composeTool.refresh(),
       'compose.open': notYet,
       'compose.openExample': notYet,
       'compose.check': notYet,
       'compose.save': notYet,
       'compose.projects': notYet,
-      'compose.downPlan': notYet,
-      'compose.run': notYet,
-      'compose.cancel': notYet,
-      'compose.dismiss': notYet,
+      'compose.downPlan': (target) => composeJobs.downPlan(target),
+      'compose.run': (input) => composeJobs.run(input),
+      'compose.cancel': ({ id }) => composeJobs.cancel(id),
+      'compose.dismiss': async ({ id }) => ({ dismissed: composeJobs.dismiss(id) }),
       'run.check': (input) => runs.check(input),
       'run.exposedPorts': ({ image }) => runs.exposedPorts(image),
       // The tray's "Run image" and the notifier follow runs.onStarted.
@@ -387,7 +399,7 @@ export function createBackend(options: BackendOptions): Backend {
       'disk.reclaimable': (_input, emit) => reclaimable.subscribe(emit),
       // TODO(#15): each compose part replaces its own placeholders.
       'compose.projects': notYetStream,
-      'compose.jobs': notYetStream,
+      'compose.jobs': (_input, emit) => composeJobs.subscribe(emit),
       'compose.logs': notYetStream,
     },
   });
@@ -419,6 +431,7 @@ export function createBackend(options: BackendOptions): Backend {
       monitor.stop();
       pulls.dispose();
       builds.dispose();
+      composeJobs.dispose();
       images.dispose();
       networks.dispose();
       volumes.dispose();
