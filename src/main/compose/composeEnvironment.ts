@@ -66,6 +66,8 @@ export function composeEnvironment(
   }
   env.COMPOSE_ANSI = 'never';
   env.NO_COLOR = '1';
+  // docker-compose v1 is Python: without a terminal it would hold its stdout lines back in a buffer.
+  env.PYTHONUNBUFFERED = '1';
   return env;
 }
 

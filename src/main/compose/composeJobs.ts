@@ -71,6 +71,19 @@ interface Entry {
   resolveSettled: (job: ComposeJob) => void;
 }
 
+/** After the process exits, how long its output may stay open (held by a child it left) before the job ends anyway. */
+const OUTPUT_GRACE_MS = 1_000;
+
+/** Signals the command and the programs it started (its process group; on Windows the process alone). */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (process.platform !== 'win32' && child.pid !== undefined) process.kill(-child.pid, signal);
+    else child.kill(signal);
+  } catch {
+    // Already gone.
+  }
+}
+
 /** The compose words for an action, before the services. */
 function verbArgs(action: ComposeAction): string[] {
   switch (action) {
@@ -197,6 +210,9 @@ export class ComposeJobs {
       env: env as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
+      // Its own process group: compose runs `docker build` and such as children of its own, which a
+      // cancel must stop too (otherwise they keep building, and keep the output open).
+      detached: process.platform !== 'win32',
     });
     entry.child = child;
     child.stdout?.on('data', (chunk: Buffer) => this.receive(entry, 'stdout', chunk.toString('utf8')));
@@ -210,14 +226,17 @@ export class ComposeJobs {
         message: `${tool.path} could not be started: ${error.message}`,
       });
     });
-    child.on('close', (code) => {
+    const ended = (code: number | null) => {
       if (over) return;
       over = true;
       this.flush(entry);
       void this.exited(entry, code, plan).catch((error: unknown) =>
         this.finish(entry, code, { code: 'internal', message: engineMessage(error) }),
       );
-    });
+    };
+    child.on('close', ended);
+    // Output ends with the process, unless a child it left behind holds it open: then a moment later.
+    child.on('exit', (code) => setTimeout(() => ended(code), OUTPUT_GRACE_MS).unref());
     entry.updates.changed();
     return this.snapshot(entry);
   }
@@ -228,8 +247,10 @@ export class ComposeJobs {
     const child = entry.child;
     if (entry.job.state === 'running' && child && child.exitCode === null && child.signalCode === null) {
       entry.cancelRequested = true;
-      child.kill('SIGTERM');
-      entry.killTimer = setTimeout(() => child.kill('SIGKILL'), this.killAfterMs);
+      signalGroup(child, 'SIGTERM');
+      // Kept after the command itself ends: a child of it may still be there.
+      entry.killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), this.killAfterMs);
+      entry.killTimer.unref();
     }
     return entry.settled;
   }
@@ -330,7 +351,6 @@ export class ComposeJobs {
   }
 
   private async exited(entry: Entry, code: number | null, plan: ComposeDownPlan | null): Promise<void> {
-    if (entry.killTimer) clearTimeout(entry.killTimer);
     if (entry.cancelRequested) {
       const message = `${entry.job.commandLine} was cancelled.`;
       this.finish(entry, code, { code: 'cancelled', message }, 'cancelled');
@@ -399,7 +419,6 @@ export class ComposeJobs {
     state: ComposeJob['state'] = error ? 'failed' : 'done',
   ): void {
     if (entry.job.state !== 'running') return;
-    if (entry.killTimer) clearTimeout(entry.killTimer);
     entry.job = {
       ...this.snapshot(entry),
       state,
