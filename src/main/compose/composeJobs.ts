@@ -383,7 +383,7 @@ export class ComposeJobs {
     };
     const containers = await client.listContainers({ all: true });
     for (const name of entry.removeVolumes) {
-      let labels: Record<string, string> = {};
+      let labels: Record<string, string>;
       try {
         labels = (await client.getVolume(name).inspect()).Labels ?? {};
       } catch (error) {
