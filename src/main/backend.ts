@@ -77,6 +77,8 @@ export interface Backend {
   pulls: PullManager;
   /** Builds from a Dockerfile (POST /build), as jobs like pulls. */
   builds: BuildManager;
+  /** The compose command (up, down…) as jobs, against the connected engine. */
+  composeJobs: ComposeJobs;
   images: ImageService;
   runs: RunService;
   containers: ContainerModel;
@@ -408,6 +410,7 @@ export function createBackend(options: BackendOptions): Backend {
     monitor,
     pulls,
     builds,
+    composeJobs,
     images,
     runs,
     containers,
