@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createBackend } from '../../src/main/backend';
+import { realHostSystem } from '../../src/main/host/hostSystem';
+import type { ComposeJob } from '../../src/shared/compose';
+import { sleep } from './benchContainers';
+import { timeCommand } from './docker';
+import { bootstrapRatioInterval, median, round, type BenchResult, type Benchmark } from './types';
+
+// Up of a small project (busybox and redis, images present) through Berth's compose job against
+// the same docker-compose command typed in a terminal, alternating B C C B … in one run, the
+// project taken down (untimed) between rounds. Berth runs the user's own compose, so its cost is
+// what it adds: checking the files, spawning, reading the output into the job.
+
+const ROUNDS = Number(process.env.BENCH_COMPOSE_ROUNDS ?? 9);
+const PAUSE_MS = 200;
+const GOAL = 1.05;
+
+const composeFile = `services:
+  web:
+    image: busybox
+    command: sleep 3600
+    stop_grace_period: 1s
+  cache:
+    image: redis
+    volumes:
+      - data:/data
+volumes:
+  data:
+`;
+
+export const composeUpRatio: Benchmark = {
+  name: 'compose-up',
+  async run(context): Promise<BenchResult> {
+    const project = `berthbench${process.pid}`;
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-compose-'));
+    const file = path.join(folder, 'compose.yaml');
+    fs.writeFileSync(file, composeFile);
+    const backend = createBackend({ system: realHostSystem(process.env) });
+    const target = { projectName: project, folder, files: [file] };
+    const projectArgs = ['-p', project, '-f', file, '--project-directory', folder];
+    const down = (...extra: string[]) => timeCommand('docker-compose', [...projectArgs, 'down', ...extra]);
+    context.defer(async () => {
+      await down('-v').catch(() => undefined);
+      fs.rmSync(folder, { recursive: true, force: true });
+    });
+    try {
+      await backend.start();
+      if (backend.monitor.getStatus().state !== 'connected') throw new Error("Berth's backend is not connected");
+      const tool = await backend.server.handleRequest('compose.tool', {});
+      if (!tool.ok || !(tool.value as { found: boolean }).found) throw new Error('no compose on this machine');
+
+      const berthOnce = async (): Promise<number> => {
+        const started = performance.now();
+        const result = await backend.server.handleRequest('compose.run', { target, action: 'up' });
+        if (!result.ok) throw new Error(`compose.run failed: ${result.error.code} ${result.error.message}`);
+        const job = await backend.composeJobs.settled((result.value as ComposeJob).id);
+        const ms = performance.now() - started;
+        if (job.state !== 'done') throw new Error(`Berth's up ended ${job.state}: ${job.error?.message ?? ''}`);
+        return ms;
+      };
+      const cliOnce = async (): Promise<number> =>
+        (await timeCommand('docker-compose', [...projectArgs, 'up', '-d'])).ms;
+
+      // Warm-up, untimed: the images' layers and compose's own files in the page cache.
+      const warmup = { berth: await berthOnce(), cli: 0 };
+      await down();
+      warmup.cli = await cliOnce();
+      await down();
+
+      const berth: number[] = [];
+      const cli: number[] = [];
+      const order: string[] = [];
+      for (let index = 0; index < ROUNDS; index += 1) {
+        for (const side of index % 2 === 0 ? (['B', 'C'] as const) : (['C', 'B'] as const)) {
+          await sleep(PAUSE_MS);
+          (side === 'B' ? berth : cli).push(side === 'B' ? await berthOnce() : await cliOnce());
+          order.push(side);
+          await down();
+        }
+        context.log(`compose-up: round ${index + 1}/${ROUNDS}`);
+      }
+      const ratio = median(berth) / median(cli);
+      const [low, high] = bootstrapRatioInterval(berth, cli);
+      return {
+        name: 'compose-up',
+        goal: `median berth/cli ≤ ${GOAL}`,
+        value: round(ratio, 3),
+        unit: 'ratio',
+        met: ratio <= GOAL,
+        details: {
+          summary: `${round(ratio, 3)} (Berth ${round(median(berth))} ms, docker-compose ${round(median(cli))} ms, medians of ${ROUNDS}; 90 % interval ${round(low, 2)}–${round(high, 2)})`,
+          rounds: ROUNDS,
+          order: order.join(' '),
+          berth_ms: berth.map((ms) => round(ms, 1)),
+          cli_ms: cli.map((ms) => round(ms, 1)),
+          warmup_ms: { berth: round(warmup.berth, 1), cli: round(warmup.cli, 1) },
+          notes: [
+            `A project of busybox and redis (with a named volume), images present; ${ROUNDS} rounds alternating B C C B … after one untimed warm-up each; the project taken down (untimed) after each up, ${PAUSE_MS} ms pause before each.`,
+            "Berth: backend.server.handleRequest('compose.run', { action: 'up' }) → the job's final state (backend.composeJobs.settled): the files checked, the compose found (kept from the warm-up), spawned, its output read into the job.",
+            `CLI: spawn \`docker-compose ${projectArgs.join(' ')} up -d\` → process closed.`,
+          ],
+        },
+      };
+    } finally {
+      backend.stop();
+    }
+  },
+};
