@@ -8,7 +8,7 @@ import { BerthError } from '../../src/shared/errors';
 import { readRiskyMounts } from '../../src/main/compose/bindSourceRisks';
 import { ComposeJobs, type ComposeRunRequest } from '../../src/main/compose/composeJobs';
 import { ComposeToolCache, findComposeTool } from '../../src/main/compose/composeTool';
-import { resolveEndpoint } from '../../src/main/engine/endpoint';
+import { endpointUrl, resolveEndpoint } from '../../src/main/engine/endpoint';
 import { EngineMonitor } from '../../src/main/engine/engineMonitor';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { docker, dockerQuiet, imageExists, requireEngine } from '../fixtures/dockerCli';
@@ -90,6 +90,8 @@ describe.skipIf(!requireEngine.available)('the compose command as jobs, against 
   });
 
   it('ups the project: its container runs, the job is done with the line the user would type', async () => {
+    // The endpoint compose is given is the one Berth is connected to (Podman's socket in the Podman run).
+    expect(endpointUrl(monitor.requireEndpoint())).toBe(monitor.getStatus().endpoint?.url);
     const job = await run({ action: 'up' });
     expect(job.error).toBeNull();
     expect(job.state).toBe('done');
