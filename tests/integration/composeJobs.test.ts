@@ -29,6 +29,19 @@ function containerStates(name: string): Record<string, string> {
   );
 }
 const volumeNames = () => dockerQuiet('volume', 'ls', '--format', '{{.Name}}').split('\n').filter(Boolean);
+/** The anonymous volumes this file's containers made, removed at the end whatever happens. */
+const anonymousVolumes = new Set<string>();
+function anonymousVolumeOf(name: string): string {
+  const container = Object.keys(containerStates(name))[0]!;
+  const volume = dockerQuiet(
+    'inspect',
+    '--format',
+    '{{range .Mounts}}{{if eq .Destination "/scratch"}}{{.Name}}{{end}}{{end}}',
+    container,
+  );
+  anonymousVolumes.add(volume);
+  return volume;
+}
 const networkNames = () => dockerQuiet('network', 'ls', '--format', '{{.Name}}').split('\n').filter(Boolean);
 
 function request(target: ComposeTarget, fields: Partial<ComposeRunRequest> & Pick<ComposeRunRequest, 'action'>) {
@@ -68,6 +81,8 @@ describe.skipIf(!requireEngine.available)('the compose command as jobs, against 
         '    stop_grace_period: 1s',
         '    volumes:',
         '      - data:/data',
+        // An anonymous volume: down keeps it like a named one; a confirmation may name it.
+        '      - /scratch',
         'volumes:',
         '  data:',
         '',
@@ -77,6 +92,7 @@ describe.skipIf(!requireEngine.available)('the compose command as jobs, against 
 
   afterAll(async () => {
     jobs.dispose();
+    for (const volume of anonymousVolumes) dockerQuiet('volume', 'rm', volume);
     for (const name of [project, slowProject]) {
       for (const container of Object.keys(containerStates(name))) dockerQuiet('rm', '-f', '-v', container);
       for (const network of networkNames().filter((network) => network.startsWith(`${name}_`)))
@@ -130,11 +146,16 @@ describe.skipIf(!requireEngine.available)('the compose command as jobs, against 
     expect(pull.output.some((line) => /box/.test(line.text))).toBe(true);
   });
 
-  it('plans down from the engine: the container, the network and the named volume', async () => {
+  it('plans down from the engine: the container, the network, the named volume and the anonymous one', async () => {
     const plan = await jobs.downPlan(target);
+    const anonymous = anonymousVolumeOf(project);
+    expect(anonymous).toMatch(/^[0-9a-f]{64}$/);
     expect(plan.containers).toEqual(Object.keys(containerStates(project)));
     expect(plan.networks).toEqual([`${project}_default`]);
-    expect(plan.volumes).toEqual([{ name: `${project}_data`, anonymous: false, inUseByOthers: [] }]);
+    expect(plan.volumes).toEqual([
+      { name: `${project}_data`, anonymous: false, inUseByOthers: [] },
+      { name: anonymous, anonymous: true, inUseByOthers: [] },
+    ]);
   });
 
   it('refuses down without the confirmation naming the project, and a file outside the folder: nothing changes', async () => {
@@ -179,23 +200,32 @@ describe.skipIf(!requireEngine.available)('the compose command as jobs, against 
     }
   });
 
-  it('downs without volumes (the volume stays), then with the confirmed volume (exactly it goes)', async () => {
+  it('downs without volumes (both volumes stay), then with the confirmed ones (exactly they go)', async () => {
+    const firstAnonymous = anonymousVolumeOf(project);
     const down = await run({ action: 'down', confirm: project });
     expect(down.state).toBe('done');
     expect(down.removedVolumes).toEqual([]);
     expect(containerStates(project)).toEqual({});
     expect(networkNames()).not.toContain(`${project}_default`);
-    expect(volumeNames()).toContain(`${project}_data`);
+    expect(volumeNames()).toEqual(expect.arrayContaining([`${project}_data`, firstAnonymous]));
 
     expect((await run({ action: 'up' })).state).toBe('done');
+    const anonymous = anonymousVolumeOf(project);
     const other = `berth-keep-${process.pid}`;
     docker('volume', 'create', other);
     try {
-      const withVolume = await run({ action: 'down', confirm: project, removeVolumes: [`${project}_data`] });
-      expect(withVolume.state).toBe('done');
-      expect(withVolume.removedVolumes).toEqual([`${project}_data`]);
-      expect(volumeNames()).not.toContain(`${project}_data`);
-      expect(volumeNames()).toContain(other);
+      const withVolumes = await run({
+        action: 'down',
+        confirm: project,
+        removeVolumes: [`${project}_data`, anonymous],
+      });
+      expect(withVolumes.state).toBe('done');
+      expect(withVolumes.removedVolumes).toEqual([`${project}_data`, anonymous]);
+      const left = volumeNames();
+      expect(left).not.toContain(`${project}_data`);
+      expect(left).not.toContain(anonymous);
+      // Not named by the confirmation: the earlier anonymous volume and an unrelated one stay.
+      expect(left).toEqual(expect.arrayContaining([other, firstAnonymous]));
     } finally {
       dockerQuiet('volume', 'rm', other);
     }
