@@ -231,6 +231,28 @@ describe.skipIf(!requireEngine.available)('the compose command as jobs, against 
     }
   });
 
+  it('keeps a confirmed volume another container uses, and says so in the job', async () => {
+    expect((await run({ action: 'up' })).state).toBe('done');
+    anonymousVolumeOf(project);
+    const user = `berth-volume-user-${process.pid}`;
+    docker('create', '--name', user, '-v', `${project}_data:/data`, 'busybox', 'true');
+    try {
+      const plan = await jobs.downPlan(target);
+      expect(plan.volumes.find((volume) => volume.name === `${project}_data`)?.inUseByOthers).toEqual([user]);
+      const down = await run({ action: 'down', confirm: project, removeVolumes: [`${project}_data`] });
+      expect(down.state).toBe('done');
+      expect(down.removedVolumes).toEqual([]);
+      expect(down.keptVolumes).toEqual([{ name: `${project}_data`, reason: 'in-use', detail: user }]);
+      expect(down.output.at(-1)).toEqual({
+        stream: 'stderr',
+        text: `Volume ${project}_data was not removed: ${user} still use it.`,
+      });
+      expect(volumeNames()).toContain(`${project}_data`);
+    } finally {
+      dockerQuiet('rm', '-f', user);
+    }
+  });
+
   it('fails an up whose image does not exist, with compose’s own words', async () => {
     const bad = path.join(folder, 'bad.yaml');
     fs.writeFileSync(bad, 'services:\n  nope:\n    image: 127.0.0.1:5000/nope/nope\n');

@@ -26,6 +26,7 @@ import { checkTargetFiles } from './composeTargetFiles';
 
 export type ComposeRunRequest = z.infer<typeof composeRunInputSchema>;
 type OutputLine = ComposeJob['output'][number];
+type KeptVolume = NonNullable<ComposeJob['keptVolumes']>[number];
 
 /** The job keeps the last this many lines of output. */
 export const MAX_COMPOSE_OUTPUT_LINES = 2_000;
@@ -377,8 +378,10 @@ export class ComposeJobs {
     const { projectName } = entry.job.target;
     const anonymous = new Set(plan.volumes.filter((volume) => volume.anonymous).map((volume) => volume.name));
     const removed: string[] = [];
-    const say = (stream: 'stdout' | 'stderr', text: string) => {
-      this.addLine(entry, stream, text);
+    const kept: KeptVolume[] = [];
+    const keep = (name: string, reason: KeptVolume['reason'], detail: string, sentence: string) => {
+      kept.push({ name, reason, detail });
+      this.addLine(entry, 'stderr', `Volume ${name} was not removed: ${sentence}`);
       entry.updates.changed();
     };
     const containers = await client.listContainers({ all: true });
@@ -387,29 +390,31 @@ export class ComposeJobs {
       try {
         labels = (await client.getVolume(name).inspect()).Labels ?? {};
       } catch (error) {
-        say('stderr', `Volume ${name} was not removed: ${engineMessage(error)}`);
+        keep(name, 'engine-error', engineMessage(error), engineMessage(error));
         continue;
       }
       if (labels[COMPOSE_PROJECT_LABEL] !== projectName && !anonymous.has(name)) {
-        say('stderr', `Volume ${name} was not removed: it is not a volume of ${projectName}.`);
+        keep(name, 'not-in-project', projectName, `it is not a volume of ${projectName}.`);
         continue;
       }
       const users = containers
         .filter((container) => (container.Mounts ?? []).some((mount) => mount.Type === 'volume' && mount.Name === name))
         .map((container) => containerName(container.Names, container.Id));
       if (users.length > 0) {
-        say('stderr', `Volume ${name} was not removed: ${users.join(', ')} still use it.`);
+        keep(name, 'in-use', users.join(', '), `${users.join(', ')} still use it.`);
         continue;
       }
       try {
+        // Never forced: the engine itself refuses a volume a container took meanwhile.
         await client.getVolume(name).remove();
         removed.push(name);
-        say('stdout', `Removed volume ${name}`);
+        this.addLine(entry, 'stdout', `Removed volume ${name}`);
+        entry.updates.changed();
       } catch (error) {
-        say('stderr', `Volume ${name} was not removed: ${engineMessage(error)}`);
+        keep(name, 'engine-error', engineMessage(error), engineMessage(error));
       }
     }
-    entry.job = { ...this.snapshot(entry), removedVolumes: removed };
+    entry.job = { ...this.snapshot(entry), removedVolumes: removed, ...(kept.length > 0 ? { keptVolumes: kept } : {}) };
   }
 
   private finish(
