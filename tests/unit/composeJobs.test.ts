@@ -1,4 +1,7 @@
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,5 +145,56 @@ describe('ComposeJobs with a stand-in for compose', () => {
     expect(cancelled.phases).toEqual({});
     expect(jobs.dismiss(started.id)).toBe(true);
     expect(jobs.list().some((job) => job.id === started.id)).toBe(false);
+  });
+
+  it('down with services is refused before anything runs (down takes the whole project)', async () => {
+    await expect(run({ action: 'down', confirm: 'p', services: ['web'] })).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+  });
+
+  it('keeps a character whole when the output splits it between two chunks', async () => {
+    const fake = Object.assign(new EventEmitter(), {
+      stdout: new PassThrough(),
+      stderr: new PassThrough(),
+      pid: undefined,
+      exitCode: null,
+      signalCode: null,
+      kill: () => true,
+    });
+    const split = new ComposeJobs({
+      tool: async () => ({
+        found: true,
+        kind: 'plugin',
+        path: '/x',
+        command: ['docker', 'compose'],
+        version: '2.24.5',
+        major: 2,
+      }),
+      getEndpoint: () => ({ kind: 'unix', socketPath: '/run/berth-test.sock' }),
+      getClient: () => {
+        throw new Error('no engine in this test');
+      },
+      riskyMounts: async () => [],
+      spawn: (() => fake as unknown as ChildProcess) as unknown as typeof import('node:child_process').spawn,
+    });
+    const started = await split.run({
+      target,
+      action: 'stop',
+      services: [],
+      confirm: null,
+      removeVolumes: [],
+      confirmedMounts: [],
+    });
+    expect(started.commandLine).toMatch(/^docker compose -p p /);
+    const bytes = Buffer.from(' ✔ Container p-web-1  Stopped\n', 'utf8');
+    fake.stdout.write(bytes.subarray(0, 2));
+    fake.stdout.write(bytes.subarray(2));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    fake.stdout.end();
+    fake.stderr.end();
+    fake.emit('close', 0, null);
+    const job = await split.settled(started.id);
+    expect(job.output).toEqual([{ stream: 'stdout', text: ' ✔ Container p-web-1  Stopped' }]);
   });
 });

@@ -133,13 +133,13 @@ export class ComposeJobs {
   async run(request: ComposeRunRequest): Promise<ComposeJob> {
     const { target, action } = request;
     const folder = checkTargetFiles(target);
-    const plan = action === 'down' ? await this.checkDown(request) : null;
-    if (action === 'up') await this.checkMounts(request);
     if (action === 'down' && request.services.length > 0) {
       throw new BerthError('invalid-input', 'down takes the whole project, not single services.', [
         { path: 'services', message: 'down takes the whole project' },
       ]);
     }
+    const plan = action === 'down' ? await this.checkDown(request) : null;
+    if (action === 'up') await this.checkMounts(request);
     const tool = await this.options.tool();
     if (!tool.found) {
       throw new BerthError(
@@ -216,8 +216,9 @@ export class ComposeJobs {
       detached: process.platform !== 'win32',
     });
     entry.child = child;
-    child.stdout?.on('data', (chunk: Buffer) => this.receive(entry, 'stdout', chunk.toString('utf8')));
-    child.stderr?.on('data', (chunk: Buffer) => this.receive(entry, 'stderr', chunk.toString('utf8')));
+    // Decoded as a stream, so a character split between two chunks (v2's ✔) stays whole.
+    child.stdout?.setEncoding('utf8').on('data', (text: string) => this.receive(entry, 'stdout', text));
+    child.stderr?.setEncoding('utf8').on('data', (text: string) => this.receive(entry, 'stderr', text));
     let over = false;
     child.on('error', (error) => {
       if (over) return;
