@@ -13,6 +13,7 @@ const userEnv = {
   DOCKER_CERT_PATH: '/old/certs',
   COMPOSE_PROJECT_NAME: 'other',
   COMPOSE_FILE: 'other.yaml',
+  DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND: '/usr/bin/docker',
 };
 
 describe('composeEnvironment: the compose command points at Berth’s engine', () => {

@@ -41,6 +41,8 @@ const overridden = [
   // Berth passes -p and -f itself.
   'COMPOSE_PROJECT_NAME',
   'COMPOSE_FILE',
+  // Set, it makes the plugin binary believe the docker CLI started it (and wait for "compose" first).
+  'DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND',
 ];
 
 /**
