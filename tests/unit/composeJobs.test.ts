@@ -139,6 +139,16 @@ describe('ComposeJobs with a stand-in for compose', () => {
       });
     });
     expect(jobs.dismiss(started.id)).toBe(false);
+    // The same command again while it runs: the same job, no second process.
+    const again = await jobs.run({
+      target,
+      action: 'pull',
+      services: ['stubborn'],
+      confirm: null,
+      removeVolumes: [],
+      confirmedMounts: [],
+    });
+    expect(again.id).toBe(started.id);
     const cancelled = await jobs.cancel(started.id);
     expect(cancelled.state).toBe('cancelled');
     expect(cancelled.error?.code).toBe('cancelled');

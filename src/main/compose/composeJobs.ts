@@ -140,6 +140,17 @@ export class ComposeJobs {
     }
     const plan = action === 'down' ? await this.checkDown(request) : null;
     if (action === 'up') await this.checkMounts(request);
+    // The same command on the same project already running (a second click): that job, not a second process racing it.
+    const same = this.jobs
+      .all()
+      .find(
+        (entry) =>
+          entry.job.state === 'running' &&
+          entry.job.target.projectName === target.projectName &&
+          entry.job.action === action &&
+          entry.job.services.join('\n') === request.services.join('\n'),
+      );
+    if (same) return this.snapshot(same);
     const tool = await this.options.tool();
     if (!tool.found) {
       throw new BerthError(
