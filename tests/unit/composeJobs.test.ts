@@ -207,4 +207,23 @@ describe('ComposeJobs with a stand-in for compose', () => {
     const job = await split.settled(started.id);
     expect(job.output).toEqual([{ stream: 'stdout', text: ' ✔ Container p-web-1  Stopped' }]);
   });
+
+  it('without files: the ones compose would pick in the folder, named with -f; none there (only above) is refused', async () => {
+    const withOverride = path.join(root, 'with-override');
+    fs.mkdirSync(withOverride);
+    fs.writeFileSync(path.join(withOverride, 'docker-compose.yml'), 'services: {}\n');
+    fs.writeFileSync(path.join(withOverride, 'docker-compose.override.yml'), 'services: {}\n');
+    const job = await run({ target: { projectName: 'p', folder: withOverride, files: [] } });
+    expect(job.commandLine).toBe(
+      `docker-compose -p p -f ${withOverride}/docker-compose.yml -f ${withOverride}/docker-compose.override.yml --project-directory ${withOverride} stop`,
+    );
+    // A compose file in the folder above is not the project's: compose would find it, Berth does not let it.
+    const empty = path.join(withOverride, 'empty');
+    fs.mkdirSync(empty);
+    const before = jobs.list().length;
+    await expect(run({ target: { projectName: 'p', folder: empty, files: [] } })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    expect(jobs.list()).toHaveLength(before);
+  });
 });

@@ -2,24 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { ComposeRiskyMount, ComposeTarget } from '../../shared/compose';
-import { composeFileNames, overrideFileName } from '../../shared/compose';
 import { forbiddenBindReason } from '../../shared/run';
+import { composeFilesOf } from './composeTargetFiles';
 
 // TODO(#15): a minimal reader of the bind sources until the compose-files part (its model's
 // riskyMounts) lands on main; backend.ts then passes that part's function instead, and this file goes.
-
-/** The target's files, or the ones compose would pick in its folder (the first name found, and its override). */
-function filesOf(target: ComposeTarget): string[] {
-  if (target.files.length > 0) return target.files;
-  for (const name of composeFileNames) {
-    const file = path.join(target.folder, name);
-    if (fs.existsSync(file)) {
-      const override = path.join(target.folder, overrideFileName(name));
-      return fs.existsSync(override) ? [file, override] : [file];
-    }
-  }
-  return [];
-}
 
 /** The host side of one `volumes:` entry when it is a bind, absolute; null otherwise. */
 function bindSource(entry: unknown, folder: string, homeDir: string): string | null {
@@ -43,7 +30,7 @@ export async function readRiskyMounts(
   realpath: (filePath: string) => string = fs.realpathSync.native,
 ): Promise<ComposeRiskyMount[]> {
   const risky: ComposeRiskyMount[] = [];
-  for (const file of filesOf(target)) {
+  for (const file of composeFilesOf(target)) {
     let document: unknown;
     try {
       document = parse(await fs.promises.readFile(file, 'utf8'));

@@ -22,7 +22,7 @@ import { createUpdateThrottle, type UpdateThrottle } from '../jobs/updateThrottl
 import { composeDownPlan } from './composeDownPlan';
 import { composeEnvironment, plainOutputArgs, type Environment } from './composeEnvironment';
 import { applyComposeLine, type ComposePhases } from './composePhases';
-import { checkTargetFiles } from './composeTargetFiles';
+import { checkTargetFiles, composeFilesOf } from './composeTargetFiles';
 
 export type ComposeRunRequest = z.infer<typeof composeRunInputSchema>;
 type OutputLine = ComposeJob['output'][number];
@@ -132,7 +132,13 @@ export class ComposeJobs {
    */
   async run(request: ComposeRunRequest): Promise<ComposeJob> {
     const { target, action } = request;
-    const folder = checkTargetFiles(target);
+    const files = composeFilesOf(target);
+    if (files.length === 0) {
+      throw new BerthError('not-found', `${target.folder} has no compose file (compose.yaml, docker-compose.yml…).`, [
+        { path: 'target.files', message: 'no compose file in this folder' },
+      ]);
+    }
+    const folder = checkTargetFiles({ ...target, files });
     if (action === 'down' && request.services.length > 0) {
       throw new BerthError('invalid-input', 'down takes the whole project, not single services.', [
         { path: 'services', message: 'down takes the whole project' },
@@ -164,7 +170,7 @@ export class ComposeJobs {
     const projectArgs = [
       '-p',
       target.projectName,
-      ...target.files.flatMap((file) => ['-f', file]),
+      ...files.flatMap((file) => ['-f', file]),
       '--project-directory',
       target.folder,
     ];

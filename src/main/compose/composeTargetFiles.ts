@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BerthError } from '../../shared/errors';
-import type { ComposeTarget } from '../../shared/compose';
+import { composeFileNames, overrideFileName, type ComposeTarget } from '../../shared/compose';
 
 /**
  * Checks that every file of the target is inside its folder once symlinks are resolved (a link in
@@ -39,4 +39,21 @@ export function checkTargetFiles(
     }
   });
   return folder;
+}
+
+/**
+ * The files compose reads for the target: its own, or else the ones compose picks in the folder
+ * (the first of compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml, and the override
+ * beside it). Berth names them with -f itself: left to find its file, compose would also look in
+ * the folders above the project's, outside what the user chose. Empty when the folder has none.
+ */
+export function composeFilesOf(target: ComposeTarget, exists: (filePath: string) => boolean = fs.existsSync): string[] {
+  if (target.files.length > 0) return target.files;
+  for (const name of composeFileNames) {
+    const file = path.join(target.folder, name);
+    if (!exists(file)) continue;
+    const override = path.join(target.folder, overrideFileName(name));
+    return exists(override) ? [file, override] : [file];
+  }
+  return [];
 }
