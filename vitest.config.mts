@@ -56,6 +56,7 @@ const podmanFiles = [
   'tests/integration/diskUsage.test.ts',
   'tests/integration/volumes.test.ts',
   'tests/integration/composeJobs.test.ts',
+  'tests/integration/composeExample.test.ts',
 ];
 
 export default defineConfig({

@@ -14,13 +14,14 @@ import { StatsService } from './containers/statsService';
 import { HttpProbe } from './containers/httpProbe';
 import { TerminalService } from './containers/terminalService';
 import { DockerfileFiles } from './builds/dockerfileFiles';
+import { ComposeFiles } from './compose/composeFiles';
 import { createContractServer, type ContractServer } from './contractServer';
 import { DiskUsageService } from './disk/diskUsageService';
 import { ReclaimableWatcher } from './disk/reclaimableWatcher';
 import { createTrayFeed, type TrayFeed } from './tray/trayState';
-import { readRiskyMounts } from './compose/bindSourceRisks';
 import { ComposeJobs } from './compose/composeJobs';
 import { ComposeToolCache, findComposeTool } from './compose/composeTool';
+import { targetRiskyMounts } from './compose/targetRiskyMounts';
 import { ContextFollower, watchDirectoryWithFs } from './engine/contextFollower';
 import { listEngineOptions, type EngineChoicesWorld } from './engine/engineChoices';
 import { resolveEndpoint } from './engine/endpoint';
@@ -173,8 +174,8 @@ export function createBackend(options: BackendOptions): Backend {
     tool: () => composeTool.current(),
     getEndpoint: () => monitor.requireEndpoint(),
     getClient,
-    // TODO(#15): the compose-files part's model (riskyMounts) once it is merged.
-    riskyMounts: (target) => readRiskyMounts(target, system.homeDir),
+    // The same model the Compose page shows, so up checks the mounts its confirmation named.
+    riskyMounts: (target) => targetRiskyMounts(target, system.env),
     env: system.env,
   });
   const { pickFolder } = options;
@@ -183,6 +184,7 @@ export function createBackend(options: BackendOptions): Backend {
     examplesDir: options.examplesDir,
     onlyChosenFolders: pickFolder !== undefined,
   });
+  const composeFiles = new ComposeFiles({ workDir: options.workDir, examplesDir: options.examplesDir });
   const pickBuildFolder = async () => {
     if (!pickFolder) return { available: false, path: null };
     const picked = await pickFolder();
@@ -346,10 +348,10 @@ export function createBackend(options: BackendOptions): Backend {
       'disk.cleanUp': (input) => disk.cleanUp(input),
       // TODO(#15): each compose part replaces its own placeholders.
       'compose.tool': () => composeTool.refresh(),
-      'compose.open': notYet,
-      'compose.openExample': notYet,
-      'compose.check': notYet,
-      'compose.save': notYet,
+      'compose.open': (input) => composeFiles.open(input),
+      'compose.openExample': (input) => composeFiles.openExample(input),
+      'compose.check': (input) => composeFiles.check(input),
+      'compose.save': (input) => composeFiles.save(input),
       'compose.projects': notYet,
       'compose.downPlan': (target) => composeJobs.downPlan(target),
       'compose.run': (input) => composeJobs.run(input),
@@ -435,6 +437,7 @@ export function createBackend(options: BackendOptions): Backend {
       pulls.dispose();
       builds.dispose();
       composeJobs.dispose();
+      composeFiles.dispose();
       images.dispose();
       networks.dispose();
       volumes.dispose();

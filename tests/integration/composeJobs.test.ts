@@ -5,9 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComposeJob, ComposeTarget } from '../../src/shared/compose';
 import { BerthError } from '../../src/shared/errors';
-import { readRiskyMounts } from '../../src/main/compose/bindSourceRisks';
 import { ComposeJobs, type ComposeRunRequest } from '../../src/main/compose/composeJobs';
 import { ComposeToolCache, findComposeTool } from '../../src/main/compose/composeTool';
+import { targetRiskyMounts } from '../../src/main/compose/targetRiskyMounts';
 import { endpointUrl, resolveEndpoint } from '../../src/main/engine/endpoint';
 import { EngineMonitor } from '../../src/main/engine/engineMonitor';
 import { realHostSystem } from '../../src/main/host/hostSystem';
@@ -55,7 +55,7 @@ describe.skipIf(!requireEngine.available)('the compose command as jobs, against 
     tool: () => new ComposeToolCache(() => findComposeTool(system)).current(),
     getEndpoint: () => monitor.requireEndpoint(),
     getClient: () => monitor.requireClient(),
-    riskyMounts: (target) => readRiskyMounts(target, system.homeDir),
+    riskyMounts: (target) => targetRiskyMounts(target, process.env),
     env: process.env,
     killAfterMs: 3_000,
   });
