@@ -3,47 +3,43 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createBackend } from '../../src/main/backend';
+import { repositoryExamplesDir } from '../../src/main/files/projectFolder';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import type { ComposeJob } from '../../src/shared/compose';
+import { freePort } from '../../tests/fixtures/freePort';
 import { sleep } from './benchContainers';
-import { timeCommand } from './docker';
+import { docker, timeCommand } from './docker';
 import { bootstrapRatioInterval, median, round, type BenchResult, type Benchmark } from './types';
 
-// Up of a small project (busybox and redis, images present) through Berth's compose job against
-// the same docker-compose command typed in a terminal, alternating B C C B … in one run, the
-// project taken down (untimed) between rounds. Berth runs the user's own compose, so its cost is
-// what it adds: checking the files, spawning, reading the output into the job.
+// Up of the course's example (resources/examples/visit-counter: a web service built FROM busybox,
+// redis, a named volume, a network) through Berth's compose job against the same docker-compose
+// command typed in a terminal, alternating B C C B … in one run, the project taken down (untimed,
+// volume kept) between rounds. The web image is built in the warm-up; the rounds up from images
+// present, as every up after the first. Berth runs the user's own compose, so its cost is what it
+// adds: checking the files and their mounts, spawning, reading the output into the job.
 
 const ROUNDS = Number(process.env.BENCH_COMPOSE_ROUNDS ?? 9);
 const PAUSE_MS = 200;
 const GOAL = 1.05;
-
-const composeFile = `services:
-  web:
-    image: busybox
-    command: sleep 3600
-    stop_grace_period: 1s
-  cache:
-    image: redis
-    volumes:
-      - data:/data
-volumes:
-  data:
-`;
 
 export const composeUpRatio: Benchmark = {
   name: 'compose-up',
   async run(context): Promise<BenchResult> {
     const project = `berthbench${process.pid}`;
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-compose-'));
+    fs.cpSync(path.join(repositoryExamplesDir(), 'visit-counter'), folder, { recursive: true });
     const file = path.join(folder, 'compose.yaml');
-    fs.writeFileSync(file, composeFile);
+    // The example's 8089 may be taken (another copy of it running).
+    const port = await freePort();
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('127.0.0.1:8089:80', `127.0.0.1:${port}:80`));
     const backend = createBackend({ system: realHostSystem(process.env) });
     const target = { projectName: project, folder, files: [file] };
     const projectArgs = ['-p', project, '-f', file, '--project-directory', folder];
     const down = (...extra: string[]) => timeCommand('docker-compose', [...projectArgs, 'down', ...extra]);
     context.defer(async () => {
       await down('-v').catch(() => undefined);
+      // The web image the warm-up built (v1 names it project_web, v2 project-web).
+      for (const image of [`${project}_web`, `${project}-web`]) await docker('rmi', image).catch(() => undefined);
       fs.rmSync(folder, { recursive: true, force: true });
     });
     try {
@@ -64,7 +60,7 @@ export const composeUpRatio: Benchmark = {
       const cliOnce = async (): Promise<number> =>
         (await timeCommand('docker-compose', [...projectArgs, 'up', '-d'])).ms;
 
-      // Warm-up, untimed: the images' layers and compose's own files in the page cache.
+      // Warm-up, untimed: builds the web image; the layers and compose's own files in the page cache.
       const warmup = { berth: await berthOnce(), cli: 0 };
       await down();
       warmup.cli = await cliOnce();
@@ -98,7 +94,7 @@ export const composeUpRatio: Benchmark = {
           cli_ms: cli.map((ms) => round(ms, 1)),
           warmup_ms: { berth: round(warmup.berth, 1), cli: round(warmup.cli, 1) },
           notes: [
-            `A project of busybox and redis (with a named volume), images present; ${ROUNDS} rounds alternating B C C B … after one untimed warm-up each; the project taken down (untimed) after each up, ${PAUSE_MS} ms pause before each.`,
+            `The visit-counter example (web built FROM busybox in the warm-up, redis, a named volume, a network; its port moved to ${port}); ${ROUNDS} rounds alternating B C C B … after one untimed warm-up each; the project taken down (untimed, volume kept) after each up, ${PAUSE_MS} ms pause before each.`,
             "Berth: backend.server.handleRequest('compose.run', { action: 'up' }) → the job's final state (backend.composeJobs.settled): the files checked, the compose found (kept from the warm-up), spawned, its output read into the job.",
             `CLI: spawn \`docker-compose ${projectArgs.join(' ')} up -d\` → process closed.`,
           ],
