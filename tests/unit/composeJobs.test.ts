@@ -226,4 +226,29 @@ describe('ComposeJobs with a stand-in for compose', () => {
     });
     expect(jobs.list()).toHaveLength(before);
   });
+
+  it('a program that cannot be started fails the request and leaves no job behind', async () => {
+    const broken = new ComposeJobs({
+      tool: async () => ({
+        found: true,
+        kind: 'standalone',
+        path: '/x',
+        command: ['docker-compose'],
+        version: '1.29.2',
+        major: 1,
+      }),
+      getEndpoint: () => ({ kind: 'unix', socketPath: '/run/berth-test.sock' }),
+      getClient: () => {
+        throw new Error('no engine in this test');
+      },
+      riskyMounts: async () => [],
+      spawn: (() => {
+        throw new Error('spawn EACCES');
+      }) as unknown as typeof import('node:child_process').spawn,
+    });
+    await expect(
+      broken.run({ target, action: 'stop', services: [], confirm: null, removeVolumes: [], confirmedMounts: [] }),
+    ).rejects.toMatchObject({ code: 'compose-failed' });
+    expect(broken.list()).toEqual([]);
+  });
 });

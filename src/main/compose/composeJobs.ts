@@ -223,15 +223,22 @@ export class ComposeJobs {
     this.jobs.add(entry);
 
     // The plugin binary runs standalone as well (compose v2 does): no docker CLI in between.
-    const child = this.spawn(tool.path, args, {
-      cwd: folder,
-      env: env as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      windowsHide: true,
-      // Its own process group: compose runs `docker build` and such as children of its own, which a
-      // cancel must stop too (otherwise they keep building, and keep the output open).
-      detached: process.platform !== 'win32',
-    });
+    let child: ChildProcess;
+    try {
+      child = this.spawn(tool.path, args, {
+        cwd: folder,
+        env: env as NodeJS.ProcessEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+        // Its own process group: compose runs `docker build` and such as children of its own, which a
+        // cancel must stop too (otherwise they keep building, and keep the output open).
+        detached: process.platform !== 'win32',
+      });
+    } catch (error) {
+      this.jobs.delete(entry.job.id);
+      entry.updates.dispose();
+      throw new BerthError('compose-failed', `${tool.path} could not be started: ${engineMessage(error)}`);
+    }
     entry.child = child;
     // Decoded as a stream, so a character split between two chunks (v2's ✔) stays whole.
     child.stdout?.setEncoding('utf8').on('data', (text: string) => this.receive(entry, 'stdout', text));
