@@ -65,7 +65,11 @@ export interface ComposeCandidate {
   path: string;
 }
 
-/** Where compose may be, in the order Berth prefers it: the plugin (`docker compose`), then `docker-compose` on PATH. */
+/**
+ * Where compose may be, in the order Berth prefers it: the plugin (`docker compose`), then
+ * `docker-compose` on PATH. Standalone only on PATH, as a terminal finds it: Docker Desktop and
+ * Homebrew install the plugin, whose folders are searched whatever PATH says.
+ */
 export function composeCandidates(system: ToolSystem): ComposeCandidate[] {
   const exe = system.platform === 'win32' ? 'docker-compose.exe' : 'docker-compose';
   const join = system.platform === 'win32' ? path.win32.join : path.posix.join;
