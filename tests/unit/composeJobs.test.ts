@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
-import type { ChildProcess } from 'node:child_process';
+import type { ChildProcess, spawn as spawnProcess } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComposeJob, ComposeTarget } from '../../src/shared/compose';
+import type { ComposeJob, ComposeTarget, ComposeTool } from '../../src/shared/compose';
 import { ComposeJobs, MAX_COMPOSE_OUTPUT_LINES, type ComposeRunRequest } from '../../src/main/compose/composeJobs';
 
 /**
@@ -25,22 +25,47 @@ case "$last" in
 esac
 `;
 
+const standalone: ComposeTool = {
+  found: true,
+  kind: 'standalone',
+  path: '/x',
+  command: ['docker-compose'],
+  version: '1.29.2',
+  major: 1,
+};
+const noClient = () => {
+  throw new Error('no engine in this test');
+};
+
+/** Jobs whose compose is `tool`, started by `spawn`, on an engine at a socket nobody dials. */
+function jobsWith(tool: ComposeTool, spawn: () => ChildProcess): ComposeJobs {
+  return new ComposeJobs({
+    tool: async () => tool,
+    getEndpoint: () => ({ kind: 'unix', socketPath: '/run/berth-test.sock' }),
+    getClient: noClient,
+    riskyMounts: async () => [],
+    spawn: spawn as unknown as typeof spawnProcess,
+  });
+}
+
 describe('ComposeJobs with a stand-in for compose', () => {
   let root: string;
   let folder: string;
   let script: string;
   let jobs: ComposeJobs;
   let target: ComposeTarget;
+  /** A stop of the whole project unless the fields say otherwise. */
+  const request = (fields: Partial<ComposeRunRequest> = {}): ComposeRunRequest => ({
+    target,
+    action: 'stop',
+    services: [],
+    confirm: null,
+    removeVolumes: [],
+    confirmedMounts: [],
+    ...fields,
+  });
   const run = async (fields: Partial<ComposeRunRequest>): Promise<ComposeJob> => {
-    const job = await jobs.run({
-      target,
-      action: 'stop',
-      services: [],
-      confirm: null,
-      removeVolumes: [],
-      confirmedMounts: [],
-      ...fields,
-    });
+    const job = await jobs.run(request(fields));
     return jobs.settled(job.id);
   };
 
@@ -53,18 +78,9 @@ describe('ComposeJobs with a stand-in for compose', () => {
     fs.writeFileSync(script, fakeCompose, { mode: 0o755 });
     target = { projectName: 'p', folder, files: [path.join(folder, 'compose.yaml')] };
     jobs = new ComposeJobs({
-      tool: async () => ({
-        found: true,
-        kind: 'standalone',
-        path: script,
-        command: ['docker-compose'],
-        version: '1.29.2',
-        major: 1,
-      }),
+      tool: async () => ({ ...standalone, path: script }),
       getEndpoint: () => ({ kind: 'unix', socketPath: '/run/berth-test.sock' }),
-      getClient: () => {
-        throw new Error('no engine in this test');
-      },
+      getClient: noClient,
       riskyMounts: async () => [{ service: 'web', source: '/var/run/docker.sock', kind: 'socket' }],
       env: { PATH: process.env.PATH, DOCKER_CONTEXT: 'elsewhere' },
       killAfterMs: 300,
@@ -122,14 +138,7 @@ describe('ComposeJobs with a stand-in for compose', () => {
   });
 
   it('cancel: SIGTERM, then SIGKILL for a command that ignores it; the job is cancelled and can be dismissed', async () => {
-    const started = await jobs.run({
-      target,
-      action: 'pull',
-      services: ['stubborn'],
-      confirm: null,
-      removeVolumes: [],
-      confirmedMounts: [],
-    });
+    const started = await jobs.run(request({ action: 'pull', services: ['stubborn'] }));
     await new Promise<void>((resolve) => {
       const stop = jobs.subscribe((job) => {
         if (job.id === started.id && job.phases.web === 'pulling') {
@@ -140,14 +149,7 @@ describe('ComposeJobs with a stand-in for compose', () => {
     });
     expect(jobs.dismiss(started.id)).toBe(false);
     // The same command again while it runs: the same job, no second process.
-    const again = await jobs.run({
-      target,
-      action: 'pull',
-      services: ['stubborn'],
-      confirm: null,
-      removeVolumes: [],
-      confirmedMounts: [],
-    });
+    const again = await jobs.run(request({ action: 'pull', services: ['stubborn'] }));
     expect(again.id).toBe(started.id);
     const cancelled = await jobs.cancel(started.id);
     expect(cancelled.state).toBe('cancelled');
@@ -172,30 +174,11 @@ describe('ComposeJobs with a stand-in for compose', () => {
       signalCode: null,
       kill: () => true,
     });
-    const split = new ComposeJobs({
-      tool: async () => ({
-        found: true,
-        kind: 'plugin',
-        path: '/x',
-        command: ['docker', 'compose'],
-        version: '2.24.5',
-        major: 2,
-      }),
-      getEndpoint: () => ({ kind: 'unix', socketPath: '/run/berth-test.sock' }),
-      getClient: () => {
-        throw new Error('no engine in this test');
-      },
-      riskyMounts: async () => [],
-      spawn: (() => fake as unknown as ChildProcess) as unknown as typeof import('node:child_process').spawn,
-    });
-    const started = await split.run({
-      target,
-      action: 'stop',
-      services: [],
-      confirm: null,
-      removeVolumes: [],
-      confirmedMounts: [],
-    });
+    const split = jobsWith(
+      { ...standalone, kind: 'plugin', command: ['docker', 'compose'], version: '2.24.5', major: 2 },
+      () => fake as unknown as ChildProcess,
+    );
+    const started = await split.run(request({ action: 'stop' }));
     expect(started.commandLine).toMatch(/^docker compose -p p /);
     const bytes = Buffer.from(' ✔ Container p-web-1  Stopped\n', 'utf8');
     fake.stdout.write(bytes.subarray(0, 2));
@@ -228,27 +211,10 @@ describe('ComposeJobs with a stand-in for compose', () => {
   });
 
   it('a program that cannot be started fails the request and leaves no job behind', async () => {
-    const broken = new ComposeJobs({
-      tool: async () => ({
-        found: true,
-        kind: 'standalone',
-        path: '/x',
-        command: ['docker-compose'],
-        version: '1.29.2',
-        major: 1,
-      }),
-      getEndpoint: () => ({ kind: 'unix', socketPath: '/run/berth-test.sock' }),
-      getClient: () => {
-        throw new Error('no engine in this test');
-      },
-      riskyMounts: async () => [],
-      spawn: (() => {
-        throw new Error('spawn EACCES');
-      }) as unknown as typeof import('node:child_process').spawn,
+    const broken = jobsWith(standalone, () => {
+      throw new Error('spawn EACCES');
     });
-    await expect(
-      broken.run({ target, action: 'stop', services: [], confirm: null, removeVolumes: [], confirmedMounts: [] }),
-    ).rejects.toMatchObject({ code: 'compose-failed' });
+    await expect(broken.run(request())).rejects.toMatchObject({ code: 'compose-failed' });
     expect(broken.list()).toEqual([]);
   });
 });
