@@ -29,6 +29,8 @@ describe('the Compose page', () => {
     expect(notice.textContent).toContain('sudo apt install docker-compose');
     expect(notice.textContent).toContain('docker compose version');
     expect(notice.textContent).toContain('/usr/libexec/docker/cli-plugins/docker-compose');
+    // Commands are shown as code, never with their backticks.
+    expect(notice.textContent).not.toContain('`');
 
     answer = found;
     await act(async () => fireEvent.click(screen.getByTestId('compose-tool-check-again')));

@@ -25,7 +25,9 @@ export function ComposeToolMissing({
       <h2 id="compose-tool-missing-title" className="font-semibold">
         {t('compose.tool.missingTitle')}
       </h2>
-      <p className="mt-1 leading-6">{t('compose.tool.missingBody')}</p>
+      <p className="mt-1 leading-6">
+        <InlineCode text={t('compose.tool.missingBody')} />
+      </p>
       <ol className="mt-2 list-inside list-decimal space-y-1 leading-6">
         {system === 'desktop' ? (
           <li>
