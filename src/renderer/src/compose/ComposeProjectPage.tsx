@@ -11,6 +11,7 @@ import { ProblemCard } from '../engine/ProblemCard';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { useAction } from '../ui/useAction';
+import { TabList } from '../ui/TabList';
 import { ViewLoading } from '../ui/ViewLoading';
 import { ComposeDownDialog } from './ComposeDownDialog';
 import { ComposeFileTab } from './ComposeFileTab';
@@ -210,21 +211,15 @@ export function ComposeProjectPage({ name }: { name: string }) {
         />
       )}
 
-      <nav className="mt-6 flex gap-1 border-b border-slate-200 dark:border-slate-800" role="tablist">
-        {tabs.map((each) => (
-          <button
-            key={each}
-            role="tab"
-            type="button"
-            aria-selected={tab === each}
-            data-testid={`compose-tab-${each}`}
-            onClick={() => setTab(each)}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm ${tab === each ? 'border-sky-600 font-medium text-sky-700 dark:text-sky-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400'}`}
-          >
-            {t(`compose.tabs.${each}`)}
-          </button>
-        ))}
-      </nav>
+      <div className="mt-2">
+        <TabList
+          tabs={tabs}
+          current={tab}
+          onChange={setTab}
+          label={(name) => t(`compose.tabs.${name}`)}
+          testId={(name) => `compose-tab-${name}`}
+        />
+      </div>
       <div className="mt-3" role="tabpanel">
         {!document && unreadable && tab !== 'logs' && (
           <p
