@@ -6,6 +6,8 @@ import { createTranslator, detectLanguage, type Language } from '../shared/i18n/
 import type { EngineChoice, Settings } from '../shared/settings';
 import { ignoreFolder, summarizeBuildContext } from './builds/buildContext';
 import { BuildManager } from './builds/buildManager';
+import { ComposeLogs } from './compose/composeLogs';
+import { ComposeProjects, noPhases } from './compose/composeProjects';
 import { ContainerActions } from './containers/containerActions';
 import { ContainerModel } from './containers/containerModel';
 import { InspectService } from './containers/inspectService';
@@ -146,6 +148,9 @@ export function createBackend(options: BackendOptions): Backend {
   const containers = new ContainerModel({ getClient, monitor });
   const actions = new ContainerActions({ getClient });
   const logs = new LogsService({ getClient });
+  // TODO(#15): the compose jobs' phases (their ComposePhaseSource) once the jobs part is on main.
+  const composeProjects = new ComposeProjects({ getClient, monitor, phases: noPhases });
+  const composeLogs = new ComposeLogs({ logs, projects: composeProjects });
   const stats = new StatsService({ getClient });
   const inspector = new InspectService({ getClient });
   const terminals = new TerminalService({ getClient });
@@ -336,7 +341,7 @@ export function createBackend(options: BackendOptions): Backend {
       'compose.openExample': notYet,
       'compose.check': notYet,
       'compose.save': notYet,
-      'compose.projects': notYet,
+      'compose.projects': () => composeProjects.list(),
       'compose.downPlan': notYet,
       'compose.run': notYet,
       'compose.cancel': notYet,
@@ -386,9 +391,9 @@ export function createBackend(options: BackendOptions): Backend {
       'networks.list': (_input, emit) => networks.subscribe(emit),
       'disk.reclaimable': (_input, emit) => reclaimable.subscribe(emit),
       // TODO(#15): each compose part replaces its own placeholders.
-      'compose.projects': notYetStream,
+      'compose.projects': (_input, emit) => composeProjects.subscribe(emit),
       'compose.jobs': notYetStream,
-      'compose.logs': notYetStream,
+      'compose.logs': (input, emit, fail) => composeLogs.open(input, emit, fail),
     },
   });
 
@@ -425,6 +430,7 @@ export function createBackend(options: BackendOptions): Backend {
       runs.dispose();
       containers.dispose();
       logs.dispose();
+      composeProjects.dispose();
       stats.dispose();
       terminals.dispose();
       tray.dispose();
