@@ -7,6 +7,7 @@ import {
   resolveConfigFiles,
   toComposeProjects,
   withPhases,
+  type ComposePhases,
 } from '../../src/main/compose/composeProjectList';
 import type { ContainerInfoJson } from '../../src/main/containers/containerSummary';
 
@@ -183,13 +184,11 @@ describe('phases laid over the projects', () => {
   });
 
   it('shows a project none of whose containers exist yet, in name order', () => {
-    const list = withPhases(
-      projects,
-      new Map([
-        ['aaa', { api: 'building' } as const],
-        ['empty', {}],
-      ]),
-    );
+    const phases: ComposePhases = new Map([
+      ['aaa', { api: 'building' }],
+      ['empty', {}],
+    ]);
+    const list = withPhases(projects, phases);
     expect(list.map((project) => project.name)).toEqual(['aaa', 'shop']);
     expect(list[0]).toEqual({
       name: 'aaa',
