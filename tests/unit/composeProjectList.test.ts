@@ -9,6 +9,7 @@ import {
   withPhases,
   type ComposePhases,
 } from '../../src/main/compose/composeProjectList';
+import type { ComposeServicePhase } from '../../src/shared/compose';
 import type { ContainerInfoJson } from '../../src/main/containers/containerSummary';
 
 /** `docker ps -a` JSON of one docker-compose 1.29.2 project on this machine's dockerd and Podman (app with a health check, job exited 3). */
@@ -184,7 +185,7 @@ describe('phases laid over the projects', () => {
   });
 
   it('shows a project none of whose containers exist yet, in name order', () => {
-    const phases: ComposePhases = new Map([
+    const phases: ComposePhases = new Map<string, Record<string, ComposeServicePhase>>([
       ['aaa', { api: 'building' }],
       ['empty', {}],
     ]);
