@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { buildCachedRatio, buildColdRatio, buildUpdates } from './bench/buildOverhead';
+import { composeState } from './bench/composeState';
 import { containerChangeLatency } from './bench/containerChangeLatency';
 import { containerListLatency } from './bench/containerListLatency';
 import { containerScale } from './bench/containerScale';
@@ -41,6 +42,7 @@ const benchmarks: Benchmark[] = [
   volumeListRatio,
   networkListRatio,
   diskOverviewRatio,
+  composeState,
 ];
 
 const projectRoot = path.resolve(__dirname, '..');
