@@ -1751,6 +1751,10 @@ export const en = {
       lesson: 'Try it: keep redis data in a volume',
     },
   },
+  composeProjects: {
+    /** The Containers page's group header: a link to the project's own view. */
+    openProject: '{{project}} (Compose): open the project',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

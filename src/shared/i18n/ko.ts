@@ -1745,4 +1745,7 @@ export const ko: Catalog = {
       lesson: '직접 해 보기: redis 데이터를 볼륨에 보관하기',
     },
   },
+  composeProjects: {
+    openProject: '{{project}} (컴포즈): 프로젝트 열기',
+  },
 };
