@@ -393,7 +393,7 @@ export function createBackend(options: BackendOptions): Backend {
       // TODO(#15): each compose part replaces its own placeholders.
       'compose.projects': (_input, emit) => composeProjects.subscribe(emit),
       'compose.jobs': notYetStream,
-      'compose.logs': (input, emit, fail) => composeLogs.open(input, emit, fail),
+      'compose.logs': (input, emit) => composeLogs.open(input, emit),
     },
   });
 

@@ -50,7 +50,12 @@ export class ComposeLogs {
     this.options = options;
   }
 
-  open(input: ComposeLogsInput, emit: (batch: LogBatch) => void, onError?: (error: BerthError) => void): Dispose {
+  /**
+   * Starts following the project and returns close(). Batches come through emit, never ended: the
+   * project may come (again) later, and while the engine is away the next list after it is back
+   * picks the containers up again.
+   */
+  open(input: ComposeLogsInput, emit: (batch: LogBatch) => void): Dispose {
     const parsed = composeLogsInputSchema.safeParse(input);
     if (!parsed.success) throw new BerthError('invalid-input', `Invalid compose logs input: ${parsed.error.message}`);
     const { projectName, services, tail } = parsed.data;
@@ -106,7 +111,7 @@ export class ComposeLogs {
         if (ended) {
           entry.close = null;
           // Restarted before its read ended: the list that says so came already.
-          if (entry.running && lists > entry.followedAt) follow(id, entry, false);
+          if (followed.get(id) === entry && entry.running && lists > entry.followedAt) follow(id, entry, false);
         }
         schedule();
       };
@@ -122,10 +127,10 @@ export class ComposeLogs {
           // A container removed while being read: its end is enough, the list drops it.
           () => undefined,
         );
-      } catch (error) {
+      } catch {
+        // The engine went away: its next list (after the reconnect) reads the container again.
         entry.answered = true;
         entry.close = null;
-        onError?.(error instanceof BerthError ? error : new BerthError('internal', String(error)));
       }
     };
 
