@@ -149,7 +149,7 @@ export function createBackend(options: BackendOptions): Backend {
   const containers = new ContainerModel({ getClient, monitor });
   const actions = new ContainerActions({ getClient });
   const logs = new LogsService({ getClient });
-  // TODO(#15): the compose jobs' phases (their ComposePhaseSource) once the jobs part is on main.
+  // TODO(#15): phases: phasesOfJobs(composeJobs) once the compose jobs part is on main.
   const composeProjects = new ComposeProjects({ getClient, monitor, phases: noPhases });
   const composeLogs = new ComposeLogs({ logs, projects: composeProjects });
   const stats = new StatsService({ getClient });

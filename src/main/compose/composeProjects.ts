@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { ComposeProjectState } from '../../shared/compose';
+import type { ComposeJob, ComposeProjectState, ComposeServicePhase } from '../../shared/compose';
 import type { Dispose, Listener } from '../../shared/emitter';
 import { COMPOSE_PROJECT_LABEL } from '../containers/containerSummary';
 import { isContainerRowEvent } from '../containers/containerModel';
@@ -17,6 +17,28 @@ export const noPhases: ComposePhaseSource = {
   phases: () => new Map(),
   onPhasesChange: () => () => undefined,
 };
+
+/** What phasesOfJobs needs from the compose jobs: the jobs now, and each change. */
+export interface ComposeJobSource {
+  list(): ComposeJob[];
+  subscribe(emit: Listener<ComposeJob>): Dispose;
+}
+
+/** The phases of the compose commands still running, by project (a later command's phase wins). */
+export function phasesOfJobs(jobs: ComposeJobSource): ComposePhaseSource {
+  return {
+    phases() {
+      const byProject = new Map<string, Record<string, ComposeServicePhase>>();
+      const running = jobs.list().filter((job) => job.state === 'running');
+      for (const job of running.sort((a, b) => a.startedAt - b.startedAt)) {
+        const name = job.target.projectName;
+        byProject.set(name, { ...byProject.get(name), ...job.phases });
+      }
+      return byProject;
+    },
+    onPhasesChange: (listener) => jobs.subscribe(() => listener()),
+  };
+}
 
 export interface ComposeProjectsOptions {
   /** The connected engine's client (the backend passes monitor.requireClient). */
