@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildCachedRatio, buildColdRatio, buildUpdates } from './bench/buildOverhead';
 import { composeState } from './bench/composeState';
+import { composeUpRatio } from './bench/composeUp';
 import { containerChangeLatency } from './bench/containerChangeLatency';
 import { containerListLatency } from './bench/containerListLatency';
 import { containerScale } from './bench/containerScale';
@@ -42,6 +43,7 @@ const benchmarks: Benchmark[] = [
   volumeListRatio,
   networkListRatio,
   diskOverviewRatio,
+  composeUpRatio,
   composeState,
 ];
 

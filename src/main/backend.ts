@@ -1,4 +1,3 @@
-import { BerthError } from '../shared/errors';
 import fs from 'node:fs';
 import type { InstallationReport } from '../shared/engine';
 import type { TFunction } from 'i18next';
@@ -7,7 +6,7 @@ import type { EngineChoice, Settings } from '../shared/settings';
 import { ignoreFolder, summarizeBuildContext } from './builds/buildContext';
 import { BuildManager } from './builds/buildManager';
 import { ComposeLogs } from './compose/composeLogs';
-import { ComposeProjects, noPhases } from './compose/composeProjects';
+import { ComposeProjects, phasesOfJobs } from './compose/composeProjects';
 import { ContainerActions } from './containers/containerActions';
 import { ContainerModel } from './containers/containerModel';
 import { InspectService } from './containers/inspectService';
@@ -21,6 +20,9 @@ import { createContractServer, type ContractServer } from './contractServer';
 import { DiskUsageService } from './disk/diskUsageService';
 import { ReclaimableWatcher } from './disk/reclaimableWatcher';
 import { createTrayFeed, type TrayFeed } from './tray/trayState';
+import { ComposeJobs } from './compose/composeJobs';
+import { ComposeToolCache, findComposeTool } from './compose/composeTool';
+import { targetRiskyMounts } from './compose/targetRiskyMounts';
 import { ContextFollower, watchDirectoryWithFs } from './engine/contextFollower';
 import { listEngineOptions, type EngineChoicesWorld } from './engine/engineChoices';
 import { resolveEndpoint } from './engine/endpoint';
@@ -77,6 +79,8 @@ export interface Backend {
   pulls: PullManager;
   /** Builds from a Dockerfile (POST /build), as jobs like pulls. */
   builds: BuildManager;
+  /** The compose command (up, down…) as jobs, against the connected engine. */
+  composeJobs: ComposeJobs;
   images: ImageService;
   runs: RunService;
   containers: ContainerModel;
@@ -99,15 +103,6 @@ export interface Backend {
   server: ContractServer;
   start(): Promise<void>;
   stop(): void;
-}
-
-// TODO(#15): placeholders while the compose parts are built; gone when they are merged.
-async function notYet(): Promise<never> {
-  throw new BerthError('internal', 'Not built yet (#15).');
-}
-function notYetStream(_input: unknown, _emit: unknown, fail: (error: unknown) => void): () => void {
-  fail(new BerthError('internal', 'Not built yet (#15).'));
-  return () => {};
 }
 
 export function createBackend(options: BackendOptions): Backend {
@@ -149,9 +144,6 @@ export function createBackend(options: BackendOptions): Backend {
   const containers = new ContainerModel({ getClient, monitor });
   const actions = new ContainerActions({ getClient });
   const logs = new LogsService({ getClient });
-  // TODO(#15): phases: phasesOfJobs(composeJobs) once the compose jobs part is on main.
-  const composeProjects = new ComposeProjects({ getClient, monitor, phases: noPhases });
-  const composeLogs = new ComposeLogs({ logs, projects: composeProjects });
   const stats = new StatsService({ getClient });
   const inspector = new InspectService({ getClient });
   const terminals = new TerminalService({ getClient });
@@ -169,6 +161,18 @@ export function createBackend(options: BackendOptions): Backend {
     thresholdBytes: () => settings.settings().reclaimableAlertGb * 1e9,
     onThresholdChange: (listener) => settings.onChange(listener),
   });
+  const composeTool = new ComposeToolCache(() => findComposeTool(system));
+  const composeJobs = new ComposeJobs({
+    tool: () => composeTool.current(),
+    getEndpoint: () => monitor.requireEndpoint(),
+    getClient,
+    // The same model the Compose page shows, so up checks the mounts its confirmation named.
+    riskyMounts: (target) => targetRiskyMounts(target, system.env),
+    env: system.env,
+  });
+  // What Berth's own compose commands are doing to each service, laid over the projects.
+  const composeProjects = new ComposeProjects({ getClient, monitor, phases: phasesOfJobs(composeJobs) });
+  const composeLogs = new ComposeLogs({ logs, projects: composeProjects });
   const { pickFolder } = options;
   const dockerfiles = new DockerfileFiles({
     workDir: options.workDir,
@@ -337,17 +341,16 @@ export function createBackend(options: BackendOptions): Backend {
       'disk.usage': () => disk.usage(),
       'disk.plan': (input) => disk.plan(input),
       'disk.cleanUp': (input) => disk.cleanUp(input),
-      // TODO(#15): each compose part replaces its own placeholders.
-      'compose.tool': notYet,
+      'compose.tool': () => composeTool.refresh(),
       'compose.open': (input) => composeFiles.open(input),
       'compose.openExample': (input) => composeFiles.openExample(input),
       'compose.check': (input) => composeFiles.check(input),
       'compose.save': (input) => composeFiles.save(input),
       'compose.projects': () => composeProjects.list(),
-      'compose.downPlan': notYet,
-      'compose.run': notYet,
-      'compose.cancel': notYet,
-      'compose.dismiss': notYet,
+      'compose.downPlan': (target) => composeJobs.downPlan(target),
+      'compose.run': (input) => composeJobs.run(input),
+      'compose.cancel': ({ id }) => composeJobs.cancel(id),
+      'compose.dismiss': async ({ id }) => ({ dismissed: composeJobs.dismiss(id) }),
       'run.check': (input) => runs.check(input),
       'run.exposedPorts': ({ image }) => runs.exposedPorts(image),
       // The tray's "Run image" and the notifier follow runs.onStarted.
@@ -392,9 +395,8 @@ export function createBackend(options: BackendOptions): Backend {
       'volumes.list': (_input, emit) => volumes.subscribe(emit),
       'networks.list': (_input, emit) => networks.subscribe(emit),
       'disk.reclaimable': (_input, emit) => reclaimable.subscribe(emit),
-      // TODO(#15): each compose part replaces its own placeholders.
       'compose.projects': (_input, emit) => composeProjects.subscribe(emit),
-      'compose.jobs': notYetStream,
+      'compose.jobs': (_input, emit) => composeJobs.subscribe(emit),
       'compose.logs': (input, emit) => composeLogs.open(input, emit),
     },
   });
@@ -403,6 +405,7 @@ export function createBackend(options: BackendOptions): Backend {
     monitor,
     pulls,
     builds,
+    composeJobs,
     images,
     runs,
     containers,
@@ -426,6 +429,7 @@ export function createBackend(options: BackendOptions): Backend {
       monitor.stop();
       pulls.dispose();
       builds.dispose();
+      composeJobs.dispose();
       composeFiles.dispose();
       images.dispose();
       networks.dispose();
