@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ComposeProjectState } from '../../src/shared/compose';
 import type { LogLine } from '../../src/shared/containers';
+import { createBackend } from '../../src/main/backend';
 import { ComposeLogs } from '../../src/main/compose/composeLogs';
 import type { ComposePhases } from '../../src/main/compose/composeProjectList';
 import { ComposeProjects } from '../../src/main/compose/composeProjects';
@@ -190,5 +191,82 @@ describe.skipIf(!requireEngine.available || !composeAvailable())('compose projec
   it('down: the project is gone from the stream', async () => {
     compose('down', '-v', '-t', '1');
     await waitFor('the project gone', () => latest !== null && ours() === undefined);
+  });
+});
+
+describe.skipIf(!requireEngine.available || !composeAvailable())('compose projects through the contract', () => {
+  const backend = createBackend({ system: realHostSystem(process.env) });
+  const name = `berthtest${process.pid}y`;
+  let folder = '';
+  const seen: ComposeProjectState[][] = [];
+  let close: () => void = () => undefined;
+
+  beforeAll(async () => {
+    await backend.start();
+    expect(backend.monitor.getStatus().state).toBe('connected');
+    if (!imageExists('busybox:latest')) docker('pull', '-q', 'busybox');
+    folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'berth-compose-')));
+    fs.writeFileSync(path.join(folder, 'compose.yaml'), composeFile);
+    const opened = backend.server.openStream('compose.projects', {}, (list) =>
+      seen.push(list as ComposeProjectState[]),
+    );
+    expect(opened.ok).toBe(true);
+    if (opened.ok) close = opened.close;
+  });
+
+  afterAll(() => {
+    close();
+    try {
+      execFileSync('docker-compose', ['-p', name, '-f', path.join(folder, 'compose.yaml'), 'down', '-v', '-t', '1'], {
+        cwd: folder,
+        stdio: 'ignore',
+      });
+    } catch {
+      // Never up.
+    }
+    backend.stop();
+    if (folder) fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("shows what Berth's own up is doing to each service while it runs, and nothing once it is done", async () => {
+    const started = await backend.server.handleRequest('compose.run', {
+      target: { projectName: name, folder, files: [path.join(folder, 'compose.yaml')] },
+      action: 'up',
+    });
+    expect(started.ok).toBe(true);
+    if (!started.ok) return;
+    const job = await backend.composeJobs.settled((started.value as { id: string }).id);
+    expect(job.state).toBe('done');
+    const phasesSeen = seen
+      .flatMap((list) => list.filter((project) => project.name === name))
+      .flatMap((project) => project.services.map((service) => `${service.name}:${service.phase}`))
+      .filter((entry) => !entry.endsWith(':null'));
+    // docker-compose 1.29 says "Creating <container> ..." for each service before it starts it.
+    expect(phasesSeen).toEqual(expect.arrayContaining(['app:creating', 'job:creating']));
+    await waitFor('the project without phases, app running', () => {
+      const project = seen.at(-1)?.find((candidate) => candidate.name === name);
+      return (
+        project !== undefined &&
+        project.services.every((service) => service.phase === null) &&
+        project.services.find((service) => service.name === 'app')?.containers[0]?.state === 'running'
+      );
+    });
+  });
+
+  it("'compose.logs' merges the project's services, each line with its service", async () => {
+    const received: LogLine[] = [];
+    const opened = backend.server.openStream('compose.logs', { projectName: name }, (batch) =>
+      received.push(...(batch as { lines: LogLine[] }).lines),
+    );
+    expect(opened.ok).toBe(true);
+    try {
+      await waitFor("both services' lines", () =>
+        ['app says hi', 'hello'].every((text) =>
+          received.some((line) => line.text === text && line.source === (text === 'hello' ? 'job' : 'app')),
+        ),
+      );
+    } finally {
+      if (opened.ok) opened.close();
+    }
   });
 });
