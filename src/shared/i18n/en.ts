@@ -1973,6 +1973,10 @@ export const en = {
     },
     tabs: { services: 'Services', file: 'File', logs: 'Logs' },
   },
+  composeProjects: {
+    /** The Containers page's group header: a link to the project's own view. */
+    openProject: '{{project}} (Compose): open the project',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

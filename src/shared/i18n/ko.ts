@@ -1963,4 +1963,7 @@ export const ko: Catalog = {
     },
     tabs: { services: '서비스', file: '파일', logs: '로그' },
   },
+  composeProjects: {
+    openProject: '{{project}} (컴포즈): 프로젝트 열기',
+  },
 };
