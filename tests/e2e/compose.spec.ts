@@ -55,13 +55,13 @@ function webPort(project: string): number {
   return Number(published[1]);
 }
 
-/** The count the counter page says: the first number in its body. */
+/** The count the counter page says ("Visits: N"). */
 async function visit(port: number): Promise<number> {
   const response = await fetch(`http://127.0.0.1:${port}/`);
   const body = await response.text();
-  const count = /\d+/.exec(body);
+  const count = /Visits: (\d+)/.exec(body);
   if (!count) throw new Error(`no count in: ${body.slice(0, 200)}`);
-  return Number(count[0]);
+  return Number(count[1]);
 }
 
 function takeDown(project: string) {
