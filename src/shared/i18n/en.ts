@@ -1926,7 +1926,7 @@ export const en = {
     },
     down: {
       title: 'Take down {{name}}?',
-      body: '`docker compose down` stops and removes these containers and networks. Your compose file and images stay.',
+      body: '`{{command}} down` stops and removes these containers and networks. Your compose file and images stay.',
       nothing: 'Nothing of this project runs now: down has no containers or networks to remove.',
       container: 'container {{name}}',
       network: 'network {{name}}',

@@ -1915,7 +1915,7 @@ export const ko: Catalog = {
     },
     down: {
       title: '{{name}} 프로젝트를 내릴까요?',
-      body: '`docker compose down`은 이 컨테이너와 네트워크를 중지하고 삭제해요. 컴포즈 파일과 이미지는 남아요.',
+      body: '`{{command}} down` 명령어는 이 컨테이너와 네트워크를 중지하고 삭제해요. 컴포즈 파일과 이미지는 남아요.',
       nothing: '지금 실행 중인 것이 없어서 내려도 삭제할 컨테이너나 네트워크가 없어요.',
       container: '컨테이너 {{name}}',
       network: '네트워크 {{name}}',

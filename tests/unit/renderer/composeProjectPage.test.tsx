@@ -197,6 +197,7 @@ describe('a compose project', () => {
     await act(async () => fireEvent.click(screen.getByTestId('compose-down')));
     expect(fake.requested('compose.downPlan')).toEqual([target]);
     const dialog = screen.getByTestId('compose-down-dialog');
+    expect(dialog.textContent).toContain('docker-compose down stops and removes these containers and networks.');
     expect(within(dialog).getByTestId('compose-down-items').textContent).toBe(
       'container visit-counter-web-1container visit-counter-redis-1network visit-counter_default',
     );

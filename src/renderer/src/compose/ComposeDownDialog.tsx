@@ -16,12 +16,15 @@ function volumeLabel(t: ReturnType<typeof useTranslation>['t'], volume: ComposeD
  */
 export function ComposeDownDialog({
   plan,
+  command,
   busy,
   failure,
   onCancel,
   onConfirm,
 }: {
   plan: ComposeDownPlan;
+  /** The compose command as the user types it ("docker compose", "docker-compose"). */
+  command: string;
   busy: boolean;
   failure: BerthError | null;
   onCancel: () => void;
@@ -42,7 +45,7 @@ export function ComposeDownDialog({
       title={t('compose.down.title', { name: plan.projectName })}
       body={
         <p>
-          <InlineCode text={items.length > 0 ? t('compose.down.body') : t('compose.down.nothing')} />
+          <InlineCode text={items.length > 0 ? t('compose.down.body', { command }) : t('compose.down.nothing')} />
         </p>
       }
       items={items}

@@ -282,6 +282,7 @@ export function ComposeProjectPage({ name }: { name: string }) {
       {downPlan && target && (
         <ComposeDownDialog
           plan={downPlan}
+          command={tool?.found ? tool.command.join(' ') : 'docker compose'}
           busy={down.busy}
           failure={down.failure}
           onCancel={() => {
