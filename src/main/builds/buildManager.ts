@@ -5,7 +5,6 @@ import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 import type { BuildFailure, BuildJob, BuildOptions, BuildStep } from '../../shared/builds';
 import { parseDockerfile, type DockerfileInstruction } from '../../shared/dockerfile';
-import type { Dispose, Listener } from '../../shared/emitter';
 import type { EngineFamily } from '../../shared/engine';
 import { BerthError, type WireError } from '../../shared/errors';
 import { familiarListedName, familiarName, parseImageReference } from '../../shared/imageReference';
@@ -13,7 +12,7 @@ import { referenceProblemDetail } from '../../shared/i18n/referenceProblems';
 import { readStream } from '../engine/dialStream';
 import { engineError, engineMessage, engineStatus } from '../engine/engineErrors';
 import { createNdjsonParser } from '../engine/ndjson';
-import { JobTable } from '../jobs/jobTable';
+import { JobManager } from '../jobs/jobManager';
 import { createUpdateThrottle, type UpdateThrottle } from '../jobs/updateThrottle';
 import { packBuildContext } from './buildContext';
 import { buildahContainerIds, removeBuildahContainer } from './buildahContainers';
@@ -55,8 +54,7 @@ interface Entry {
  * (buildStream.ts) and sent to listeners at most every updateIntervalMs. Jobs keep running
  * whoever listens; a cancel leaves no new tag and no intermediate container.
  */
-export class BuildManager {
-  private readonly jobs = new JobTable<BuildJob, Entry>((entry) => entry.job, 'build');
+export class BuildManager extends JobManager<BuildJob, Entry> {
   /** The steps of the last build of each Dockerfile (context + file), for the rerun reasons. */
   private readonly previous = new Map<string, RememberedStep[]>();
   private readonly getClient: () => Docker;
@@ -65,6 +63,7 @@ export class BuildManager {
   private readonly now: () => number;
 
   constructor(options: BuildManagerOptions) {
+    super('build');
     this.getClient = options.getClient;
     this.getFamily = options.getFamily;
     this.updateIntervalMs = options.updateIntervalMs ?? 100;
@@ -143,41 +142,12 @@ export class BuildManager {
     return entry.job;
   }
 
-  dismiss(id: string): boolean {
-    const entry = this.jobs.get(id);
-    if (!entry || isRunning(entry.job)) return false;
-    entry.updates.dispose();
-    this.jobs.delete(id);
-    return true;
+  protected jobOf(entry: Entry): BuildJob {
+    return entry.job;
   }
 
-  get(id: string): BuildJob | undefined {
-    return this.jobs.get(id)?.job;
-  }
-
-  list(): BuildJob[] {
-    return this.jobs.list();
-  }
-
-  onUpdate(listener: Listener<BuildJob>): Dispose {
-    return this.jobs.onUpdate(listener);
-  }
-
-  /** Every job now (newest first), then each update: what the 'builds.jobs' stream sends. */
-  subscribe(emit: Listener<BuildJob>): Dispose {
-    return this.jobs.subscribe(emit);
-  }
-
-  /** Resolves with the job's final state; after a cancel, once the clean-up is done. */
-  settled(id: string): Promise<BuildJob> {
-    return this.jobs.settled(id);
-  }
-
-  /** Cancels every running build (the app is quitting). */
-  dispose(): void {
-    for (const entry of this.jobs.all()) {
-      if (isRunning(entry.job)) this.cancel(entry.job.id);
-    }
+  protected isRunning(job: BuildJob): boolean {
+    return isRunning(job);
   }
 
   private async run(entry: Entry, client: Docker, tag: string | null): Promise<void> {

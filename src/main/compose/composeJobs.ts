@@ -12,12 +12,11 @@ import type {
   composeRunInputSchema,
 } from '../../shared/compose';
 import { shellQuote } from '../../shared/dockerRunCommand';
-import type { Dispose, Listener } from '../../shared/emitter';
 import { BerthError, type WireError } from '../../shared/errors';
 import { COMPOSE_PROJECT_LABEL, containerName } from '../containers/containerSummary';
 import type { EngineEndpoint } from '../engine/endpoint';
 import { engineMessage } from '../engine/engineErrors';
-import { JobTable } from '../jobs/jobTable';
+import { JobManager } from '../jobs/jobManager';
 import { createUpdateThrottle, type UpdateThrottle } from '../jobs/updateThrottle';
 import { composeDownPlan } from './composeDownPlan';
 import { composeEnvironment, plainOutputArgs, type Environment } from './composeEnvironment';
@@ -105,8 +104,7 @@ function verbArgs(action: ComposeAction): string[] {
  * lines) and read for what it does to each service, sent to listeners at most every
  * updateIntervalMs with the final state exact. It runs against the engine Berth is connected to.
  */
-export class ComposeJobs {
-  private readonly jobs = new JobTable<ComposeJob, Entry>((entry) => this.snapshot(entry), 'compose command');
+export class ComposeJobs extends JobManager<ComposeJob, Entry> {
   private readonly spawn: typeof spawnProcess;
   private readonly env: Readonly<Environment>;
   private readonly killAfterMs: number;
@@ -114,6 +112,7 @@ export class ComposeJobs {
   private readonly now: () => number;
 
   constructor(private readonly options: ComposeJobsOptions) {
+    super('compose command');
     this.spawn = options.spawn ?? spawnProcess;
     this.env = options.env ?? process.env;
     this.killAfterMs = options.killAfterMs ?? 5_000;
@@ -281,33 +280,12 @@ export class ComposeJobs {
     return entry.settled;
   }
 
-  /** Forgets a finished job; a running one stays (false). */
-  dismiss(id: string): boolean {
-    const entry = this.jobs.get(id);
-    if (!entry || this.snapshot(entry).state === 'running') return false;
-    entry.updates.dispose();
-    this.jobs.delete(id);
-    return true;
+  protected jobOf(entry: Entry): ComposeJob {
+    return this.snapshot(entry);
   }
 
-  list(): ComposeJob[] {
-    return this.jobs.list();
-  }
-
-  /** Every job now (newest first), then each update: what the 'compose.jobs' stream sends. */
-  subscribe(emit: Listener<ComposeJob>): Dispose {
-    return this.jobs.subscribe(emit);
-  }
-
-  settled(id: string): Promise<ComposeJob> {
-    return this.jobs.settled(id);
-  }
-
-  /** The app is quitting: the commands still running are stopped. */
-  dispose(): void {
-    for (const entry of this.jobs.all()) {
-      if (entry.job.state === 'running') void this.cancel(entry.job.id);
-    }
+  protected isRunning(job: ComposeJob): boolean {
+    return job.state === 'running';
   }
 
   private async checkDown(request: ComposeRunRequest): Promise<ComposeDownPlan> {

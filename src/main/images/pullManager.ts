@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
-import type { Dispose, Listener } from '../../shared/emitter';
 import { BerthError, type WireError } from '../../shared/errors';
 import {
   familiarName,
@@ -11,7 +10,7 @@ import {
 import { referenceProblemDetail } from '../../shared/i18n/referenceProblems';
 import type { LayerState, PullJob } from '../../shared/pulls';
 import { createNdjsonParser } from '../engine/ndjson';
-import { JobTable } from '../jobs/jobTable';
+import { JobManager } from '../jobs/jobManager';
 import { createUpdateThrottle, type UpdateThrottle } from '../jobs/updateThrottle';
 import { engineMessage, engineStatus } from '../engine/engineErrors';
 import { classifyPullFailure, classifyPullMessage, engineStoppedError } from './classifyPullError';
@@ -62,13 +61,13 @@ interface Entry {
  * its NDJSON progress reduced into a PullJob (pullProgress.ts) and sent to listeners at most every
  * updateIntervalMs, the final state at once. Jobs keep running whoever listens.
  */
-export class PullManager implements Pulls {
-  private readonly jobs = new JobTable<PullJob, Entry>((entry) => entry.progress.job, 'pull');
+export class PullManager extends JobManager<PullJob, Entry> implements Pulls {
   private readonly getClient: () => Docker;
   private readonly updateIntervalMs: number;
   private readonly now: () => number;
 
   constructor(options: PullManagerOptions) {
+    super('pull');
     this.getClient = options.getClient;
     this.updateIntervalMs = options.updateIntervalMs ?? 100;
     this.now = options.now ?? Date.now;
@@ -132,39 +131,12 @@ export class PullManager implements Pulls {
     return job;
   }
 
-  dismiss(id: string): boolean {
-    const entry = this.jobs.get(id);
-    if (!entry || entry.progress.job.state === 'pulling') return false;
-    this.jobs.delete(id);
-    return true;
+  protected jobOf(entry: Entry): PullJob {
+    return entry.progress.job;
   }
 
-  get(id: string): PullJob | undefined {
-    return this.jobs.get(id)?.progress.job;
-  }
-
-  list(): PullJob[] {
-    return this.jobs.list();
-  }
-
-  onUpdate(listener: Listener<PullJob>): Dispose {
-    return this.jobs.onUpdate(listener);
-  }
-
-  /** Every job now (newest first), then each update: what a 'pulls.jobs' stream sends. */
-  subscribe(emit: Listener<PullJob>): Dispose {
-    return this.jobs.subscribe(emit);
-  }
-
-  settled(id: string): Promise<PullJob> {
-    return this.jobs.settled(id);
-  }
-
-  /** Cancels every running pull (the app is quitting). */
-  dispose(): void {
-    for (const entry of this.jobs.all()) {
-      if (entry.progress.job.state === 'pulling') this.cancel(entry.progress.job.id);
-    }
+  protected isRunning(job: PullJob): boolean {
+    return job.state === 'pulling';
   }
 
   private async run(entry: Entry, client: Docker): Promise<void> {
