@@ -1749,7 +1749,7 @@ export const ko: Catalog = {
     editorLabel: '컴포즈 파일 편집기: {{path}}',
     file: '파일',
     override: '덮어쓰기',
-    intro: '여기서 파일을 고치고 저장하세요. 입력하는 동안 Berth가 컴포즈 명세(Compose Specification)에 맞는지 확인해요.',
+    intro: '여기서 파일을 고치고 저장하세요. 입력하는 동안 Berth가 컴포즈 명세에 맞는지 확인해요.',
     problems: {
       title: '{{file}}의 문제',
       none: '문제가 없어요. 파일이 컴포즈 명세에 맞아요.',
