@@ -95,7 +95,7 @@ function replaceText(text: string) {
 }
 
 function problemRows() {
-  return screen.queryAllByTestId('compose-problem').map((row) => row.textContent);
+  return screen.queryAllByTestId('compose-file-problem').map((row) => row.textContent);
 }
 
 function markedLines() {
@@ -112,7 +112,7 @@ describe('the compose file tab', () => {
     expect(editor().state.doc.toString()).toBe(main);
     expect(screen.getByRole('textbox', { name: 'Compose file editor: compose.yaml' })).toBeTruthy();
     expect(problemRows()).toEqual(['Line 4: portz is not a key the compose file format has']);
-    expect(screen.getByTestId('compose-problem').querySelector('code')?.textContent).toBe('portz');
+    expect(screen.getByTestId('compose-file-problem').querySelector('code')?.textContent).toBe('portz');
     expect(markedLines()).toEqual([['4', 'portz is not a key the compose file format has']]);
     expect(screen.getByTestId('compose-editor').querySelector('.cm-problem-mark')?.getAttribute('title')).toBe(
       'portz is not a key the compose file format has',
@@ -148,7 +148,7 @@ describe('the compose file tab', () => {
   it('checks the text after a pause in typing: a new unknown key is marked, the fix clears it', async () => {
     const { client, request } = fakeClient();
     renderTab(client, documentWith([]));
-    expect(screen.getByTestId('compose-problems-none').textContent).toBe(
+    expect(screen.getByTestId('compose-file-problems-none').textContent).toBe(
       'No problems: the file follows the Compose Specification.',
     );
     expect(request).not.toHaveBeenCalled();
@@ -160,14 +160,14 @@ describe('the compose file tab', () => {
     expect(markedLines().map(([line]) => line)).toEqual(['12']);
 
     replaceText(fixed);
-    await waitFor(() => expect(screen.queryByTestId('compose-problems-none')).toBeTruthy());
+    await waitFor(() => expect(screen.queryByTestId('compose-file-problems-none')).toBeTruthy());
     expect(markedLines()).toEqual([]);
   });
 
   it('moves the cursor to a problem’s line when it is clicked', () => {
     const { client } = fakeClient();
     renderTab(client);
-    fireEvent.click(screen.getByTestId('compose-problem'));
+    fireEvent.click(screen.getByTestId('compose-file-problem'));
     const view = editor();
     expect(view.state.doc.lineAt(view.state.selection.main.head).number).toBe(4);
   });
