@@ -14,7 +14,7 @@ export function ComposeLogsTab({ projectName, services }: { projectName: string;
     [client, projectName],
   );
   return (
-    <div className="flex h-[70vh] min-h-[20rem] flex-col" data-testid="compose-logs-tab">
+    <div className="flex h-[calc(100vh-22rem)] min-h-64 flex-col" data-testid="compose-logs-tab">
       <LogsView name={projectName} subscribe={subscribe} sinces={sinces} sources={services} />
     </div>
   );
