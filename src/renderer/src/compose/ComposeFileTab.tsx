@@ -205,7 +205,11 @@ export function ComposeFileTab({
           />
         </div>
       </section>
-      <section aria-labelledby="compose-problems-title" data-testid="compose-file-problems" data-count={problems.length}>
+      <section
+        aria-labelledby="compose-problems-title"
+        data-testid="compose-file-problems"
+        data-count={problems.length}
+      >
         <h3 id="compose-problems-title" className="flex items-center gap-2 text-sm font-semibold">
           {t('composeEditor.problems.title', { file: name })}
           {checking && (
@@ -265,7 +269,12 @@ function ProblemRow({
     'flex w-full items-start gap-2 rounded-md border border-rose-200 bg-rose-50 px-3 py-1.5 text-left text-rose-950 dark:border-rose-800/60 dark:bg-rose-950/40 dark:text-rose-100';
   if (!onGoTo || problem.line === null)
     return (
-      <p className={className} data-testid="compose-file-problem" data-line={problem.line ?? ''} data-kind={problem.kind}>
+      <p
+        className={className}
+        data-testid="compose-file-problem"
+        data-line={problem.line ?? ''}
+        data-kind={problem.kind}
+      >
         {sentence}
       </p>
     );
