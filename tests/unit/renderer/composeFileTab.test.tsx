@@ -71,13 +71,23 @@ function fakeClient(saves: ComposeSaveResult[] = []) {
   return { client: { request, subscribe } as unknown as BerthClient, request };
 }
 
-function renderTab(client: BerthClient, document = documentWith([unknownKey(4)]), onSaved = vi.fn()) {
+function renderTab(
+  client: BerthClient,
+  document = documentWith([unknownKey(4)]),
+  onSaved = vi.fn(),
+  show: { file: string; line: number | null } | null = null,
+) {
   render(
     <ClientContext.Provider value={client}>
-      <ComposeFileTab document={document} onSaved={onSaved} />
+      <ComposeFileTab document={document} onSaved={onSaved} show={show} />
     </ClientContext.Provider>,
   );
   return onSaved;
+}
+
+function cursorLine(): number {
+  const view = editor();
+  return view.state.doc.lineAt(view.state.selection.main.head).number;
 }
 
 function editor(): EditorView {
@@ -168,8 +178,23 @@ describe('the compose file tab', () => {
     const { client } = fakeClient();
     renderTab(client);
     fireEvent.click(screen.getByTestId('compose-file-problem'));
-    const view = editor();
-    expect(view.state.doc.lineAt(view.state.selection.main.head).number).toBe(4);
+    expect(cursorLine()).toBe(4);
+  });
+
+  it('opens another file’s problem in that file, on its line', () => {
+    const { client } = fakeClient();
+    renderTab(client, documentWith([unknownKey(3, 'debugz', 'compose.override.yaml')]));
+    expect(editor().state.doc.toString()).toBe(main);
+    fireEvent.click(screen.getByTestId('compose-file-problem'));
+    expect(editor().state.doc.toString()).toBe(override);
+    expect(cursorLine()).toBe(3);
+  });
+
+  it('shows the place it is asked to (show in file)', () => {
+    const { client } = fakeClient();
+    renderTab(client, documentWith([]), vi.fn(), { file: 'compose.override.yaml', line: 4 });
+    expect(editor().state.doc.toString()).toBe(override);
+    expect(cursorLine()).toBe(4);
   });
 
   it('saves only when asked, with the version it started from, and hands the saved project on', async () => {

@@ -35,14 +35,28 @@ function editsOf(document: ComposeDocument): ComposeEdits {
 export function ComposeFileTab({
   document,
   onSaved,
+  show = null,
 }: {
   document: ComposeDocument;
   onSaved: (document: ComposeDocument) => void;
+  /** A place to show when the tab opens or this changes ("show in file" for a service or a problem). */
+  show?: { file: string; line: number | null } | null;
 }) {
   const { t } = useTranslation();
   const client = useBerthClient();
   const [kept, setKept] = useKeptState<ComposeEdits>(`compose.edits:${document.folder}`, () => editsOf(document));
-  const [fileName, setFileName] = useState(document.files[0]?.name ?? '');
+  const [fileName, setFileName] = useState(show?.file ?? document.files[0]?.name ?? '');
+  // A line to put the cursor on once its file's editor is there (each request once).
+  const [lineWanted, setLineWanted] = useState(show);
+  const lineShown = useRef<typeof show>(null);
+  const [shown, setShown] = useState(show);
+  if (shown !== show) {
+    setShown(show);
+    if (show) {
+      setFileName(show.file);
+      setLineWanted(show);
+    }
+  }
   const [problems, setProblems] = useState<ComposeProblem[]>(document.problems);
   const [checking, setChecking] = useState(false);
   const [checkFailed, setCheckFailed] = useState(false);
@@ -132,6 +146,14 @@ export function ComposeFileTab({
 
   const here = useMemo(() => problems.filter((problem) => problem.file === name), [problems, name]);
   const elsewhere = useMemo(() => problems.filter((problem) => problem.file !== name), [problems, name]);
+  useEffect(() => {
+    if (!lineWanted || lineWanted.file !== name || lineShown.current === lineWanted) return;
+    lineShown.current = lineWanted;
+    if (lineWanted.line === null) return;
+    editor.current?.markLine(lineWanted.line);
+    editor.current?.focus();
+  }, [lineWanted, name]);
+
   const marks = useMemo<LineProblem[]>(
     () =>
       here.flatMap((problem) =>
@@ -142,9 +164,16 @@ export function ComposeFileTab({
 
   if (!file || !edit) return null;
 
-  const goTo = (line: number) => {
-    editor.current?.markLine(line);
-    editor.current?.focus();
+  /** Shows a problem's line, in its own file. */
+  const goTo = (problem: ComposeProblem) => {
+    if (problem.line === null) return;
+    if (problem.file === name) {
+      editor.current?.markLine(problem.line);
+      editor.current?.focus();
+    } else if (document.files.some((candidate) => candidate.name === problem.file)) {
+      setFileName(problem.file);
+      setLineWanted({ file: problem.file, line: problem.line });
+    }
   };
 
   const title =
@@ -234,7 +263,7 @@ export function ComposeFileTab({
             ))}
             {elsewhere.map((problem, index) => (
               <li key={`elsewhere-${index}`}>
-                <ProblemRow problem={problem} otherFile />
+                <ProblemRow problem={problem} onGoTo={goTo} otherFile />
               </li>
             ))}
           </ul>
@@ -251,7 +280,7 @@ function ProblemRow({
   otherFile = false,
 }: {
   problem: ComposeProblem;
-  onGoTo?: (line: number) => void;
+  onGoTo?: (problem: ComposeProblem) => void;
   otherFile?: boolean;
 }) {
   const { t } = useTranslation();
@@ -286,7 +315,7 @@ function ProblemRow({
       data-line={line}
       data-kind={problem.kind}
       title={t('composeEditor.problems.goTo', { line })}
-      onClick={() => onGoTo(line)}
+      onClick={() => onGoTo(problem)}
       className={`${className} hover:bg-rose-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:hover:bg-rose-900/50`}
     >
       <span>{sentence}</span>
