@@ -159,7 +159,7 @@ const editorTheme = EditorView.theme({
     backgroundColor: 'var(--cm-selection) !important',
   },
   '.cm-marked-line': { backgroundColor: 'var(--cm-marked)', boxShadow: 'inset 3px 0 0 var(--cm-marked-edge)' },
-  '.cm-problem-line': { backgroundColor: 'var(--cm-problem)', textDecoration: 'underline wavy var(--cm-invalid)' },
+  '.cm-problem-line': { backgroundColor: 'var(--cm-problem)', boxShadow: 'inset 3px 0 0 var(--cm-invalid)' },
   '.cm-problem-gutter': { minWidth: '1rem', textAlign: 'center' },
   '.cm-problem-mark': { color: 'var(--cm-invalid)', fontSize: '10px' },
 });
