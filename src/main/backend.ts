@@ -14,6 +14,7 @@ import { StatsService } from './containers/statsService';
 import { HttpProbe } from './containers/httpProbe';
 import { TerminalService } from './containers/terminalService';
 import { DockerfileFiles } from './builds/dockerfileFiles';
+import { ComposeFiles } from './compose/composeFiles';
 import { createContractServer, type ContractServer } from './contractServer';
 import { DiskUsageService } from './disk/diskUsageService';
 import { ReclaimableWatcher } from './disk/reclaimableWatcher';
@@ -169,6 +170,7 @@ export function createBackend(options: BackendOptions): Backend {
     examplesDir: options.examplesDir,
     onlyChosenFolders: pickFolder !== undefined,
   });
+  const composeFiles = new ComposeFiles({ workDir: options.workDir, examplesDir: options.examplesDir });
   const pickBuildFolder = async () => {
     if (!pickFolder) return { available: false, path: null };
     const picked = await pickFolder();
@@ -332,10 +334,10 @@ export function createBackend(options: BackendOptions): Backend {
       'disk.cleanUp': (input) => disk.cleanUp(input),
       // TODO(#15): each compose part replaces its own placeholders.
       'compose.tool': notYet,
-      'compose.open': notYet,
-      'compose.openExample': notYet,
-      'compose.check': notYet,
-      'compose.save': notYet,
+      'compose.open': (input) => composeFiles.open(input),
+      'compose.openExample': (input) => composeFiles.openExample(input),
+      'compose.check': (input) => composeFiles.check(input),
+      'compose.save': (input) => composeFiles.save(input),
       'compose.projects': notYet,
       'compose.downPlan': notYet,
       'compose.run': notYet,
@@ -419,6 +421,7 @@ export function createBackend(options: BackendOptions): Backend {
       monitor.stop();
       pulls.dispose();
       builds.dispose();
+      composeFiles.dispose();
       images.dispose();
       networks.dispose();
       volumes.dispose();

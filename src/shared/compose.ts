@@ -92,6 +92,32 @@ export type ComposeProblem = z.infer<typeof composeProblemSchema>;
 
 export const MAX_COMPOSE_FILE_BYTES = 1_000_000;
 
+/**
+ * Why a folder or file cannot be opened or saved: the message of the BerthError's issue (on `path`
+ * for compose.open, `folder` or `file` for compose.check and compose.save), said by the page in the
+ * user's language.
+ */
+export const composeOpenProblems = [
+  'folder-missing',
+  'not-a-folder',
+  'folder-unreadable',
+  /** The folder has none of composeFileNames; or the file named is not a .yml/.yaml file. */
+  'no-compose-file',
+  /** A folder (or something else than a file) has the file's name. */
+  'not-a-file',
+  'file-unreadable',
+  /** The file, or a link on its way, leads outside the folder. */
+  'outside-folder',
+  /** Larger than MAX_COMPOSE_FILE_BYTES. */
+  'too-large',
+  /** check or save of a file Berth did not open in that folder (or, for save, not named like a compose file). */
+  'not-opened',
+  /** The save could not be written (permissions, disk full). */
+  'write-failed',
+] as const;
+export const composeOpenProblemSchema = z.enum(composeOpenProblems);
+export type ComposeOpenProblem = z.infer<typeof composeOpenProblemSchema>;
+
 // ---------------------------------------------------------------- the model Berth shows
 
 export const composeMountSchema = z.object({
@@ -178,6 +204,7 @@ export const composeOpenInputSchema = z
 
 export const composeExampleNames = ['visit-counter'] as const;
 export const composeExampleNameSchema = z.enum(composeExampleNames);
+export type ComposeExampleName = z.infer<typeof composeExampleNameSchema>;
 
 /** The text being edited, checked before it is saved (merged with the project's other files). */
 export const composeCheckInputSchema = z

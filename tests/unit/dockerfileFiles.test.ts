@@ -8,9 +8,9 @@ import { DockerfileFiles } from '../../src/main/builds/dockerfileFiles';
 import { realHostSystem } from '../../src/main/host/hostSystem';
 import { buildExampleNames, buildFileProblems, DOCKERFILE_ABSENT_VERSION } from '../../src/shared/builds';
 import { parseDockerfile } from '../../src/shared/dockerfile';
-import { BerthError } from '../../src/shared/errors';
 import { en } from '../../src/shared/i18n/en';
 import { ko } from '../../src/shared/i18n/ko';
+import { refusal, writeFileIn } from '../fixtures/projectFiles';
 
 const sha256 = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
 
@@ -19,22 +19,7 @@ let project: string;
 let outside: string;
 let files: DockerfileFiles;
 
-function write(relative: string, content: string, base = project): string {
-  const file = path.join(base, relative);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
-  return file;
-}
-
-/** The rejection of a promise as a BerthError with its code and the problem its issue names. */
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; problem: string | undefined }> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof BerthError)) throw new Error(`expected a BerthError, got ${String(error)}`);
-  return { code: error.code, problem: error.issues?.[0]?.message };
-}
+const write = (relative: string, content: string, base = project) => writeFileIn(base, relative, content);
 
 beforeEach(() => {
   root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'berth-dockerfiles-')));

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { decodePng, pngSize, renderTrayIcons } from '../../scripts/make-icons';
 import { trayIconFileName } from '../../src/main/shell/tray';
 import { buildExampleNames } from '../../src/shared/builds';
+import { composeExampleNames } from '../../src/shared/compose';
 import { trayIconStateSchema } from '../../src/shared/tray';
 
 // src/main/shell/tray.ts imports 'electron', whose real package would try to download a binary.
@@ -130,6 +131,12 @@ describe('the example projects', () => {
     expect(resources!.filter).toContain('examples/**');
     for (const name of buildExampleNames) {
       expect(fs.existsSync(path.join(root, 'resources/examples', name, 'Dockerfile')), name).toBe(true);
+    }
+  });
+
+  it('ships a compose file for every example the Compose page offers', () => {
+    for (const name of composeExampleNames) {
+      expect(fs.existsSync(path.join(root, 'resources/examples', name, 'compose.yaml')), name).toBe(true);
     }
   });
 });

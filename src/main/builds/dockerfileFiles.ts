@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,16 @@ import {
 } from '../../shared/builds';
 import { BerthError, type ErrorCode } from '../../shared/errors';
 import { writeFileAtomic } from '../settings/settingsStore';
+import { KeyedQueue } from '../files/keyedQueue';
+import {
+  copyOnce,
+  fileVersion,
+  isInside,
+  isMissingError,
+  isPermissionError,
+  realFolderPath,
+  repositoryExamplesDir,
+} from '../files/projectFolder';
 
 export interface DockerfileFilesOptions {
   /** Berth's own folder, where the examples are copied; without it a temporary one, removed by dispose(). */
@@ -48,20 +57,6 @@ function fail(
   return new BerthError(code, message, [{ path: field, message: problem }]);
 }
 
-const errnoOf = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | null)?.code;
-const isPermissionError = (error: unknown) => ['EACCES', 'EPERM'].includes(errnoOf(error) ?? '');
-const isMissingError = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes(errnoOf(error) ?? '');
-
-/** The version of bytes on disk: changes whenever the file does. */
-export function dockerfileVersion(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
-
-function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-}
-
 /** "docker\\dev.Dockerfile" and "./Dockerfile" as the contract writes them: "docker/dev.Dockerfile", "Dockerfile". */
 function normalizeDockerfilePath(dockerfile: string): string {
   return path.posix.normalize(dockerfile.replace(/\\/g, '/')).replace(/\/+$/, '');
@@ -89,7 +84,7 @@ export class DockerfileFiles {
   /** Real paths of the folders the user chose in the OS dialog, and the examples' copies (with their subfolders). */
   private readonly chosenFolders = new Set<string>();
   /** One save or example copy at a time per file, so two saves from Berth never interleave. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
   private ownWorkDir: string | null = null;
 
   constructor(private readonly options: DockerfileFilesOptions = {}) {}
@@ -115,7 +110,7 @@ export class DockerfileFiles {
 
   async openExample(input: { name: BuildExampleName }): Promise<BuildFolder> {
     const target = path.join(this.workDir(), input.name);
-    await this.queued(`example:${target}`, () => copyOnce(path.join(this.examplesDir(), input.name), target));
+    await this.queue.run(`example:${target}`, () => copyOnce(path.join(this.examplesDir(), input.name), target));
     this.chooseFolder(target);
     return this.openFolder({ folder: target, dockerfile: null });
   }
@@ -137,7 +132,7 @@ export class DockerfileFiles {
   }): Promise<DockerfileSaveResult> {
     const realFolder = await realBuildFolder(path.resolve(input.contextPath));
     const relative = normalizeDockerfilePath(input.dockerfile);
-    return this.queued(`file:${path.join(realFolder, relative)}`, async () => {
+    return this.queue.run(`file:${path.join(realFolder, relative)}`, async () => {
       const located = await this.locate(realFolder, relative);
       const namedLikeOne = looksLikeDockerfile(path.posix.basename(relative));
       const chosen = this.isChosen(realFolder);
@@ -152,7 +147,7 @@ export class DockerfileFiles {
       const bytes = Buffer.from(input.content, 'utf8');
       await saveFile(located.realPath, bytes, located.mode);
       this.openedFiles.add(located.realPath);
-      return { saved: true, document: { path: relative, content: input.content, version: dockerfileVersion(bytes) } };
+      return { saved: true, document: { path: relative, content: input.content, version: fileVersion(bytes) } };
     });
   }
 
@@ -174,24 +169,7 @@ export class DockerfileFiles {
   }
 
   private examplesDir(): string {
-    if (this.options.examplesDir) return this.options.examplesDir;
-    // src/main/builds (tsx, vitest) and out/main (electron-vite) both sit below the repository's resources/.
-    for (let dir = __dirname, depth = 0; depth < 6; dir = path.dirname(dir), depth++) {
-      const candidate = path.join(dir, 'resources', 'examples');
-      if (fs.existsSync(path.join(candidate, 'static-site'))) return candidate;
-    }
-    throw new BerthError('internal', 'The bundled examples (resources/examples) were not found.');
-  }
-
-  private queued<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const settled = next.catch(() => undefined);
-    this.queues.set(key, settled);
-    void settled.then(() => {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
-    });
-    return next;
+    return this.options.examplesDir ?? repositoryExamplesDir();
   }
 
   /** The Dockerfile at `dockerfile` inside the folder: read when it is there, refused when it leads outside. */
@@ -240,7 +218,7 @@ export class DockerfileFiles {
     return {
       relative,
       realPath,
-      document: { path: relative, content: bytes.toString('utf8'), version: dockerfileVersion(bytes) },
+      document: { path: relative, content: bytes.toString('utf8'), version: fileVersion(bytes) },
       mode: stats.mode & 0o7777,
     };
   }
@@ -250,21 +228,8 @@ export class DockerfileFiles {
  * A build folder's real path (links resolved), or a clear error whose issue names the problem
  * (folder-missing, not-a-folder, folder-unreadable) for the form to say in the user's language.
  */
-export async function realBuildFolder(folder: string, field: 'folder' | 'contextPath' = 'folder'): Promise<string> {
-  let stats: fs.Stats;
-  try {
-    stats = await fs.promises.stat(folder);
-  } catch (error) {
-    if (isPermissionError(error)) throw fail('forbidden', field, 'folder-unreadable', `${folder} cannot be read.`);
-    throw fail('not-found', field, 'folder-missing', `There is no folder ${folder}.`);
-  }
-  if (!stats.isDirectory()) throw fail('invalid-input', field, 'not-a-folder', `${folder} is not a folder.`);
-  try {
-    await fs.promises.access(folder, fs.constants.R_OK | fs.constants.X_OK);
-    return await fs.promises.realpath(folder);
-  } catch {
-    throw fail('forbidden', field, 'folder-unreadable', `${folder} cannot be read.`);
-  }
+export function realBuildFolder(folder: string, field: 'folder' | 'contextPath' = 'folder'): Promise<string> {
+  return realFolderPath(folder, field);
 }
 
 /**
@@ -315,22 +280,5 @@ async function saveFile(target: string, bytes: Buffer, mode: number | null): Pro
   } catch (error) {
     const code: ErrorCode = isPermissionError(error) ? 'forbidden' : 'internal';
     throw fail(code, 'dockerfile', 'write-failed', `Saving ${target} failed: ${String(error)}`);
-  }
-}
-
-/** Copies the folder to target unless target is already there (the learner's copy, maybe edited). */
-async function copyOnce(source: string, target: string): Promise<void> {
-  if (fs.existsSync(target)) return;
-  await fs.promises.mkdir(path.dirname(target), { recursive: true });
-  // Copied beside it first, then renamed: a copy cut short is never taken for the learner's own.
-  const partial = `${target}.copying-${randomBytes(4).toString('hex')}`;
-  try {
-    await fs.promises.cp(source, partial, { recursive: true });
-    await fs.promises.rename(partial, target).catch((error: unknown) => {
-      // Another Berth copied it meanwhile: theirs stays.
-      if (!fs.existsSync(target)) throw error;
-    });
-  } finally {
-    await fs.promises.rm(partial, { recursive: true, force: true });
   }
 }

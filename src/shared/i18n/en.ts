@@ -1160,6 +1160,54 @@ export const en = {
       'write-failed': 'The Dockerfile could not be saved. Check that you may write to the folder, then save again.',
     },
   },
+  composeFiles: {
+    /** Why a compose folder or file cannot be opened, checked or saved (src/shared/compose.ts composeOpenProblems). */
+    problem: {
+      'folder-missing': 'There is nothing at this path. Check the spelling, or choose the folder again.',
+      'not-a-folder': 'This is not a folder. Choose the folder that holds your compose file.',
+      'folder-unreadable': 'Berth may not read this folder. Check its permissions, or choose another folder.',
+      'no-compose-file':
+        'There is no compose file here. Berth looks for compose.yaml, compose.yml, docker-compose.yml or docker-compose.yaml.',
+      'not-a-file': "A folder has the compose file's name. Rename it, or choose the compose file itself.",
+      'file-unreadable': 'Berth may not read this compose file. Check its permissions.',
+      'outside-folder':
+        'This compose file leads outside the folder through a link. Berth only opens files inside the project folder.',
+      'too-large': 'This file is too big to be a compose file (over 1 MB).',
+      'not-opened':
+        'Berth only checks and saves a compose file it opened from this folder. Open the folder again, then save.',
+      'write-failed': 'The compose file could not be saved. Check that you may write to the folder, then save again.',
+    },
+    /** A problem in a compose file (src/shared/compose.ts composeProblemKinds), for composeProblemMessage. */
+    kind: {
+      'yaml-syntax': 'This is not valid YAML: {{detail}}',
+      'unknown-key': 'Compose has no key “{{key}}” here. Check its spelling and its indentation.',
+      'wrong-type': 'This value is the wrong kind: it should be {{expected}}.',
+      'missing-key': '“{{key}}” is missing here.',
+      'not-allowed': 'Compose does not allow this value. Use one of: {{allowed}}',
+      'bad-value': 'Compose cannot read this value in this form.',
+      'bad-value-detail': 'Compose cannot read this value: {{detail}}',
+      'no-image': 'This service has neither image: nor build:, so there is nothing to run. Add one of them.',
+      'unknown-reference-service': 'depends_on names the service “{{name}}”, but the file has no such service.',
+      'unknown-reference-network': 'The network “{{name}}” is not defined under networks: at the top of the file.',
+      'unknown-reference-volume': 'The volume “{{name}}” is not defined under volumes: at the top of the file.',
+      'dependency-cycle': 'depends_on goes round in a circle ({{cycle}}): compose cannot tell which to start first.',
+      'no-services': 'The file has no services. Add one under services:.',
+      'outside-folder': 'The path {{path}} is outside the project folder. Berth only uses files inside the folder.',
+      'too-large': 'This file is too big to be a compose file (over 1 MB).',
+    },
+    /** The kinds of value the specification names (string, number...), for wrong-type. */
+    valueType: {
+      string: 'text',
+      number: 'a number',
+      integer: 'a whole number',
+      boolean: 'true or false',
+      array: 'a list',
+      object: 'a mapping (key: value)',
+      null: 'empty',
+    },
+    /** Between the kinds of value allowed: "a list or a mapping". */
+    or: ' or ',
+  },
   buildSteps: {
     state: {
       sending: 'Sending the build context to the Docker server…',
