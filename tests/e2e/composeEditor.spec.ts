@@ -70,8 +70,13 @@ test('the compose file: an unknown key marked on its line and said, the fix clea
   await page.keyboard.type('    portz: 1');
   await expect(editor.problem).toHaveCount(1);
   await expect(editor.problem).toHaveAttribute('data-line', '5');
-  await expect(editor.problem).toHaveText('Line 5: portz is not a key the compose file format has');
-  await expect(editor.markedLine(5)).toHaveAttribute('title', 'portz is not a key the compose file format has');
+  await expect(editor.problem).toHaveText(
+    'Line 5: Compose has no key “portz” here. Check its spelling and its indentation.',
+  );
+  await expect(editor.markedLine(5)).toHaveAttribute(
+    'title',
+    'Compose has no key “portz” here. Check its spelling and its indentation.',
+  );
   await screenshots(page, 'file-problem', 'en');
 
   // Clicking the problem puts the cursor on its line; the fix clears it (Home stops after the indentation).
@@ -93,7 +98,9 @@ test('the compose file in Korean: the problem said in Korean', async ({ page }) 
   const editor = await openFileTab(page, folder, 'ko');
   await editor.toEnd();
   await page.keyboard.type('    portz: 1');
-  await expect(editor.problem).toHaveText('5번째 줄: 컴포즈 파일 형식에 없는 키예요: portz');
+  await expect(editor.problem).toHaveText(
+    '5번째 줄: 컴포즈에는 이 위치에 “portz” 키가 없어요. 철자와 들여쓰기를 확인하세요.',
+  );
   await screenshots(page, 'file-problem', 'ko');
 });
 

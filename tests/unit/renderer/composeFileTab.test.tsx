@@ -121,11 +121,10 @@ describe('the compose file tab', () => {
     renderTab(client);
     expect(editor().state.doc.toString()).toBe(main);
     expect(screen.getByRole('textbox', { name: 'Compose file editor: compose.yaml' })).toBeTruthy();
-    expect(problemRows()).toEqual(['Line 4: portz is not a key the compose file format has']);
-    expect(screen.getByTestId('compose-file-problem').querySelector('code')?.textContent).toBe('portz');
-    expect(markedLines()).toEqual([['4', 'portz is not a key the compose file format has']]);
+    expect(problemRows()).toEqual(['Line 4: Compose has no key “portz” here. Check its spelling and its indentation.']);
+    expect(markedLines()).toEqual([['4', 'Compose has no key “portz” here. Check its spelling and its indentation.']]);
     expect(screen.getByTestId('compose-editor').querySelector('.cm-problem-mark')?.getAttribute('title')).toBe(
-      'portz is not a key the compose file format has',
+      'Compose has no key “portz” here. Check its spelling and its indentation.',
     );
   });
 
@@ -149,8 +148,8 @@ describe('the compose file tab', () => {
       ]),
     );
     expect(problemRows()).toEqual([
-      '4번째 줄: 컴포즈 파일 형식에 없는 키예요: portz',
-      '2번째 줄: services.web의 값은 이런 형태여야 해요: 키와 값의 묶음',
+      '4번째 줄: 컴포즈에는 이 위치에 “portz” 키가 없어요. 철자와 들여쓰기를 확인하세요.',
+      '2번째 줄: 값의 종류가 맞지 않아요. 이 값은 매핑(키: 값) 값이어야 해요.',
     ]);
     expect(screen.getByRole('textbox', { name: '컴포즈 파일 편집기: compose.yaml' })).toBeTruthy();
   });
@@ -165,7 +164,11 @@ describe('the compose file tab', () => {
 
     const typed = 'services:\n  web:\n    image: busybox\n\n\n\n\n\n\n\n\n    portz: 1\n';
     replaceText(typed);
-    await waitFor(() => expect(problemRows()).toEqual(['Line 12: portz is not a key the compose file format has']));
+    await waitFor(() =>
+      expect(problemRows()).toEqual([
+        'Line 12: Compose has no key “portz” here. Check its spelling and its indentation.',
+      ]),
+    );
     expect(request).toHaveBeenCalledWith('compose.check', { folder, file: 'compose.yaml', content: typed });
     expect(markedLines().map(([line]) => line)).toEqual(['12']);
 
@@ -295,8 +298,8 @@ describe('the compose file tab', () => {
     expect(overrideSwitch?.textContent).toBe('compose.override.yaml(override)');
     // The other file's problem is listed with its file, and not marked in this one.
     expect(problemRows()).toEqual([
-      'Line 4: portz is not a key the compose file format has',
-      'In compose.override.yaml, Line 2: debugz is not a key the compose file format has',
+      'Line 4: Compose has no key “portz” here. Check its spelling and its indentation.',
+      'In compose.override.yaml, Line 2: Compose has no key “debugz” here. Check its spelling and its indentation.',
     ]);
     replaceText(fixed);
 

@@ -7,9 +7,8 @@ import { useKeptState } from '../build/useKeptState';
 import { ProblemCard } from '../engine/ProblemCard';
 import { CodeEditor, type CodeEditorHandle, type LineProblem } from '../ui/CodeEditor';
 import { EditedFileHeader } from '../ui/EditedFileHeader';
-import { InlineCode } from '../ui/InlineCode';
 import { openedFile, useFileSave, type FileEdit, type SaveAnswer } from '../ui/useFileSave';
-import { composeProblemText, plainProblemText } from './composeProblemText';
+import { composeProblemMessage } from '../../../shared/i18n/composeProblems';
 
 /** How long typing pauses before the text is checked. */
 const CHECK_PAUSE_MS = 400;
@@ -157,7 +156,7 @@ export function ComposeFileTab({
   const marks = useMemo<LineProblem[]>(
     () =>
       here.flatMap((problem) =>
-        problem.line === null ? [] : [{ line: problem.line, message: plainProblemText(t, problem) }],
+        problem.line === null ? [] : [{ line: problem.line, message: composeProblemMessage(t, problem) }],
       ),
     [here, t],
   );
@@ -291,7 +290,7 @@ function ProblemRow({
   const sentence = (
     <>
       {where.length > 0 && <span className="font-semibold">{where.join(', ')}: </span>}
-      <InlineCode text={composeProblemText(t, problem)} />
+      {composeProblemMessage(t, problem)}
     </>
   );
   const className =
