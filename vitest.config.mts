@@ -55,6 +55,7 @@ const podmanFiles = [
   'tests/integration/networks.test.ts',
   'tests/integration/diskUsage.test.ts',
   'tests/integration/volumes.test.ts',
+  'tests/integration/composeJobs.test.ts',
   'tests/integration/composeExample.test.ts',
 ];
 

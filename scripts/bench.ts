@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { buildCachedRatio, buildColdRatio, buildUpdates } from './bench/buildOverhead';
+import { composeUpRatio } from './bench/composeUp';
 import { containerChangeLatency } from './bench/containerChangeLatency';
 import { containerListLatency } from './bench/containerListLatency';
 import { containerScale } from './bench/containerScale';
@@ -41,6 +42,7 @@ const benchmarks: Benchmark[] = [
   volumeListRatio,
   networkListRatio,
   diskOverviewRatio,
+  composeUpRatio,
 ];
 
 const projectRoot = path.resolve(__dirname, '..');

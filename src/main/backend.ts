@@ -19,6 +19,9 @@ import { createContractServer, type ContractServer } from './contractServer';
 import { DiskUsageService } from './disk/diskUsageService';
 import { ReclaimableWatcher } from './disk/reclaimableWatcher';
 import { createTrayFeed, type TrayFeed } from './tray/trayState';
+import { ComposeJobs } from './compose/composeJobs';
+import { ComposeToolCache, findComposeTool } from './compose/composeTool';
+import { targetRiskyMounts } from './compose/targetRiskyMounts';
 import { ContextFollower, watchDirectoryWithFs } from './engine/contextFollower';
 import { listEngineOptions, type EngineChoicesWorld } from './engine/engineChoices';
 import { resolveEndpoint } from './engine/endpoint';
@@ -75,6 +78,8 @@ export interface Backend {
   pulls: PullManager;
   /** Builds from a Dockerfile (POST /build), as jobs like pulls. */
   builds: BuildManager;
+  /** The compose command (up, down…) as jobs, against the connected engine. */
+  composeJobs: ComposeJobs;
   images: ImageService;
   runs: RunService;
   containers: ContainerModel;
@@ -163,6 +168,15 @@ export function createBackend(options: BackendOptions): Backend {
     measure: () => disk.usage(),
     thresholdBytes: () => settings.settings().reclaimableAlertGb * 1e9,
     onThresholdChange: (listener) => settings.onChange(listener),
+  });
+  const composeTool = new ComposeToolCache(() => findComposeTool(system));
+  const composeJobs = new ComposeJobs({
+    tool: () => composeTool.current(),
+    getEndpoint: () => monitor.requireEndpoint(),
+    getClient,
+    // The same model the Compose page shows, so up checks the mounts its confirmation named.
+    riskyMounts: (target) => targetRiskyMounts(target, system.env),
+    env: system.env,
   });
   const { pickFolder } = options;
   const dockerfiles = new DockerfileFiles({
@@ -333,16 +347,16 @@ export function createBackend(options: BackendOptions): Backend {
       'disk.plan': (input) => disk.plan(input),
       'disk.cleanUp': (input) => disk.cleanUp(input),
       // TODO(#15): each compose part replaces its own placeholders.
-      'compose.tool': notYet,
+      'compose.tool': () => composeTool.refresh(),
       'compose.open': (input) => composeFiles.open(input),
       'compose.openExample': (input) => composeFiles.openExample(input),
       'compose.check': (input) => composeFiles.check(input),
       'compose.save': (input) => composeFiles.save(input),
       'compose.projects': notYet,
-      'compose.downPlan': notYet,
-      'compose.run': notYet,
-      'compose.cancel': notYet,
-      'compose.dismiss': notYet,
+      'compose.downPlan': (target) => composeJobs.downPlan(target),
+      'compose.run': (input) => composeJobs.run(input),
+      'compose.cancel': ({ id }) => composeJobs.cancel(id),
+      'compose.dismiss': async ({ id }) => ({ dismissed: composeJobs.dismiss(id) }),
       'run.check': (input) => runs.check(input),
       'run.exposedPorts': ({ image }) => runs.exposedPorts(image),
       // The tray's "Run image" and the notifier follow runs.onStarted.
@@ -389,7 +403,7 @@ export function createBackend(options: BackendOptions): Backend {
       'disk.reclaimable': (_input, emit) => reclaimable.subscribe(emit),
       // TODO(#15): each compose part replaces its own placeholders.
       'compose.projects': notYetStream,
-      'compose.jobs': notYetStream,
+      'compose.jobs': (_input, emit) => composeJobs.subscribe(emit),
       'compose.logs': notYetStream,
     },
   });
@@ -398,6 +412,7 @@ export function createBackend(options: BackendOptions): Backend {
     monitor,
     pulls,
     builds,
+    composeJobs,
     images,
     runs,
     containers,
@@ -421,6 +436,7 @@ export function createBackend(options: BackendOptions): Backend {
       monitor.stop();
       pulls.dispose();
       builds.dispose();
+      composeJobs.dispose();
       composeFiles.dispose();
       images.dispose();
       networks.dispose();

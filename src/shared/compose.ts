@@ -331,6 +331,15 @@ export const composeJobSchema = z.object({
   finishedAt: z.number().nullable(),
   /** down: the volumes Berth removed after it, as confirmed. */
   removedVolumes: z.array(z.string()),
+  /**
+   * down: the confirmed volumes that stayed, and why: a container still uses it (detail: its names),
+   * it is not (any more) this project's, or the engine refused (detail: its words). Absent when none.
+   */
+  keptVolumes: z
+    .array(
+      z.object({ name: z.string(), reason: z.enum(['in-use', 'not-in-project', 'engine-error']), detail: z.string() }),
+    )
+    .optional(),
   error: wireErrorSchema.nullable(),
 });
 export type ComposeJob = z.infer<typeof composeJobSchema>;

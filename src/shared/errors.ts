@@ -41,6 +41,10 @@ export const errorCodes = [
   'lesson-out-of-order',
   /** A lesson's step ran, but its check on the engine did not see what the step should leave (the message says what it saw). */
   'lesson-check-failed',
+  /** The compose command (up, down…) ended with an error; the message is what it printed last. */
+  'compose-failed',
+  /** Neither `docker compose` nor `docker-compose` was found on this computer. */
+  'compose-not-installed',
   'internal',
 ] as const;
 

@@ -414,6 +414,18 @@ describe('the model', () => {
     ]);
   });
 
+  it('sees through links: a bind of a link to / is as risky as / itself', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-compose-link-'));
+    try {
+      fs.symlinkSync('/', path.join(folder, 'everything'));
+      const content = 'services:\n  tool:\n    image: busybox\n    volumes:\n      - ./everything:/host\n';
+      const { model } = read([{ name: 'compose.yaml', content }], {}, folder);
+      expect(model!.riskyMounts).toEqual([{ service: 'tool', source: path.join(folder, 'everything'), kind: 'disk' }]);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('takes the project name from name:, else from the folder, made valid as compose does', () => {
     expect(read([{ name: 'compose.yaml', content: 'name: shop\nservices: {a: {image: busybox}}\n' }]).projectName).toBe(
       'shop',

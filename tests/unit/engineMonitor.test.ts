@@ -53,6 +53,8 @@ describe('EngineMonitor without an engine (fake timers)', () => {
     });
     expect(monitor.getStatus()).toBe(status);
     expect(() => monitor.requireClient()).toThrow(expect.objectContaining({ code: 'engine-not-found' }));
+    // Nothing runs compose against an engine Berth is not connected to.
+    expect(() => monitor.requireEndpoint()).toThrow(expect.objectContaining({ code: 'engine-not-found' }));
   });
 
   it('retries after 1 s, 2 s, 4 s, 8 s, then every 10 s, resolving once per attempt', async () => {

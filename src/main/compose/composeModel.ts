@@ -1,7 +1,7 @@
+import { forbiddenRealBindReason } from '../run/bindPaths';
 import path from 'node:path';
 import type { ComposeModel, ComposeMount, ComposeRiskyMount, ComposeService } from '../../shared/compose';
 import { shellQuote } from '../../shared/dockerRunCommand';
-import { forbiddenBindReason } from '../../shared/run';
 import { isSecretName } from '../containers/secrets';
 import { namesOf } from './berthChecks';
 import { parseServiceMount } from './composeMounts';
@@ -29,7 +29,8 @@ export function composeModel(root: Located | null, realFolder: string): ComposeM
   });
   const riskyMounts: ComposeRiskyMount[] = services.flatMap((service) =>
     service.volumes.flatMap((mount) => {
-      const kind = mount.type === 'bind' && mount.source !== null ? forbiddenBindReason(mount.source) : null;
+      // Through links too: "./link" → "/" hands over the disk as surely as "/" does.
+      const kind = mount.type === 'bind' && mount.source !== null ? forbiddenRealBindReason(mount.source) : null;
       return kind && mount.source !== null ? [{ service: service.name, source: mount.source, kind }] : [];
     }),
   );

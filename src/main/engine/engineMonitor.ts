@@ -79,6 +79,17 @@ export class EngineMonitor {
     throw new BerthError('engine-not-running', 'The engine is not connected yet.');
   }
 
+  /**
+   * The endpoint of the engine Berth is connected to (with its TLS files and ssh login), for a
+   * program Berth runs on the user's behalf (compose) that must reach this same engine. Throws as
+   * requireClient does while there is no connection.
+   */
+  requireEndpoint(): EngineEndpoint {
+    this.requireClient();
+    if (!this.endpoint) throw new BerthError('engine-not-running', 'The engine is not connected yet.');
+    return this.endpoint;
+  }
+
   /** Each new status. */
   onStatus(listener: Listener<EngineStatus>): Dispose {
     return this.statusChanged.event(listener);

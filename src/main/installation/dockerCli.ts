@@ -21,16 +21,23 @@ export function usualCliLocations(system: Pick<HostSystem, 'platform' | 'homeDir
   }
 }
 
-/** Every place the CLI may be, PATH first (as a shell would find it), without repeats. */
-export function cliCandidates(system: Pick<HostSystem, 'platform' | 'homeDir' | 'env'>): string[] {
+/**
+ * The program `name` in each PATH folder, in order, as a shell looks for it (docker.exe on Windows).
+ * Shared by everything that finds a program the way the user's terminal would (docker, docker-compose).
+ */
+export function onPath(system: Pick<HostSystem, 'platform' | 'env'>, name: string): string[] {
   const pathApi = system.platform === 'win32' ? path.win32 : path.posix;
-  const exe = system.platform === 'win32' ? 'docker.exe' : 'docker';
+  const exe = system.platform === 'win32' ? `${name}.exe` : name;
   const pathValue = system.env.PATH ?? system.env.Path ?? '';
-  const fromPath = pathValue
+  return pathValue
     .split(system.platform === 'win32' ? ';' : ':')
     .filter((dir) => dir !== '')
     .map((dir) => pathApi.join(dir, exe));
-  return [...new Set([...fromPath, ...usualCliLocations(system)])];
+}
+
+/** Every place the CLI may be, PATH first (as a shell would find it), without repeats. */
+export function cliCandidates(system: Pick<HostSystem, 'platform' | 'homeDir' | 'env'>): string[] {
+  return [...new Set([...onPath(system, 'docker'), ...usualCliLocations(system)])];
 }
 
 interface CliClientJson {

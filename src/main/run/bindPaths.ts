@@ -62,6 +62,24 @@ export function bindPathIssues(
   return issues;
 }
 
+/**
+ * Why a host path may not be given to a container, looking through links: the path as written
+ * ("/") or where it really leads ("./link" → "/"). A path that cannot be resolved (missing) is
+ * judged as written.
+ */
+export function forbiddenRealBindReason(
+  hostPath: string,
+  realpath: (path: string) => string = fs.realpathSync.native,
+): ForbiddenBindReason | null {
+  const written = forbiddenBindReason(hostPath);
+  if (written) return written;
+  try {
+    return forbiddenBindReason(realpath(hostPath));
+  } catch {
+    return null;
+  }
+}
+
 /** Throws the issues above (invalid-input, one per volume row) before anything is created. */
 export function refuseForbiddenRealPaths(
   request: RunRequest,

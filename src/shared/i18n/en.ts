@@ -155,6 +155,14 @@ export const en = {
       title: 'The step’s check did not pass',
       body: 'Berth did the step, but the Docker server does not show what the step should leave. The details say what Berth saw. Try the step again, or start the lesson over.',
     },
+    'compose-failed': {
+      title: 'The compose command stopped with an error',
+      body: 'Its last words are below. Often a file, an image name or a port needs fixing; then run it again.',
+    },
+    'compose-not-installed': {
+      title: 'Compose is not installed',
+      body: 'Berth runs your own compose: install Docker Desktop, or the docker-compose package, then try again.',
+    },
     'invalid-input': {
       title: 'Something in the form is not valid',
       body: 'Check the highlighted fields.',

@@ -155,6 +155,14 @@ export const ko: Catalog = {
       title: '단계 확인을 통과하지 못했어요',
       body: 'Berth가 단계를 실행했지만, 도커 서버에서 그 단계가 남겨야 할 결과를 찾지 못했어요. 자세히 보기에서 Berth가 본 것을 확인하고, 단계를 다시 시도하거나 레슨을 처음부터 다시 시작하세요.',
     },
+    'compose-failed': {
+      title: '컴포즈 명령어가 오류로 멈췄어요',
+      body: '명령어가 마지막으로 출력한 내용을 아래에 보여 줘요. 파일, 이미지 이름이나 포트를 고친 뒤 다시 실행해 보세요.',
+    },
+    'compose-not-installed': {
+      title: '컴포즈가 설치되어 있지 않아요',
+      body: 'Berth는 이 컴퓨터의 컴포즈를 실행해요. Docker Desktop이나 docker-compose 패키지를 설치한 뒤 다시 시도해 보세요.',
+    },
     'invalid-input': {
       title: '입력한 내용에 잘못된 곳이 있어요',
       body: '표시된 항목을 확인하세요.',
