@@ -57,6 +57,7 @@ const podmanFiles = [
   'tests/integration/volumes.test.ts',
   'tests/integration/composeJobs.test.ts',
   'tests/integration/composeExample.test.ts',
+  'tests/integration/composeProjects.test.ts',
 ];
 
 export default defineConfig({

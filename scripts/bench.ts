@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { buildCachedRatio, buildColdRatio, buildUpdates } from './bench/buildOverhead';
+import { composeState } from './bench/composeState';
 import { composeUpRatio } from './bench/composeUp';
 import { containerChangeLatency } from './bench/containerChangeLatency';
 import { containerListLatency } from './bench/containerListLatency';
@@ -43,6 +44,7 @@ const benchmarks: Benchmark[] = [
   networkListRatio,
   diskOverviewRatio,
   composeUpRatio,
+  composeState,
 ];
 
 const projectRoot = path.resolve(__dirname, '..');

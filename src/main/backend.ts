@@ -1,4 +1,3 @@
-import { BerthError } from '../shared/errors';
 import fs from 'node:fs';
 import type { InstallationReport } from '../shared/engine';
 import type { TFunction } from 'i18next';
@@ -6,6 +5,8 @@ import { createTranslator, detectLanguage, type Language } from '../shared/i18n/
 import type { EngineChoice, Settings } from '../shared/settings';
 import { ignoreFolder, summarizeBuildContext } from './builds/buildContext';
 import { BuildManager } from './builds/buildManager';
+import { ComposeLogs } from './compose/composeLogs';
+import { ComposeProjects, phasesOfJobs } from './compose/composeProjects';
 import { ContainerActions } from './containers/containerActions';
 import { ContainerModel } from './containers/containerModel';
 import { InspectService } from './containers/inspectService';
@@ -104,15 +105,6 @@ export interface Backend {
   stop(): void;
 }
 
-// TODO(#15): placeholders while the compose parts are built; gone when they are merged.
-async function notYet(): Promise<never> {
-  throw new BerthError('internal', 'Not built yet (#15).');
-}
-function notYetStream(_input: unknown, _emit: unknown, fail: (error: unknown) => void): () => void {
-  fail(new BerthError('internal', 'Not built yet (#15).'));
-  return () => {};
-}
-
 export function createBackend(options: BackendOptions): Backend {
   const { system } = options;
   const settings = options.settingsPath
@@ -178,6 +170,9 @@ export function createBackend(options: BackendOptions): Backend {
     riskyMounts: (target) => targetRiskyMounts(target, system.env),
     env: system.env,
   });
+  // What Berth's own compose commands are doing to each service, laid over the projects.
+  const composeProjects = new ComposeProjects({ getClient, monitor, phases: phasesOfJobs(composeJobs) });
+  const composeLogs = new ComposeLogs({ logs, projects: composeProjects });
   const { pickFolder } = options;
   const dockerfiles = new DockerfileFiles({
     workDir: options.workDir,
@@ -346,13 +341,12 @@ export function createBackend(options: BackendOptions): Backend {
       'disk.usage': () => disk.usage(),
       'disk.plan': (input) => disk.plan(input),
       'disk.cleanUp': (input) => disk.cleanUp(input),
-      // TODO(#15): each compose part replaces its own placeholders.
       'compose.tool': () => composeTool.refresh(),
       'compose.open': (input) => composeFiles.open(input),
       'compose.openExample': (input) => composeFiles.openExample(input),
       'compose.check': (input) => composeFiles.check(input),
       'compose.save': (input) => composeFiles.save(input),
-      'compose.projects': notYet,
+      'compose.projects': () => composeProjects.list(),
       'compose.downPlan': (target) => composeJobs.downPlan(target),
       'compose.run': (input) => composeJobs.run(input),
       'compose.cancel': ({ id }) => composeJobs.cancel(id),
@@ -401,10 +395,9 @@ export function createBackend(options: BackendOptions): Backend {
       'volumes.list': (_input, emit) => volumes.subscribe(emit),
       'networks.list': (_input, emit) => networks.subscribe(emit),
       'disk.reclaimable': (_input, emit) => reclaimable.subscribe(emit),
-      // TODO(#15): each compose part replaces its own placeholders.
-      'compose.projects': notYetStream,
+      'compose.projects': (_input, emit) => composeProjects.subscribe(emit),
       'compose.jobs': (_input, emit) => composeJobs.subscribe(emit),
-      'compose.logs': notYetStream,
+      'compose.logs': (input, emit) => composeLogs.open(input, emit),
     },
   });
 
@@ -444,6 +437,7 @@ export function createBackend(options: BackendOptions): Backend {
       runs.dispose();
       containers.dispose();
       logs.dispose();
+      composeProjects.dispose();
       stats.dispose();
       terminals.dispose();
       tray.dispose();

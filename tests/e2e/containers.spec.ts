@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { docker, requireEngine } from '../fixtures/dockerCli';
 import { pageUrl, startHarness } from '../fixtures/harness';
 import { harnessForSpec } from '../fixtures/specHarness';
-import { saveScreenshot } from '../fixtures/screenshots';
+import { saveScreenshot, saveScreenshotsInEveryLook } from '../fixtures/screenshots';
 import { startSocketProxy } from '../fixtures/countingProxy';
 import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
 import { ContainersPage } from './pages/ContainersPage';
@@ -170,5 +171,45 @@ test('when the engine goes away the list says so, and after it returns it matche
     await restartable.stop();
     await proxy.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a compose project started in a terminal is one group whose header opens the project, by keyboard', async ({
+  page,
+}) => {
+  const project = `berthe2e${process.pid}x`;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-e2e-compose-'));
+  fs.writeFileSync(
+    path.join(folder, 'compose.yaml'),
+    'services:\n  web:\n    image: busybox\n    command: sh -c \'trap "exit 0" TERM; sleep 300 & wait\'\n  worker:\n    image: busybox\n    command: sh -c \'trap "exit 0" TERM; sleep 300 & wait\'\n',
+  );
+  const compose = (...args: string[]) =>
+    execFileSync('docker-compose', ['-p', project, '-f', path.join(folder, 'compose.yaml'), ...args], {
+      cwd: folder,
+      stdio: 'ignore',
+    });
+  try {
+    compose('up', '-d');
+    for (const lang of ['en', 'ko'] as const) {
+      await page.goto(pageUrl(harness(), 'containers', lang));
+      const containers = new ContainersPage(page);
+      await expect(containers.row(`${project}_web_1`)).toHaveAttribute('data-state', 'running');
+      const link = containers.composeGroupLink(project);
+      await expect(link).toHaveAttribute('href', `#/compose/${project}`);
+      await expect(link).toHaveAccessibleName(
+        lang === 'en' ? `${project} (Compose): open the project` : `${project} (컴포즈): 프로젝트 열기`,
+      );
+      await saveScreenshotsInEveryLook(page, `containers-compose-group-${lang}`);
+    }
+    const link = new ContainersPage(page).composeGroupLink(project);
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`#/compose/${project}$`));
+  } finally {
+    try {
+      compose('down', '-t', '1');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   }
 });

@@ -1828,6 +1828,10 @@ export const en = {
       allHidden: 'Every service is hidden: choose one above to see its lines.',
     },
   },
+  composeProjects: {
+    /** The Containers page's group header: a link to the project's own view. */
+    openProject: '{{project}} (Compose): open the project',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1817,4 +1817,7 @@ export const ko: Catalog = {
       allHidden: '모든 서비스를 숨겼어요. 위에서 서비스를 골라 로그를 보세요.',
     },
   },
+  composeProjects: {
+    openProject: '{{project}} (컴포즈): 프로젝트 열기',
+  },
 };

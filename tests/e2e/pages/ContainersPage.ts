@@ -40,6 +40,11 @@ export class ContainersPage {
     this.removeDialog = new RemoveContainerDialog(page);
   }
 
+  /** A compose project's group header link (to #/compose/<project>). */
+  composeGroupLink(project: string): Locator {
+    return this.page.locator('[data-testid=compose-group-link]').filter({ hasText: `${project} (` });
+  }
+
   row(name: string): Locator {
     return this.page.locator(`[data-testid=container-row][data-name="${name}"]`);
   }

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/containers';
 import { useNavigate } from '../app/navigation';
+import { routeHash } from '../app/sections';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemSummary } from '../engine/ProblemSummary';
@@ -291,7 +292,20 @@ export function ContainersPage({ show = null }: { show?: string | null }) {
                       className="flex h-full items-center gap-3 bg-slate-100/70 px-3 text-xs font-semibold dark:bg-slate-800/50"
                       data-testid="compose-group"
                     >
-                      <span role="cell">{t('containers.group', { project: item.project })}</span>
+                      <span role="cell">
+                        <a
+                          href={routeHash({ section: 'compose', param: item.project })}
+                          aria-label={t('composeProjects.openProject', { project: item.project })}
+                          data-testid="compose-group-link"
+                          className="rounded text-sky-700 underline hover:no-underline dark:text-sky-300"
+                          onClick={(event) => {
+                            event.preventDefault();
+                            navigate('compose', item.project);
+                          }}
+                        >
+                          {t('containers.group', { project: item.project })}
+                        </a>
+                      </span>
                       <span role="cell" className="flex gap-3">
                         <Button
                           variant="ghost"
