@@ -8,6 +8,7 @@ import { startFakeHub, type FakeHub } from '../fixtures/fakeHub';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { DiskUsagePage } from './pages/DiskUsagePage';
 import { BuildPage } from './pages/BuildPage';
+import { ComposePage, ComposeProjectPage } from './pages/ComposePage';
 import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
 import { ContainersPage } from './pages/ContainersPage';
 import { EngineSwitcher } from './pages/EngineSwitcher';
@@ -254,6 +255,21 @@ const screens: Screen[] = [
       await page.goto(pageUrl(harness, 'build', lang));
       await new BuildPage(page).example('static-site').click();
       await expect(new BuildPage(page).contextSends).toBeVisible();
+    },
+  },
+  {
+    name: 'compose',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'compose', lang));
+      await expect(new ComposePage(page).example).toBeEnabled();
+    },
+  },
+  {
+    name: 'compose: the example open',
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'compose', lang));
+      await new ComposePage(page).example.click();
+      await expect(new ComposeProjectPage(page).service('web')).toBeVisible();
     },
   },
   ...(['installation', 'images', 'containers', 'hub/library/busybox'] as const).map<Screen>((route) => ({

@@ -4,6 +4,7 @@ import { fakeHubCatalogue, fakeHubTags, startFakeHub, type FakeHub } from '../fi
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { BuildPage } from './pages/BuildPage';
+import { ComposePage, ComposeProjectPage } from './pages/ComposePage';
 import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
 import { ContainersPage } from './pages/ContainersPage';
 import { DiskUsagePage } from './pages/DiskUsagePage';
@@ -58,6 +59,9 @@ const allowedPhrases = [
   'Engine API',
   'OS/Arch',
   '(pull)',
+  // compose's verbs beside their Korean words, as (pull) is: 올리기 (up), 내리기 (down).
+  '(up)',
+  '(down)',
   '(dangling)',
   '<none>',
 ];
@@ -306,6 +310,12 @@ test('every main screen in Korean shows no English words but names, commands and
   await check(found, 'build', page, () => expect(build.example('static-site')).toBeVisible());
   await build.example('static-site').click();
   await check(found, 'build: example', page, () => expect(build.contextSends).toBeVisible());
+
+  await open('compose');
+  const compose = new ComposePage(page);
+  await check(found, 'compose', page, () => expect(compose.example).toBeEnabled());
+  await compose.example.click();
+  await check(found, 'compose: example', page, () => expect(new ComposeProjectPage(page).service('web')).toBeVisible());
 
   await open('lessons/volumes');
   await check(found, 'volume lesson', page, () => expect(new VolumeLessonPage(page).step('run')).toBeVisible());

@@ -5,6 +5,7 @@ import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness'
 import { saveScreenshot } from '../fixtures/screenshots';
 import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
 import { BuildPage } from './pages/BuildPage';
+import { ComposePage, ComposeProjectPage } from './pages/ComposePage';
 import { ContainersPage } from './pages/ContainersPage';
 import { ImageLayersPage } from './pages/ImageLayersPage';
 import { HubSearchPage } from './pages/HubSearchPage';
@@ -206,6 +207,14 @@ async function everyScreen(page: Page, size: (typeof windows)[number], lang: 'en
   await expect(build.line('FROM busybox')).toBeVisible();
   await expect(build.contextSends).toBeVisible();
   await shoot('build-example', lang, { dark: true });
+
+  // The Compose page, then the example open: its services and their actions' menus.
+  await open('compose');
+  await expect(new ComposePage(page).example).toBeEnabled();
+  await shoot('compose', lang);
+  await new ComposePage(page).example.click();
+  await expect(new ComposeProjectPage(page).service('web')).toBeVisible();
+  await shoot('compose-example', lang, { dark: true });
 
   await open('containers');
   await new ContainersPage(page).showAll.check();

@@ -7,3 +7,13 @@ export function polyfillDialog(): void {
     this.open = false;
   };
 }
+
+/** jsdom has no popover API (the action menu's Popover): show and hide as a toggle of `hidden`. */
+export function polyfillPopover(): void {
+  HTMLElement.prototype.showPopover ??= function (this: HTMLElement) {
+    this.hidden = false;
+  };
+  HTMLElement.prototype.hidePopover ??= function (this: HTMLElement) {
+    this.hidden = true;
+  };
+}

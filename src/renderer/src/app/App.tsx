@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { BerthClient } from '../../../shared/client';
+import { ComposeProvider } from '../compose/composeStore';
 import { ContainersProvider } from '../containers/containersStore';
 import { EngineStatusProvider, useEngineStatus } from '../engine/engineStatus';
 import { StatusBar } from '../engine/StatusBar';
@@ -71,24 +72,26 @@ export function App({ client }: { client: BerthClient }) {
             <EngineStatusProvider>
               <ContainersProvider>
                 <PullsProvider>
-                  <RunDialogProvider>
-                    <PullByNameProvider>
-                      <div className="flex h-full flex-col">
-                        <div className="flex min-h-0 flex-1">
-                          <Sidebar current={route.section} />
-                          <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
-                            <Suspense fallback={<ViewLoading />}>
-                              <RouteView route={route} />
-                            </Suspense>
-                          </main>
+                  <ComposeProvider>
+                    <RunDialogProvider>
+                      <PullByNameProvider>
+                        <div className="flex h-full flex-col">
+                          <div className="flex min-h-0 flex-1">
+                            <Sidebar current={route.section} />
+                            <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
+                              <Suspense fallback={<ViewLoading />}>
+                                <RouteView route={route} />
+                              </Suspense>
+                            </main>
+                          </div>
+                          <StatusBar />
+                          <FirstRunRedirect />
+                          <KeyboardShortcuts />
+                          <PullsPanel />
                         </div>
-                        <StatusBar />
-                        <FirstRunRedirect />
-                        <KeyboardShortcuts />
-                        <PullsPanel />
-                      </div>
-                    </PullByNameProvider>
-                  </RunDialogProvider>
+                      </PullByNameProvider>
+                    </RunDialogProvider>
+                  </ComposeProvider>
                 </PullsProvider>
               </ContainersProvider>
             </EngineStatusProvider>

@@ -6,6 +6,7 @@ import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemSummary } from '../engine/ProblemSummary';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
+import { TabList } from '../ui/TabList';
 import { ViewLoading } from '../ui/ViewLoading';
 import { availableActions, stateText, stateToneOf } from './containerText';
 import { useContainers } from './containersStore';
@@ -94,21 +95,13 @@ export function ContainerDetailsPage({ id }: { id: string }) {
           <ProblemSummary problem={failure.error} />
         </p>
       )}
-      <nav className="mt-4 flex gap-1 border-b border-slate-200 dark:border-slate-800" role="tablist">
-        {tabs.map((name) => (
-          <button
-            key={name}
-            role="tab"
-            type="button"
-            aria-selected={tab === name}
-            data-testid={`tab-${name}`}
-            onClick={() => setTab(name)}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm ${tab === name ? 'border-sky-600 font-medium text-sky-700 dark:text-sky-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400'}`}
-          >
-            {t(`details.tabs.${name}`)}
-          </button>
-        ))}
-      </nav>
+      <TabList
+        tabs={tabs}
+        current={tab}
+        onChange={setTab}
+        label={(name) => t(`details.tabs.${name}`)}
+        testId={(name) => `tab-${name}`}
+      />
       <div className="mt-3 min-h-0 flex-1 overflow-auto" role="tabpanel">
         <Suspense fallback={<ViewLoading />}>
           {tab === 'logs' && <ContainerLogsView id={container.id} name={container.name} />}
