@@ -220,6 +220,8 @@ export function CodeEditor({
         extensions: extensions(initial.current.language, labelCompartment.current, initial.current.label, callbacks),
       }),
     });
+    // A file longer than the editor scrolls inside it: the keyboard can reach that scrolling too.
+    editor.scrollDOM.tabIndex = 0;
     view.current = editor;
     return () => {
       editor.destroy();
