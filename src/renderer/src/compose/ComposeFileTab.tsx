@@ -290,7 +290,7 @@ function ProblemRow({
   const sentence = (
     <>
       {where.length > 0 && <span className="font-semibold">{where.join(', ')}: </span>}
-      {composeProblemMessage(t, problem)}
+      <QuotedValues text={composeProblemMessage(t, problem)} />
     </>
   );
   const className =
@@ -319,5 +319,22 @@ function ProblemRow({
     >
       <span>{sentence}</span>
     </button>
+  );
+}
+
+/** A sentence whose “quoted” parts are the user's own names and values (marked so for the Korean-text check). */
+function QuotedValues({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(“[^”]*”)/).map((part, index) =>
+        index % 2 === 1 ? (
+          <span key={index} data-value>
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
   );
 }

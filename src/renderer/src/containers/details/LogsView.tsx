@@ -289,7 +289,7 @@ export function LogsView({
                   aria-hidden="true"
                   className={`h-2 w-2 rounded-full ${showing ? 'bg-[var(--source-light)] dark:bg-[var(--source-dark)]' : 'bg-slate-400'}`}
                 />
-                {source}
+                <span data-value>{source}</span>
               </button>
             );
           })}
