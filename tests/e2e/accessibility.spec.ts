@@ -8,6 +8,7 @@ import { startFakeHub, type FakeHub } from '../fixtures/fakeHub';
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { DiskUsagePage } from './pages/DiskUsagePage';
 import { BuildPage } from './pages/BuildPage';
+import { ComposeEditor } from './pages/ComposeEditor';
 import { ComposePage, ComposeProjectPage } from './pages/ComposePage';
 import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
 import { ContainersPage } from './pages/ContainersPage';
@@ -270,6 +271,27 @@ const screens: Screen[] = [
       await page.goto(pageUrl(harness, 'compose', lang));
       await new ComposePage(page).example.click();
       await expect(new ComposeProjectPage(page).service('web')).toBeVisible();
+    },
+  },
+  {
+    name: "compose: the example's file, with a problem",
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'compose', lang));
+      await new ComposePage(page).example.click();
+      const editor = new ComposeEditor(page);
+      await editor.fileTab.click();
+      await editor.toEnd();
+      await page.keyboard.type('portz: 1');
+      await expect(editor.problem).toBeVisible();
+    },
+  },
+  {
+    name: "compose: the example's logs",
+    open: async (page, lang) => {
+      await page.goto(pageUrl(harness, 'compose', lang));
+      await new ComposePage(page).example.click();
+      await new ComposeEditor(page).logsTab.click();
+      await expect(page.getByTestId('logs-view')).toBeVisible();
     },
   },
   ...(['installation', 'images', 'containers', 'hub/library/busybox'] as const).map<Screen>((route) => ({

@@ -4,6 +4,7 @@ import { fakeHubCatalogue, fakeHubTags, startFakeHub, type FakeHub } from '../fi
 import { pageUrl, startHarness, type RunningHarness } from '../fixtures/harness';
 import { saveScreenshot } from '../fixtures/screenshots';
 import { BuildPage } from './pages/BuildPage';
+import { ComposeEditor } from './pages/ComposeEditor';
 import { ComposePage, ComposeProjectPage } from './pages/ComposePage';
 import { ContainerDetailsPage } from './pages/ContainerDetailsPage';
 import { ContainersPage } from './pages/ContainersPage';
@@ -316,6 +317,13 @@ test('every main screen in Korean shows no English words but names, commands and
   await check(found, 'compose', page, () => expect(compose.example).toBeEnabled());
   await compose.example.click();
   await check(found, 'compose: example', page, () => expect(new ComposeProjectPage(page).service('web')).toBeVisible());
+  const composeEditor = new ComposeEditor(page);
+  await composeEditor.fileTab.click();
+  await composeEditor.toEnd();
+  await page.keyboard.type('portz: 1');
+  await check(found, 'compose: example file', page, () => expect(composeEditor.problem).toBeVisible());
+  await composeEditor.logsTab.click();
+  await check(found, 'compose: example logs', page, () => expect(page.getByTestId('logs-view')).toBeVisible());
 
   await open('lessons/volumes');
   await check(found, 'volume lesson', page, () => expect(new VolumeLessonPage(page).step('run')).toBeVisible());

@@ -1807,6 +1807,27 @@ export const en = {
       lesson: 'Try it: keep redis data in a volume',
     },
   },
+  composeEditor: {
+    editorLabel: 'Compose file editor: {{path}}',
+    file: 'File',
+    override: 'override',
+    intro: 'Edit the file here and save it: Berth checks it against the Compose Specification as you type.',
+    problems: {
+      title: 'Problems in {{file}}',
+      none: 'No problems: the file follows the Compose Specification.',
+      checking: 'Checking…',
+      line: 'Line {{line}}',
+      goTo: 'Go to line {{line}}',
+      inOtherFile: 'In {{file}}',
+      checkFailed: 'Berth could not check the file.',
+    },
+    logs: {
+      filter: 'Services',
+      filterHelp: 'Show or hide a service’s lines',
+      show: 'Show the logs of {{service}}',
+      allHidden: 'Every service is hidden: choose one above to see its lines.',
+    },
+  },
   compose: {
     title: 'Compose',
     intro:

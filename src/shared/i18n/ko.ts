@@ -1796,6 +1796,27 @@ export const ko: Catalog = {
       lesson: '직접 해 보기: redis 데이터를 볼륨에 보관하기',
     },
   },
+  composeEditor: {
+    editorLabel: '컴포즈 파일 편집기: {{path}}',
+    file: '파일',
+    override: '덮어쓰기',
+    intro: '여기서 파일을 고치고 저장하세요. 입력하는 동안 Berth가 컴포즈 명세에 맞는지 확인해요.',
+    problems: {
+      title: '{{file}}의 문제',
+      none: '문제가 없어요. 파일이 컴포즈 명세에 맞아요.',
+      checking: '확인 중…',
+      line: '{{line}}번째 줄',
+      goTo: '{{line}}번째 줄로 이동',
+      inOtherFile: '{{file}} 파일',
+      checkFailed: 'Berth가 파일을 확인하지 못했어요.',
+    },
+    logs: {
+      filter: '서비스',
+      filterHelp: '서비스의 로그를 보이거나 숨겨요',
+      show: '{{service}} 로그 보기',
+      allHidden: '모든 서비스를 숨겼어요. 위에서 서비스를 골라 로그를 보세요.',
+    },
+  },
   compose: {
     title: '컴포즈',
     intro:

@@ -15,32 +15,24 @@ import { EngineUnavailable } from '../engine/EngineUnavailable';
 import { ProblemCard } from '../engine/ProblemCard';
 import { pathsAfterRemoving, visibleErrors } from '../run/runForm';
 import { Button } from '../ui/Button';
+import { CodeEditor, type CodeEditorHandle } from '../ui/CodeEditor';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
+import { EditedFileHeader } from '../ui/EditedFileHeader';
+import { openedFile, useFileSave, type FileEdit, type SaveAnswer } from '../ui/useFileSave';
 import { AboutBuilder } from './AboutBuilder';
 import { buildFileProblemText } from './buildFileProblem';
 import { BuildJobView } from './BuildJobView';
 import { BuildOptionsForm } from './BuildOptionsForm';
 import { emptyBuildForm, suggestedTag, undeclaredArgs, validateBuildForm, type BuildForm } from './buildForm';
 import { ContextSummary } from './ContextSummary';
-import { DockerfileEditor, type DockerfileEditorHandle } from './DockerfileEditor';
 import { FolderPicker } from './FolderPicker';
 import { isBuildRunning, useBuildJobs } from './useBuildJobs';
 import { useKeptState } from './useKeptState';
 
 /** The folder open on the Build page, and its Dockerfile as the editor has it. */
-interface OpenFolder {
+interface OpenFolder extends FileEdit<DockerfileDocument> {
   folder: BuildFolder;
-  /** The Dockerfile as last read or saved: the version the editor's text started from. */
-  base: DockerfileDocument | null;
-  /** The editor's text, saved or not. */
-  text: string;
-  /** A save was refused because the file changed on disk: the file as it is there now. */
-  conflict: DockerfileDocument | null;
-  /** After a conflict the user chose "Keep mine": the next Save replaces the file on disk. */
-  keptMine: boolean;
-  /** Counts reloads from disk: each mounts a fresh editor with the file's text. */
-  generation: number;
 }
 
 /**
@@ -56,17 +48,14 @@ export function BuildPage() {
   const [form, setForm] = useKeptState<BuildForm>('build.form', () => emptyBuildForm());
   const [left, setLeft] = useState<ReadonlySet<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [savedNotice, setSavedNotice] = useState(false);
   const [failure, setFailure] = useState<BerthError | null>(null);
-  const [reloadAsked, setReloadAsked] = useState(false);
   const [discardAsked, setDiscardAsked] = useState<(() => void) | null>(null);
   const [saveFirstAsked, setSaveFirstAsked] = useState(false);
   const [starting, setStarting] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   // Counts saves and .dockerignore changes: the context summary counts again after each.
   const [revision, setRevision] = useState(0);
-  const editor = useRef<DockerfileEditorHandle>(null);
+  const editor = useRef<CodeEditorHandle>(null);
   const jobSection = useRef<HTMLElement>(null);
   // The build started here: its steps are scrolled into view once they show.
   const [startedHere, setStartedHere] = useState<string | null>(null);
@@ -76,7 +65,33 @@ export function BuildPage() {
   const { job, start, cancel } = useBuildJobs(contextPath);
   const running = isBuildRunning(job);
   const base = open?.base ?? null;
-  const dirty = base !== null && open !== null && open.text !== base.content;
+  const setEdit = useCallback(
+    (update: (edit: FileEdit<DockerfileDocument>) => FileEdit<DockerfileDocument>) =>
+      setOpen((previous) => previous && { ...previous, ...update(previous) }),
+    [setOpen],
+  );
+  const write = useCallback(
+    async (file: DockerfileDocument, text: string): Promise<SaveAnswer<DockerfileDocument>> => {
+      const result = await client.request('builds.saveDockerfile', {
+        contextPath: contextPath ?? '/',
+        dockerfile: file.path,
+        content: text,
+        version: file.version,
+      });
+      return result.saved ? { saved: true, file: result.document } : result;
+    },
+    [client, contextPath],
+  );
+  const countAgain = useCallback(() => setRevision((count) => count + 1), []);
+  const fileSave = useFileSave({
+    edit: open,
+    setEdit,
+    write,
+    onError: setFailure,
+    onSaved: countAgain,
+    onReloaded: countAgain,
+  });
+  const { dirty, save } = fileSave;
 
   const parsed = useMemo(() => parseDockerfile(open?.text ?? ''), [open?.text]);
   const { options, errors } = useMemo(
@@ -95,19 +110,12 @@ export function BuildPage() {
   const failureSentence = failure ? buildFileProblemText(t, failure) : null;
 
   const opened = (folder: BuildFolder, keepOptions = false) => {
-    setOpen({
-      folder,
-      base: folder.dockerfile,
-      text: folder.dockerfile?.content ?? '',
-      conflict: null,
-      keptMine: false,
-      generation: 0,
-    });
+    setOpen({ folder, ...openedFile(folder.dockerfile) });
     if (!keepOptions) setForm(emptyBuildForm(suggestedTag(folder.contextPath)));
     setLeft(new Set());
     setSubmitted(false);
     setFailure(null);
-    setSavedNotice(false);
+    fileSave.setSavedNotice(false);
   };
 
   /** Runs `then` at once, or after the user agrees to lose unsaved edits. */
@@ -122,44 +130,6 @@ export function BuildPage() {
       );
     });
 
-  const save = useCallback(async (): Promise<boolean> => {
-    if (!open?.base || saving) return false;
-    setSaving(true);
-    setFailure(null);
-    try {
-      const result = await client.request('builds.saveDockerfile', {
-        contextPath: open.folder.contextPath,
-        dockerfile: open.base.path,
-        content: open.text,
-        version: open.base.version,
-      });
-      if (result.saved) {
-        setOpen((previous) => previous && { ...previous, base: result.document, conflict: null, keptMine: false });
-        setRevision((count) => count + 1);
-        setSavedNotice(true);
-        return true;
-      }
-      setOpen((previous) => previous && { ...previous, conflict: result.onDisk, keptMine: false });
-      return false;
-    } catch (caught) {
-      setFailure(toBerthError(caught));
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  }, [client, open, saving, setOpen]);
-
-  // Ctrl/Cmd+S anywhere on the page (the editor handles its own and marks the event handled).
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || !(event.metaKey || event.ctrlKey) || event.key.toLowerCase() !== 's') return;
-      event.preventDefault();
-      if (dirty) void save();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [dirty, save]);
-
   /** A Dockerfile the folder does not have yet: a small start in the editor, created on disk by Save. */
   const writeNew = () =>
     setOpen((previous) =>
@@ -172,29 +142,6 @@ export function BuildPage() {
           }
         : previous,
     );
-
-  /** "Keep mine" after a refused save: the version on disk now becomes the one Save replaces. */
-  const keepMine = () =>
-    setOpen((previous) =>
-      previous?.conflict ? { ...previous, base: previous.conflict, conflict: null, keptMine: true } : previous,
-    );
-
-  /** "Reload from disk", confirmed: the editor shows the file as it is now; the edits are gone. */
-  const reloadFromDisk = () => {
-    setOpen((previous) =>
-      previous?.conflict
-        ? {
-            ...previous,
-            base: previous.conflict,
-            text: previous.conflict.content,
-            conflict: null,
-            keptMine: false,
-            generation: previous.generation + 1,
-          }
-        : previous,
-    );
-    setRevision((count) => count + 1);
-  };
 
   const startBuild = async (buildOptions: BuildOptions) => {
     setStarting(true);
@@ -346,78 +293,26 @@ export function BuildPage() {
       ) : (
         <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <section aria-labelledby="build-editor-title" className="min-w-0">
-            <div className="mb-2 flex flex-wrap items-center gap-2">
-              <h2 id="build-editor-title" className="font-mono text-sm font-semibold">
-                {path}
-              </h2>
-              {dirty ? (
-                <span
-                  className="flex items-center gap-1.5 text-xs text-amber-700 dark:text-amber-300"
-                  data-testid="build-dirty"
-                >
-                  <span aria-hidden="true" className="h-2 w-2 rounded-full bg-amber-500" />
-                  {t('build.editor.unsaved')}
-                </span>
-              ) : (
-                savedNotice && (
-                  <span
-                    role="status"
-                    className="text-xs text-emerald-700 dark:text-emerald-300"
-                    data-testid="build-saved"
-                  >
-                    {t('build.editor.saved')}
-                  </span>
-                )
-              )}
-              <span className="ml-auto text-xs text-slate-500">{t('build.editor.saveHint')}</span>
-              <Button
-                variant={dirty ? 'primary' : 'secondary'}
-                className="!py-1 text-xs"
-                disabled={!dirty || saving}
-                onClick={() => void save()}
-                data-testid="build-save"
-              >
-                {saving ? t('build.editor.saving') : t('build.editor.save')}
-              </Button>
-            </div>
-            {open.conflict && (
-              <div
-                role="alert"
-                data-testid="build-conflict"
-                className="mb-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-100"
-              >
-                <p className="font-semibold">{t('build.editor.conflict.title', { path })}</p>
-                <p className="mt-1 leading-6">{t('build.editor.conflict.body')}</p>
-                <div className="mt-2 flex flex-wrap gap-2">
-                  <Button onClick={() => setReloadAsked(true)} data-testid="build-reload">
-                    {t('build.editor.conflict.reload')}
-                  </Button>
-                  <Button onClick={keepMine} data-testid="build-keep-mine">
-                    {t('build.editor.conflict.keep')}
-                  </Button>
-                </div>
-              </div>
-            )}
-            {open.keptMine && dirty && (
-              <p
-                role="status"
-                className="mb-2 text-xs text-slate-600 dark:text-slate-400"
-                data-testid="build-kept-mine"
-              >
-                {t('build.editor.conflict.kept')}
-              </p>
-            )}
+            <EditedFileHeader
+              title={
+                <h2 id="build-editor-title" className="font-mono text-sm font-semibold">
+                  {path}
+                </h2>
+              }
+              path={path}
+              edit={open}
+              fileSave={fileSave}
+              testIdPrefix="build"
+            />
             <div className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700">
-              <DockerfileEditor
+              <CodeEditor
                 key={`${open.folder.contextPath}:${path}:${open.generation}`}
                 ref={editor}
+                language="dockerfile"
                 testId="build-editor"
                 initialText={open.text}
                 label={t('build.editor.label', { path })}
-                onChange={(text) => {
-                  setSavedNotice(false);
-                  setOpen((previous) => previous && { ...previous, text });
-                }}
+                onChange={fileSave.changeText}
                 onSave={() => void save()}
               />
             </div>
@@ -482,21 +377,6 @@ export function BuildPage() {
         <AboutBuilder command={command} />
       </div>
 
-      {reloadAsked && open.conflict && (
-        <ConfirmDialog
-          testId="build-reload-dialog"
-          confirmTestId="build-reload-confirm"
-          title={t('build.editor.reloadConfirm.title', { path })}
-          body={t('build.editor.reloadConfirm.body', { path })}
-          cancelLabel={t('build.editor.reloadConfirm.cancel')}
-          confirmLabel={t('build.editor.reloadConfirm.confirm')}
-          onCancel={() => setReloadAsked(false)}
-          onConfirm={() => {
-            setReloadAsked(false);
-            reloadFromDisk();
-          }}
-        />
-      )}
       {discardAsked && (
         <ConfirmDialog
           testId="build-discard-dialog"

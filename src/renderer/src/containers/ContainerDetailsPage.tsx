@@ -14,7 +14,9 @@ import { RemoveContainersDialog } from './RemoveContainersDialog';
 import { useContainerActions } from './useContainerActions';
 
 // Each tab's code (xterm.js for the terminal, the charts, the log viewer) loads when the tab is first opened.
-const LogsView = lazy(() => import('./details/LogsView').then((module) => ({ default: module.LogsView })));
+const ContainerLogsView = lazy(() =>
+  import('./details/LogsView').then((module) => ({ default: module.ContainerLogsView })),
+);
 const StatsView = lazy(() => import('./details/StatsView').then((module) => ({ default: module.StatsView })));
 const InspectView = lazy(() => import('./details/InspectView').then((module) => ({ default: module.InspectView })));
 const TerminalView = lazy(() => import('./details/TerminalView').then((module) => ({ default: module.TerminalView })));
@@ -102,7 +104,7 @@ export function ContainerDetailsPage({ id }: { id: string }) {
       />
       <div className="mt-3 min-h-0 flex-1 overflow-auto" role="tabpanel">
         <Suspense fallback={<ViewLoading />}>
-          {tab === 'logs' && <LogsView id={container.id} name={container.name} />}
+          {tab === 'logs' && <ContainerLogsView id={container.id} name={container.name} />}
           {tab === 'stats' && <StatsView id={container.id} running={running} />}
           {tab === 'inspect' && (
             <InspectView id={container.id} revision={`${container.state}:${container.name}:${container.status}`} />

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { BufferedLine } from './logBuffer';
 import { stripAnsi } from './logBuffer';
 import { formatTimeOfDay } from '../../ui/format';
+import { sourceColour } from './sourceColour';
 
 function highlight(text: string, query: string, current: boolean) {
   const lower = text.toLowerCase();
@@ -33,6 +34,7 @@ export const LogLineView = memo(function LogLineView({
   showTime,
   locale,
   stderrLabel,
+  sourceWidth = 0,
 }: {
   line: BufferedLine;
   query: string;
@@ -42,6 +44,8 @@ export const LogLineView = memo(function LogLineView({
   /** The app's language, for the time of day. */
   locale: string;
   stderrLabel: string;
+  /** The longest source's length, so merged lines' text starts in one column. */
+  sourceWidth?: number;
 }) {
   const stderr = line.stream === 'stderr';
   return (
@@ -51,6 +55,20 @@ export const LogLineView = memo(function LogLineView({
       className={`flex h-full items-center border-l-2 pr-3 pl-2 whitespace-pre ${stderr ? 'border-rose-500 bg-rose-500/10 text-rose-200' : 'border-transparent'} ${isCurrent ? 'bg-orange-500/20' : ''}`}
       aria-label={stderr ? stderrLabel : undefined}
     >
+      {line.source !== undefined && (
+        <span
+          data-testid="log-source"
+          className="mr-2 shrink-0 select-none"
+          style={{ color: sourceColour(line.source).onDark, minWidth: `${sourceWidth}ch` }}
+        >
+          {line.source}
+        </span>
+      )}
+      {line.source !== undefined && (
+        <span aria-hidden="true" className="mr-2 shrink-0 text-slate-500 select-none">
+          |
+        </span>
+      )}
       {showTime && (
         <span className="mr-3 shrink-0 text-slate-500 select-none">
           {line.time ? (formatTimeOfDay(line.time, locale) ?? line.time) : ''}

@@ -1,32 +1,75 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LogBatch, LogLine } from '../../../../shared/containers';
 import { useBerthClient } from '../../app/clientContext';
 import { Button } from '../../ui/Button';
 import { useCopy } from '../../ui/useCopy';
 import { findMatches, LogBuffer, stripAnsi } from './logBuffer';
 import { LogLineView } from './LogLineView';
+import { sourceColourVariables } from './sourceColour';
 
 /** The renderer keeps at most this many lines, so a container that logs forever keeps memory flat. */
 export const MAX_LOG_LINES = 50_000;
 const LINE_HEIGHT = 18;
 
-type Since = 'tail' | 'hour' | 'all';
+/** How far back the logs start: the last 1,000 lines, the last hour, or everything. */
+export type LogsSince = 'tail' | 'hour' | 'all';
+const allSinces: readonly LogsSince[] = ['tail', 'hour', 'all'];
 
-function streamInput(id: string, since: Since) {
+/** Starts a log stream from `since`, handing each batch to `onBatch`; returns its unsubscribe. */
+export type LogsSubscribe = (since: LogsSince, onBatch: (batch: LogBatch) => void) => () => void;
+
+function containerLogsInput(id: string, since: LogsSince) {
   if (since === 'tail') return { id, follow: true, tail: 1000, since: null };
   if (since === 'hour') return { id, follow: true, tail: null, since: Math.floor(Date.now() / 1000) - 3600 };
   return { id, follow: true, tail: null, since: null };
 }
 
-/** Follows a container's logs: stdout and stderr apart, colours, search, and a bounded buffer. */
-export function LogsView({ id, name }: { id: string; name: string }) {
-  const { t, i18n } = useTranslation();
+/** One container's logs (the container details page). */
+export function ContainerLogsView({ id, name }: { id: string; name: string }) {
   const client = useBerthClient();
+  const subscribe = useCallback<LogsSubscribe>(
+    (since, onBatch) => client.subscribe('containers.logs', containerLogsInput(id, since), onBatch),
+    [client, id],
+  );
+  return <LogsView name={name} subscribe={subscribe} />;
+}
+
+/** A line as copied or downloaded: its time, its source, stderr said, colours out. */
+function plainLine(line: LogLine): string {
+  const source = line.source ? `${line.source} | ` : '';
+  return `${line.time ?? ''} ${source}${line.stream === 'stderr' ? '[stderr] ' : ''}${stripAnsi(line.text)}`.trim();
+}
+
+/**
+ * Follows logs: stdout and stderr apart, colours, search, and a bounded buffer. Merged logs (lines
+ * with a `source`, as a compose project's services) show their source in its colour before each
+ * line, and can be filtered by source.
+ */
+export function LogsView({
+  name,
+  subscribe,
+  sinces = allSinces,
+  sources = [],
+}: {
+  /** The download's file name, without .log. */
+  name: string;
+  /** A new function starts the stream again (keep it stable with useCallback). */
+  subscribe: LogsSubscribe;
+  /** The choices of where to start; the first is the default. */
+  sinces?: readonly LogsSince[];
+  /** The sources to filter by before any line of theirs arrives (the project's services). */
+  sources?: readonly string[];
+}) {
+  const { t, i18n } = useTranslation();
   const bufferRef = useRef(new LogBuffer(MAX_LOG_LINES));
   const [version, setVersion] = useState(0);
   const [ended, setEnded] = useState(false);
-  const [since, setSince] = useState<Since>('tail');
+  const [since, setSince] = useState<LogsSince>(sinces[0] ?? 'tail');
+  // Sources seen in lines, and the ones the user hid.
+  const [seenSources, setSeenSources] = useState<ReadonlySet<string>>(() => new Set());
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const [showTime, setShowTime] = useState(false);
   const [following, setFollowing] = useState(true);
   const [query, setQuery] = useState('');
@@ -38,8 +81,13 @@ export function LogsView({ id, name }: { id: string; name: string }) {
   useEffect(() => {
     const buffer = bufferRef.current;
     buffer.clear();
-    const unsubscribe = client.subscribe('containers.logs', streamInput(id, since), (batch) => {
+    const unsubscribe = subscribe(since, (batch) => {
       if (batch.lines.length > 0) buffer.append(batch.lines);
+      const fresh = batch.lines.flatMap((line) => (line.source === undefined ? [] : [line.source]));
+      if (fresh.length > 0)
+        setSeenSources((previous) =>
+          fresh.every((source) => previous.has(source)) ? previous : new Set([...previous, ...fresh]),
+        );
       if (batch.ended) setEnded(true);
       setVersion((value) => value + 1);
     });
@@ -47,7 +95,7 @@ export function LogsView({ id, name }: { id: string; name: string }) {
       unsubscribe();
       setEnded(false);
     };
-  }, [client, id, since]);
+  }, [subscribe, since]);
 
   // Ctrl/Cmd+F searches the logs rather than the page.
   useEffect(() => {
@@ -63,9 +111,19 @@ export function LogsView({ id, name }: { id: string; name: string }) {
   }, []);
 
   const buffer = bufferRef.current;
-  const count = buffer.length;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the buffer is mutated in place; version says when
-  const matches = useMemo(() => findMatches(buffer.all(), query), [query, version, buffer]);
+  const allSources = useMemo(() => [...new Set([...sources, ...seenSources])].sort(), [sources, seenSources]);
+  const sourceWidth = Math.max(0, ...allSources.map((source) => source.length));
+  // The lines shown: all of them, or those of the sources not hidden.
+  const shown = useMemo(
+    () =>
+      hidden.size === 0
+        ? buffer.all()
+        : buffer.all().filter((line) => line.source === undefined || !hidden.has(line.source)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the buffer is mutated in place; version says when
+    [hidden, version, buffer],
+  );
+  const count = shown.length;
+  const matches = useMemo(() => findMatches(shown, query), [query, shown]);
   const matchSet = useMemo(() => new Set(matches), [matches]);
   const currentLine = matches.length > 0 ? matches[Math.min(current, matches.length - 1)] : undefined;
 
@@ -97,11 +155,15 @@ export function LogsView({ id, name }: { id: string; name: string }) {
     setCurrent((value) => (value + delta + matches.length) % matches.length);
   };
 
-  const allText = () =>
-    buffer
-      .all()
-      .map((line) => `${line.time ?? ''} ${line.stream === 'stderr' ? '[stderr] ' : ''}${stripAnsi(line.text)}`.trim())
-      .join('\n');
+  const allText = () => shown.map(plainLine).join('\n');
+
+  const toggleSource = (source: string) =>
+    setHidden((previous) => {
+      const next = new Set(previous);
+      if (next.has(source)) next.delete(source);
+      else next.add(source);
+      return next;
+    });
 
   const download = () => {
     const url = URL.createObjectURL(new Blob([allText() + '\n'], { type: 'text/plain' }));
@@ -169,10 +231,10 @@ export function LogsView({ id, name }: { id: string; name: string }) {
           {t('details.logs.since')}
           <select
             value={since}
-            onChange={(event) => setSince(event.target.value as Since)}
+            onChange={(event) => setSince(event.target.value as LogsSince)}
             className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-800"
           >
-            {(['tail', 'hour', 'all'] as const).map((option) => (
+            {sinces.map((option) => (
               <option key={option} value={option}>
                 {t(`details.logs.sinceOptions.${option}`)}
               </option>
@@ -197,6 +259,42 @@ export function LogsView({ id, name }: { id: string; name: string }) {
           </Button>
         </span>
       </div>
+      {allSources.length > 0 && (
+        <div
+          role="group"
+          aria-label={t('composeEditor.logs.filterHelp')}
+          className="flex flex-wrap items-center gap-1.5 pb-2 text-xs"
+          data-testid="logs-sources"
+        >
+          <span className="mr-1 text-slate-600 dark:text-slate-400">{t('composeEditor.logs.filter')}</span>
+          {allSources.map((source) => {
+            const showing = !hidden.has(source);
+            return (
+              <button
+                key={source}
+                type="button"
+                aria-pressed={showing}
+                aria-label={t('composeEditor.logs.show', { service: source })}
+                data-testid="logs-source"
+                data-source={source}
+                onClick={() => toggleSource(source)}
+                style={sourceColourVariables(source)}
+                className={`flex items-center gap-1.5 rounded-full border px-2 py-0.5 font-mono focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 ${
+                  showing
+                    ? 'border-slate-300 bg-white text-[var(--source-light)] dark:border-slate-600 dark:bg-slate-800 dark:text-[var(--source-dark)]'
+                    : 'border-dashed border-slate-300 bg-transparent text-slate-600 line-through dark:border-slate-600 dark:text-slate-400'
+                }`}
+              >
+                <span
+                  aria-hidden="true"
+                  className={`h-2 w-2 rounded-full ${showing ? 'bg-[var(--source-light)] dark:bg-[var(--source-dark)]' : 'bg-slate-400'}`}
+                />
+                <span data-value>{source}</span>
+              </button>
+            );
+          })}
+        </div>
+      )}
       {buffer.dropped > 0 && (
         <p className="pb-1 text-xs text-amber-600 dark:text-amber-400">
           {t('details.logs.dropped', { count: MAX_LOG_LINES })}
@@ -210,11 +308,17 @@ export function LogsView({ id, name }: { id: string; name: string }) {
         data-line-count={count}
       >
         {count === 0 && (
-          <p className="px-3 text-slate-400">{ended ? t('details.logs.ended') : t('details.logs.empty')}</p>
+          <p className="px-3 text-slate-400">
+            {buffer.length > 0
+              ? t('composeEditor.logs.allHidden')
+              : ended
+                ? t('details.logs.ended')
+                : t('details.logs.empty')}
+          </p>
         )}
         <div style={{ height: virtualizer.getTotalSize() }} className="relative min-w-full">
           {virtualizer.getVirtualItems().map((item) => {
-            const line = buffer.at(item.index);
+            const line = shown[item.index];
             if (!line) return null;
             return (
               <div
@@ -230,6 +334,7 @@ export function LogsView({ id, name }: { id: string; name: string }) {
                   showTime={showTime}
                   locale={i18n.language}
                   stderrLabel={t('details.logs.stderr')}
+                  sourceWidth={sourceWidth}
                 />
               </div>
             );
