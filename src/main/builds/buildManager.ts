@@ -13,7 +13,7 @@ import { readStream } from '../engine/dialStream';
 import { engineError, engineMessage, engineStatus } from '../engine/engineErrors';
 import { createNdjsonParser } from '../engine/ndjson';
 import { JobManager } from '../jobs/jobManager';
-import { createUpdateThrottle, type UpdateThrottle } from '../jobs/updateThrottle';
+import type { UpdateThrottle } from '../jobs/updateThrottle';
 import { packBuildContext } from './buildContext';
 import { buildahContainerIds, removeBuildahContainer } from './buildahContainers';
 import { classifyBuildFailure } from './buildFailure';
@@ -59,15 +59,11 @@ export class BuildManager extends JobManager<BuildJob, Entry> {
   private readonly previous = new Map<string, RememberedStep[]>();
   private readonly getClient: () => Docker;
   private readonly getFamily: () => EngineFamily | null;
-  private readonly updateIntervalMs: number;
-  private readonly now: () => number;
 
   constructor(options: BuildManagerOptions) {
-    super('build');
+    super('build', options);
     this.getClient = options.getClient;
     this.getFamily = options.getFamily;
-    this.updateIntervalMs = options.updateIntervalMs ?? 100;
-    this.now = options.now ?? Date.now;
   }
 
   start(options: BuildOptions): BuildJob {
@@ -109,12 +105,7 @@ export class BuildManager extends JobManager<BuildJob, Entry> {
       tagBefore: undefined,
       workingContainersBefore: null,
       running: Promise.resolve(),
-      updates: createUpdateThrottle({
-        read: () => entry.job,
-        send: (job) => this.jobs.fire(job),
-        intervalMs: this.updateIntervalMs,
-        now: this.now,
-      }),
+      updates: this.throttledUpdates(() => entry.job),
       settled,
       resolveSettled,
     };

@@ -17,7 +17,7 @@ import { COMPOSE_PROJECT_LABEL, containerName } from '../containers/containerSum
 import type { EngineEndpoint } from '../engine/endpoint';
 import { engineMessage } from '../engine/engineErrors';
 import { JobManager } from '../jobs/jobManager';
-import { createUpdateThrottle, type UpdateThrottle } from '../jobs/updateThrottle';
+import type { UpdateThrottle } from '../jobs/updateThrottle';
 import { composeDownPlan } from './composeDownPlan';
 import { composeEnvironment, plainOutputArgs, type Environment } from './composeEnvironment';
 import { applyComposeLine, type ComposePhases } from './composePhases';
@@ -108,16 +108,12 @@ export class ComposeJobs extends JobManager<ComposeJob, Entry> {
   private readonly spawn: typeof spawnProcess;
   private readonly env: Readonly<Environment>;
   private readonly killAfterMs: number;
-  private readonly updateIntervalMs: number;
-  private readonly now: () => number;
 
   constructor(private readonly options: ComposeJobsOptions) {
-    super('compose command');
+    super('compose command', options);
     this.spawn = options.spawn ?? spawnProcess;
     this.env = options.env ?? process.env;
     this.killAfterMs = options.killAfterMs ?? 5_000;
-    this.updateIntervalMs = options.updateIntervalMs ?? 100;
-    this.now = options.now ?? Date.now;
   }
 
   /** What down would remove, for its confirmation. */
@@ -210,12 +206,7 @@ export class ComposeJobs extends JobManager<ComposeJob, Entry> {
       child: null,
       cancelRequested: false,
       killTimer: null,
-      updates: createUpdateThrottle({
-        read: () => this.snapshot(entry),
-        send: (job) => this.jobs.fire(job),
-        intervalMs: this.updateIntervalMs,
-        now: this.now,
-      }),
+      updates: this.throttledUpdates(() => this.snapshot(entry)),
       settled,
       resolveSettled,
     };

@@ -11,7 +11,7 @@ import { referenceProblemDetail } from '../../shared/i18n/referenceProblems';
 import type { LayerState, PullJob } from '../../shared/pulls';
 import { createNdjsonParser } from '../engine/ndjson';
 import { JobManager } from '../jobs/jobManager';
-import { createUpdateThrottle, type UpdateThrottle } from '../jobs/updateThrottle';
+import type { UpdateThrottle } from '../jobs/updateThrottle';
 import { engineMessage, engineStatus } from '../engine/engineErrors';
 import { classifyPullFailure, classifyPullMessage, engineStoppedError } from './classifyPullError';
 import { applyPullMessage, createPullProgress, finishPull, type PullEnding, type PullProgress } from './pullProgress';
@@ -63,14 +63,10 @@ interface Entry {
  */
 export class PullManager extends JobManager<PullJob, Entry> implements Pulls {
   private readonly getClient: () => Docker;
-  private readonly updateIntervalMs: number;
-  private readonly now: () => number;
 
   constructor(options: PullManagerOptions) {
-    super('pull');
+    super('pull', options);
     this.getClient = options.getClient;
-    this.updateIntervalMs = options.updateIntervalMs ?? 100;
-    this.now = options.now ?? Date.now;
   }
 
   start(input: string): PullJob {
@@ -101,13 +97,7 @@ export class PullManager extends JobManager<PullJob, Entry> implements Pulls {
       idsBefore: null,
       mayCompleteAfterCancel: false,
       running: Promise.resolve(),
-      updates: createUpdateThrottle({
-        read: () => entry.progress.job,
-        // One listener's failure must not stop the others or the pull (the Emitter sees to it).
-        send: (job) => this.jobs.fire(job),
-        intervalMs: this.updateIntervalMs,
-        now: this.now,
-      }),
+      updates: this.throttledUpdates(() => entry.progress.job),
       settled,
       resolveSettled,
     };

@@ -1,6 +1,12 @@
 import type { Dispose, Listener } from '../../shared/emitter';
 import { JobTable, type JobEntry } from './jobTable';
-import type { UpdateThrottle } from './updateThrottle';
+import { createUpdateThrottle, type UpdateThrottle } from './updateThrottle';
+
+export interface JobTiming {
+  /** At most one update per job per this many ms; the final state comes exact. Default 100. */
+  updateIntervalMs?: number;
+  now?: () => number;
+}
 
 /**
  * What every main-process job manager (pulls, builds, compose commands) answers the same way: the
@@ -12,10 +18,25 @@ export abstract class JobManager<
   E extends JobEntry<J> & { updates: UpdateThrottle },
 > {
   protected readonly jobs: JobTable<J, E>;
+  protected readonly now: () => number;
+  private readonly updateIntervalMs: number;
 
   /** @param what the job's name in a not-found message: "pull", "build". */
-  protected constructor(what: string) {
+  protected constructor(what: string, timing: JobTiming) {
     this.jobs = new JobTable<J, E>((entry) => this.jobOf(entry), what);
+    this.updateIntervalMs = timing.updateIntervalMs ?? 100;
+    this.now = timing.now ?? Date.now;
+  }
+
+  /** A new job's updates: read() sent to the listeners at most every updateIntervalMs, the last one exact. */
+  protected throttledUpdates(read: () => J): UpdateThrottle {
+    // One listener's failure must not stop the others or the job (the Emitter sees to it).
+    return createUpdateThrottle({
+      read,
+      send: (job) => this.jobs.fire(job),
+      intervalMs: this.updateIntervalMs,
+      now: this.now,
+    });
   }
 
   /** The entry's job as it is now. */
