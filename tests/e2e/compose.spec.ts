@@ -74,6 +74,8 @@ function takeDown(project: string) {
     .filter(Boolean))
     dockerQuiet('network', 'rm', network);
   for (const volume of projectVolumes(project)) dockerQuiet('volume', 'rm', volume);
+  // The images up built (compose v1 names them project_service, v2 project-service): down keeps them.
+  for (const image of [`${project}_web`, `${project}-web`]) dockerQuiet('rmi', image);
 }
 
 test.afterAll(() => {
