@@ -193,6 +193,8 @@ test('a compose project started in a terminal is one group whose header opens th
     for (const lang of ['en', 'ko'] as const) {
       await page.goto(pageUrl(harness(), 'containers', lang));
       const containers = new ContainersPage(page);
+      // Only this project's rows: containers other specs left may push its group out of the virtual list's view.
+      await containers.filter.fill(project);
       await expect(containers.row(`${project}_web_1`)).toHaveAttribute('data-state', 'running');
       const link = containers.composeGroupLink(project);
       await expect(link).toHaveAttribute('href', `#/compose/${project}`);
