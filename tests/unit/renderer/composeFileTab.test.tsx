@@ -170,11 +170,12 @@ describe('the compose file tab', () => {
       ]),
     );
     expect(request).toHaveBeenCalledWith('compose.check', { folder, file: 'compose.yaml', content: typed });
-    expect(markedLines().map(([line]) => line)).toEqual(['12']);
+    // The line marks follow the list in the editor's own update: waited for, not assumed to be the same tick.
+    await waitFor(() => expect(markedLines().map(([line]) => line)).toEqual(['12']));
 
     replaceText(fixed);
     await waitFor(() => expect(screen.queryByTestId('compose-file-problems-none')).toBeTruthy());
-    expect(markedLines()).toEqual([]);
+    await waitFor(() => expect(markedLines()).toEqual([]));
   });
 
   it('moves the cursor to a problem’s line when it is clicked', () => {
