@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { BerthError } from '../shared/errors';
 import type { InstallationReport } from '../shared/engine';
 import type { TFunction } from 'i18next';
 import { createTranslator, detectLanguage, type Language } from '../shared/i18n/translator';
@@ -294,6 +295,9 @@ export function createBackend(options: BackendOptions): Backend {
     return { client, engine, checkedAt: Date.now() };
   }
 
+  const lessonsNotYet = (): Promise<never> =>
+    Promise.reject(new BerthError('internal', 'The lessons are being written (#16).'));
+
   const server = createContractServer({
     requests: {
       'engine.getStatus': async () => monitor.getStatus(),
@@ -332,6 +336,13 @@ export function createBackend(options: BackendOptions): Backend {
       'volumeLesson.step': ({ step }) => volumeLesson.step(step),
       'volumeLesson.reset': ({ confirm }) => volumeLesson.reset(confirm),
       'volumes.closeFiles': (input) => volumeFiles.close(input),
+      // #16: the LessonWatcher answers these (being written); until then they say so.
+      'lessons.state': lessonsNotYet,
+      'lessons.start': lessonsNotYet,
+      'lessons.reset': lessonsNotYet,
+      'lessons.recheck': lessonsNotYet,
+      'lessons.copyExample': lessonsNotYet,
+      'lessons.checkVersionOutput': lessonsNotYet,
       'networks.list': () => networks.list(),
       'networks.create': (input) => networks.create(input),
       'networks.remove': (input) => networks.remove(input),
@@ -398,6 +409,10 @@ export function createBackend(options: BackendOptions): Backend {
       'compose.projects': (_input, emit) => composeProjects.subscribe(emit),
       'compose.jobs': (_input, emit) => composeJobs.subscribe(emit),
       'compose.logs': (input, emit) => composeLogs.open(input, emit),
+      'lessons.progress': (_input, _emit, fail) => {
+        fail(new BerthError('internal', 'The lessons are being written (#16).'));
+        return () => undefined;
+      },
     },
   });
 

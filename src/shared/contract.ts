@@ -99,6 +99,13 @@ import {
   volumeSchema,
   volumeSizesSchema,
 } from './volumes';
+import {
+  lessonCopyExampleInputSchema,
+  lessonInputSchema,
+  lessonsStateSchema,
+  versionOutputInputSchema,
+  versionOutputResultSchema,
+} from './lessons';
 
 /**
  * The one contract between the renderer and the main process. Both transports (Electron IPC and
@@ -192,6 +199,19 @@ export const contract = {
     'volumeLesson.step': request(volumeLessonInputSchema, volumeLessonStateSchema),
     /** Removes the lesson's containers and its volume, named in the confirmation, to start again. */
     'volumeLesson.reset': request(z.object({ confirm: z.string().min(1).max(300) }).strict(), volumeLessonStateSchema),
+
+    /** Every lesson of the course: its steps as the live engine shows them, and what it still needs. */
+    'lessons.state': request(noInput, lessonsStateSchema),
+    /** Opens a lesson: from now on the engine's events check its steps (its progress is saved). */
+    'lessons.start': request(lessonInputSchema, lessonsStateSchema),
+    /** Forgets a lesson's progress (nothing on the engine is touched), to do it again from the first step. */
+    'lessons.reset': request(lessonInputSchema, lessonsStateSchema),
+    /** Checks a lesson again now, for what no engine event announces (a page visited, a file edited). */
+    'lessons.recheck': request(lessonInputSchema, lessonsStateSchema),
+    /** Copies the lesson's example project into a folder the user picked (never over files there). */
+    'lessons.copyExample': request(lessonCopyExampleInputSchema, lessonsStateSchema),
+    /** Lesson 3: does the pasted `docker version` output come from the engine Berth is connected to? */
+    'lessons.checkVersionOutput': request(versionOutputInputSchema, versionOutputResultSchema),
 
     /** The networks (`docker network ls`) with the containers on each, their addresses and aliases. */
     'networks.list': request(noInput, z.array(networkSchema)),
@@ -305,6 +325,8 @@ export const contract = {
     'compose.jobs': stream(noInput, composeJobSchema),
     /** A project's services' logs merged, each line with its service as source. */
     'compose.logs': stream(composeLogsInputSchema, logBatchSchema),
+    /** The lessons' progress, again whenever an engine event (or Berth's own work) moves a step. */
+    'lessons.progress': stream(noInput, lessonsStateSchema),
     /** The tray menu as the main process builds it, for the harness's preview page. */
     'tray.model': stream(noInput, trayModelSchema),
   },

@@ -1,4 +1,6 @@
 import type { ReferenceProblem } from '../imageReference';
+import type { Widen } from './catalogShape';
+import { courseEn } from './course';
 
 /** English texts. The Korean catalog must have exactly these keys (the type checker enforces it). */
 export const en = {
@@ -1998,7 +2000,8 @@ export const en = {
     /** The Containers page's group header: a link to the project's own view. */
     openProject: '{{project}} (Compose): open the project',
   },
+  /** The course's lessons, one file each (./course): titles, intros, and each step's texts. */
+  course: courseEn,
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Catalog = Widen<typeof en>;

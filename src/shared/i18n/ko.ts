@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { courseKo } from './course';
 
 /** 한국어 문구. 용어와 말투는 shared/glossary-ko.md를 따라요 (해요체, 짧은 문장). */
 export const ko: Catalog = {
@@ -1987,4 +1988,5 @@ export const ko: Catalog = {
   composeProjects: {
     openProject: '{{project}} (컴포즈): 프로젝트 열기',
   },
+  course: courseKo,
 };

@@ -1,0 +1,40 @@
+import type { ContainerSummary } from '../../shared/containers';
+import type { LocalImage } from '../../shared/images';
+import { familiarRepository, parseImageReference } from '../../shared/imageReference';
+import type { LessonWorld } from './lessonDefinition';
+
+/**
+ * Questions the lessons ask of the world, each answered once here. Image names are compared as the
+ * CLI reads them: redis, redis:latest, docker.io/library/redis:7 are all the repository redis.
+ */
+
+/** The repository of a reference ("redis" for docker.io/library/redis:7); null when it is not one. */
+export function repositoryOf(reference: string): string | null {
+  const parsed = parseImageReference(reference);
+  return parsed.ok ? familiarRepository(parsed.reference) : null;
+}
+
+/** The local images with a tag of this repository ("redis"). */
+export function imagesOf(world: LessonWorld, repository: string): LocalImage[] {
+  return world.images.filter((image) => image.repoTags.some((tag) => repositoryOf(tag) === repository));
+}
+
+/**
+ * The containers made from this repository: by the name they were run with, or by the image id of
+ * one of its local tags (a container run by id, or whose tag moved on, still counts by its id).
+ */
+export function containersOf(world: LessonWorld, repository: string): ContainerSummary[] {
+  const ids = new Set(imagesOf(world, repository).map((image) => image.id));
+  return world.containers.filter(
+    (container) => repositoryOf(container.image) === repository || ids.has(container.imageId),
+  );
+}
+
+export function running(containers: readonly ContainerSummary[]): ContainerSummary[] {
+  return containers.filter((container) => container.state === 'running');
+}
+
+/** The engine answers: every lesson needs it, and no step is checked without it. */
+export function engineConnected(world: LessonWorld): boolean {
+  return world.engine.state === 'connected';
+}

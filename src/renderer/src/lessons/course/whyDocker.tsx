@@ -1,0 +1,4 @@
+import type { LessonExtras } from '../lessonExtras';
+
+/** The lesson's own parts of its page (none yet). */
+export const whyDockerExtras: LessonExtras = {};
