@@ -34,7 +34,6 @@ import { ImageLayersService } from './images/imageLayers';
 import { ImageService } from './images/imageService';
 import { PullManager } from './images/pullManager';
 import { checkDockerCli } from './installation/dockerCli';
-import { VolumeLesson } from './lessons/volumeLesson';
 import { NetworkService } from './networks/networkService';
 import { watchPodmanNetworkFiles } from './networks/podmanNetworkFiles';
 import { detect } from './onboarding/detector';
@@ -149,7 +148,6 @@ export function createBackend(options: BackendOptions): Backend {
   const inspector = new InspectService({ getClient });
   const terminals = new TerminalService({ getClient });
   const httpProbe = new HttpProbe();
-  const volumeLesson = new VolumeLesson({ getClient, pulls });
   const disk = new DiskUsageService({
     getClient,
     isPodman: () => monitor.getStatus().server?.family === 'podman',
@@ -332,9 +330,6 @@ export function createBackend(options: BackendOptions): Backend {
       'volumes.restore': (input) => volumeFiles.restore(input),
       'files.pickSave': pickSave,
       'files.pickOpen': pickOpen,
-      'volumeLesson.state': () => volumeLesson.state(),
-      'volumeLesson.step': ({ step }) => volumeLesson.step(step),
-      'volumeLesson.reset': ({ confirm }) => volumeLesson.reset(confirm),
       'volumes.closeFiles': (input) => volumeFiles.close(input),
       // #16: the LessonWatcher answers these (being written); until then they say so.
       'lessons.state': lessonsNotYet,

@@ -47,9 +47,6 @@ const NetworksPage = lazy(() =>
   import('../networks/NetworksPage').then((module) => ({ default: module.NetworksPage })),
 );
 const DiskUsagePage = lazy(() => import('../disk/DiskUsagePage').then((module) => ({ default: module.DiskUsagePage })));
-const VolumeLessonPage = lazy(() =>
-  import('../lessons/VolumeLessonPage').then((module) => ({ default: module.VolumeLessonPage })),
-);
 const RunFlowPage = lazy(() => import('../run/RunFlowPage').then((module) => ({ default: module.RunFlowPage })));
 const OnboardingPage = lazy(() =>
   import('../onboarding/OnboardingPage').then((module) => ({ default: module.OnboardingPage })),
@@ -129,8 +126,8 @@ function RouteView({ route }: { route: Route }) {
     case 'disk':
       return <DiskUsagePage />;
     case 'lessons':
-      // #/lessons/volumes: data that outlives a container (more lessons come with #16).
-      return <VolumeLessonPage />;
+      // The course's pages (#16) come with the lessons' common renderer; the older volume lesson is lesson 6's volume steps now.
+      return null;
     case 'run':
       return route.param ? <RunFlowPage key={route.param} runId={route.param} /> : <ImagesPage />;
     case 'containers':
