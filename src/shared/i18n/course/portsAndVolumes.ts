@@ -49,18 +49,13 @@ export const portsAndVolumesEn = {
       title: 'Remove the container, keep the volume',
       body: 'Remove `notes-writer`. Everything in its own layer goes with it, but the volume is not part of the container: Berth looks into the volume and checks that the file is still there.',
       done: 'No container uses {{volume}}, and {{file}} is still in it.',
-      action: 'Show notes-writer',
     },
     read: {
       title: 'Read the file from a new container',
       body: 'Run a new busybox container, `notes-reader`, with the same volume at /data, and print the file. Its own layer started empty: it finds the file because the volume kept it. Do not add `--rm` here: Berth sees that the file was read from the container’s exit code.',
-      done: '{{reader}} read {{file}} from the volume.',
+      done: '{{reader}} read {{file}} from the volume: the file outlived the container that wrote it. Keep in a volume whatever must outlive a container, such as a database’s data.',
       action: 'Read hello.txt with busybox',
     },
-  },
-  finished: {
-    title: 'The file outlived its container',
-    body: 'notes-writer is gone, and notes-reader found the file. Keep in a volume anything that must outlive a container: a database, uploads, settings. Lesson 8 cleans up what these lessons left behind.',
   },
 } as const;
 
@@ -108,17 +103,12 @@ export const portsAndVolumesKo: Widen<typeof portsAndVolumesEn> = {
       title: '컨테이너는 삭제하고 볼륨은 남기기',
       body: '`notes-writer`를 삭제해요. 컨테이너 자신의 레이어에 있던 것은 함께 사라지지만, 볼륨은 컨테이너의 일부가 아니에요. Berth가 볼륨 안을 보고 파일이 그대로 있는지 확인해요.',
       done: '{{volume}} 볼륨을 쓰는 컨테이너가 없고, {{file}} 파일은 그대로 있어요.',
-      action: 'notes-writer 보기',
     },
     read: {
       title: '새 컨테이너에서 파일 읽기',
       body: '같은 볼륨을 /data에 연결한 새 busybox 컨테이너 `notes-reader`를 실행해서 파일을 출력해요. 이 컨테이너의 레이어는 비어 있는 채로 시작했어요. 볼륨이 파일을 보관했기 때문에 찾을 수 있어요. 여기서는 `--rm`을 붙이지 마세요. Berth는 컨테이너의 종료 코드로 파일을 읽었는지 확인해요.',
-      done: '{{reader}} 컨테이너가 볼륨에서 {{file}} 파일을 읽었어요.',
+      done: '{{reader}} 컨테이너가 볼륨에서 {{file}} 파일을 읽었어요. 파일을 쓴 컨테이너보다 파일이 오래 남았어요. 데이터베이스의 데이터처럼 컨테이너보다 오래 남아야 하는 것은 볼륨에 보관하세요.',
       action: 'busybox로 hello.txt 읽기',
     },
-  },
-  finished: {
-    title: '파일이 컨테이너보다 오래 남았어요',
-    body: 'notes-writer는 사라졌고, notes-reader가 파일을 찾았어요. 데이터베이스, 업로드한 파일, 설정처럼 컨테이너보다 오래 남아야 하는 것은 볼륨에 보관하세요. 레슨 8에서 이 레슨들이 남긴 것을 정리해요.',
   },
 };

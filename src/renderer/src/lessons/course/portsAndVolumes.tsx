@@ -132,28 +132,6 @@ function runBusybox(step: 'write' | 'read', name: string, command: string) {
   return RunBusybox;
 }
 
-const ReadFile = runBusybox('read', 'notes-reader', 'cat /data/{{file}}');
-
-/** Under the last step once it is done: what the volume half showed, and what volumes are for. */
-function ReadAndFinish(props: LessonStepActionProps) {
-  const { t } = useTranslation();
-  if (!props.step.done) return <ReadFile {...props} />;
-  return (
-    <section
-      aria-labelledby="ports-and-volumes-finished"
-      className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 dark:border-emerald-900 dark:bg-emerald-950/40"
-      data-testid="ports-and-volumes-finished"
-    >
-      <h3 id="ports-and-volumes-finished" className="font-semibold text-emerald-900 dark:text-emerald-200">
-        {t('course.portsAndVolumes.finished.title')}
-      </h3>
-      <p className="mt-1 text-sm leading-6 text-slate-800 dark:text-slate-200">
-        {t('course.portsAndVolumes.finished.body')}
-      </p>
-    </section>
-  );
-}
-
 /** Lesson 6's own parts: -p and -v explained, and the steps done through Berth's run dialog and volumes. */
 export const portsAndVolumesExtras: LessonExtras = {
   Intro: PortsAndVolumesIntro,
@@ -162,6 +140,6 @@ export const portsAndVolumesExtras: LessonExtras = {
     open: OpenPage,
     volume: MakeVolume,
     write: runBusybox('write', 'notes-writer', 'sh -c "echo hello > /data/{{file}}"'),
-    read: ReadAndFinish,
+    read: runBusybox('read', 'notes-reader', 'cat /data/{{file}}'),
   },
 };
