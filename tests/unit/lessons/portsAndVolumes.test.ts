@@ -164,6 +164,11 @@ describe('lesson 6, ports and volumes: the volume', () => {
     const written = world({ volumes: [volume()], probes: notesProbe('diary.md\nhello.txt\n') });
     expect(step('write').done(written, throughVolume)).toBe(true);
     expect(step('write').remember!(written, throughVolume)).toEqual({ file: 'hello.txt' });
+    const byWriter = world({
+      volumes: [volume([user({ id: 'w', name: 'my-writer' })])],
+      probes: notesProbe('hello.txt\n'),
+    });
+    expect(step('write').remember!(byWriter, throughVolume)).toEqual({ file: 'hello.txt', writer: 'my-writer' });
     const other = world({ volumes: [volume()], probes: notesProbe('diary.md\n') });
     expect(step('write').remember!(other, throughVolume)).toEqual({ file: 'diary.md' });
     // The answer about a volume that was removed since does not count.
@@ -180,6 +185,14 @@ describe('lesson 6, ports and volumes: the volume', () => {
     expect(step('remove').screen(inUse, written)).toBe('#/containers?show=notes-writer');
     const running = world({ volumes: [volume([{ ...writer, running: true, name: 'mine' }])], probes: files });
     expect(step('remove').commands(running, written)).toEqual(['docker rm -f mine']);
+    // Once done, the command names the writer the write step saw, not the reader that uses the volume next.
+    const reader = user({ id: 'r', name: 'notes-reader' });
+    const removed = memory({
+      ...written,
+      doneAt: { ...written.doneAt, remove: 5 },
+      notes: { file: 'hello.txt', writer: 'w1' },
+    });
+    expect(step('remove').commands(world({ volumes: [volume([reader])] }), removed)).toEqual(['docker rm w1']);
     const helper = user({ id: 'h', name: 'berth-volume-files-0a1b2c3d', running: true, destination: '/volume' });
     expect(step('remove').done(world({ volumes: [volume([helper])], probes: files }), written)).toBe(true);
     // The file must still be there.

@@ -98,7 +98,7 @@ describe('lesson 6’s actions in Berth', () => {
     renderAction('run', lesson({ unmet: [{ kind: 'lesson', lesson: 'ownImage' }] }));
     expect(screen.queryByTestId('lesson-action-run')).toBeNull();
     expect(screen.getByTestId('lesson-site-missing').textContent).toBe(
-      'my-site is not in the image cache yet: build it in lesson 5 first.',
+      'my-site is not in the image cache yet: build it in lesson 5, or run any image with a web server and publish its port.',
     );
     cleanup();
     renderAction('run');

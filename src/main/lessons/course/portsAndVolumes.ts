@@ -135,15 +135,20 @@ export const portsAndVolumes: LessonDefinition = {
       done: (world) => (notesFiles(world)?.length ?? 0) > 0,
       remember: (world) => {
         const files = notesFiles(world) ?? [];
-        return { file: files.includes(NOTES_FILE) ? NOTES_FILE : (files[0] ?? NOTES_FILE) };
+        const file = files.includes(NOTES_FILE) ? NOTES_FILE : (files[0] ?? NOTES_FILE);
+        // The container that wrote it, for the remove step's command once it is gone.
+        const writer = volumeUsers(world, NOTES_VOLUME)[0]?.name;
+        return writer ? { file, writer } : { file };
       },
     },
     {
       // The container goes; the volume is not part of it and keeps the file.
       id: 'remove',
-      commands: (world) => {
-        const users = volumeUsers(world, NOTES_VOLUME);
-        if (users.length === 0) return ['docker rm notes-writer'];
+      commands: (world, memory) => {
+        const writer = typeof memory.notes.writer === 'string' ? memory.notes.writer : 'notes-writer';
+        // Once done, the command that did it; the reader of the next step uses the volume then.
+        const users = memory.doneAt.remove === undefined ? volumeUsers(world, NOTES_VOLUME) : [];
+        if (users.length === 0) return [`docker rm ${writer}`];
         const force = users.some((user) => user.running) ? '-f ' : '';
         return [`docker rm ${force}${users.map((user) => user.name).join(' ')}`];
       },

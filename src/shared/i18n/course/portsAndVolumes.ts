@@ -24,7 +24,8 @@ export const portsAndVolumesEn = {
       body: 'Run `my-site`, the image you built in lesson 5, and publish its port 8080 on port 8080 of this computer. Any image with a web server works too, if you publish its port after opening this lesson. When 8080 is taken, pick another host port, for example `-p 8081:8080`.',
       done: 'The container {{container}} publishes its port on this computer.',
       action: 'Run my-site with a port',
-      missingImage: 'my-site is not in the image cache yet: build it in lesson 5 first.',
+      missingImage:
+        'my-site is not in the image cache yet: build it in lesson 5, or run any image with a web server and publish its port.',
     },
     open: {
       title: 'Open the page',
@@ -78,7 +79,8 @@ export const portsAndVolumesKo: Widen<typeof portsAndVolumesEn> = {
       body: '레슨 5에서 빌드한 `my-site` 이미지를 실행하고, 8080 포트를 이 컴퓨터의 8080 포트로 게시해요. 이 레슨을 연 뒤에 포트를 게시했다면 웹 서버가 있는 다른 이미지도 괜찮아요. 8080 포트가 이미 쓰이고 있으면 `-p 8081:8080`처럼 다른 호스트 포트를 골라요.',
       done: '{{container}} 컨테이너가 이 컴퓨터에 포트를 게시했어요.',
       action: '포트를 게시해서 my-site 실행',
-      missingImage: 'my-site 이미지가 아직 이미지 캐시에 없어요. 레슨 5에서 먼저 빌드하세요.',
+      missingImage:
+        'my-site 이미지가 아직 이미지 캐시에 없어요. 레슨 5에서 빌드하거나, 웹 서버가 있는 다른 이미지를 실행해서 포트를 게시하세요.',
     },
     open: {
       title: '페이지 열기',
