@@ -133,7 +133,7 @@ export const portsAndVolumes: LessonDefinition = {
       ],
       screen: () => `#/volumes/${NOTES_VOLUME}`,
       done: (world) => (notesFiles(world)?.length ?? 0) > 0,
-      remember: (world) => {
+      remember: (world): Record<string, string> => {
         const files = notesFiles(world) ?? [];
         const file = files.includes(NOTES_FILE) ? NOTES_FILE : (files[0] ?? NOTES_FILE);
         // The container that wrote it, for the remove step's command once it is gone.
