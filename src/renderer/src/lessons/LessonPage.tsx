@@ -31,8 +31,8 @@ export function LessonPage({ lessonId }: { lessonId: LessonId }) {
   const extras = lessonExtras[lessonId];
   const index = lessonIds.indexOf(lessonId);
 
+  // The page is keyed by its lesson (App), so this runs once a lesson opened.
   useEffect(() => {
-    setStartError(null);
     start(lessonId).catch((failure: unknown) => setStartError(toBerthError(failure)));
   }, [start, lessonId]);
 
