@@ -2046,7 +2046,7 @@ export const en = {
       engine:
         'This lesson checks its steps on the Docker server. It continues where you left it once the server is back.',
       engineBack: 'The Docker server answers again: Berth is checking this lesson’s steps.',
-      compose: 'This lesson needs Docker Compose, which Berth did not find on this computer.',
+      compose: 'This lesson needs `docker compose`, which Berth did not find on this computer.',
       composeLink: 'See how to install Compose',
       lesson: 'This lesson uses what lesson {{index}}, “{{title}}”, makes. Do that one first.',
       lessonLink: 'Open lesson {{index}}',

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { lessonIds, type LessonNeed } from '../../../shared/lessons';
 import { useEngineAvailable } from '../engine/engineStatus';
 import { EngineUnavailable } from '../engine/EngineUnavailable';
+import { InlineCode } from '../ui/InlineCode';
 
 const linkClass = 'font-medium text-sky-700 underline dark:text-sky-300';
 
@@ -53,7 +54,7 @@ function NeedText({ need }: { need: Exclude<LessonNeed, { kind: 'engine' }> }) {
     case 'compose':
       return (
         <>
-          {t('lessons.unmet.compose')}{' '}
+          <InlineCode text={t('lessons.unmet.compose')} />{' '}
           <a href="#/compose" className={linkClass} data-testid="lesson-need-compose">
             {t('lessons.unmet.composeLink')}
           </a>
