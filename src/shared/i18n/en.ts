@@ -2013,6 +2013,7 @@ export const en = {
     progress: '{{done}} of {{count}} steps',
     finished: 'Done',
     beginHere: 'Begin here',
+    upNext: 'Up next',
     start: 'Start',
     continue: 'Continue',
     review: 'Open again',

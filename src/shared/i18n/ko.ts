@@ -2000,6 +2000,7 @@ export const ko: Catalog = {
     progress: '{{count}}단계 중 {{done}}단계 완료',
     finished: '완료',
     beginHere: '여기서 시작하세요',
+    upNext: '다음 차례',
     start: '시작',
     continue: '이어서 하기',
     review: '다시 보기',

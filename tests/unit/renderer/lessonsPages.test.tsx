@@ -26,7 +26,7 @@ import { polyfillDialog } from './jsdomDialog';
 function fakeClient(initial: LessonsState, engine: EngineStatus = connectedStatus()) {
   const listeners = new Map<string, (value: unknown) => void>();
   let answer = initial;
-  const request = vi.fn(async (name: string): Promise<unknown> => {
+  const request = vi.fn(async (name: string, _input?: unknown): Promise<unknown> => {
     if (name.startsWith('lessons.')) return answer;
     if (name === 'pulls.start') return { id: 'p1', reference: 'redis', state: 'pulling', startedAt: 1 };
     if (name === 'run.check') return { conflicts: [], exposedPorts: [] };
@@ -109,8 +109,8 @@ describe('the lessons list', () => {
     expect(within(first).getByRole('heading').textContent).toBe('Lesson 1: Why Docker');
     expect(first.textContent).toContain('Install redis the old way, or run it with one command.');
     expect(within(first).getByTestId('lesson-progress').textContent).toBe('0 of 2 steps');
-    expect(within(first).getByTestId('lesson-begin-here').textContent).toBe('Begin here');
-    expect(screen.getAllByTestId('lesson-begin-here')).toHaveLength(1);
+    expect(within(first).getByTestId('lesson-recommended').textContent).toBe('Begin here');
+    expect(screen.getAllByTestId('lesson-recommended')).toHaveLength(1);
     const start = within(first).getByTestId('lesson-open');
     expect(start.textContent).toBe('Start');
     expect(start.getAttribute('aria-label')).toBe('Start: lesson 1, Why Docker');
@@ -134,11 +134,12 @@ describe('the lessons list', () => {
     expect(within(first).getByTestId('lesson-finished').textContent).toBe('Done');
     expect(within(first).getByTestId('lesson-progress').textContent).toBe('2 of 2 steps');
     expect(within(first).getByTestId('lesson-open').textContent).toBe('Open again');
-    expect(within(first).queryByTestId('lesson-begin-here')).toBeNull();
+    expect(within(first).queryByTestId('lesson-recommended')).toBeNull();
     const second = screen.getByTestId('lesson-row-imageAndContainer');
     expect(within(second).getByTestId('lesson-progress').textContent).toBe('1 of 4 steps');
     expect(within(second).getByTestId('lesson-open').textContent).toBe('Continue');
     expect(second.getAttribute('data-recommended')).toBe('true');
+    expect(within(second).getByTestId('lesson-recommended').textContent).toBe('Up next');
     expect(within(second).queryByTestId('lesson-finished')).toBeNull();
   });
 

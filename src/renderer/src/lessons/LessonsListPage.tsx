@@ -15,6 +15,8 @@ export function LessonsListPage() {
   const { t } = useTranslation();
   const { lessons, error } = useLessons();
   const next = lessons ? nextLessonToDo(lessons) : null;
+  // A beginner is told where to begin; someone under way, what comes next.
+  const underWay = lessons?.some((lesson) => lesson.started) ?? false;
   return (
     <div className="mx-auto max-w-4xl p-6" data-testid="lessons-list-page">
       <h1 className="text-xl font-semibold">{t('lessons.title')}</h1>
@@ -38,7 +40,12 @@ export function LessonsListPage() {
           )}
           <ol aria-label={t('lessons.listLabel')} className="mt-6 space-y-3" data-testid="lessons-list">
             {lessons.map((lesson, position) => (
-              <LessonRow key={lesson.id} lesson={lesson} index={position + 1} recommended={lesson.id === next?.id} />
+              <LessonRow
+                key={lesson.id}
+                lesson={lesson}
+                index={position + 1}
+                recommended={lesson.id === next?.id ? (underWay ? 'upNext' : 'beginHere') : null}
+              />
             ))}
           </ol>
         </>
@@ -47,7 +54,16 @@ export function LessonsListPage() {
   );
 }
 
-function LessonRow({ lesson, index, recommended }: { lesson: LessonState; index: number; recommended: boolean }) {
+function LessonRow({
+  lesson,
+  index,
+  recommended,
+}: {
+  lesson: LessonState;
+  index: number;
+  /** The lesson to do next, and how to say it; null for the others. */
+  recommended: 'beginHere' | 'upNext' | null;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { done, count } = lessonProgress(lesson);
@@ -61,7 +77,7 @@ function LessonRow({ lesson, index, recommended }: { lesson: LessonState; index:
     <li
       data-testid={`lesson-row-${lesson.id}`}
       data-finished={lesson.finished}
-      data-recommended={recommended}
+      data-recommended={recommended !== null}
       className={`flex flex-wrap items-center gap-4 rounded-lg border p-4 ${
         recommended
           ? 'border-sky-300 bg-white shadow-sm dark:border-sky-700 dark:bg-slate-900'
@@ -103,14 +119,14 @@ function LessonRow({ lesson, index, recommended }: { lesson: LessonState; index:
             </Badge>
           )}
           {recommended && (
-            <Badge tone="sky" testId="lesson-begin-here">
-              {t('lessons.beginHere')}
+            <Badge tone="sky" testId="lesson-recommended">
+              {t(`lessons.${recommended}`)}
             </Badge>
           )}
         </div>
       </div>
       <Button
-        variant={recommended ? 'primary' : 'secondary'}
+        variant={recommended !== null ? 'primary' : 'secondary'}
         onClick={() => navigate('lessons', lesson.id)}
         aria-label={t('lessons.openLesson', { action, index, title })}
         data-testid="lesson-open"
