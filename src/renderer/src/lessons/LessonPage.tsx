@@ -58,12 +58,13 @@ export function LessonPage({ lessonId }: { lessonId: LessonId }) {
       <p className="mt-2 max-w-3xl text-sm leading-6 text-slate-700 dark:text-slate-300" data-testid="lesson-intro">
         {t(`course.${lessonId}.intro`)}
       </p>
+      {/* What blocks the lesson comes before its own parts: it is what to do first. */}
+      <LessonNeeds unmet={lesson?.unmet ?? []} />
       {lesson && extras.Intro && (
         <div className="mt-4" data-testid="lesson-extra-intro">
           <extras.Intro lesson={lesson} />
         </div>
       )}
-      <LessonNeeds unmet={lesson?.unmet ?? []} />
       {problem && (
         <div className="mt-4">
           <ProblemCard problem={problem.toWire()} />
