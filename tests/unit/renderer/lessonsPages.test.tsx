@@ -244,6 +244,8 @@ describe('the lesson page', () => {
     fake.answerWith(lessonsState({ whyDocker: fresh }));
     await act(async () => fireEvent.click(screen.getByTestId('lesson-reset-confirm')));
     expect(fake.requested('lessons.reset')).toEqual([{ lesson: 'whyDocker' }]);
+    // Reset forgets that it was started: the open page starts it again, so its steps are checked.
+    expect(fake.requested('lessons.start')).toEqual([{ lesson: 'whyDocker' }, { lesson: 'whyDocker' }]);
     expect(screen.queryByTestId('lesson-reset-dialog')).toBeNull();
     expect(screen.getByTestId('lesson-step-pull').getAttribute('aria-current')).toBe('step');
     // Nothing done: nothing to start over.

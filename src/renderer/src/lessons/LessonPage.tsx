@@ -183,7 +183,7 @@ function LessonNeighbours({ lessonId }: { lessonId: LessonId }) {
 /** Forgets the lesson's progress after a confirmation that says nothing on the server goes. */
 function StartOverDialog({ lesson, onClose }: { lesson: LessonState; onClose: () => void }) {
   const { t } = useTranslation();
-  const { reset } = useLessons();
+  const { reset, start } = useLessons();
   const { busy, failure, run } = useAction();
   const title = t(`course.${lesson.id}.title`);
   return (
@@ -200,6 +200,8 @@ function StartOverDialog({ lesson, onClose }: { lesson: LessonState; onClose: ()
       onConfirm={() =>
         void run(async () => {
           await reset(lesson.id);
+          // A reset lesson is not started; this page is open on it, so it starts again at step 1.
+          await start(lesson.id);
           onClose();
         })
       }
