@@ -27,7 +27,8 @@ for (const lang of ['en', 'ko'] as const) {
     for (const id of lessonIds) {
       await page.evaluate((hash) => (window.location.hash = hash), `#/lessons/${id}`);
       await expect(lesson.root).toHaveAttribute('data-lesson', id);
-      await expect(lesson.steps.first()).toBeVisible();
+      // Loaded: the lesson's state came (a lesson still being written has no steps yet).
+      await expect(lesson.checkAgain).toBeVisible();
       await saveScreenshotsInEveryLook(page, `lesson-${id}-start-${lang}`);
     }
   });
