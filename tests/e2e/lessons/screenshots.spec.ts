@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { lessonIds } from '../../../src/shared/lessons';
+import { expectAccessible } from '../../fixtures/axe';
 import { requireEngine } from '../../fixtures/dockerCli';
 import { pageUrl, startHarness } from '../../fixtures/harness';
 import { saveScreenshotsInEveryLook } from '../../fixtures/screenshots';
@@ -21,6 +22,7 @@ for (const lang of ['en', 'ko'] as const) {
     await page.goto(pageUrl(harness(), 'lessons', lang));
     const list = new LessonsListPage(page);
     await expect(list.rows).toHaveCount(lessonIds.length);
+    await expectAccessible(page, 'the lessons list');
     await saveScreenshotsInEveryLook(page, `lessons-list-${lang}`);
 
     const lesson = new LessonPage(page);
@@ -30,6 +32,7 @@ for (const lang of ['en', 'ko'] as const) {
       // Loaded: the lesson's state came (a lesson still being written has no steps yet).
       await expect(lesson.checkAgain).toBeVisible();
       await saveScreenshotsInEveryLook(page, `lesson-${id}-start-${lang}`);
+      if (id === 'whyDocker') await expectAccessible(page, 'lesson 1');
     }
   });
 }
