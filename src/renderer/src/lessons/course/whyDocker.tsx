@@ -10,29 +10,37 @@ import type { LessonExtras } from '../lessonExtras';
 
 const IMAGE = 'redis';
 
+const wayLooks = {
+  old: {
+    box: 'border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60',
+    title: 'text-slate-800 dark:text-slate-200',
+  },
+  new: {
+    box: 'border-sky-200 bg-sky-50 dark:border-sky-900 dark:bg-sky-950/40',
+    title: 'text-sky-900 dark:text-sky-200',
+  },
+} as const;
+
+/** One way to get redis running: its title and what it takes. */
+function Way({ way }: { way: 'old' | 'new' }) {
+  const { t } = useTranslation();
+  const key = way === 'old' ? 'oldWay' : 'newWay';
+  return (
+    <section aria-labelledby={`why-docker-${way}`} className={`rounded-lg border p-4 ${wayLooks[way].box}`}>
+      <h2 id={`why-docker-${way}`} className={`font-semibold ${wayLooks[way].title}`}>
+        {t(`course.whyDocker.${key}.title`)}
+      </h2>
+      <p className="mt-1 text-sm leading-6 text-slate-700 dark:text-slate-300">{t(`course.whyDocker.${key}.body`)}</p>
+    </section>
+  );
+}
+
 /** The old way against Docker's, side by side: what installing redis by hand takes, and the one command. */
 function OldWayNewWay() {
-  const { t } = useTranslation();
   return (
     <div className="grid gap-3 md:grid-cols-2" data-testid="why-docker-ways">
-      <section
-        aria-labelledby="why-docker-old"
-        className="rounded-lg border border-slate-200 bg-slate-50 p-4 dark:border-slate-800 dark:bg-slate-900/60"
-      >
-        <h2 id="why-docker-old" className="font-semibold text-slate-800 dark:text-slate-200">
-          {t('course.whyDocker.oldWay.title')}
-        </h2>
-        <p className="mt-1 text-sm leading-6 text-slate-700 dark:text-slate-300">{t('course.whyDocker.oldWay.body')}</p>
-      </section>
-      <section
-        aria-labelledby="why-docker-new"
-        className="rounded-lg border border-sky-200 bg-sky-50 p-4 dark:border-sky-900 dark:bg-sky-950/40"
-      >
-        <h2 id="why-docker-new" className="font-semibold text-sky-900 dark:text-sky-200">
-          {t('course.whyDocker.newWay.title')}
-        </h2>
-        <p className="mt-1 text-sm leading-6 text-slate-800 dark:text-slate-200">{t('course.whyDocker.newWay.body')}</p>
-      </section>
+      <Way way="old" />
+      <Way way="new" />
     </div>
   );
 }
