@@ -2032,7 +2032,7 @@ export const en = {
     copyLabel: 'Copy the command of step {{index}}',
     screen: 'Show it in Berth',
     howChecked:
-      'Berth checks each step by itself whenever the Docker server changes. For what it cannot see, like a page you opened or a file you edited, check again.',
+      'Berth checks each step by itself whenever the Docker server (daemon) changes. For what it cannot see, like a page you opened or a file you edited, check again.',
     checkAgain: 'Check again',
     checking: 'Checking…',
     startOver: 'Start over',

@@ -2019,7 +2019,7 @@ export const ko: Catalog = {
     copyLabel: '{{index}}단계 명령어 복사',
     screen: 'Berth에서 보기',
     howChecked:
-      '도커 서버에 변화가 생기면 Berth가 각 단계를 스스로 확인해요. 연 페이지나 고친 파일처럼 Berth가 볼 수 없는 것은 다시 확인을 누르세요.',
+      '도커 서버(데몬)에 변화가 생기면 Berth가 각 단계를 스스로 확인해요. 연 페이지나 고친 파일처럼 Berth가 볼 수 없는 것은 다시 확인을 누르세요.',
     checkAgain: '다시 확인',
     checking: '확인하는 중…',
     startOver: '처음부터 다시',
