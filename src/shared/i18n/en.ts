@@ -924,7 +924,7 @@ export const en = {
       runAgain: 'Run it again',
     },
     concepts: {
-      course: 'Each idea is the start of a lesson. Berth checks every step on the Docker server as you go.',
+      course: 'Each idea is the start of a lesson. Berth checks every step by itself as you go.',
       lesson: 'Lesson {{index}}: {{title}}',
       startCourse: 'Start the course',
       title: 'Four ideas to remember',

@@ -924,7 +924,7 @@ export const ko: Catalog = {
       runAgain: '다시 실행',
     },
     concepts: {
-      course: '각 개념은 레슨의 시작이에요. 단계를 할 때마다 Berth가 도커 서버에서 확인해요.',
+      course: '각 개념은 레슨의 시작이에요. 단계를 할 때마다 Berth가 스스로 확인해요.',
       lesson: '레슨 {{index}}: {{title}}',
       startCourse: '과정 시작하기',
       title: '기억할 네 가지',
