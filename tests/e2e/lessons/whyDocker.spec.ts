@@ -10,6 +10,7 @@ import { harnessForSpec } from '../../fixtures/specHarness';
 import { LessonPage, LessonsListPage } from '../pages/LessonPages';
 import { RunDialog } from '../pages/RunDialog';
 import { RunFlowPage } from '../pages/RunFlowPage';
+import { TrayPreview } from '../pages/TrayPreview';
 
 // Lesson 1 done twice against the real engine: once with Berth's buttons (English), once with the
 // docker CLI in a terminal (Korean). Each time the steps turn done on the page without a reload.
@@ -65,23 +66,40 @@ test('(en) via Berth’s UI: Pull redis and Run redis, and both steps turn done'
   await expect(lesson.step('pull')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(lesson.doneText('pull')).toHaveText('The redis image is in the image cache.');
 
-  if (!othersRunRedis()) await expect(lesson.step('run')).toHaveAttribute('aria-current', 'step');
-  // Step 2 in Berth: the run dialog opens with redis; its port goes on a free host port.
-  await lesson.step('run').getByTestId('lesson-action-run').click();
-  const dialog = new RunDialog(page);
-  await expect(dialog.image).toHaveValue('redis');
-  await dialog.name.fill(uiName);
-  await expect(dialog.containerPort).toHaveValue('6379');
-  await dialog.hostPort.fill(String(await freePort()));
-  await dialog.submit.click();
-  await expect(new RunFlowPage(page).root).toHaveAttribute('data-state', 'running', { timeout: 60_000 });
+  // The menu bar (its preview page: the harness has no menu bar; it speaks Berth's language setting,
+  // English here) offers the way back to the lesson; finished, the lessons.
+  const trayItem = new TrayPreview(page).root.locator('[data-testid=tray-item][data-id=lessons] > span').first();
+  if (othersRunRedis()) {
+    // The shared engine already runs a redis container (another suite's): the run step is done
+    // from the start, so its button is not there to click.
+    test.info().annotations.push({ type: 'note', description: 'another redis container ran: step 2 done at once' });
+  } else {
+    await expect(lesson.step('run')).toHaveAttribute('aria-current', 'step');
+    await page.evaluate(() => (window.location.hash = '#/tray'));
+    await expect(trayItem).toHaveText('Continue: Why Docker (step 2 of 2)');
+    await page.evaluate(() => (window.location.hash = '#/lessons/whyDocker'));
 
-  // Back to the lesson through the sidebar, as a learner would (no reload).
-  await page.getByTestId('sidebar').getByRole('link', { name: 'Learn' }).click();
-  await list.row('whyDocker').getByRole('link', { name: 'Why Docker' }).click();
+    // Step 2 in Berth: the run dialog opens with redis; its port goes on a free host port.
+    await lesson.step('run').getByTestId('lesson-action-run').click();
+    const dialog = new RunDialog(page);
+    await expect(dialog.image).toHaveValue('redis');
+    await dialog.name.fill(uiName);
+    await expect(dialog.containerPort).toHaveValue('6379');
+    await dialog.hostPort.fill(String(await freePort()));
+    await dialog.submit.click();
+    await expect(new RunFlowPage(page).root).toHaveAttribute('data-state', 'running', { timeout: 60_000 });
+
+    // Back to the lesson through the sidebar, as a learner would (no reload).
+    await page.getByTestId('sidebar').getByRole('link', { name: 'Learn' }).click();
+    await list.row('whyDocker').getByRole('link', { name: 'Why Docker' }).click();
+  }
   await expect(lesson.step('run')).toHaveAttribute('data-state', 'done');
   await expect(lesson.done).toBeVisible();
   if (!othersRunRedis()) await expect(lesson.doneText('run')).toHaveText(`The container ${uiName} runs redis.`);
+  await page.evaluate(() => (window.location.hash = '#/tray'));
+  await expect(trayItem).toHaveText('Lessons…');
+  await page.evaluate(() => (window.location.hash = '#/lessons/whyDocker'));
+  await expect(lesson.done).toBeVisible();
   await saveScreenshotsInEveryLook(page, 'lesson-whyDocker-finished-en', () => lesson.done.scrollIntoViewIfNeeded());
   await expectAccessible(page, 'lesson 1 finished');
 
