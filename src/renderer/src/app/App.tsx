@@ -6,12 +6,14 @@ import { EngineStatusProvider, useEngineStatus } from '../engine/engineStatus';
 import { StatusBar } from '../engine/StatusBar';
 import { HubSearchPage } from '../hub/HubSearchPage';
 import { InstallationCheckPage } from '../installation/InstallationCheckPage';
+import { LessonsProvider } from '../lessons/lessonsStore';
 import { PullByNameProvider } from '../pulls/pullByNameContext';
 import { PullsPanel } from '../pulls/PullsPanel';
 import { PullsProvider } from '../pulls/pullsStore';
 import { RunDialogProvider } from '../run/runDialogContext';
 import { SettingsProvider, useSettings } from '../settings/settingsStore';
 import { ViewLoading } from '../ui/ViewLoading';
+import { lessonIdSchema } from '../../../shared/lessons';
 import { ClientContext } from './clientContext';
 import { CommandsProvider, useCommands } from './commands';
 import { NavigateContext, useNavigate } from './navigation';
@@ -47,6 +49,10 @@ const NetworksPage = lazy(() =>
   import('../networks/NetworksPage').then((module) => ({ default: module.NetworksPage })),
 );
 const DiskUsagePage = lazy(() => import('../disk/DiskUsagePage').then((module) => ({ default: module.DiskUsagePage })));
+const LessonsListPage = lazy(() =>
+  import('../lessons/LessonsListPage').then((module) => ({ default: module.LessonsListPage })),
+);
+const LessonPage = lazy(() => import('../lessons/LessonPage').then((module) => ({ default: module.LessonPage })));
 const RunFlowPage = lazy(() => import('../run/RunFlowPage').then((module) => ({ default: module.RunFlowPage })));
 const OnboardingPage = lazy(() =>
   import('../onboarding/OnboardingPage').then((module) => ({ default: module.OnboardingPage })),
@@ -72,20 +78,22 @@ export function App({ client }: { client: BerthClient }) {
                   <ComposeProvider>
                     <RunDialogProvider>
                       <PullByNameProvider>
-                        <div className="flex h-full flex-col">
-                          <div className="flex min-h-0 flex-1">
-                            <Sidebar current={route.section} />
-                            <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
-                              <Suspense fallback={<ViewLoading />}>
-                                <RouteView route={route} />
-                              </Suspense>
-                            </main>
+                        <LessonsProvider>
+                          <div className="flex h-full flex-col">
+                            <div className="flex min-h-0 flex-1">
+                              <Sidebar current={route.section} />
+                              <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
+                                <Suspense fallback={<ViewLoading />}>
+                                  <RouteView route={route} />
+                                </Suspense>
+                              </main>
+                            </div>
+                            <StatusBar />
+                            <FirstRunRedirect />
+                            <KeyboardShortcuts />
+                            <PullsPanel />
                           </div>
-                          <StatusBar />
-                          <FirstRunRedirect />
-                          <KeyboardShortcuts />
-                          <PullsPanel />
-                        </div>
+                        </LessonsProvider>
                       </PullByNameProvider>
                     </RunDialogProvider>
                   </ComposeProvider>
@@ -125,9 +133,12 @@ function RouteView({ route }: { route: Route }) {
       return <NetworksPage />;
     case 'disk':
       return <DiskUsagePage />;
-    case 'lessons':
-      // The course's pages (#16) come with the lessons' common renderer; the older volume lesson is lesson 6's volume steps now.
-      return null;
+    case 'lessons': {
+      // #/lessons: the course; #/lessons/<lesson id>: one lesson (the older #/lessons/volumes reads
+      // as lesson 6: see routeFromHash).
+      const lesson = lessonIdSchema.safeParse(route.param);
+      return lesson.success ? <LessonPage key={lesson.data} lessonId={lesson.data} /> : <LessonsListPage />;
+    }
     case 'run':
       return route.param ? <RunFlowPage key={route.param} runId={route.param} /> : <ImagesPage />;
     case 'containers':
