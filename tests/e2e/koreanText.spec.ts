@@ -300,6 +300,8 @@ test('every main screen in Korean shows no English words but names, commands and
   await check(found, 'lessons', page, () => expect(new LessonsListPage(page).rows).toHaveCount(8));
   await open('lessons/whyDocker');
   await check(found, 'lesson 1', page, () => expect(new LessonPage(page).checkAgain).toBeVisible());
+  await open('lessons/portsAndVolumes');
+  await check(found, 'lesson 6', page, () => expect(new LessonPage(page).step('read')).toBeVisible());
 
   await open('disk');
   const disk = new DiskUsagePage(page);
