@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { docker, dockerQuiet, requireEngine } from '../../fixtures/dockerCli';
 import { freePort } from '../../fixtures/freePort';
 import { pageUrl } from '../../fixtures/harness';
-import { saveScreenshotsInEveryLook } from '../../fixtures/screenshots';
+import { saveScreenshot, saveScreenshotsInEveryLook } from '../../fixtures/screenshots';
 import { harnessForSpec } from '../../fixtures/specHarness';
 import { ContainersPage } from '../pages/ContainersPage';
 import { ImagesPage } from '../pages/ImagesPage';
@@ -117,6 +117,8 @@ test('(en) via Berth’s UI: the run dialog with a port, the page, the Volumes p
   await expect(lesson.doneText('volume')).toHaveText('The volume berth-notes is there.');
 
   // Step 4: the lesson's button opens the run dialog with busybox, the volume at /data and the command.
+  await lesson.step('write').scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'lesson-portsAndVolumes-write-en');
   await lesson.step('write').getByTestId('lesson-action-write').click();
   await expect(dialog.commandPreview).toHaveText(
     `$ docker run --name notes-writer --mount type=volume,source=${NOTES},target=/data busybox sh -c 'echo hello > /data/hello.txt'`,

@@ -53,7 +53,7 @@ function RunSite({ lesson }: LessonStepActionProps) {
   }
   return (
     <Button variant="primary" {...actionProps} onClick={() => openRun(SITE_IMAGE)} data-testid="lesson-action-run">
-      <InlineCode text={t('course.portsAndVolumes.steps.run.action')} />
+      <InlineCode onColor text={t('course.portsAndVolumes.steps.run.action')} />
     </Button>
   );
 }
@@ -72,7 +72,7 @@ function OpenPage({ lesson, step }: LessonStepActionProps) {
         data-testid="lesson-action-open"
         className="inline-flex items-center gap-2 rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500"
       >
-        <InlineCode text={t('course.portsAndVolumes.steps.open.action', { url })} />
+        <InlineCode onColor text={t('course.portsAndVolumes.steps.open.action', { url })} />
       </a>
       {!step.done && (
         <span className="inline-flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
@@ -100,7 +100,7 @@ function MakeVolume() {
         data-testid="lesson-action-volume"
       >
         {busy && <Spinner />}
-        <InlineCode text={t('course.portsAndVolumes.steps.volume.action')} />
+        <InlineCode onColor text={t('course.portsAndVolumes.steps.volume.action')} />
       </Button>
       {failure && (
         <div className="mt-2">
@@ -125,7 +125,7 @@ function runBusybox(step: 'write' | 'read', name: string, command: string) {
         onClick={() => openRun('busybox', { name, volumes: [notesMount], command: command.replace('{{file}}', file) })}
         data-testid={`lesson-action-${step}`}
       >
-        <InlineCode text={t(`course.portsAndVolumes.steps.${step}.action`)} />
+        <InlineCode onColor text={t(`course.portsAndVolumes.steps.${step}.action`)} />
       </Button>
     );
   }
