@@ -38,3 +38,20 @@ export function running(containers: readonly ContainerSummary[]): ContainerSumma
 export function engineConnected(world: LessonWorld): boolean {
   return world.engine.state === 'connected';
 }
+
+/**
+ * How far the engine's clock (a container's created time, in whole seconds) may run behind the
+ * app's: a container made just before the lesson started, or on an engine whose clock drifts (a
+ * Docker Desktop VM after sleep), still counts.
+ */
+const CLOCK_SLACK_MS = 60_000;
+
+/** The containers created since a moment (ms since the epoch), allowing for the engine's clock. */
+export function createdSince(containers: readonly ContainerSummary[], at: number): ContainerSummary[] {
+  return containers.filter((container) => container.created * 1000 >= at - CLOCK_SLACK_MS);
+}
+
+/** "sha256:abc…" → "abc…" (12 characters), as `docker images` and `docker ps` show an id. */
+export function shortId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}

@@ -1,7 +1,180 @@
-import type { LessonDefinition } from '../lessonDefinition';
+import type { ContainerSummary } from '../../../shared/containers';
+import type { LessonDefinition, LessonMemory, LessonWorld, ProbeRequest } from '../lessonDefinition';
+import { containersOf, createdSince, running, shortId } from '../worldQueries';
 
-/** Lesson 2: not written yet (a helper writes it from the issue's lesson 2). */
+/**
+ * Lesson 2, image and container: one image, many containers, each with its own filesystem. The
+ * lesson's containers are the running busybox containers made since it started (older ones are
+ * someone else's business), newest first.
+ */
+const IMAGE = 'busybox';
+/** The file the last step writes in one container and looks for in the other. */
+const FILE = '/hello.txt';
+/** The name the commands suggest: box-1, box-2, … (the first free ones). */
+const NAME_PREFIX = 'box-';
+
+function lessonBoxes(world: LessonWorld, memory: LessonMemory): ContainerSummary[] {
+  return createdSince(running(containersOf(world, IMAGE)), memory.startedAt).sort((a, b) => b.created - a.created);
+}
+
+/**
+ * The two containers the lesson compares, oldest first: the two newest lesson containers that
+ * share one image id. Null while there is no such pair.
+ */
+function pairNow(world: LessonWorld, memory: LessonMemory): [ContainerSummary, ContainerSummary] | null {
+  const boxes = lessonBoxes(world, memory);
+  for (const newest of boxes) {
+    const older = boxes.find((box) => box !== newest && box.imageId === newest.imageId);
+    if (older) return [older, newest];
+  }
+  return null;
+}
+
+/**
+ * The pair the last step looks in: the two Berth saw when step 2 turned done (remembered, so a
+ * third container does not change the question), or, when one of those no longer runs, the pair now.
+ */
+function pairToCompare(world: LessonWorld, memory: LessonMemory): [ContainerSummary, ContainerSummary] | null {
+  const byId = (id: unknown) => world.containers.find((container) => container.id === id);
+  const first = byId(memory.notes.first);
+  const second = byId(memory.notes.second);
+  if (first?.state === 'running' && second?.state === 'running') return [first, second];
+  return pairNow(world, memory);
+}
+
+/** The containers remembered at step 2, as they are now (stopped ones too): the commands name them. */
+function rememberedPair(world: LessonWorld, memory: LessonMemory): [ContainerSummary, ContainerSummary] | null {
+  const byId = (id: unknown) => world.containers.find((container) => container.id === id);
+  const first = byId(memory.notes.first);
+  const second = byId(memory.notes.second);
+  return first && second ? [first, second] : null;
+}
+
+/** The first box-N name no container has (and that is not in `taken`). */
+function freeName(world: LessonWorld, taken: readonly string[] = []): string {
+  const names = new Set([...world.containers.map((container) => container.name), ...taken]);
+  for (let n = 1; ; n += 1) {
+    const name = `${NAME_PREFIX}${n}`;
+    if (!names.has(name)) return name;
+  }
+}
+
+const runCommand = (name: string) => `docker run -d --name ${name} ${IMAGE} sleep 3600`;
+
+function firstName(world: LessonWorld, memory: LessonMemory): string {
+  const boxes = lessonBoxes(world, memory);
+  return boxes[boxes.length - 1]?.name ?? freeName(world);
+}
+
+function secondName(world: LessonWorld, memory: LessonMemory): string {
+  const pair = pairNow(world, memory);
+  if (pair) return pair[1].name;
+  return freeName(world, [firstName(world, memory)]);
+}
+
+const probeKey = (containerId: string) => `imageAndContainer:hello:${containerId}`;
+
+/** Which of the two has the file, from the probes' answers: null until both answered. */
+function fileIn(world: LessonWorld, pair: readonly [ContainerSummary, ContainerSummary]) {
+  const [first, second] = pair.map((container) => world.probes[probeKey(container.id)]);
+  if (!first || !second) return null;
+  // "Absent" is cat's own failure: the command ran (an exit code) and did not find the file. A
+  // probe that could not run at all (the container stopped) says nothing about the file.
+  const absent = (answer: typeof first) => !answer.ok && answer.code !== null;
+  return { first: first.ok, second: second.ok, firstAbsent: absent(first), secondAbsent: absent(second) };
+}
+
 export const imageAndContainer: LessonDefinition = {
   id: 'imageAndContainer',
-  steps: [],
+  steps: [
+    {
+      // A container that keeps running: busybox's own command (sh) ends at once without a terminal.
+      id: 'first',
+      commands: (world, memory) => [runCommand(firstName(world, memory))],
+      screen: (world, memory) => {
+        const box = lessonBoxes(world, memory).at(-1);
+        return box ? `#/containers?show=${encodeURIComponent(box.name)}` : '#/containers';
+      },
+      done: (world, memory) => lessonBoxes(world, memory).length > 0,
+    },
+    {
+      // The same image again: a second container, no second copy of the image.
+      id: 'second',
+      commands: (world, memory) => [runCommand(secondName(world, memory)), 'docker ps'],
+      screen: () => '#/containers',
+      done: (world, memory) => pairNow(world, memory) !== null,
+      remember: (world, memory): Record<string, string> => {
+        const pair = pairNow(world, memory);
+        return pair ? { first: pair[0].id, second: pair[1].id, imageId: pair[0].imageId } : {};
+      },
+    },
+    {
+      // Separate filesystems: a file written in one is not in the other.
+      id: 'separate',
+      commands: (world, memory) => {
+        const pair = rememberedPair(world, memory) ?? pairToCompare(world, memory);
+        const [first, second] = pair ? [pair[0].name, pair[1].name] : ['box-1', 'box-2'];
+        const stopped = pair?.filter((container) => container.state !== 'running').map((c) => c.name) ?? [];
+        return [
+          ...(stopped.length > 0 ? [`docker start ${stopped.join(' ')}`] : []),
+          `docker exec ${first} sh -c 'echo hello > ${FILE}'`,
+          `docker exec ${first} cat ${FILE}`,
+          `docker exec ${second} cat ${FILE}`,
+        ];
+      },
+      screen: (world, memory) => {
+        const pair = pairToCompare(world, memory);
+        return pair ? `#/containers/${encodeURIComponent(pair[0].name)}` : '#/containers';
+      },
+      done: (world, memory) => {
+        const pair = pairToCompare(world, memory);
+        const found = pair && fileIn(world, pair);
+        if (!found) return false;
+        return (found.first && found.secondAbsent) || (found.second && found.firstAbsent);
+      },
+      remember: (world, memory): Record<string, string> => {
+        const pair = pairToCompare(world, memory);
+        const found = pair && fileIn(world, pair);
+        if (!pair || !found) return {};
+        return {
+          withFile: found.first ? pair[0].name : pair[1].name,
+          withoutFile: found.first ? pair[1].name : pair[0].name,
+        };
+      },
+    },
+  ],
+  probes: (world, memory) => {
+    // Only once the pair is known: the probes look inside the two containers for the file.
+    if (memory.doneAt.second === undefined || memory.doneAt.separate !== undefined) return [];
+    const pair = pairToCompare(world, memory);
+    if (!pair) return [];
+    return pair.map((container): ProbeRequest => ({
+      kind: 'exec',
+      key: probeKey(container.id),
+      containerId: container.id,
+      command: ['cat', FILE],
+    }));
+  },
+  facts: (world, memory) => {
+    const facts: Record<string, string> = { first: firstName(world, memory), second: secondName(world, memory) };
+    const pair = memory.doneAt.second === undefined ? pairNow(world, memory) : pairToCompare(world, memory);
+    if (pair) {
+      facts.first = pair[0].name;
+      facts.second = pair[1].name;
+      facts.imageId = shortId(pair[0].imageId);
+      const found = fileIn(world, pair);
+      if (found?.first) [facts.withFile, facts.withoutFile] = [pair[0].name, pair[1].name];
+      else if (found?.second) [facts.withFile, facts.withoutFile] = [pair[1].name, pair[0].name];
+      // Once done, the probes stop: the names are the ones remembered when it turned done.
+      if (typeof memory.notes.withFile === 'string') facts.withFile = memory.notes.withFile;
+      if (typeof memory.notes.withoutFile === 'string') facts.withoutFile = memory.notes.withoutFile;
+    } else {
+      const box = lessonBoxes(world, memory).at(-1);
+      if (box) {
+        facts.first = box.name;
+        facts.imageId = shortId(box.imageId);
+      }
+    }
+    return facts;
+  },
 };
