@@ -34,7 +34,7 @@ export const clientAndServerEn = {
     check: 'Check the output',
     checking: 'Checking…',
     matched: 'It matches: your terminal’s docker command talked to this Docker server (version {{server}}).',
-    failed: 'Berth could not check the output: {{message}}',
+    failed: 'Berth could not check the output',
     reasons: {
       empty: 'Paste the output first.',
       'no-client':
@@ -81,7 +81,7 @@ export const clientAndServerKo: Widen<typeof clientAndServerEn> = {
     check: '출력 확인',
     checking: '확인 중…',
     matched: '맞아요. 터미널의 docker 명령어가 이 도커 서버(버전 {{server}})와 통신했어요.',
-    failed: '출력을 확인하지 못했어요: {{message}}',
+    failed: '출력을 확인하지 못했어요',
     reasons: {
       empty: '먼저 출력을 붙여 넣으세요.',
       'no-client':

@@ -33,7 +33,7 @@ export const imageAndContainerEn = {
     },
   },
   run: {
-    failed: 'Berth could not run busybox: {{message}}',
+    failed: 'Berth could not run busybox',
     running: 'Running…',
   },
 } as const;
@@ -70,7 +70,7 @@ export const imageAndContainerKo: Widen<typeof imageAndContainerEn> = {
     },
   },
   run: {
-    failed: 'busybox를 실행하지 못했어요: {{message}}',
+    failed: 'busybox를 실행하지 못했어요',
     running: '실행 중…',
   },
 };
