@@ -49,7 +49,7 @@ function setUp() {
     builds: { subscribe: () => () => undefined },
     pulls: { subscribe: () => () => undefined },
     runs: { list: () => [], onStarted: () => () => undefined, onFlow: () => () => undefined },
-    composeTool: async () => ({ found: false, searched: [] }),
+    composeTool: async () => ({ found: false, searched: [], platform: 'linux' }),
     diskUsage: async () => ({ reclaimable: 0, total: 0 }),
     imageLayers: async () => [],
     getClient: () => ({}) as Docker,
@@ -57,13 +57,14 @@ function setUp() {
   const asked: ProbeRequest[] = [];
   let answer = false;
   let execs = 0;
-  let watcher: LessonWatcher;
+  // The watcher is made below; the probe tells it of each exec it makes, as the backend's runner does.
+  const noteOwnExec = { call: (_execId: string): void => undefined };
   const probes = {
     run: async (request: ProbeRequest): Promise<ProbeAnswer> => {
       asked.push(request);
       execs += 1;
       const execId = `own-${execs}`;
-      watcher.noteOwnExec(execId);
+      noteOwnExec.call(execId);
       // The engine tells of the probe's own exec, as dockerd does: with its id.
       for (const action of ['exec_create: cat /f', 'exec_start: cat /f', 'exec_die']) {
         events.fire({ Type: 'container', Action: action, Actor: { ID: box.id, Attributes: { execID: execId } } });
@@ -71,13 +72,14 @@ function setUp() {
       return { ok: answer, code: answer ? 0 : 1, output: '', at: Date.now() };
     },
   } as unknown as LessonProbeRunner;
-  watcher = new LessonWatcher({
+  const watcher = new LessonWatcher({
     sources,
     store: new LessonProgressStore(),
     probes,
     lessons: { ...course, imageAndContainer: probing },
     settleMs: 1,
   });
+  noteOwnExec.call = (execId) => watcher.noteOwnExec(execId);
   return {
     watcher,
     events,
