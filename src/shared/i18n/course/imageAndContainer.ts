@@ -23,7 +23,7 @@ export const imageAndContainerEn = {
     },
     separate: {
       title: 'Write a file in one, look for it in the other',
-      body: 'Each container has its own files. Write hello.txt in {{first}}, then look for it in {{second}}: it is not there. Berth runs `cat /hello.txt` in both to check.',
+      body: 'Each container has its own files. Write hello.txt in the first container, then look for it in the second: it is not there. Berth runs `cat /hello.txt` in both to check.',
       done: 'hello.txt is in {{withFile}} and not in {{withoutFile}}: their files are separate.',
       action: 'Open the terminal of {{first}}',
       terminalHint:
@@ -60,7 +60,7 @@ export const imageAndContainerKo: Widen<typeof imageAndContainerEn> = {
     },
     separate: {
       title: '한쪽에 파일을 쓰고 다른 쪽에서 찾아보기',
-      body: '컨테이너마다 파일이 따로 있어요. {{first}}에 hello.txt를 쓰고 {{second}}에서 찾아보세요. 없을 거예요. Berth는 두 컨테이너에서 `cat /hello.txt`를 실행해서 확인해요.',
+      body: '컨테이너마다 파일이 따로 있어요. 첫 번째 컨테이너에 hello.txt를 쓰고 두 번째 컨테이너에서 찾아보세요. 없을 거예요. Berth는 두 컨테이너에서 `cat /hello.txt`를 실행해서 확인해요.',
       done: 'hello.txt가 {{withFile}}에는 있고 {{withoutFile}}에는 없어요. 두 컨테이너의 파일은 따로예요.',
       action: '{{first}} 터미널 열기',
       terminalHint:

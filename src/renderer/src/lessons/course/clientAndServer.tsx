@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { inputClass } from '../../ui/Field';
 import { CheckIcon } from '../../ui/icons';
 import { InlineCode } from '../../ui/InlineCode';
+import { Spinner } from '../../ui/Spinner';
 import { useAction } from '../../ui/useAction';
 import type { LessonExtras, LessonIntroProps, LessonStepActionProps } from '../lessonExtras';
 
@@ -108,7 +109,7 @@ function CheckVersions(_props: LessonStepActionProps) {
 
   return (
     <div className="space-y-3">
-      <Button variant="primary" onClick={() => navigate('installation')}>
+      <Button variant="primary" onClick={() => navigate('installation')} data-testid="lesson-action-versions">
         {t('course.clientAndServer.steps.versions.action')}
       </Button>
       <form onSubmit={submit} className="space-y-2" data-testid="version-paste">
@@ -131,7 +132,8 @@ function CheckVersions(_props: LessonStepActionProps) {
           className={`${inputClass} font-mono text-xs`}
         />
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={action.busy}>
+          <Button type="submit" disabled={action.busy} data-testid="version-paste-check">
+            {action.busy && <Spinner />}
             {action.busy ? t('course.clientAndServer.paste.checking') : t('course.clientAndServer.paste.check')}
           </Button>
         </div>

@@ -5,6 +5,7 @@ import { useEngineAvailable } from '../../engine/engineStatus';
 import { ProblemCard } from '../../engine/ProblemCard';
 import { Button } from '../../ui/Button';
 import { InlineCode } from '../../ui/InlineCode';
+import { Spinner } from '../../ui/Spinner';
 import { useAction } from '../../ui/useAction';
 import type { LessonExtras, LessonIntroProps, LessonStepActionProps } from '../lessonExtras';
 
@@ -18,7 +19,7 @@ function Intro(_props: LessonIntroProps) {
  * Runs busybox with a command that keeps it running, under the name the step's command suggests
  * (the lesson's facts): the same container `docker run -d --name … busybox sleep 3600` makes.
  */
-function RunBusybox({ name, label }: { name: string | undefined; label: string }) {
+function RunBusybox({ name, label, testId }: { name: string | undefined; label: string; testId: string }) {
   const { t } = useTranslation();
   const client = useBerthClient();
   const { actionProps } = useEngineAvailable();
@@ -29,7 +30,14 @@ function RunBusybox({ name, label }: { name: string | undefined; label: string }
     });
   return (
     <div className="space-y-2">
-      <Button variant="primary" onClick={() => void start()} disabled={action.busy} {...actionProps}>
+      <Button
+        variant="primary"
+        {...actionProps}
+        disabled={actionProps.disabled || action.busy}
+        onClick={() => void start()}
+        data-testid={testId}
+      >
+        {action.busy && <Spinner />}
         {action.busy ? t('course.imageAndContainer.run.running') : label}
       </Button>
       {action.failure && (
@@ -41,12 +49,24 @@ function RunBusybox({ name, label }: { name: string | undefined; label: string }
 
 function RunFirst({ lesson }: LessonStepActionProps) {
   const { t } = useTranslation();
-  return <RunBusybox name={lesson.facts.first} label={t('course.imageAndContainer.steps.first.action')} />;
+  return (
+    <RunBusybox
+      name={lesson.facts.first}
+      label={t('course.imageAndContainer.steps.first.action')}
+      testId="lesson-action-first"
+    />
+  );
 }
 
 function RunSecond({ lesson }: LessonStepActionProps) {
   const { t } = useTranslation();
-  return <RunBusybox name={lesson.facts.second} label={t('course.imageAndContainer.steps.second.action')} />;
+  return (
+    <RunBusybox
+      name={lesson.facts.second}
+      label={t('course.imageAndContainer.steps.second.action')}
+      testId="lesson-action-second"
+    />
+  );
 }
 
 /** The two containers' pages: the Terminal tab is where the file is written and looked for. */
@@ -61,7 +81,11 @@ function OpenTerminals({ lesson }: LessonStepActionProps) {
         <InlineCode text={t('course.imageAndContainer.steps.separate.terminalHint', lesson.facts)} />
       </p>
       <div className="flex flex-wrap gap-2">
-        <Button variant="primary" onClick={() => navigate('containers', first, { tab: 'terminal' })}>
+        <Button
+          variant="primary"
+          onClick={() => navigate('containers', first, { tab: 'terminal' })}
+          data-testid="lesson-action-separate"
+        >
           {t('course.imageAndContainer.steps.separate.action', lesson.facts)}
         </Button>
         <Button onClick={() => navigate('containers', second, { tab: 'terminal' })}>
