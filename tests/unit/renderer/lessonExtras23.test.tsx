@@ -106,8 +106,8 @@ describe('lesson 3: the pasted `docker version` box', () => {
 
   it('shows the live server in the intro without asking for the installation check', () => {
     const Intro = clientAndServerExtras.Intro!;
-    const page = renderWith(<Intro lesson={{ ...state, facts: { product: 'Docker Engine 28.3.0' } }} />, {});
-    expect(screen.getByTestId('live-server').textContent).toContain('Docker Engine 28.3.0 answers: version 28.3.0');
+    const page = renderWith(<Intro lesson={{ ...state, facts: { product: 'Docker Engine' } }} />, {});
+    expect(screen.getByTestId('live-server').textContent).toContain('Docker Engine answers: version 28.3.0');
     expect(screen.getByTestId('client-and-server-live').textContent).toContain('unix:///var/run/docker.sock');
     // Opening the lesson is not opening the installation check.
     expect(page.request).not.toHaveBeenCalledWith('installation.check', expect.anything());

@@ -1,4 +1,4 @@
-import { engineProductLabel } from '../../../shared/engine';
+import { ENGINE_PRODUCT_NAMES } from '../../../shared/engine';
 import type { LessonDefinition, LessonMemory, LessonObservation, LessonWorld } from '../lessonDefinition';
 
 /**
@@ -40,7 +40,8 @@ export const clientAndServer: LessonDefinition = {
     const server = world.engine.state === 'connected' ? world.engine.server : null;
     if (server) {
       facts.serverVersion = server.version;
-      facts.product = engineProductLabel(server);
+      // The product's name only: its version is the server's, shown beside it.
+      facts.product = ENGINE_PRODUCT_NAMES[server.product.id];
       facts.apiVersion = server.apiVersion;
     }
     if (world.engine.endpoint) facts.endpoint = world.engine.endpoint.url;
