@@ -30,24 +30,22 @@ function pairNow(world: LessonWorld, memory: LessonMemory): [ContainerSummary, C
   return null;
 }
 
-/**
- * The pair the last step looks in: the two Berth saw when step 2 turned done (remembered, so a
- * third container does not change the question), or, when one of those no longer runs, the pair now.
- */
-function pairToCompare(world: LessonWorld, memory: LessonMemory): [ContainerSummary, ContainerSummary] | null {
-  const byId = (id: unknown) => world.containers.find((container) => container.id === id);
-  const first = byId(memory.notes.first);
-  const second = byId(memory.notes.second);
-  if (first?.state === 'running' && second?.state === 'running') return [first, second];
-  return pairNow(world, memory);
-}
-
-/** The containers remembered at step 2, as they are now (stopped ones too): the commands name them. */
+/** The containers remembered when step 2 turned done, as they are now (stopped ones too); null when one is gone. */
 function rememberedPair(world: LessonWorld, memory: LessonMemory): [ContainerSummary, ContainerSummary] | null {
   const byId = (id: unknown) => world.containers.find((container) => container.id === id);
   const first = byId(memory.notes.first);
   const second = byId(memory.notes.second);
   return first && second ? [first, second] : null;
+}
+
+/**
+ * The pair the last step looks in: the two Berth saw when step 2 turned done (remembered, so a
+ * third container does not change the question), or, when one of those no longer runs, the pair now.
+ */
+function pairToCompare(world: LessonWorld, memory: LessonMemory): [ContainerSummary, ContainerSummary] | null {
+  const remembered = rememberedPair(world, memory);
+  if (remembered?.every((container) => container.state === 'running')) return remembered;
+  return pairNow(world, memory);
 }
 
 /** The first box-N name no container has (and that is not in `taken`). */
