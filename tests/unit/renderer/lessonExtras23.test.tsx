@@ -86,7 +86,7 @@ describe('lesson 3: the pasted `docker version` box', () => {
       text: 'Client:\n Version: 28.2.2\nServer:\n Engine:\n  Version: 4.3.1',
     });
     expect(screen.getByRole('alert').textContent).toBe(
-      'The Server part says version 4.3.1, but the Docker server Berth is connected to is version 28.3.0. Your terminal may be using another Docker (another context or DOCKER_HOST).',
+      'The Server: part says version 4.3.1, but the Docker server Berth is connected to is version 28.3.0. Your terminal may be using another Docker (another context or DOCKER_HOST).',
     );
     expect(box.getAttribute('aria-invalid')).toBe('true');
   });

@@ -24,7 +24,7 @@ export const clientAndServerEn = {
   steps: {
     versions: {
       title: 'Ask the client and the Docker server for their versions',
-      body: 'Run `docker version` in a terminal, or open the installation check in Berth. Both show two halves: Client is the docker command itself, Server is what the Docker server answered.',
+      body: 'Run `docker version` in a terminal, or open the installation check in Berth. Both show two halves: `Client:` is the docker command itself, `Server:` is what the Docker server answered.',
       done: 'Berth saw the Docker server {{seenVersion}} answer.',
       action: 'Open the installation check',
     },
@@ -38,11 +38,11 @@ export const clientAndServerEn = {
     reasons: {
       empty: 'Paste the output first.',
       'no-client':
-        'This does not look like `docker version` output: there is no Client part. Run `docker version` and paste everything it printed.',
+        'This does not look like `docker version` output: there is no `Client:` part. Run `docker version` and paste everything it printed.',
       'no-server':
-        'The output has a Client part but no Server part: the docker command could not reach a Docker server. Start Docker, run `docker version` again, and paste the new output.',
+        'The output has a `Client:` part but no `Server:` part: the docker command could not reach a Docker server. Start Docker, run `docker version` again, and paste the new output.',
       'other-server':
-        'The Server part says version {{server}}, but the Docker server Berth is connected to is version {{live}}. Your terminal may be using another Docker (another context or DOCKER_HOST).',
+        'The `Server:` part says version {{server}}, but the Docker server Berth is connected to is version {{live}}. Your terminal may be using another Docker (another context or `DOCKER_HOST`).',
       'engine-down': 'Berth is not connected to a Docker server now, so it cannot compare. Start Docker and try again.',
     },
   },
@@ -71,7 +71,7 @@ export const clientAndServerKo: Widen<typeof clientAndServerEn> = {
   steps: {
     versions: {
       title: '도커 클라이언트와 도커 서버의 버전 확인하기',
-      body: '터미널에서 `docker version`을 실행하거나 Berth에서 설치 확인을 열어요. 둘 다 두 부분을 보여 줘요. Client는 docker 명령어 자신이고, Server는 도커 서버가 응답한 내용이에요.',
+      body: '터미널에서 `docker version`을 실행하거나 Berth에서 설치 확인을 열어요. 둘 다 두 부분을 보여 줘요. `Client:`는 docker 명령어 자신이고, `Server:`는 도커 서버가 응답한 내용이에요.',
       done: 'Berth가 도커 서버 {{seenVersion}}의 응답을 확인했어요.',
       action: '설치 확인 열기',
     },
@@ -85,11 +85,11 @@ export const clientAndServerKo: Widen<typeof clientAndServerEn> = {
     reasons: {
       empty: '먼저 출력을 붙여 넣으세요.',
       'no-client':
-        '`docker version` 출력이 아닌 것 같아요. Client 부분이 없어요. `docker version`을 실행하고 출력된 내용을 전부 붙여 넣으세요.',
+        '`docker version` 출력이 아닌 것 같아요. `Client:` 부분이 없어요. `docker version`을 실행하고 출력된 내용을 전부 붙여 넣으세요.',
       'no-server':
-        'Client 부분은 있지만 Server 부분이 없어요. docker 명령어가 도커 서버에 연결하지 못했어요. 도커를 실행하고 `docker version`을 다시 실행한 뒤 새 출력을 붙여 넣으세요.',
+        '`Client:` 부분은 있지만 `Server:` 부분이 없어요. docker 명령어가 도커 서버에 연결하지 못했어요. 도커를 실행하고 `docker version`을 다시 실행한 뒤 새 출력을 붙여 넣으세요.',
       'other-server':
-        'Server 부분의 버전({{server}})이 Berth가 연결된 도커 서버의 버전({{live}})과 달라요. 터미널이 다른 도커(다른 컨텍스트나 DOCKER_HOST)를 쓰고 있을 수 있어요.',
+        '`Server:` 부분의 버전({{server}})이 Berth가 연결된 도커 서버의 버전({{live}})과 달라요. 터미널이 다른 도커(다른 컨텍스트나 `DOCKER_HOST`)를 쓰고 있을 수 있어요.',
       'engine-down':
         '지금 Berth가 도커 서버에 연결되어 있지 않아서 비교할 수 없어요. 도커를 실행한 뒤 다시 시도하세요.',
     },

@@ -13,9 +13,6 @@ import { Spinner } from '../../ui/Spinner';
 import { useAction } from '../../ui/useAction';
 import type { LessonExtras, LessonIntroProps, LessonStepActionProps } from '../lessonExtras';
 
-/** What `docker version` prints, as a hint in the empty paste box: the CLI's own words, in every language. */
-const OUTPUT_SHAPE = 'Client:\n Version:  …\n\nServer:\n Engine:\n  Version:  …';
-
 const boxClass = 'flex-1 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900';
 
 /**
@@ -126,7 +123,6 @@ function CheckVersions(_props: LessonStepActionProps) {
           }}
           rows={6}
           spellCheck={false}
-          placeholder={OUTPUT_SHAPE}
           aria-invalid={Boolean(problem)}
           aria-describedby={`${id}-result`}
           className={`${inputClass} font-mono text-xs`}
