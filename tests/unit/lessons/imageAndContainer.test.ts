@@ -130,10 +130,14 @@ describe('lesson 2: separate filesystems, checked through exec', () => {
     expect(imageAndContainer.facts!(done, paired)).toMatchObject({ withFile: 'box-1', withoutFile: 'box-2' });
   });
 
-  it('keeps the remembered pair when a third container runs, and falls back when one of them stopped', () => {
+  it('looks in the remembered pair first, then the newest others, and never in a stopped one', () => {
     const three = box('box-3', 12);
     const now = world({ images: [busybox], containers: [three, two, one] });
-    expect(imageAndContainer.probes!(now, paired).map((probe) => probe.key)).toEqual([key(one.id), key(two.id)]);
+    expect(imageAndContainer.probes!(now, paired).map((probe) => probe.key)).toEqual([
+      key(one.id),
+      key(two.id),
+      key(three.id),
+    ]);
     const stoppedTwo = { ...two, state: 'exited' as const };
     const afterStop = world({ images: [busybox], containers: [three, stoppedTwo, one] });
     expect(imageAndContainer.probes!(afterStop, paired).map((probe) => probe.key)).toEqual([
@@ -148,5 +152,36 @@ describe('lesson 2: separate filesystems, checked through exec', () => {
       'docker exec box-2 cat /hello.txt',
     ]);
     expect(step('separate').screen(now, paired)).toBe('#/containers/box-1');
+    // At most six: the newest.
+    const many = Array.from({ length: 8 }, (_, index) => box(`extra-${index}`, 20 + index));
+    const crowded = world({ images: [busybox], containers: [...many.reverse(), two, one] });
+    expect(imageAndContainer.probes!(crowded, paired)).toHaveLength(6);
+  });
+
+  it('is done by any container with the file and another of the same image without it', () => {
+    const three = box('box-3', 12);
+    const check = (containers: ContainerSummary[], answers: Record<string, ProbeAnswer>) =>
+      step('separate').done(world({ images: [busybox], containers, probes: answers }), paired);
+    // Written in both of the pair, absent in a third of the same image.
+    expect(
+      check([three, two, one], {
+        [key(one.id)]: answer(true, 0),
+        [key(two.id)]: answer(true, 0),
+        [key(three.id)]: answer(false, 1),
+      }),
+    ).toBe(true);
+    // Absent only in a container of another image: not the same image's files.
+    const older = image({ repoTags: ['busybox:1.35'] });
+    const other = container({ name: 'old', image: 'busybox:1.35', imageId: older.id, created: after(12) });
+    expect(
+      step('separate').done(
+        world({
+          images: [busybox, older],
+          containers: [other, two, one],
+          probes: { [key(one.id)]: answer(true, 0), [key(two.id)]: answer(true, 0), [key(other.id)]: answer(false, 1) },
+        }),
+        paired,
+      ),
+    ).toBe(false);
   });
 });

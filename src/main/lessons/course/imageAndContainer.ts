@@ -38,14 +38,23 @@ function rememberedPair(world: LessonWorld, memory: LessonMemory): [ContainerSum
   return first && second ? [first, second] : null;
 }
 
+/** How many of the lesson's containers the last step looks in (the newest, the remembered pair first). */
+const MAX_PROBED = 6;
+
 /**
- * The pair the last step looks in: the two Berth saw when step 2 turned done (remembered, so a
- * third container does not change the question), or, when one of those no longer runs, the pair now.
+ * The containers the last step looks in: the remembered pair while they run, then the newest other
+ * lesson containers. The file written in any one of them and absent in another of the same image
+ * shows it: a learner who ran a third container, or wrote in the second, is not stuck.
  */
-function pairToCompare(world: LessonWorld, memory: LessonMemory): [ContainerSummary, ContainerSummary] | null {
-  const remembered = rememberedPair(world, memory);
-  if (remembered?.every((container) => container.state === 'running')) return remembered;
-  return pairNow(world, memory);
+function probedBoxes(world: LessonWorld, memory: LessonMemory): ContainerSummary[] {
+  const remembered = (rememberedPair(world, memory) ?? []).filter((container) => container.state === 'running');
+  const others = lessonBoxes(world, memory).filter((box) => !remembered.some((known) => known.id === box.id));
+  return [...remembered, ...others].slice(0, MAX_PROBED);
+}
+
+/** The pair the commands and texts name: the remembered one, or the pair now. */
+function namedPair(world: LessonWorld, memory: LessonMemory): [ContainerSummary, ContainerSummary] | null {
+  return rememberedPair(world, memory) ?? pairNow(world, memory);
 }
 
 /** The first box-N name no container has (and that is not in `taken`). */
@@ -72,14 +81,27 @@ function secondName(world: LessonWorld, memory: LessonMemory): string {
 
 const probeKey = (containerId: string) => `imageAndContainer:hello:${containerId}`;
 
-/** Which of the two has the file, from the probes' answers: null until both answered. */
-function fileIn(world: LessonWorld, pair: readonly [ContainerSummary, ContainerSummary]) {
-  const [first, second] = pair.map((container) => world.probes[probeKey(container.id)]);
-  if (!first || !second) return null;
-  // "Absent" is cat's own failure: the command ran (an exit code) and did not find the file. A
-  // probe that could not run at all (the container stopped) says nothing about the file.
-  const absent = (answer: typeof first) => !answer.ok && answer.code !== null;
-  return { first: first.ok, second: second.ok, firstAbsent: absent(first), secondAbsent: absent(second) };
+/**
+ * A container with the file and one of the same image without it, from the probes' answers; null
+ * until the probes show such a pair. "Without" is cat's own failure: the command ran (an exit code)
+ * and found no file; a probe that could not run at all (the container stopped) says nothing.
+ */
+function separation(
+  world: LessonWorld,
+  memory: LessonMemory,
+): { withFile: ContainerSummary; withoutFile: ContainerSummary } | null {
+  const boxes = probedBoxes(world, memory);
+  const answer = (box: ContainerSummary) => world.probes[probeKey(box.id)];
+  const has = boxes.filter((box) => answer(box)?.ok === true);
+  const lacks = boxes.filter((box) => {
+    const found = answer(box);
+    return found !== undefined && !found.ok && found.code !== null;
+  });
+  for (const withFile of has) {
+    const withoutFile = lacks.find((box) => box.imageId === withFile.imageId);
+    if (withoutFile) return { withFile, withoutFile };
+  }
+  return null;
 }
 
 export const imageAndContainer: LessonDefinition = {
@@ -110,7 +132,7 @@ export const imageAndContainer: LessonDefinition = {
       // Separate filesystems: a file written in one is not in the other.
       id: 'separate',
       commands: (world, memory) => {
-        const pair = rememberedPair(world, memory) ?? pairToCompare(world, memory);
+        const pair = namedPair(world, memory);
         const [first, second] = pair ? [pair[0].name, pair[1].name] : ['box-1', 'box-2'];
         const stopped = pair?.filter((container) => container.state !== 'running').map((c) => c.name) ?? [];
         return [
@@ -121,32 +143,20 @@ export const imageAndContainer: LessonDefinition = {
         ];
       },
       screen: (world, memory) => {
-        const pair = pairToCompare(world, memory);
+        const pair = namedPair(world, memory);
         return pair ? `#/containers/${encodeURIComponent(pair[0].name)}` : '#/containers';
       },
-      done: (world, memory) => {
-        const pair = pairToCompare(world, memory);
-        const found = pair && fileIn(world, pair);
-        if (!found) return false;
-        return (found.first && found.secondAbsent) || (found.second && found.firstAbsent);
-      },
+      done: (world, memory) => separation(world, memory) !== null,
       remember: (world, memory): Record<string, string> => {
-        const pair = pairToCompare(world, memory);
-        const found = pair && fileIn(world, pair);
-        if (!pair || !found) return {};
-        return {
-          withFile: found.first ? pair[0].name : pair[1].name,
-          withoutFile: found.first ? pair[1].name : pair[0].name,
-        };
+        const found = separation(world, memory);
+        return found ? { withFile: found.withFile.name, withoutFile: found.withoutFile.name } : {};
       },
     },
   ],
   probes: (world, memory) => {
-    // Only once the pair is known: the probes look inside the two containers for the file.
+    // Only once the pair is known, and until the files are seen apart.
     if (memory.doneAt.second === undefined || memory.doneAt.separate !== undefined) return [];
-    const pair = pairToCompare(world, memory);
-    if (!pair) return [];
-    return pair.map((container): ProbeRequest => ({
+    return probedBoxes(world, memory).map((container): ProbeRequest => ({
       kind: 'exec',
       key: probeKey(container.id),
       containerId: container.id,
@@ -155,24 +165,20 @@ export const imageAndContainer: LessonDefinition = {
   },
   facts: (world, memory) => {
     const facts: Record<string, string> = { first: firstName(world, memory), second: secondName(world, memory) };
-    const pair = memory.doneAt.second === undefined ? pairNow(world, memory) : pairToCompare(world, memory);
+    const pair = memory.doneAt.second === undefined ? pairNow(world, memory) : namedPair(world, memory);
     if (pair) {
       facts.first = pair[0].name;
       facts.second = pair[1].name;
       facts.imageId = shortId(pair[0].imageId);
-      const found = fileIn(world, pair);
-      if (found?.first) [facts.withFile, facts.withoutFile] = [pair[0].name, pair[1].name];
-      else if (found?.second) [facts.withFile, facts.withoutFile] = [pair[1].name, pair[0].name];
-      // Once done, the probes stop: the names are the ones remembered when it turned done.
-      if (typeof memory.notes.withFile === 'string') facts.withFile = memory.notes.withFile;
-      if (typeof memory.notes.withoutFile === 'string') facts.withoutFile = memory.notes.withoutFile;
     } else {
       const box = lessonBoxes(world, memory).at(-1);
-      if (box) {
-        facts.first = box.name;
-        facts.imageId = shortId(box.imageId);
-      }
+      if (box) facts.imageId = shortId(box.imageId);
     }
+    const found = separation(world, memory);
+    if (found) [facts.withFile, facts.withoutFile] = [found.withFile.name, found.withoutFile.name];
+    // Once done, the probes stop: the names are the ones remembered when it turned done.
+    if (typeof memory.notes.withFile === 'string') facts.withFile = memory.notes.withFile;
+    if (typeof memory.notes.withoutFile === 'string') facts.withoutFile = memory.notes.withoutFile;
     return facts;
   },
 };

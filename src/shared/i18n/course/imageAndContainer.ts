@@ -7,7 +7,7 @@ export const imageAndContainerEn = {
   intro:
     'An image is the package with everything needed to run a program. A container is a running instance of an image: one image can start many containers. Each container gets its own copy of the files to change, so what one container writes, the others never see.',
   which:
-    'Berth looks at the running busybox containers made since you started this lesson. The last step compares the two you ran in step 2.',
+    'Berth looks at the running busybox containers made since you started this lesson. In the last step it looks for the file in each of them (the two from step 2 first): it must be in one and not in another.',
   steps: {
     first: {
       title: 'Run a first busybox container',
@@ -23,13 +23,13 @@ export const imageAndContainerEn = {
     },
     separate: {
       title: 'Write a file in one, look for it in the other',
-      body: 'Each container has its own files. Write hello.txt in the first container, then look for it in the second: it is not there. Berth runs `cat /hello.txt` in both to check.',
+      body: 'Each container has its own files. Write hello.txt in the first container, then look for it in the second: it is not there. Berth runs `cat /hello.txt` in the containers to check.',
       done: 'hello.txt is in {{withFile}} and not in {{withoutFile}}: their files are separate.',
       action: 'Open the terminal of {{first}}',
       terminalHint:
         'In the Terminal tab of {{first}}, type `echo hello > /hello.txt`, then `exit`. Berth looks again when the shell ends.',
       openSecond: 'Open {{second}}',
-      waiting: 'Berth checks when something happens in the two containers: {{first}} and {{second}}.',
+      waiting: 'Berth looks again whenever something happens in a container, such as a shell or a `docker exec` ending.',
     },
   },
   run: {
@@ -44,7 +44,7 @@ export const imageAndContainerKo: Widen<typeof imageAndContainerEn> = {
   intro:
     '이미지는 프로그램 실행에 필요한 모든 것을 담은 패키지예요. 컨테이너는 이미지의 인스턴스예요. 이미지 하나로 컨테이너를 여러 개 시작할 수 있어요. 컨테이너마다 바꿀 수 있는 파일이 따로 있어서, 한 컨테이너가 쓴 파일은 다른 컨테이너에서 보이지 않아요.',
   which:
-    'Berth는 이 레슨을 시작한 뒤에 만든, 실행 중인 busybox 컨테이너를 봐요. 마지막 단계에서는 2단계에서 실행한 두 컨테이너를 비교해요.',
+    'Berth는 이 레슨을 시작한 뒤에 만든, 실행 중인 busybox 컨테이너를 봐요. 마지막 단계에서는 그 컨테이너들에서(2단계의 두 컨테이너부터) 파일을 찾아요. 한 컨테이너에는 있고 다른 컨테이너에는 없어야 해요.',
   steps: {
     first: {
       title: '첫 busybox 컨테이너 실행하기',
@@ -60,13 +60,13 @@ export const imageAndContainerKo: Widen<typeof imageAndContainerEn> = {
     },
     separate: {
       title: '한쪽에 파일을 쓰고 다른 쪽에서 찾아보기',
-      body: '컨테이너마다 파일이 따로 있어요. 첫 번째 컨테이너에 hello.txt를 쓰고 두 번째 컨테이너에서 찾아보세요. 없을 거예요. Berth는 두 컨테이너에서 `cat /hello.txt`를 실행해서 확인해요.',
+      body: '컨테이너마다 파일이 따로 있어요. 첫 번째 컨테이너에 hello.txt를 쓰고 두 번째 컨테이너에서 찾아보세요. 없을 거예요. Berth는 컨테이너에서 `cat /hello.txt`를 실행해서 확인해요.',
       done: 'hello.txt가 {{withFile}}에는 있고 {{withoutFile}}에는 없어요. 두 컨테이너의 파일은 따로예요.',
       action: '{{first}} 터미널 열기',
       terminalHint:
         '{{first}}의 터미널 탭에서 `echo hello > /hello.txt`를 입력하고, 이어서 `exit`도 입력해 셸을 끝내세요. 셸이 끝나면 Berth가 다시 확인해요.',
       openSecond: '{{second}} 열기',
-      waiting: '두 컨테이너 {{first}}, {{second}}에서 무언가 일어나면 Berth가 확인해요.',
+      waiting: '셸이나 `docker exec` 명령어가 끝나는 것처럼 컨테이너에서 무언가 일어나면 Berth가 다시 확인해요.',
     },
   },
   run: {

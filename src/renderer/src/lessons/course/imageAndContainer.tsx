@@ -92,8 +92,8 @@ function OpenTerminals({ lesson }: LessonStepActionProps) {
           {t('course.imageAndContainer.steps.separate.openSecond', lesson.facts)}
         </Button>
       </div>
-      <p className="text-xs text-slate-500 dark:text-slate-400">
-        {t('course.imageAndContainer.steps.separate.waiting', lesson.facts)}
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        <InlineCode text={t('course.imageAndContainer.steps.separate.waiting')} />
       </p>
     </div>
   );
