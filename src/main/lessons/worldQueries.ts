@@ -41,10 +41,10 @@ export function engineConnected(world: LessonWorld): boolean {
 
 /**
  * How far the engine's clock (a container's created time, in whole seconds) may run behind the
- * app's: a container made just before the lesson started, or on an engine whose clock drifts (a
- * Docker Desktop VM after sleep), still counts.
+ * app's: a container made as the lesson started, or on an engine in a VM whose clock lags by a few
+ * seconds, still counts; one made a minute before (someone else's) does not.
  */
-const CLOCK_SLACK_MS = 60_000;
+const CLOCK_SLACK_MS = 10_000;
 
 /** The containers created since a moment (ms since the epoch), allowing for the engine's clock. */
 export function createdSince(containers: readonly ContainerSummary[], at: number): ContainerSummary[] {
