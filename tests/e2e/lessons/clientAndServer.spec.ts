@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from '../../fixtures/axe';
 import { docker, requireEngine } from '../../fixtures/dockerCli';
 import { pageUrl } from '../../fixtures/harness';
 import { saveScreenshotsInEveryLook } from '../../fixtures/screenshots';
@@ -53,6 +54,7 @@ test('(en) via Berth’s UI: the live versions, a wrong paste refused inline, th
     'This does not look like docker version output: there is no Client: part. Run docker version and paste everything it printed.',
   );
   await expect(lesson.step('versions')).toHaveAttribute('data-state', 'current');
+  await expectAccessible(page, 'lesson 3 with a refused paste');
 
   // The installation check in Berth is Berth's `docker version`: opening it is the step.
   await lesson.step('versions').getByTestId('lesson-action-versions').click();

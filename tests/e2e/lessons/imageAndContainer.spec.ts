@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from '../../fixtures/axe';
 import { docker, dockerQuiet, requireEngine } from '../../fixtures/dockerCli';
 import { pageUrl } from '../../fixtures/harness';
 import { saveScreenshotsInEveryLook } from '../../fixtures/screenshots';
@@ -96,6 +97,7 @@ test('(en) via Berth’s UI: run busybox twice, write a file in one container’
       `$ docker exec ${first} sh -c 'echo hello > /hello.txt'`,
     );
   }
+  await expectAccessible(page, 'lesson 2 at its last step');
   await saveScreenshotsInEveryLook(page, 'lesson-imageAndContainer-separate-en', () =>
     lesson.step('separate').scrollIntoViewIfNeeded(),
   );

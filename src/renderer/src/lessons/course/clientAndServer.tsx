@@ -135,7 +135,7 @@ function CheckVersions(_props: LessonStepActionProps) {
         </div>
         <div id={`${id}-result`} aria-live="polite">
           {problem && (
-            <p className="text-sm text-rose-600 dark:text-rose-400" role="alert" data-testid="version-paste-problem">
+            <p className="text-sm text-rose-700 dark:text-rose-300" role="alert" data-testid="version-paste-problem">
               <InlineCode text={problem} />
             </p>
           )}
