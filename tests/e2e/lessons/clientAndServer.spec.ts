@@ -55,6 +55,9 @@ test('(en) via Berth’s UI: the live versions, a wrong paste refused inline, th
   );
   await expect(lesson.step('versions')).toHaveAttribute('data-state', 'current');
   await expectAccessible(page, 'lesson 3 with a refused paste');
+  await saveScreenshotsInEveryLook(page, 'lesson-clientAndServer-refused-en', () =>
+    page.getByTestId('version-paste-problem').scrollIntoViewIfNeeded(),
+  );
 
   // The installation check in Berth is Berth's `docker version`: opening it is the step.
   await lesson.step('versions').getByTestId('lesson-action-versions').click();

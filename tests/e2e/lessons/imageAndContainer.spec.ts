@@ -80,6 +80,7 @@ test('(en) via Berth’s UI: run busybox twice, write a file in one container’
   const lesson = await openLesson(page, 'en');
   await expect(lesson.root).toContainText('Berth looks at the running busybox containers made since you started');
 
+  await saveScreenshotsInEveryLook(page, 'lesson-imageAndContainer-first-en');
   const first = await suggestedName(lesson, 'first');
   await lesson.step('first').getByTestId('lesson-action-first').click();
   await expect(lesson.step('first')).toHaveAttribute('data-state', 'done');

@@ -135,7 +135,7 @@ describe('lesson 2: doing the steps in Berth', () => {
     const page = renderWith(<Step lesson={state} step={state.steps[0]!} />, {});
     fireEvent.click(screen.getByRole('button', { name: 'Open the terminal of box-1' }));
     expect(page.navigate).toHaveBeenCalledWith('containers', 'box-1', { tab: 'terminal' });
-    fireEvent.click(screen.getByRole('button', { name: 'Open box-2' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open the terminal of box-2' }));
     expect(page.navigate).toHaveBeenCalledWith('containers', 'box-2', { tab: 'terminal' });
   });
 });

@@ -28,8 +28,9 @@ export const imageAndContainerEn = {
       action: 'Open the terminal of {{first}}',
       terminalHint:
         'In the Terminal tab of {{first}}, type `echo hello > /hello.txt`, then `exit`. Berth looks again when the shell ends.',
-      openSecond: 'Open {{second}}',
-      waiting: 'Berth looks again whenever something happens in a container, such as a shell or a `docker exec` ending.',
+      openSecond: 'Open the terminal of {{second}}',
+      waiting:
+        'Berth looks again whenever something happens in a container, such as a shell or a `docker exec` ending.',
     },
   },
   run: {
@@ -65,7 +66,7 @@ export const imageAndContainerKo: Widen<typeof imageAndContainerEn> = {
       action: '{{first}} 터미널 열기',
       terminalHint:
         '{{first}}의 터미널 탭에서 `echo hello > /hello.txt`를 입력하고, 이어서 `exit`도 입력해 셸을 끝내세요. 셸이 끝나면 Berth가 다시 확인해요.',
-      openSecond: '{{second}} 열기',
+      openSecond: '{{second}} 터미널 열기',
       waiting: '셸이나 `docker exec` 명령어가 끝나는 것처럼 컨테이너에서 무언가 일어나면 Berth가 다시 확인해요.',
     },
   },
