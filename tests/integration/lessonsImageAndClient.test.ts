@@ -15,6 +15,16 @@ import { waitFor } from '../fixtures/waitFor';
 const first = `berthtest-l2-first-${process.pid}`;
 const second = `berthtest-l2-second-${process.pid}`;
 
+/**
+ * Whether a running busybox container this test did not make exists: on the shared engine another
+ * suite's may be counted by the lesson too, and named in its texts. What this test did (the file in
+ * its first container) is checked either way.
+ */
+function othersRunBusybox(): boolean {
+  const names = docker('ps', '--filter', 'ancestor=busybox', '--filter', 'status=running', '--format', '{{.Names}}');
+  return names.split('\n').some((name) => name !== '' && name !== first && name !== second);
+}
+
 describe.skipIf(!requireEngine.available)('lessons 2 and 3 on the real engine', () => {
   let backend: Backend;
   let latest: LessonsState | null = null;
@@ -41,17 +51,20 @@ describe.skipIf(!requireEngine.available)('lessons 2 and 3 on the real engine', 
     await waitForLesson('the first container seen', 'imageAndContainer', (state) => state.steps[0]!.done);
     docker('run', '-d', '--name', second, 'busybox', 'sleep', '3600');
     await waitForLesson('two containers of one image', 'imageAndContainer', (state) => state.steps[1]!.done);
-    expect(lesson('imageAndContainer').facts).toMatchObject({ first, second });
-    expect(lesson('imageAndContainer').facts.imageId).toBe(
-      docker('inspect', '--format', '{{.Image}}', first).replace('sha256:', '').slice(0, 12),
-    );
+    if (!othersRunBusybox()) {
+      expect(lesson('imageAndContainer').facts).toMatchObject({ first, second });
+      expect(lesson('imageAndContainer').facts.imageId).toBe(
+        docker('inspect', '--format', '{{.Image}}', first).replace('sha256:', '').slice(0, 12),
+      );
+    }
     // Both probes answered "no such file": not done yet.
     await backend.lessons.recheck('imageAndContainer');
     expect(backend.lessons.state().lessons.find((state) => state.id === 'imageAndContainer')!.finished).toBe(false);
 
     docker('exec', first, 'sh', '-c', 'echo hello > /hello.txt');
     await waitForLesson('the file in one only', 'imageAndContainer', (state) => state.finished);
-    expect(lesson('imageAndContainer').facts).toMatchObject({ withFile: first, withoutFile: second });
+    expect(lesson('imageAndContainer').facts.withFile).toBe(first);
+    if (!othersRunBusybox()) expect(lesson('imageAndContainer').facts.withoutFile).toBe(second);
   });
 
   it('lesson 3: `docker version` pasted, checked against the connected Docker server', async () => {
