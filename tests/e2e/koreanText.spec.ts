@@ -22,7 +22,6 @@ import { RunFlowPage } from './pages/RunFlowPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { Sidebar } from './pages/Sidebar';
 import { VolumeDetailsPage } from './pages/VolumeDetailsPage';
-import { VolumeLessonPage } from './pages/VolumeLessonPage';
 import { NetworksPage } from './pages/NetworksPage';
 import { VolumesPage } from './pages/VolumesPage';
 
@@ -301,6 +300,8 @@ test('every main screen in Korean shows no English words but names, commands and
   await check(found, 'lessons', page, () => expect(new LessonsListPage(page).rows).toHaveCount(8));
   await open('lessons/whyDocker');
   await check(found, 'lesson 1', page, () => expect(new LessonPage(page).checkAgain).toBeVisible());
+  await open('lessons/portsAndVolumes');
+  await check(found, 'lesson 6', page, () => expect(new LessonPage(page).step('read')).toBeVisible());
 
   await open('disk');
   const disk = new DiskUsagePage(page);
@@ -330,9 +331,6 @@ test('every main screen in Korean shows no English words but names, commands and
   await check(found, 'compose: example file', page, () => expect(composeEditor.problem).toBeVisible());
   await composeEditor.logsTab.click();
   await check(found, 'compose: example logs', page, () => expect(page.getByTestId('logs-view')).toBeVisible());
-
-  await open('lessons/volumes');
-  await check(found, 'volume lesson', page, () => expect(new VolumeLessonPage(page).step('run')).toBeVisible());
 
   await open('volumes');
   const volumes = new VolumesPage(page);

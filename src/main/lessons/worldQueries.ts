@@ -1,6 +1,9 @@
 import type { ContainerSummary } from '../../shared/containers';
 import type { LocalImage } from '../../shared/images';
 import { familiarRepository, parseImageReference } from '../../shared/imageReference';
+import { localWebAddress } from '../../shared/portText';
+import type { Volume, VolumeUser } from '../../shared/volumes';
+import { HELPER_NAME_PREFIX } from '../volumes/volumeHelper';
 import type { LessonWorld } from './lessonDefinition';
 
 /**
@@ -54,4 +57,28 @@ export function createdSince(containers: readonly ContainerSummary[], at: number
 /** "sha256:abc…" → "abc…" (12 characters), as `docker images` and `docker ps` show an id. */
 export function shortId(id: string): string {
   return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+/** The volume of this name; null when there is none. */
+export function volumeNamed(world: LessonWorld, name: string): Volume | null {
+  return world.volumes.find((volume) => volume.name === name) ?? null;
+}
+
+/**
+ * The containers (running or not) that mount the volume, without Berth's own file helpers: the
+ * volumeFiles probe and the Volumes page's file browser mount it for a while, and they are not the
+ * learner's.
+ */
+export function volumeUsers(world: LessonWorld, name: string): VolumeUser[] {
+  return (volumeNamed(world, name)?.containers ?? []).filter((user) => !user.name.startsWith(HELPER_NAME_PREFIX));
+}
+
+/**
+ * A container's published TCP ports a browser on this computer opens at localhost (the ones
+ * published on every address or on the loopback), each host port once: the engine lists an IPv4
+ * and an IPv6 binding of one port apart.
+ */
+export function webPorts(container: ContainerSummary): number[] {
+  const ports = container.ports.filter((port) => localWebAddress(port) !== null).map((port) => port.publicPort);
+  return [...new Set(ports.filter((port): port is number => port !== null))];
 }
