@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { BerthError } from '../shared/errors';
 import type { InstallationReport } from '../shared/engine';
 import type { TFunction } from 'i18next';
 import { createTranslator, detectLanguage, type Language } from '../shared/i18n/translator';
@@ -34,6 +33,7 @@ import { ImageLayersService } from './images/imageLayers';
 import { ImageService } from './images/imageService';
 import { PullManager } from './images/pullManager';
 import { checkDockerCli } from './installation/dockerCli';
+import { checkVersionOutput } from './lessons/versionOutput';
 import type { LessonId } from '../shared/lessons';
 import { course } from './lessons/course';
 import type { LessonDefinition } from './lessons/lessonDefinition';
@@ -399,9 +399,13 @@ export function createBackend(options: BackendOptions): Backend {
         dockerfiles.chooseFolder(copy);
         return lessons.setFolder(lesson, copy);
       },
-      // TODO(#16, lessons-2-3): the pasted `docker version` output checked against the engine.
-      'lessons.checkVersionOutput': () =>
-        Promise.reject(new BerthError('internal', 'The docker version check is being written (#16).')),
+      // Lesson 3: the engine cannot see `docker version` run in a terminal; its pasted output can be matched.
+      'lessons.checkVersionOutput': async ({ text }) => {
+        const result = checkVersionOutput(text, monitor.getStatus());
+        if (result.matches && result.server)
+          lessons.observe({ kind: 'versionOutput', at: Date.now(), serverVersion: result.server });
+        return result;
+      },
       'networks.list': () => networks.list(),
       'networks.create': (input) => networks.create(input),
       'networks.remove': (input) => networks.remove(input),

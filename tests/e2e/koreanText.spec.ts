@@ -300,6 +300,10 @@ test('every main screen in Korean shows no English words but names, commands and
   await check(found, 'lessons', page, () => expect(new LessonsListPage(page).rows).toHaveCount(8));
   await open('lessons/whyDocker');
   await check(found, 'lesson 1', page, () => expect(new LessonPage(page).checkAgain).toBeVisible());
+  await open('lessons/imageAndContainer');
+  await check(found, 'lesson 2', page, () => expect(new LessonPage(page).step('separate')).toBeVisible());
+  await open('lessons/clientAndServer');
+  await check(found, 'lesson 3', page, () => expect(page.getByTestId('live-server')).toBeVisible());
   await open('lessons/portsAndVolumes');
   await check(found, 'lesson 6', page, () => expect(new LessonPage(page).step('read')).toBeVisible());
 

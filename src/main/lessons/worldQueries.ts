@@ -42,6 +42,23 @@ export function engineConnected(world: LessonWorld): boolean {
   return world.engine.state === 'connected';
 }
 
+/**
+ * How far the engine's clock (a container's created time, in whole seconds) may run behind the
+ * app's: a container made as the lesson started, or on an engine in a VM whose clock lags by a few
+ * seconds, still counts; one made a minute before (someone else's) does not.
+ */
+const CLOCK_SLACK_MS = 10_000;
+
+/** The containers created since a moment (ms since the epoch), allowing for the engine's clock. */
+export function createdSince(containers: readonly ContainerSummary[], at: number): ContainerSummary[] {
+  return containers.filter((container) => container.created * 1000 >= at - CLOCK_SLACK_MS);
+}
+
+/** "sha256:abc…" → "abc…" (12 characters), as `docker images` and `docker ps` show an id. */
+export function shortId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
 /** The volume of this name; null when there is none. */
 export function volumeNamed(world: LessonWorld, name: string): Volume | null {
   return world.volumes.find((volume) => volume.name === name) ?? null;

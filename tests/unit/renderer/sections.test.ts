@@ -50,4 +50,15 @@ describe('routes in the URL hash', () => {
     expect(routeHash({ section: 'hub', param: null, query: 'redis' })).toBe('#/hub?q=redis');
     expect(routeHash({ section: 'hub', param: null, query: '  ' })).toBe('#/hub');
   });
+
+  it('reads and writes the tab a details page opens on', () => {
+    expect(routeFromHash('#/containers/box-1?tab=terminal')).toEqual({
+      section: 'containers',
+      param: 'box-1',
+      tab: 'terminal',
+    });
+    expect(routeHash({ section: 'containers', param: 'box-1', tab: 'terminal' })).toBe(
+      '#/containers/box-1?tab=terminal',
+    );
+  });
 });

@@ -143,7 +143,7 @@ function RouteView({ route }: { route: Route }) {
       return route.param ? <RunFlowPage key={route.param} runId={route.param} /> : <ImagesPage />;
     case 'containers':
       return route.param ? (
-        <ContainerDetailsPage key={route.param} id={route.param} />
+        <ContainerDetailsPage key={route.param} id={route.param} tab={route.tab ?? null} />
       ) : (
         <ContainersPage show={route.show ?? null} />
       );

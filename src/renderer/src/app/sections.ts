@@ -25,6 +25,8 @@ export interface Route {
   query?: string;
   /** `?show=<container>`: a container the Containers list shows and highlights even when it is stopped. */
   show?: string;
+  /** `?tab=terminal`: the tab a details page opens on (a lesson's "open the terminal of box-1"). */
+  tab?: string;
 }
 
 export function routeFromHash(hash: string): Route | null {
@@ -40,7 +42,14 @@ export function routeFromHash(hash: string): Route | null {
   const param = name === 'lessons' && given === 'volumes' ? 'portsAndVolumes' : given;
   const query = search.get('q')?.trim();
   const show = search.get('show');
-  return { section: name as Section, param, ...(query ? { query } : {}), ...(show ? { show } : {}) };
+  const tab = search.get('tab');
+  return {
+    section: name as Section,
+    param,
+    ...(query ? { query } : {}),
+    ...(show ? { show } : {}),
+    ...(tab ? { tab } : {}),
+  };
 }
 
 export function routeHash(route: Route): string {
@@ -48,6 +57,7 @@ export function routeHash(route: Route): string {
   const search = new URLSearchParams();
   if (route.query?.trim()) search.set('q', route.query.trim());
   if (route.show) search.set('show', route.show);
+  if (route.tab) search.set('tab', route.tab);
   const query = search.size > 0 ? `?${search.toString()}` : '';
   return `#/${route.section}${param}${query}`;
 }

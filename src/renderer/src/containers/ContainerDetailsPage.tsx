@@ -24,13 +24,18 @@ const TerminalView = lazy(() => import('./details/TerminalView').then((module) =
 const tabs = ['logs', 'stats', 'inspect', 'terminal'] as const;
 type Tab = (typeof tabs)[number];
 
-/** One container: its logs, resource usage, details and a terminal, with its actions on top. */
-export function ContainerDetailsPage({ id }: { id: string }) {
+const isTab = (name: string | null): name is Tab => (tabs as readonly (string | null)[]).includes(name);
+
+/**
+ * One container: its logs, resource usage, details and a terminal, with its actions on top. `tab`
+ * (from #/containers/web?tab=terminal) is the tab it opens on; logs otherwise.
+ */
+export function ContainerDetailsPage({ id, tab: initialTab = null }: { id: string; tab?: string | null }) {
   const navigate = useNavigate();
   const { t } = useTranslation();
   const { byId, containers } = useContainers();
   const { pending, failures, act, remove } = useContainerActions();
-  const [tab, setTab] = useState<Tab>('logs');
+  const [tab, setTab] = useState<Tab>(isTab(initialTab) ? initialTab : 'logs');
   const [removing, setRemoving] = useState(false);
   const engine = useEngineAvailable();
   const container = byId.get(id) ?? [...byId.values()].find((candidate) => candidate.name === id);
