@@ -60,6 +60,9 @@ export interface LessonWatcherOptions {
   now?: () => number;
 }
 
+/** The exec events Podman sends for one exec ("exec", then "exec_died"), none naming the exec. */
+const UNNAMED_EVENTS_PER_EXEC = 2;
+
 /** When a page that did not answer is asked again, after the event that made it a question. */
 const PAGE_RETRY_DELAYS_MS = [500, 1000, 2000];
 
@@ -101,7 +104,11 @@ export class LessonWatcher {
   private probeGeneration = 0;
   private readonly probing = new Map<string, Promise<void>>();
   /** Each container's exec probes of late: their own exec events must not make them run again. */
-  private readonly probeWindows = new Map<string, { from: number; to: number; commands: Set<string> }>();
+  /**
+   * Podman's exec events name neither the exec nor its command: each exec of a probe makes two
+   * ("exec", "exec_died"), counted here per container, so the events beyond them are the learner's.
+   */
+  private readonly unnamedOwnEvents = new Map<string, number>();
   /**
    * A page that did not answer yet (a server in a container that just started may not listen) is
    * asked again a few times, 0.5, 1 and 2 s later: a short retry after an event, not polling.
@@ -267,7 +274,7 @@ export class LessonWatcher {
       const command = event.Action.includes(':') ? event.Action.slice(event.Action.indexOf(':') + 1).trim() : '';
       const containerId = event.Actor?.ID ?? '';
       const execId = attributes.execID;
-      if (execId ? this.ownExecs.has(execId) : this.isOwnProbe(containerId, at, command)) return;
+      if (execId ? this.ownExecs.has(execId) : this.isOwnUnnamedExec(containerId)) return;
       if (action === 'exec_start' || action === 'exec_create') {
         if (action === 'exec_start') this.store.observe({ kind: 'exec', at, containerId, command });
         return; // The exec's effect is known at its end (exec_die).
@@ -289,15 +296,13 @@ export class LessonWatcher {
     if (this.ownExecs.size > 200) this.ownExecs.delete(this.ownExecs.values().next().value as string);
   }
 
-  /** For engines whose exec events name neither the exec nor its command (Podman): by time and command. */
-  private isOwnProbe(containerId: string, at: number, command: string): boolean {
-    const window = [...this.probeWindows.entries()].find(
-      ([id]) => id === containerId || id.startsWith(containerId) || containerId.startsWith(id),
-    )?.[1];
-    if (!window) return false;
-    if (command !== '' && window.commands.has(command)) return true;
-    // Engines that do not name the command (Podman): an exec while Berth's own ran, or just after.
-    return command === '' && at >= window.from - 50 && at <= window.to + 2000;
+  /** An exec event without an exec id (Podman): Berth's own while its probes' events are not all seen. */
+  private isOwnUnnamedExec(containerId: string): boolean {
+    const pending = this.unnamedOwnEvents.get(containerId) ?? 0;
+    if (pending === 0) return false;
+    if (pending === 1) this.unnamedOwnEvents.delete(containerId);
+    else this.unnamedOwnEvents.set(containerId, pending - 1);
+    return true;
   }
 
   private async recordTag(imageId: string, tag: string, at: number): Promise<void> {
@@ -454,20 +459,15 @@ export class LessonWatcher {
   private async probe(request: ProbeRequest, text: string): Promise<void> {
     // An event while it runs moves the generation on: then it is asked once more.
     const generation = this.probeGeneration;
-    let window: { from: number; to: number; commands: Set<string> } | undefined;
-    if (request.kind === 'exec') {
-      window = this.probeWindows.get(request.containerId) ?? { from: this.now(), to: this.now(), commands: new Set() };
-      window.from = Math.min(window.from, this.now());
-      window.to = Number.POSITIVE_INFINITY;
-      window.commands.add(request.command.join(' '));
-      this.probeWindows.set(request.containerId, window);
+    if (request.kind === 'exec' && this.sources.monitor.getStatus().server?.family === 'podman') {
+      const pending = this.unnamedOwnEvents.get(request.containerId) ?? 0;
+      this.unnamedOwnEvents.set(request.containerId, pending + UNNAMED_EVENTS_PER_EXEC);
     }
     try {
       const answer = await this.probeRunner.run(request);
       this.answers.set(request.key, { request: text, answer, generation });
       if (request.kind === 'http') this.retryPage(request.key, generation, answer.ok);
     } finally {
-      if (window) window.to = this.now();
       this.probing.delete(request.key);
       this.schedule();
     }
