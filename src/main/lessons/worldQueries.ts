@@ -1,5 +1,6 @@
 import type { ContainerSummary } from '../../shared/containers';
 import type { LocalImage } from '../../shared/images';
+import type { RunFlow } from '../../shared/run';
 import { familiarRepository, parseImageReference } from '../../shared/imageReference';
 import type { LessonWorld } from './lessonDefinition';
 
@@ -37,4 +38,32 @@ export function running(containers: readonly ContainerSummary[]): ContainerSumma
 /** The engine answers: every lesson needs it, and no step is checked without it. */
 export function engineConnected(world: LessonWorld): boolean {
   return world.engine.state === 'connected';
+}
+
+/**
+ * The repository of an image the learner built and named: Podman names `podman build -t my-site`
+ * localhost/my-site, which the learner (and dockerd) call my-site.
+ */
+export function builtRepositoryOf(reference: string): string | null {
+  const repository = repositoryOf(reference);
+  return repository?.startsWith('localhost/') ? repository.slice('localhost/'.length) : repository;
+}
+
+/** The containers that ran to the end and exited with code 0, newest first. */
+export function exitedOk(containers: readonly ContainerSummary[]): ContainerSummary[] {
+  return containers
+    .filter((container) => container.state === 'exited' && container.exitCode === 0)
+    .sort((a, b) => b.created - a.created);
+}
+
+/** Berth's run flows of this repository (newest first, as world.runs keeps them). */
+export function runsOf(world: LessonWorld, repository: string): RunFlow[] {
+  return world.runs.filter((flow) => repositoryOf(flow.image) === repository);
+}
+
+/** How many image ids the start of two layer lists shares: the base image and the steps that came from the cache. */
+export function sharedLayerCount(a: readonly string[], b: readonly string[]): number {
+  let count = 0;
+  while (count < a.length && count < b.length && a[count] === b[count]) count += 1;
+  return count;
 }
