@@ -3,6 +3,9 @@ import type { RunFlow } from '../../../shared/run';
 import type { LessonDefinition, LessonMemory, LessonWorld } from '../lessonDefinition';
 import { containersOf, exitedOk, imagesOf, runsOf } from '../worldQueries';
 
+/** What a step remembers when it turns done. */
+type Notes = LessonMemory['notes'];
+
 const HELLO = 'hello-world';
 
 /** One finished run of hello-world: a container that exited 0, or Berth's run of one (gone after --rm). */
@@ -99,7 +102,7 @@ export const helloWorld: LessonDefinition = {
       commands: () => ['docker run hello-world'],
       screen: (world, memory) => screenOf(firstRun(world, memory), world),
       done: (world) => finishedRuns(world).length > 0,
-      remember: (world) => {
+      remember: (world): Notes => {
         const name = nameOf(finishedRuns(world)[0]);
         return name ? { firstContainer: name } : {};
       },
@@ -109,7 +112,7 @@ export const helloWorld: LessonDefinition = {
       commands: () => ['docker run hello-world'],
       screen: (world, memory) => screenOf(secondRun(world, memory), world),
       done: (world) => ranTwiceFromCache(world),
-      remember: (world, memory) => {
+      remember: (world, memory): Notes => {
         const name = nameOf(secondRun(world, memory));
         return name ? { secondContainer: name } : {};
       },
