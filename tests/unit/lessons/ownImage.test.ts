@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ownImage } from '../../../src/main/lessons/course/ownImage';
+import { SITE_DOCKERFILE } from '../../../src/shared/siteExample';
 import type { LessonMemory, LessonObservation, LessonWorld } from '../../../src/main/lessons/lessonDefinition';
 import type { BuildJob, BuildStep, BuildStepState } from '../../../src/shared/builds';
 import { image, memory, world } from './worldFixture';
@@ -211,5 +213,13 @@ describe('lesson 5, your own image', () => {
       `#/images/${encodeURIComponent(first.id)}`,
     );
     expect(ownImage.example).toBe('static-site');
+  });
+
+  it('shows the example’s own Dockerfile to type by hand', () => {
+    const example = readFileSync('resources/examples/static-site/Dockerfile', 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+      .join('\n');
+    expect(SITE_DOCKERFILE.trim()).toBe(example.trim());
   });
 });

@@ -1,12 +1,11 @@
 import type { BuildJob } from '../../../shared/builds';
+import { SITE_IMAGE } from '../../../shared/siteExample';
 import type { LessonDefinition, LessonMemory, LessonObservation, LessonWorld } from '../lessonDefinition';
 import { builtRepositoryOf, sharedLayerCount } from '../worldQueries';
 
 /** What a step remembers when it turns done. */
 type Notes = LessonMemory['notes'];
 
-/** The name the lesson's texts give the image: `docker build -t my-site .` (lesson 6 runs it). */
-export const SITE_IMAGE = 'my-site';
 const BUILD_COMMAND = `docker build -t ${SITE_IMAGE} .`;
 
 type ImageTagged = Extract<LessonObservation, { kind: 'imageTagged' }>;
