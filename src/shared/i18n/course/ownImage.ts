@@ -18,12 +18,13 @@ export const ownImageEn = {
   },
   folder: {
     label: 'Folder for the example',
-    help: 'A new or empty folder, for example my-site in your home folder. Berth copies the Dockerfile and index.html there and never overwrites files.',
+    help: 'A folder on this computer, for example your home folder. Berth puts the example in it as a new folder, static-site, with the Dockerfile and index.html, and never writes over your files.',
     copy: 'Copy the example here',
     copying: 'Copying…',
     copied: 'The example is in {{folder}}.',
     openInBuild: 'Open in Build',
-    openInBuildHelp: 'The Build page shows the Dockerfile and builds it. Edit index.html in your own editor.',
+    openInBuildHelp:
+      'The Build page shows the Dockerfile and builds it: name the image my-site there. Edit index.html in your own editor.',
     build: 'Build my-site',
   },
   job: {
@@ -66,12 +67,13 @@ export const ownImageKo: Widen<typeof ownImageEn> = {
   },
   folder: {
     label: '예제를 넣을 폴더',
-    help: '새 폴더나 빈 폴더를 고르세요. 예를 들어 홈 폴더의 my-site예요. Berth가 Dockerfile과 index.html을 복사하고, 있는 파일을 덮어쓰지 않아요.',
+    help: '이 컴퓨터의 폴더를 고르세요. 예를 들어 홈 폴더예요. Berth가 그 안에 static-site 폴더를 새로 만들어 Dockerfile과 index.html을 넣고, 내 파일은 덮어쓰지 않아요.',
     copy: '여기에 예제 복사',
     copying: '복사 중…',
     copied: '예제가 {{folder}}에 있어요.',
     openInBuild: '빌드 화면에서 열기',
-    openInBuildHelp: '빌드 화면에서 Dockerfile을 보고 빌드할 수 있어요. index.html은 평소 쓰는 편집기에서 고치세요.',
+    openInBuildHelp:
+      '빌드 화면에서 Dockerfile을 보고 빌드할 수 있어요. 이미지 이름은 my-site로 하세요. index.html은 평소 쓰는 편집기에서 고치세요.',
     build: 'my-site 빌드',
   },
   job: {

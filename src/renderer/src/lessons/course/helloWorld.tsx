@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBerthClient } from '../../app/clientContext';
 import { useNavigate } from '../../app/navigation';
@@ -61,17 +61,37 @@ function RunShown({ runId }: { runId: string }) {
   );
 }
 
+/**
+ * The run last started from this lesson, shared by both steps' buttons: a step's own part goes once
+ * it is done, so the next step's part goes on showing that run (the first one) until it makes its own.
+ */
+let startedRunId: string | null = null;
+const startedRunListeners = new Set<() => void>();
+function setStartedRun(runId: string): void {
+  startedRunId = runId;
+  for (const listener of startedRunListeners) listener();
+}
+function useStartedRun(): string | null {
+  return useSyncExternalStore(
+    (listener) => {
+      startedRunListeners.add(listener);
+      return () => startedRunListeners.delete(listener);
+    },
+    () => startedRunId,
+  );
+}
+
 /** Runs hello-world as the guide does (`docker run hello-world`) and shows that run. */
 function RunHelloWorld({ step }: LessonStepActionProps) {
   const { t } = useTranslation();
   const client = useBerthClient();
   const engine = useEngineAvailable();
   const { busy, failure, run } = useAction();
-  const [runId, setRunId] = useState<string | null>(null);
+  const runId = useStartedRun();
   const start = () =>
     run(async () => {
       const started = await client.request('run.start', { image: 'hello-world' });
-      setRunId(started.runId);
+      setStartedRun(started.runId);
     });
   return (
     <div className="space-y-3">

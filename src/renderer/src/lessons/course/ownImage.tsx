@@ -116,12 +116,11 @@ function SiteBuildControls({ folder, stepId }: { folder: string; stepId: string 
 }
 
 /**
- * The Berth way of each step, offered at the step the learner is on (the last one once finished):
+ * The Berth way of each step, offered at the step the learner is on:
  * the example's copy first, then a build of it as my-site. In a terminal, the step's command does it.
  */
 function SiteStepAction({ lesson, step }: LessonStepActionProps) {
-  const here = lesson.current === step.id || (lesson.finished && step.id === 'edit');
-  if (!here) return null;
+  if (lesson.current !== step.id) return null;
   if (!lesson.folder) return step.id === 'build' ? <CopyExample /> : null;
   return <SiteBuildControls folder={lesson.folder} stepId={step.id} />;
 }
