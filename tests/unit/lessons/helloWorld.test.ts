@@ -57,6 +57,20 @@ describe('lesson 4, hello-world and the image cache', () => {
     expect(step('firstRun').done(world({ images: [podmanHello], containers: [podmanRun] }), memory())).toBe(true);
   });
 
+  it('counts only the runs since the lesson started (the guide’s run is not this lesson’s), with a second of slack', () => {
+    const started = memory({ startedAt: 1_800_000_000_000 });
+    const before = { ...exited('guide'), created: 1_799_999_990 };
+    const sameSecond = { ...exited('just-now'), created: 1_799_999_999 };
+    expect(step('firstRun').done(world({ images: [hello], containers: [before] }), started)).toBe(false);
+    expect(step('firstRun').done(world({ images: [hello], containers: [sameSecond, before] }), started)).toBe(true);
+    expect(step('secondRun').done(world({ images: [hello], containers: [sameSecond, before] }), started)).toBe(false);
+    // Berth's flow of the guide's run, its container still listed (and dated before): not this lesson's either.
+    const guideFlow = flow({ containerId: before.id, containerName: 'guide', cacheHit: false });
+    expect(step('firstRun').done(world({ images: [hello], containers: [before], runs: [guideFlow] }), started)).toBe(
+      false,
+    );
+  });
+
   it('counts a run made in Berth with --rm, whose container is gone, from its run flow', () => {
     const gone = flow({ containerId: 'f'.repeat(64), containerName: 'brave_hello', cacheHit: false });
     expect(step('firstRun').done(world({ runs: [gone] }), memory())).toBe(true);

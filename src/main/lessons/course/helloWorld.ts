@@ -38,14 +38,32 @@ function fromFlow(flow: RunFlow): HelloRun {
   };
 }
 
-/** Every hello-world run that printed its greeting (exit code 0), newest first, each container once. */
-function finishedRuns(world: LessonWorld): HelloRun[] {
-  const runs = exitedOk(containersOf(world, HELLO)).map(fromContainer);
+/**
+ * The engine dates a container in whole seconds (and its clock may run a little apart from
+ * Berth's): a container created up to this much before the lesson started still counts as after.
+ */
+const CLOCK_SLACK_MS = 2000;
+
+/** The hello-world containers made since the lesson started: runs from before (the guide's) are not this lesson's. */
+function lessonContainers(world: LessonWorld, memory: LessonMemory): ContainerSummary[] {
+  return containersOf(world, HELLO).filter(
+    (container) => container.created * 1000 >= memory.startedAt - CLOCK_SLACK_MS,
+  );
+}
+
+/**
+ * Every hello-world run of this lesson that printed its greeting (exit code 0), newest first, each
+ * container once. Berth's run flows add what they saw in the image cache, and the runs made with
+ * --rm (whose container is gone, so it cannot be dated: such a run counts).
+ */
+function finishedRuns(world: LessonWorld, memory: LessonMemory): HelloRun[] {
+  const runs = exitedOk(lessonContainers(world, memory)).map(fromContainer);
+  const listed = new Set(containersOf(world, HELLO).map((container) => container.id));
   for (const flow of runsOf(world, HELLO)) {
     if (flow.state !== 'exited' || flow.exitCode !== 0) continue;
     const same = runs.find((run) => run.containerId !== null && run.containerId === flow.containerId);
     if (same) Object.assign(same, { cacheHit: flow.cacheHit, runId: flow.runId });
-    else runs.push(fromFlow(flow));
+    else if (!flow.containerId || !listed.has(flow.containerId)) runs.push(fromFlow(flow));
   }
   return runs;
 }
@@ -55,12 +73,12 @@ function finishedRuns(world: LessonWorld): HelloRun[] {
  * earlier existed, and a container keeps its image, so the image was in the cache. Or Berth's run
  * flow saw the cache hit itself (a run with --rm leaves no container behind).
  */
-function ranTwiceFromCache(world: LessonWorld): boolean {
-  const containers = exitedOk(containersOf(world, HELLO));
+function ranTwiceFromCache(world: LessonWorld, memory: LessonMemory): boolean {
+  const containers = exitedOk(lessonContainers(world, memory));
   const byImage = new Map<string, number>();
   for (const container of containers) byImage.set(container.imageId, (byImage.get(container.imageId) ?? 0) + 1);
   if ([...byImage.values()].some((count) => count >= 2)) return true;
-  const runs = finishedRuns(world);
+  const runs = finishedRuns(world, memory);
   return runs.length >= 2 && runs.some((run) => run.cacheHit === true);
 }
 
@@ -70,14 +88,14 @@ function nameOf(run: HelloRun | undefined): string | null {
 
 /** The run remembered as the first (the newest one until then). */
 function firstRun(world: LessonWorld, memory: LessonMemory): HelloRun | undefined {
-  const runs = finishedRuns(world);
+  const runs = finishedRuns(world, memory);
   return runs.find((run) => nameOf(run) === memory.notes.firstContainer) ?? runs[0];
 }
 
 /** The newest run other than the first one remembered. */
 function secondRun(world: LessonWorld, memory: LessonMemory): HelloRun | undefined {
   const first = memory.notes.firstContainer;
-  return finishedRuns(world).find((run) => nameOf(run) !== first);
+  return finishedRuns(world, memory).find((run) => nameOf(run) !== first);
 }
 
 /** The run's live flow when Berth made it, else its container, else Berth's newest hello-world flow. */
@@ -91,7 +109,8 @@ function screenOf(run: HelloRun | undefined, world: LessonWorld): string {
 /**
  * Lesson 4, `docker run hello-world` and the image cache: the Docker client asks the Docker server;
  * the server looks in its image cache, pulls from Docker Hub when the image is missing, creates a
- * container and streams its output back. The second run finds the image in the cache.
+ * container and streams its output back. The second run finds the image in the cache. Only the
+ * runs since the lesson started count: the learner does it here, with the flow in front of them.
  */
 export const helloWorld: LessonDefinition = {
   id: 'helloWorld',
@@ -101,9 +120,9 @@ export const helloWorld: LessonDefinition = {
       id: 'firstRun',
       commands: () => ['docker run hello-world'],
       screen: (world, memory) => screenOf(firstRun(world, memory), world),
-      done: (world) => finishedRuns(world).length > 0,
-      remember: (world): Notes => {
-        const name = nameOf(finishedRuns(world)[0]);
+      done: (world, memory) => finishedRuns(world, memory).length > 0,
+      remember: (world, memory): Notes => {
+        const name = nameOf(finishedRuns(world, memory)[0]);
         return name ? { firstContainer: name } : {};
       },
     },
@@ -111,7 +130,7 @@ export const helloWorld: LessonDefinition = {
       id: 'secondRun',
       commands: () => ['docker run hello-world'],
       screen: (world, memory) => screenOf(secondRun(world, memory), world),
-      done: (world) => ranTwiceFromCache(world),
+      done: (world, memory) => ranTwiceFromCache(world, memory),
       remember: (world, memory): Notes => {
         const name = nameOf(secondRun(world, memory));
         return name ? { secondContainer: name } : {};
