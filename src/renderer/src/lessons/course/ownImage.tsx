@@ -121,7 +121,8 @@ function SiteBuildControls({ folder, stepId }: { folder: string; stepId: string 
  */
 function SiteStepAction({ lesson, step }: LessonStepActionProps) {
   if (lesson.current !== step.id) return null;
-  if (!lesson.folder) return step.id === 'build' ? <CopyExample /> : null;
+  // Copied at the first step, or later: my-site may be built already (in a terminal, before).
+  if (!lesson.folder) return <CopyExample />;
   return <SiteBuildControls folder={lesson.folder} stepId={step.id} />;
 }
 
