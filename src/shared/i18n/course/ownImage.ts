@@ -8,7 +8,7 @@ export const ownImageEn = {
   title: 'Your own image',
   summary: 'Write a Dockerfile, build it, and see the build cache at work.',
   intro:
-    'A Dockerfile is the recipe of an image: each line is a step, and each step makes a layer on top of the one before. The Docker server keeps every step’s result in the build cache, so a build runs only the steps whose inputs changed.',
+    'A Dockerfile is the recipe of an image: each line is a step, and each step makes a layer on top of the one before. The Docker server (daemon) keeps every step’s result in the build cache, so a build runs only the steps whose inputs changed.',
   files: {
     title: 'The project: two files in one folder',
     body: 'Berth can copy them into a folder you pick (in the first step). To use a terminal instead, make a folder named my-site with these two files in it:',
@@ -57,7 +57,7 @@ export const ownImageKo: Widen<typeof ownImageEn> = {
   title: '나만의 이미지',
   summary: 'Dockerfile을 쓰고 빌드한 뒤, 빌드 캐시가 어떻게 쓰이는지 봐요.',
   intro:
-    'Dockerfile은 이미지를 만드는 방법이에요. 한 줄이 한 단계이고, 각 단계는 앞 단계 위에 레이어를 하나씩 쌓아요. 도커 서버는 단계마다 결과를 빌드 캐시에 보관해서, 입력이 바뀐 단계만 다시 실행해요.',
+    'Dockerfile은 이미지를 만드는 방법이에요. 한 줄이 한 단계이고, 각 단계는 앞 단계 위에 레이어를 하나씩 쌓아요. 도커 서버(데몬)는 단계마다 결과를 빌드 캐시에 보관해서, 입력이 바뀐 단계만 다시 실행해요.',
   files: {
     title: '프로젝트: 폴더 하나에 파일 두 개',
     body: 'Berth가 고른 폴더에 복사해 줄 수 있어요(첫 번째 단계에서). 터미널로 하려면 my-site 폴더를 만들고 이 두 파일을 넣으세요.',
