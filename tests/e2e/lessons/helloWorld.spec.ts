@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { dockerQuiet, requireEngine } from '../../fixtures/dockerCli';
 import { pageUrl } from '../../fixtures/harness';
 import { saveScreenshotsInEveryLook } from '../../fixtures/screenshots';
@@ -38,9 +38,10 @@ async function startOver(lesson: LessonPage): Promise<void> {
   await expect(lesson.step('firstRun')).toHaveAttribute('data-state', 'current');
 }
 
-async function nameIn(page: Page, text: string, pattern: RegExp): Promise<string> {
+/** The container a done text names. */
+function nameIn(text: string, pattern: RegExp): string {
   const name = pattern.exec(text)?.[1];
-  if (!name) throw new Error(`No container name in "${text}" (${page.url()})`);
+  if (!name) throw new Error(`No container name in "${text}"`);
   return name;
 }
 
@@ -56,7 +57,7 @@ test('(en) via Berth’s UI: Run hello-world, Run it again, and the second run i
   await lesson.step('firstRun').getByTestId('lesson-hello-firstRun').click();
   await expect(lesson.step('firstRun')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   const firstText = (await lesson.doneText('firstRun').textContent()) ?? '';
-  uiNames.push(await nameIn(page, firstText, /The container (\S+) ran hello-world/));
+  uiNames.push(nameIn(firstText, /The container (\S+) ran hello-world/));
   // The run started in the lesson stays in view in the next step: its diagram, lit.
   const shown = lesson.step('secondRun').getByTestId('lesson-hello-run');
   await expect(shown).toHaveAttribute('data-state', 'exited');
@@ -70,7 +71,7 @@ test('(en) via Berth’s UI: Run hello-world, Run it again, and the second run i
     .replace('sha256:', '')
     .slice(0, 12);
   const secondText = (await lesson.doneText('secondRun').textContent()) ?? '';
-  uiNames.push(await nameIn(page, secondText, /The container (\S+) ran the same image/));
+  uiNames.push(nameIn(secondText, /The container (\S+) ran the same image/));
   expect(secondText).toContain(`(${imageId}) straight from the image cache`);
   await expect(lesson.done).toBeVisible();
   await saveScreenshotsInEveryLook(page, 'lesson-helloWorld-finished-en', () => lesson.done.scrollIntoViewIfNeeded());
