@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { helloWorld } from '../../../src/main/lessons/course/helloWorld';
 import type { RunFlow } from '../../../src/shared/run';
+import { runFlow } from '../../fixtures/builders/sharedModels';
 import { container, image, memory, world } from './worldFixture';
 
 const step = (id: string) => helloWorld.steps.find((candidate) => candidate.id === id)!;
@@ -16,27 +17,20 @@ const exited = (name: string, parts: { imageId?: string; exitCode?: number; imag
     exitCode: parts.exitCode ?? 0,
   });
 
-/** Berth's run flow of hello-world, finished. */
+let runs = 0;
+/** Berth's run flow of hello-world, finished with exit code 0. */
 function flow(parts: Partial<RunFlow>): RunFlow {
-  return {
-    runId: `run-${Math.random().toString(16).slice(2)}`,
+  runs += 1;
+  return runFlow({
+    runId: `run-${runs}`,
     image: 'hello-world:latest',
     command: 'docker run hello-world',
-    restartPolicy: 'no',
-    source: null,
-    steps: { client: 'done', daemon: 'done', cache: 'done', hub: 'skipped', create: 'done', start: 'done' },
-    cacheHit: true,
-    pullJobId: null,
-    containerId: null,
-    containerName: null,
-    output: [],
-    outputTruncated: false,
     state: 'exited',
     exitCode: 0,
-    restarting: false,
-    error: null,
+    containerId: null,
+    containerName: null,
     ...parts,
-  };
+  });
 }
 
 describe('lesson 4, hello-world and the image cache', () => {

@@ -12,9 +12,9 @@ import { RunDialogProvider } from '../../../src/renderer/src/run/runDialogContex
 import type { BuildJob } from '../../../src/shared/builds';
 import type { BerthClient } from '../../../src/shared/client';
 import type { LessonId, LessonState } from '../../../src/shared/lessons';
-import type { RunFlow } from '../../../src/shared/run';
 import { buildJob, buildStep } from '../../fixtures/builders/buildJob';
 import { connectedStatus } from '../../fixtures/builders/engineStatus';
+import { runFlow } from '../../fixtures/builders/sharedModels';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -41,24 +41,15 @@ function lesson(id: LessonId, stepIds: string[], current: string, folder: string
   };
 }
 
-const flow: RunFlow = {
+const flow = runFlow({
   runId: 'run-7',
   image: 'hello-world:latest',
   command: 'docker run hello-world',
-  restartPolicy: 'no',
-  source: null,
-  steps: { client: 'done', daemon: 'done', cache: 'done', hub: 'skipped', create: 'done', start: 'done' },
-  cacheHit: true,
-  pullJobId: null,
   containerId: 'c1',
   containerName: 'brave_hello',
-  output: [],
-  outputTruncated: false,
   state: 'exited',
   exitCode: 0,
-  restarting: false,
-  error: null,
-};
+});
 
 /** The main process as the lessons' parts talk to it: runs, builds and copies answered, streams fed. */
 function fakeClient(jobs: BuildJob[] = []) {
