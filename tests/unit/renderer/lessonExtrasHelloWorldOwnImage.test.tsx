@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientContext } from '../../../src/renderer/src/app/clientContext';
 import { NavigateContext } from '../../../src/renderer/src/app/navigation';
+import type { Navigate } from '../../../src/renderer/src/app/useRoute';
 import { EngineStatusProvider } from '../../../src/renderer/src/engine/engineStatus';
 import { initI18n } from '../../../src/renderer/src/i18n';
 import { helloWorldExtras } from '../../../src/renderer/src/lessons/course/helloWorld';
@@ -68,7 +69,7 @@ function fakeClient(jobs: BuildJob[] = []) {
   return { client: { request, subscribe } as unknown as BerthClient, request };
 }
 
-function renderWith(client: BerthClient, navigate: ReturnType<typeof vi.fn>, children: ReactNode) {
+function renderWith(client: BerthClient, navigate: Navigate, children: ReactNode) {
   render(
     <ClientContext.Provider value={client}>
       <NavigateContext.Provider value={navigate}>
@@ -83,7 +84,7 @@ function renderWith(client: BerthClient, navigate: ReturnType<typeof vi.fn>, chi
 describe('lesson 4’s parts', () => {
   it('runs hello-world, shows the run’s diagram and what the image cache said, and opens the live flow', async () => {
     const { client, request } = fakeClient();
-    const navigate = vi.fn();
+    const navigate = vi.fn<Navigate>();
     const state = lesson('helloWorld', ['firstRun', 'secondRun'], 'firstRun');
     const Run = helloWorldExtras.steps!.firstRun!;
     renderWith(client, navigate, <Run lesson={state} step={state.steps[0]!} />);
@@ -137,7 +138,7 @@ describe('lesson 5’s parts', () => {
       tags: ['my-site'],
     });
     const { client, request } = fakeClient([cached]);
-    const navigate = vi.fn();
+    const navigate = vi.fn<Navigate>();
     const state = lesson('ownImage', ['build', 'rebuild', 'edit'], 'rebuild', folder);
     const Action = ownImageExtras.steps!.rebuild!;
     renderWith(client, navigate, <Action lesson={state} step={state.steps[1]!} />);
