@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { dockerQuiet, requireEngine } from '../../fixtures/dockerCli';
+import { expectAccessible } from '../../fixtures/axe';
 import { pageUrl } from '../../fixtures/harness';
 import { saveScreenshotsInEveryLook } from '../../fixtures/screenshots';
 import { harnessForSpec } from '../../fixtures/specHarness';
@@ -61,6 +62,7 @@ test('(en) via Berth’s UI: Run hello-world, Run it again, and the second run i
   // The run started in the lesson stays in view in the next step: its diagram, lit.
   const shown = lesson.step('secondRun').getByTestId('lesson-hello-run');
   await expect(shown).toHaveAttribute('data-state', 'exited');
+  await expectAccessible(page, 'lesson 4 after the first run');
   await saveScreenshotsInEveryLook(page, 'lesson-helloWorld-first-run-en', () =>
     lesson.step('secondRun').scrollIntoViewIfNeeded(),
   );

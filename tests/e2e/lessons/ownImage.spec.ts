@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { SITE_DOCKERFILE, SITE_IMAGE } from '../../../src/shared/siteExample';
 import { dockerQuiet, requireEngine } from '../../fixtures/dockerCli';
+import { expectAccessible } from '../../fixtures/axe';
 import { pageUrl } from '../../fixtures/harness';
 import { saveScreenshotsInEveryLook } from '../../fixtures/screenshots';
 import { harnessForSpec } from '../../fixtures/specHarness';
@@ -106,6 +107,7 @@ test('(en) via Berth’s UI: copy the example, build my-site, build again all CA
   // For a terminal: the two files to make by hand, and the build line.
   await expect(page.getByTestId('lesson-site-files')).toContainText('COPY index.html /www/index.html');
   await expect(lesson.commands('build')).toHaveText(/\$ docker build -t my-site \./);
+  await expectAccessible(page, 'lesson 5 with the example’s folder to pick');
 
   // The example copied into a folder the learner types (the harness has no OS dialog).
   const parent = newFolder();
@@ -133,6 +135,7 @@ test('(en) via Berth’s UI: copy the example, build my-site, build again all CA
   await expect(steps).toHaveCount(4);
   for (const state of await steps.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-state'))))
     expect(state).toBe('cached');
+  await expectAccessible(page, 'lesson 5 with the CACHED rebuild');
   await saveScreenshotsInEveryLook(page, 'lesson-ownImage-cached-en', () =>
     lesson.step('edit').scrollIntoViewIfNeeded(),
   );

@@ -18,9 +18,9 @@ function HelloWorldFlow() {
   const { t } = useTranslation();
   return (
     <section className="mt-4" data-testid="lesson-hello-flow" aria-labelledby="lesson-hello-flow-title">
-      <h3 id="lesson-hello-flow-title" className="font-semibold">
+      <h2 id="lesson-hello-flow-title" className="font-semibold">
         <InlineCode text={t('course.helloWorld.flow.title')} />
-      </h3>
+      </h2>
       <ol className="mt-2 list-inside list-decimal space-y-1 text-sm leading-6">
         {flowParts.map((part) => (
           <li key={part}>{t(`course.helloWorld.flow.${part}`)}</li>

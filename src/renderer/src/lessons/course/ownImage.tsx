@@ -28,9 +28,9 @@ function SiteFiles(_props: LessonIntroProps) {
   const { t } = useTranslation();
   return (
     <section className="mt-4" data-testid="lesson-site-files" aria-labelledby="lesson-site-files-title">
-      <h3 id="lesson-site-files-title" className="font-semibold">
+      <h2 id="lesson-site-files-title" className="font-semibold">
         {t('course.ownImage.files.title')}
-      </h3>
+      </h2>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('course.ownImage.files.body')}</p>
       <div className="mt-2 grid gap-3 md:grid-cols-2">
         <FileBlock name={t('course.ownImage.files.dockerfile')} text={SITE_DOCKERFILE} />
