@@ -61,6 +61,9 @@ const allowedPhrases = [
   'Engine API',
   'OS/Arch',
   '(pull)',
+  // The glossary's first use of a build word: 이미지 빌드(build), 캐시 사용 (CACHED).
+  '(build)',
+  '(CACHED)',
   // compose's verbs beside their Korean words, as (pull) is: 올리기 (up), 내리기 (down).
   '(up)',
   '(down)',
@@ -301,6 +304,10 @@ test('every main screen in Korean shows no English words but names, commands and
   await check(found, 'lessons', page, () => expect(new LessonsListPage(page).rows).toHaveCount(8));
   await open('lessons/whyDocker');
   await check(found, 'lesson 1', page, () => expect(new LessonPage(page).checkAgain).toBeVisible());
+  await open('lessons/helloWorld');
+  await check(found, 'lesson 4', page, () => expect(new LessonPage(page).step('secondRun')).toBeVisible());
+  await open('lessons/ownImage');
+  await check(found, 'lesson 5', page, () => expect(new LessonPage(page).step('edit')).toBeVisible());
 
   await open('disk');
   const disk = new DiskUsagePage(page);

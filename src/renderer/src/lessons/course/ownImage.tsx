@@ -8,6 +8,7 @@ import { isBuildRunning, useBuildJobs } from '../../build/useBuildJobs';
 import { useEngineAvailable } from '../../engine/engineStatus';
 import { ProblemCard } from '../../engine/ProblemCard';
 import { Button } from '../../ui/Button';
+import { InlineCode } from '../../ui/InlineCode';
 import { PathPicker } from '../../ui/PathPicker';
 import { useAction } from '../../ui/useAction';
 import type { LessonExtras, LessonIntroProps, LessonStepActionProps } from '../lessonExtras';
@@ -31,7 +32,9 @@ function SiteFiles(_props: LessonIntroProps) {
       <h2 id="lesson-site-files-title" className="font-semibold">
         {t('course.ownImage.files.title')}
       </h2>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('course.ownImage.files.body')}</p>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        <InlineCode text={t('course.ownImage.files.body')} />
+      </p>
       <div className="mt-2 grid gap-3 md:grid-cols-2">
         <FileBlock name={t('course.ownImage.files.dockerfile')} text={SITE_DOCKERFILE} />
         <FileBlock name={t('course.ownImage.files.indexHtml')} text={`${t('course.ownImage.files.indexHtmlText')}\n`} />
@@ -93,22 +96,30 @@ function SiteBuildControls({ folder, stepId }: { folder: string; stepId: string 
           data-testid="lesson-site-build-start"
           {...engine.actionProps}
         >
-          {t(`course.ownImage.steps.${stepId === 'rebuild' ? 'rebuild' : stepId === 'edit' ? 'edit' : 'build'}.action`)}
+          <InlineCode
+            text={t(
+              `course.ownImage.steps.${stepId === 'rebuild' ? 'rebuild' : stepId === 'edit' ? 'edit' : 'build'}.action`,
+            )}
+          />
         </Button>
         <Button onClick={openInBuild} data-testid="lesson-site-open-build">
           {t('course.ownImage.folder.openInBuild')}
         </Button>
       </div>
-      <p className="text-xs text-slate-600 dark:text-slate-400">{t('course.ownImage.folder.openInBuildHelp')}</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        <InlineCode text={t('course.ownImage.folder.openInBuildHelp')} />
+      </p>
       {failure && <ProblemCard problem={failure.toWire()} />}
       <section aria-labelledby={`lesson-site-job-${stepId}`} className="space-y-2">
         <h3 id={`lesson-site-job-${stepId}`} className="text-sm font-semibold">
-          {t('course.ownImage.job.title')}
+          <InlineCode text={t('course.ownImage.job.title')} />
         </h3>
         {job ? (
           <BuildJobView job={job} onShowLine={openInBuild} />
         ) : (
-          <p className="text-sm text-slate-600 dark:text-slate-400">{t('course.ownImage.job.none')}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            <InlineCode text={t('course.ownImage.job.none')} />
+          </p>
         )}
       </section>
     </div>
