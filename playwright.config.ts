@@ -17,7 +17,6 @@ const podmanSpecs = [
   'onboarding.spec.ts',
   'koreanText.spec.ts',
   'imageLayers.spec.ts',
-  'volumeLesson.spec.ts',
   'volumeFiles.spec.ts',
   'networks.spec.ts',
   'diskUsage.spec.ts',

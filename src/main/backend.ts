@@ -41,7 +41,6 @@ import { copyLessonExample } from './lessons/lessonExample';
 import { LessonProbeRunner } from './lessons/lessonProbes';
 import { LessonProgressStore } from './lessons/lessonProgressStore';
 import { LessonWatcher } from './lessons/lessonWatcher';
-import { VolumeLesson } from './lessons/volumeLesson';
 import { NetworkService } from './networks/networkService';
 import { watchPodmanNetworkFiles } from './networks/podmanNetworkFiles';
 import { detect } from './onboarding/detector';
@@ -162,7 +161,6 @@ export function createBackend(options: BackendOptions): Backend {
   const inspector = new InspectService({ getClient });
   const terminals = new TerminalService({ getClient });
   const httpProbe = new HttpProbe();
-  const volumeLesson = new VolumeLesson({ getClient, pulls });
   const disk = new DiskUsageService({
     getClient,
     isPodman: () => monitor.getStatus().server?.family === 'podman',
@@ -385,9 +383,6 @@ export function createBackend(options: BackendOptions): Backend {
       'volumes.restore': (input) => volumeFiles.restore(input),
       'files.pickSave': pickSave,
       'files.pickOpen': pickOpen,
-      'volumeLesson.state': () => volumeLesson.state(),
-      'volumeLesson.step': ({ step }) => volumeLesson.step(step),
-      'volumeLesson.reset': ({ confirm }) => volumeLesson.reset(confirm),
       'volumes.closeFiles': (input) => volumeFiles.close(input),
       'lessons.state': async () => lessons.state(),
       'lessons.start': ({ lesson }) => lessons.startLesson(lesson),

@@ -88,8 +88,6 @@ import {
   volumeDownloadInputSchema,
   volumeFileInputSchema,
   volumeFileSchema,
-  volumeLessonInputSchema,
-  volumeLessonStateSchema,
   volumeListingSchema,
   volumePruneInputSchema,
   volumePruneResultSchema,
@@ -193,12 +191,6 @@ export const contract = {
     'files.pickSave': request(savePickInputSchema, filePickSchema),
     /** The OS open dialog for a .tar (Electron only, like files.pickSave). */
     'files.pickOpen': request(noInput, filePickSchema),
-    /** Where the volume lesson is, read from the engine (its container and volume). */
-    'volumeLesson.state': request(noInput, volumeLessonStateSchema),
-    /** Does one step of the volume lesson on the live engine and checks it. */
-    'volumeLesson.step': request(volumeLessonInputSchema, volumeLessonStateSchema),
-    /** Removes the lesson's containers and its volume, named in the confirmation, to start again. */
-    'volumeLesson.reset': request(z.object({ confirm: z.string().min(1).max(300) }).strict(), volumeLessonStateSchema),
 
     /** Every lesson of the course: its steps as the live engine shows them, and what it still needs. */
     'lessons.state': request(noInput, lessonsStateSchema),

@@ -37,10 +37,6 @@ export const errorCodes = [
   'confirmation-required',
   /** A build stopped at a step; the job's failure says which and why. */
   'build-failed',
-  /** A lesson's step asked for before the steps it needs (the message names the step that is next). */
-  'lesson-out-of-order',
-  /** A lesson's step ran, but its check on the engine did not see what the step should leave (the message says what it saw). */
-  'lesson-check-failed',
   /** The compose command (up, down…) ended with an error; the message is what it printed last. */
   'compose-failed',
   /** Neither `docker compose` nor `docker-compose` was found on this computer. */

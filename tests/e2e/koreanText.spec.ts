@@ -22,7 +22,6 @@ import { RunFlowPage } from './pages/RunFlowPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { Sidebar } from './pages/Sidebar';
 import { VolumeDetailsPage } from './pages/VolumeDetailsPage';
-import { VolumeLessonPage } from './pages/VolumeLessonPage';
 import { NetworksPage } from './pages/NetworksPage';
 import { VolumesPage } from './pages/VolumesPage';
 
@@ -308,6 +307,8 @@ test('every main screen in Korean shows no English words but names, commands and
   await check(found, 'lesson 4', page, () => expect(new LessonPage(page).step('secondRun')).toBeVisible());
   await open('lessons/ownImage');
   await check(found, 'lesson 5', page, () => expect(new LessonPage(page).step('edit')).toBeVisible());
+  await open('lessons/portsAndVolumes');
+  await check(found, 'lesson 6', page, () => expect(new LessonPage(page).step('read')).toBeVisible());
 
   await open('disk');
   const disk = new DiskUsagePage(page);
@@ -337,9 +338,6 @@ test('every main screen in Korean shows no English words but names, commands and
   await check(found, 'compose: example file', page, () => expect(composeEditor.problem).toBeVisible());
   await composeEditor.logsTab.click();
   await check(found, 'compose: example logs', page, () => expect(page.getByTestId('logs-view')).toBeVisible());
-
-  await open('lessons/volumes');
-  await check(found, 'volume lesson', page, () => expect(new VolumeLessonPage(page).step('run')).toBeVisible());
 
   await open('volumes');
   const volumes = new VolumesPage(page);

@@ -224,7 +224,7 @@ test('with no volumes, a beginner learns what a volume is and where the lesson i
     await expect(volumes.emptyState).toContainText('컨테이너가 없어져도 남는 데이터');
     await screenshots(page, 'empty', 'ko');
     await volumes.emptyState.getByRole('button', { name: '직접 해 보기: redis 데이터를 볼륨에 보관하기' }).click();
-    await expect(page).toHaveURL(/#\/lessons\/volumes$/);
+    await expect(page).toHaveURL(/#\/lessons\/portsAndVolumes$/);
   } finally {
     await empty.stop();
     await engine.close();
@@ -286,10 +286,10 @@ test('the page and its dialogs work from the keyboard and pass axe-core', async 
   await page.emulateMedia({ colorScheme: 'light' });
 });
 
-test('the list leads to the lesson on volumes', async ({ page }) => {
+test('the list leads to lesson 6, ports and volumes', async ({ page }) => {
   makeVolume(unique('lesson-link'));
   await page.goto(pageUrl(harness(), 'volumes'));
   await page.getByTestId('volumes-lesson-link').click();
-  await expect(page).toHaveURL(/#\/lessons\/volumes$/);
+  await expect(page).toHaveURL(/#\/lessons\/portsAndVolumes$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });

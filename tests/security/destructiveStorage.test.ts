@@ -102,13 +102,4 @@ describe.skipIf(!requireEngine.available)('destructive network, lesson and resto
     expect(running(runner)).toBe(true);
     expect(destructiveCalls(from)).toEqual([]);
   });
-
-  it('volumeLesson.reset: refused without a confirmation naming the lesson volume', async () => {
-    const from = proxy.requests().length;
-    for (const confirm of ['yes', usedVolume, 'berth-lesson-redis']) {
-      const error = await requestError(backend.server, 'volumeLesson.reset', { confirm });
-      expect(error.code, confirm).toBe('confirmation-required');
-    }
-    expect(destructiveCalls(from)).toEqual([]);
-  });
 });

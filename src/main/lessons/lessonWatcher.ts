@@ -60,6 +60,9 @@ export interface LessonWatcherOptions {
   now?: () => number;
 }
 
+/** When a page that did not answer is asked again, after the event that made it a question. */
+const PAGE_RETRY_DELAYS_MS = [500, 1000, 2000];
+
 /** Engine events that may free disk space (lesson 8 measures again after them). */
 const freeingActions = new Set(['destroy', 'delete', 'untag', 'prune']);
 
@@ -99,6 +102,12 @@ export class LessonWatcher {
   private readonly probing = new Map<string, Promise<void>>();
   /** Each container's exec probes of late: their own exec events must not make them run again. */
   private readonly probeWindows = new Map<string, { from: number; to: number; commands: Set<string> }>();
+  /**
+   * A page that did not answer yet (a server in a container that just started may not listen) is
+   * asked again a few times, 0.5, 1 and 2 s later: a short retry after an event, not polling.
+   */
+  private readonly pageRetries = new Map<string, { generation: number; tries: number }>();
+  private readonly retryTimers = new Set<ReturnType<typeof setTimeout>>();
   /** The ids of the execs Berth's probes made (dockerd names them in exec events), the latest 200. */
   private readonly ownExecs = new Set<string>();
   private measuring: Promise<void> | null = null;
@@ -183,6 +192,7 @@ export class LessonWatcher {
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
+    for (const timer of this.retryTimers) clearTimeout(timer);
     this.stopFollowing();
     this.changed.dispose();
   }
@@ -423,6 +433,24 @@ export class LessonWatcher {
     }
   }
 
+  private retryPage(key: string, generation: number, answered: boolean): void {
+    const retry = this.pageRetries.get(key);
+    const tries = retry && retry.generation === generation ? retry.tries : 0;
+    if (answered || tries >= PAGE_RETRY_DELAYS_MS.length) {
+      this.pageRetries.delete(key);
+      return;
+    }
+    this.pageRetries.set(key, { generation, tries: tries + 1 });
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer);
+      const entry = this.answers.get(key);
+      // Asked again at the next evaluation, unless an event asked it meanwhile.
+      if (entry && entry.generation === generation) entry.generation = -1;
+      this.schedule();
+    }, PAGE_RETRY_DELAYS_MS[tries]);
+    this.retryTimers.add(timer);
+  }
+
   private async probe(request: ProbeRequest, text: string): Promise<void> {
     // An event while it runs moves the generation on: then it is asked once more.
     const generation = this.probeGeneration;
@@ -437,6 +465,7 @@ export class LessonWatcher {
     try {
       const answer = await this.probeRunner.run(request);
       this.answers.set(request.key, { request: text, answer, generation });
+      if (request.kind === 'http') this.retryPage(request.key, generation, answer.ok);
     } finally {
       if (window) window.to = this.now();
       this.probing.delete(request.key);

@@ -2,6 +2,9 @@ import type { ContainerSummary } from '../../shared/containers';
 import type { LocalImage } from '../../shared/images';
 import type { RunFlow } from '../../shared/run';
 import { familiarRepository, parseImageReference } from '../../shared/imageReference';
+import { localWebAddress } from '../../shared/portText';
+import type { Volume, VolumeUser } from '../../shared/volumes';
+import { HELPER_NAME_PREFIX } from '../volumes/volumeHelper';
 import type { LessonWorld } from './lessonDefinition';
 
 /**
@@ -66,4 +69,28 @@ export function sharedLayerCount(a: readonly string[], b: readonly string[]): nu
   let count = 0;
   while (count < a.length && count < b.length && a[count] === b[count]) count += 1;
   return count;
+}
+
+/** The volume of this name; null when there is none. */
+export function volumeNamed(world: LessonWorld, name: string): Volume | null {
+  return world.volumes.find((volume) => volume.name === name) ?? null;
+}
+
+/**
+ * The containers (running or not) that mount the volume, without Berth's own file helpers: the
+ * volumeFiles probe and the Volumes page's file browser mount it for a while, and they are not the
+ * learner's.
+ */
+export function volumeUsers(world: LessonWorld, name: string): VolumeUser[] {
+  return (volumeNamed(world, name)?.containers ?? []).filter((user) => !user.name.startsWith(HELPER_NAME_PREFIX));
+}
+
+/**
+ * A container's published TCP ports a browser on this computer opens at localhost (the ones
+ * published on every address or on the loopback), each host port once: the engine lists an IPv4
+ * and an IPv6 binding of one port apart.
+ */
+export function webPorts(container: ContainerSummary): number[] {
+  const ports = container.ports.filter((port) => localWebAddress(port) !== null).map((port) => port.publicPort);
+  return [...new Set(ports.filter((port): port is number => port !== null))];
 }

@@ -10,6 +10,8 @@ export const HELPER_IMAGE = 'busybox:latest';
 export const HELPER_LABEL = 'berth.helper';
 export const HELPER_PURPOSE = 'volume-files';
 export const HELPER_VOLUME_LABEL = 'berth.volume';
+/** How every helper's name starts: the lessons leave Berth's own helpers out of a volume's users. */
+export const HELPER_NAME_PREFIX = 'berth-volume-files-';
 /** Where the volume is mounted inside the helper. */
 export const HELPER_MOUNT = '/volume';
 /** A browse session keeps its read-only helper this long after its last use: clicking through folders stays fast. */
@@ -178,7 +180,7 @@ export class VolumeHelpers {
     let container: Docker.Container;
     try {
       container = await client.createContainer({
-        name: `berth-volume-files-${randomBytes(4).toString('hex')}`,
+        name: `${HELPER_NAME_PREFIX}${randomBytes(4).toString('hex')}`,
         Image: this.image,
         Cmd: HELPER_COMMAND,
         Labels: { [HELPER_LABEL]: HELPER_PURPOSE, [HELPER_VOLUME_LABEL]: volume },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContainerChange, ContainerSummary } from '../../../src/shared/containers';
 import { Emitter, type Listener } from '../../../src/shared/emitter';
 import type { EngineEvent } from '../../../src/main/engine/engineMonitor';
+import type { LessonId } from '../../../src/shared/lessons';
 import { course } from '../../../src/main/lessons/course';
 import type { LessonDefinition, ProbeAnswer, ProbeRequest } from '../../../src/main/lessons/lessonDefinition';
 import type { LessonProbeRunner } from '../../../src/main/lessons/lessonProbes';
@@ -24,7 +25,7 @@ const probing: LessonDefinition = {
   probes: () => [{ kind: 'exec', key: 'file', containerId: box.id, command: ['cat', '/f'] }],
 };
 
-function setUp() {
+function setUp(lessons: Partial<Record<LessonId, LessonDefinition>> = {}) {
   const events = new Emitter<EngineEvent>();
   const status = world().engine;
   const followed = { count: 0 };
@@ -62,6 +63,7 @@ function setUp() {
   const probes = {
     run: async (request: ProbeRequest): Promise<ProbeAnswer> => {
       asked.push(request);
+      if (request.kind !== 'exec') return { ok: answer, code: answer ? 200 : null, output: '', at: Date.now() };
       execs += 1;
       const execId = `own-${execs}`;
       noteOwnExec.call(execId);
@@ -76,7 +78,7 @@ function setUp() {
     sources,
     store: new LessonProgressStore(),
     probes,
-    lessons: { ...course, imageAndContainer: probing },
+    lessons: { ...course, imageAndContainer: probing, ...lessons },
     settleMs: 1,
   });
   noteOwnExec.call = (execId) => watcher.noteOwnExec(execId);
@@ -107,6 +109,24 @@ describe('the lesson watcher', () => {
       watcher.state().lessons.some((lesson) => lesson.id === 'imageAndContainer' && lesson.finished),
     );
     expect(asked).toHaveLength(2);
+    watcher.dispose();
+  });
+
+  it('asks a page that did not answer yet again shortly after, with no further event', async () => {
+    const page: LessonDefinition = {
+      id: 'portsAndVolumes',
+      steps: [{ id: 'open', commands: () => [], screen: () => '#/', done: (seen) => seen.probes.page?.ok === true }],
+      probes: () => [{ kind: 'http', key: 'page', host: '127.0.0.1', port: 8080, path: '/' }],
+    };
+    const { watcher, asked, setAnswer } = setUp({ portsAndVolumes: page });
+    await watcher.startLesson('portsAndVolumes');
+    await waitFor('the first ask', () => asked.length === 1);
+    // The server in the container listens now; no engine event says so.
+    setAnswer(true);
+    await waitFor('the page step done', () =>
+      watcher.state().lessons.some((lesson) => lesson.id === 'portsAndVolumes' && lesson.finished),
+    );
+    expect(asked.map((request) => request.kind)).toEqual(['http', 'http']);
     watcher.dispose();
   });
 

@@ -16,6 +16,13 @@ describe('routes in the URL hash', () => {
     expect(routeFromHash(`#/build/${encodeURIComponent('C:\\Users\\me\\site')}`)?.param).toBe('C:\\Users\\me\\site');
   });
 
+  it('reads the older volume lesson’s address as lesson 6, ports and volumes', () => {
+    expect(routeFromHash('#/lessons/volumes')).toEqual({ section: 'lessons', param: 'portsAndVolumes' });
+    expect(routeFromHash('#/lessons/portsAndVolumes')).toEqual({ section: 'lessons', param: 'portsAndVolumes' });
+    // Only under lessons: a volume named "volumes" is still itself.
+    expect(routeFromHash('#/volumes/volumes')).toEqual({ section: 'volumes', param: 'volumes' });
+  });
+
   it('reads the Hub search words from ?q=', () => {
     expect(routeFromHash('#/hub?q=redis')).toEqual({ section: 'hub', param: null, query: 'redis' });
     expect(routeFromHash('#/hub?q=bitnami%2Fredis%20sentinel')).toEqual({

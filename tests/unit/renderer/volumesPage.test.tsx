@@ -69,15 +69,15 @@ describe('the Volumes page', () => {
     expect(fake.subscribe.mock.calls.map(([name]) => name)).not.toContain('volumes.list');
   });
 
-  it('loads, then with no volumes explains what a volume is and leads to the lesson', async () => {
+  it('loads, then with no volumes explains what a volume is and leads to lesson 6', async () => {
     const fake = fakeClient();
     const navigate = renderPage(fake.client);
     await fake.push('engine.status', connectedStatus());
     expect(screen.getByText('Loading volumes…')).toBeTruthy();
     await fake.push('volumes.list', []);
     expect(screen.getByTestId('empty-state').textContent).toContain('data that outlives a container');
-    fireEvent.click(screen.getByRole('button', { name: 'Try it: keep redis data in a volume' }));
-    expect(navigate).toHaveBeenCalledWith('lessons', 'volumes');
+    fireEvent.click(screen.getByRole('button', { name: 'Try it: lesson 6, ports and volumes' }));
+    expect(navigate).toHaveBeenCalledWith('lessons', 'portsAndVolumes');
   });
 
   it('lists users as links and kinds, measures sizes only when asked, and prunes exactly the unused ones shown', async () => {

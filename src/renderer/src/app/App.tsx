@@ -49,9 +49,6 @@ const NetworksPage = lazy(() =>
   import('../networks/NetworksPage').then((module) => ({ default: module.NetworksPage })),
 );
 const DiskUsagePage = lazy(() => import('../disk/DiskUsagePage').then((module) => ({ default: module.DiskUsagePage })));
-const VolumeLessonPage = lazy(() =>
-  import('../lessons/VolumeLessonPage').then((module) => ({ default: module.VolumeLessonPage })),
-);
 const LessonsListPage = lazy(() =>
   import('../lessons/LessonsListPage').then((module) => ({ default: module.LessonsListPage })),
 );
@@ -138,9 +135,8 @@ function RouteView({ route }: { route: Route }) {
     case 'disk':
       return <DiskUsagePage />;
     case 'lessons': {
-      // #/lessons: the course; #/lessons/<lesson id>: one lesson. #/lessons/volumes: the older
-      // volume lesson, until lesson 6 takes its place.
-      if (route.param === 'volumes') return <VolumeLessonPage />;
+      // #/lessons: the course; #/lessons/<lesson id>: one lesson (the older #/lessons/volumes reads
+      // as lesson 6: see routeFromHash).
       const lesson = lessonIdSchema.safeParse(route.param);
       return lesson.success ? <LessonPage key={lesson.data} lessonId={lesson.data} /> : <LessonsListPage />;
     }

@@ -35,7 +35,9 @@ export function routeFromHash(hash: string): Route | null {
   const slash = path.indexOf('/');
   const name = slash === -1 ? path : path.slice(0, slash);
   if (!(sections as readonly string[]).includes(name)) return null;
-  const param = slash === -1 ? null : decodeURIComponent(path.slice(slash + 1)) || null;
+  const given = slash === -1 ? null : decodeURIComponent(path.slice(slash + 1)) || null;
+  // The older volume lesson's address (#/lessons/volumes, in links kept from before) is lesson 6 now.
+  const param = name === 'lessons' && given === 'volumes' ? 'portsAndVolumes' : given;
   const query = search.get('q')?.trim();
   const show = search.get('show');
   return { section: name as Section, param, ...(query ? { query } : {}), ...(show ? { show } : {}) };

@@ -15,7 +15,7 @@ export function StepFrame({ title, body, children }: { title: string; body?: str
   );
 }
 
-/** A command to type in a terminal, with a Copy button (the volume lesson shows its steps' commands with it too). */
+/** A command to type in a terminal, with a Copy button (the lessons show their steps' commands with it too): code, never translated. */
 export function Command({
   text,
   testId = 'onboarding-command',
@@ -33,7 +33,7 @@ export function Command({
       className="flex items-center gap-2 rounded-md bg-slate-900 px-3 py-2 font-mono text-sm text-slate-100"
       data-testid={testId}
     >
-      <span className="min-w-0 flex-1 break-words select-all">$ {text}</span>
+      <code className="min-w-0 flex-1 break-words select-all">$ {text}</code>
       <Button className="!px-2 !py-0.5 text-xs" onClick={() => void copy(text)} aria-label={copyLabel}>
         {state === 'copied' ? t('onboarding.start.copied') : t('onboarding.start.copy')}
       </Button>

@@ -85,7 +85,7 @@ export function VolumesPage() {
           action={t('volumes.empty.action')}
           onAction={() => setCreating(true)}
           secondaryAction={t('volumes.empty.lesson')}
-          onSecondaryAction={() => navigate('lessons', 'volumes')}
+          onSecondaryAction={() => navigate('lessons', 'portsAndVolumes')}
           more={<RestoreVolumeButton />}
         />
         {createDialog}
@@ -105,11 +105,11 @@ export function VolumesPage() {
           <h1 className="text-xl font-semibold">{t('volumes.title')}</h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('volumes.intro')}</p>
           <a
-            href="#/lessons/volumes"
+            href="#/lessons/portsAndVolumes"
             className="mt-1 inline-block text-sm text-sky-700 underline hover:text-sky-800 dark:text-sky-300"
             onClick={(event) => {
               event.preventDefault();
-              navigate('lessons', 'volumes');
+              navigate('lessons', 'portsAndVolumes');
             }}
             data-testid="volumes-lesson-link"
           >
