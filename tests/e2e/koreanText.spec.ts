@@ -60,6 +60,9 @@ const allowedPhrases = [
   'Engine API',
   'OS/Arch',
   '(pull)',
+  // The glossary's first use of a build word: 이미지 빌드(build), 캐시 사용 (CACHED).
+  '(build)',
+  '(CACHED)',
   // compose's verbs beside their Korean words, as (pull) is: 올리기 (up), 내리기 (down).
   '(up)',
   '(down)',
@@ -304,6 +307,10 @@ test('every main screen in Korean shows no English words but names, commands and
   await check(found, 'lesson 2', page, () => expect(new LessonPage(page).step('separate')).toBeVisible());
   await open('lessons/clientAndServer');
   await check(found, 'lesson 3', page, () => expect(page.getByTestId('live-server')).toBeVisible());
+  await open('lessons/helloWorld');
+  await check(found, 'lesson 4', page, () => expect(new LessonPage(page).step('secondRun')).toBeVisible());
+  await open('lessons/ownImage');
+  await check(found, 'lesson 5', page, () => expect(new LessonPage(page).step('edit')).toBeVisible());
   await open('lessons/portsAndVolumes');
   await check(found, 'lesson 6', page, () => expect(new LessonPage(page).step('read')).toBeVisible());
 

@@ -1,5 +1,6 @@
 import type { ContainerSummary } from '../../shared/containers';
 import type { LocalImage } from '../../shared/images';
+import type { RunFlow } from '../../shared/run';
 import { familiarRepository, parseImageReference } from '../../shared/imageReference';
 import { localWebAddress } from '../../shared/portText';
 import type { Volume, VolumeUser } from '../../shared/volumes';
@@ -57,6 +58,34 @@ export function createdSince(containers: readonly ContainerSummary[], at: number
 /** "sha256:abc…" → "abc…" (12 characters), as `docker images` and `docker ps` show an id. */
 export function shortId(id: string): string {
   return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+/**
+ * The repository of an image the learner built and named: Podman names `podman build -t my-site`
+ * localhost/my-site, which the learner (and dockerd) call my-site.
+ */
+export function builtRepositoryOf(reference: string): string | null {
+  const repository = repositoryOf(reference);
+  return repository?.startsWith('localhost/') ? repository.slice('localhost/'.length) : repository;
+}
+
+/** The containers that ran to the end and exited with code 0, newest first. */
+export function exitedOk(containers: readonly ContainerSummary[]): ContainerSummary[] {
+  return containers
+    .filter((container) => container.state === 'exited' && container.exitCode === 0)
+    .sort((a, b) => b.created - a.created);
+}
+
+/** Berth's run flows of this repository (newest first, as world.runs keeps them). */
+export function runsOf(world: LessonWorld, repository: string): RunFlow[] {
+  return world.runs.filter((flow) => repositoryOf(flow.image) === repository);
+}
+
+/** How many image ids the start of two layer lists shares: the base image and the steps that came from the cache. */
+export function sharedLayerCount(a: readonly string[], b: readonly string[]): number {
+  let count = 0;
+  while (count < a.length && count < b.length && a[count] === b[count]) count += 1;
+  return count;
 }
 
 /** The volume of this name; null when there is none. */

@@ -70,12 +70,12 @@ function fakeClient(saves: DockerfileSaveResult[] = [], status = connectedStatus
   return { client: { request, subscribe } as unknown as BerthClient, request };
 }
 
-function renderPage(client: BerthClient) {
+function renderPage(client: BerthClient, folder: string | null = null) {
   render(
     <ClientContext.Provider value={client}>
       <NavigateContext.Provider value={vi.fn()}>
         <EngineStatusProvider>
-          <BuildPage />
+          <BuildPage folder={folder} />
         </EngineStatusProvider>
       </NavigateContext.Provider>
     </ClientContext.Provider>,
@@ -288,5 +288,22 @@ describe('the Build page', () => {
     });
     expect(editor().state.doc.toString()).toBe(devFile.content);
     expect(screen.queryByTestId('build-dirty')).toBeNull();
+  });
+});
+
+describe('the Build page opened at a folder (#/build/<folder>, a lesson’s "Open in Build")', () => {
+  it('opens that folder’s Dockerfile by itself', async () => {
+    const { client, request } = fakeClient();
+    await act(async () => renderPage(client, example.contextPath));
+    expect(request).toHaveBeenCalledWith('builds.openFolder', { folder: example.contextPath, dockerfile: null });
+    expect(screen.getByTestId('build-folder-current').textContent).toBe(example.contextPath);
+    expect(editor().state.doc.toString()).toBe(devFile.content);
+  });
+
+  it('says why a folder that is not there cannot be opened', async () => {
+    const { client } = fakeClient();
+    await act(async () => renderPage(client, '/home/me/gone'));
+    expect(screen.getByTestId('build-page').dataset.state).toBe('empty');
+    expect(screen.getByText(/Nothing at \/home\/me\/gone/)).toBeTruthy();
   });
 });

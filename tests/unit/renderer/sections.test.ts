@@ -9,6 +9,13 @@ describe('routes in the URL hash', () => {
     expect(routeFromHash('')).toBeNull();
   });
 
+  it('reads a folder to build from #/build/<folder>, as lesson 5 links it and navigate writes it', () => {
+    const folder = '/home/me/my site/static-site';
+    expect(routeFromHash(`#/build/${encodeURIComponent(folder)}`)).toEqual({ section: 'build', param: folder });
+    expect(routeFromHash(routeHash({ section: 'build', param: folder }))).toEqual({ section: 'build', param: folder });
+    expect(routeFromHash(`#/build/${encodeURIComponent('C:\\Users\\me\\site')}`)?.param).toBe('C:\\Users\\me\\site');
+  });
+
   it('reads the older volume lesson’s address as lesson 6, ports and volumes', () => {
     expect(routeFromHash('#/lessons/volumes')).toEqual({ section: 'lessons', param: 'portsAndVolumes' });
     expect(routeFromHash('#/lessons/portsAndVolumes')).toEqual({ section: 'lessons', param: 'portsAndVolumes' });

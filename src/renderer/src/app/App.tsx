@@ -122,7 +122,8 @@ function RouteView({ route }: { route: Route }) {
       // #/images/<id>: that image's layers (the Images rows and the build page link there).
       return route.param ? <ImageLayersPage key={route.param} id={route.param} /> : <ImagesPage />;
     case 'build':
-      return <BuildPage />;
+      // #/build/<folder>: that folder opened (a lesson's "Open in Build").
+      return <BuildPage folder={route.param} />;
     case 'compose':
       // #/compose/<project>: one project's services, file, logs and commands.
       return route.param ? <ComposeProjectPage key={route.param} name={route.param} /> : <ComposePage />;

@@ -40,7 +40,7 @@ interface OpenFolder extends FileEdit<DockerfileDocument> {
  * a file that changed on disk), the build's options, what the build context sends, and the build
  * itself, which goes on in the main process when the page is left.
  */
-export function BuildPage() {
+export function BuildPage({ folder = null }: { folder?: string | null } = {}) {
   const { t } = useTranslation();
   const client = useBerthClient();
   const engine = useEngineAvailable();
@@ -165,6 +165,16 @@ export function BuildPage() {
     else void startBuild(options);
   };
 
+  // #/build/<folder> (a lesson's "Open in Build"): that folder, unless it is open already.
+  useEffect(() => {
+    if (!folder || folder === contextPath) return;
+    client.request('builds.openFolder', { folder, dockerfile: null }).then(
+      (found) => unlessDirty(() => opened(found)),
+      (caught: unknown) => setFailure(toBerthError(caught)),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new route opens a folder; the rest is read as it is then
+  }, [folder]);
+
   useEffect(() => {
     if (!startedHere || job?.id !== startedHere) return;
     jobSection.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
@@ -196,7 +206,12 @@ export function BuildPage() {
         <section className="mt-6 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900/60">
           <h2 className="font-semibold">{t('build.start.title')}</h2>
           <p className="mt-1 mb-5 text-sm leading-6 text-slate-600 dark:text-slate-400">{t('build.start.body')}</p>
-          <FolderPicker onOpened={(folder) => opened(folder)} />
+          {failure && (
+            <div className="mb-4">
+              <ProblemCard problem={failure.toWire()} />
+            </div>
+          )}
+          <FolderPicker onOpened={(picked) => opened(picked)} />
         </section>
         <div className="mt-6">
           <AboutBuilder command={null} />
@@ -287,7 +302,7 @@ export function BuildPage() {
             {t('build.noDockerfile.create')}
           </Button>
           <div className="mt-6 border-t border-slate-200 pt-5 dark:border-slate-800">
-            <FolderPicker onOpened={(folder) => opened(folder)} />
+            <FolderPicker onOpened={(picked) => opened(picked)} />
           </div>
         </section>
       ) : (

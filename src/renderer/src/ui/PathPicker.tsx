@@ -16,6 +16,9 @@ export interface PathPickerProps<T> {
   help: string;
   /** Test ids: `${testIdPrefix}-path`, `-open`, `-choose`. */
   testIdPrefix: string;
+  /** The typed path's button ("Open" unless told: the lessons "Copy the example here"), and its busy label. */
+  openLabel?: string;
+  busyLabel?: string;
   /** A known file problem in a sentence (shown under the path); null for others, shown in a card. */
   problemText?: (error: BerthError) => string | null;
   /** More ways to open something (examples), given the picker's `attempt` so they share its busy state and errors. */
@@ -32,6 +35,8 @@ export function PathPicker<T>({
   label,
   help,
   testIdPrefix,
+  openLabel,
+  busyLabel,
   problemText,
   children,
 }: PathPickerProps<T>) {
@@ -107,7 +112,7 @@ export function PathPicker<T>({
                 disabled={busy}
                 data-testid={`${testIdPrefix}-open`}
               >
-                {busy ? t('build.folder.opening') : t('build.folder.open')}
+                {busy ? (busyLabel ?? t('build.folder.opening')) : (openLabel ?? t('build.folder.open'))}
               </Button>
               {dialogAvailable && (
                 <Button
