@@ -14,6 +14,8 @@ export interface PathPickerProps<T> {
   onOpened: (opened: T) => void;
   label: string;
   help: string;
+  /** The typed path's button and its busy words ("Copy here"): Open and Opening… unless said. */
+  openLabel?: { idle: string; busy: string };
   /** Test ids: `${testIdPrefix}-path`, `-open`, `-choose`. */
   testIdPrefix: string;
   /** A known file problem in a sentence (shown under the path); null for others, shown in a card. */
@@ -33,6 +35,7 @@ export function PathPicker<T>({
   help,
   testIdPrefix,
   problemText,
+  openLabel,
   children,
 }: PathPickerProps<T>) {
   const { t } = useTranslation();
@@ -107,7 +110,7 @@ export function PathPicker<T>({
                 disabled={busy}
                 data-testid={`${testIdPrefix}-open`}
               >
-                {busy ? t('build.folder.opening') : t('build.folder.open')}
+                {busy ? (openLabel?.busy ?? t('build.folder.opening')) : (openLabel?.idle ?? t('build.folder.open'))}
               </Button>
               {dialogAvailable && (
                 <Button

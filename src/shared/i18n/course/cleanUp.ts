@@ -16,7 +16,6 @@ export const cleanUpEn = {
   },
   nothing:
     'Nothing is reclaimable now, so there is nothing for the space to go down from. Make something to remove first: this container writes 50 MB of zeros into its own files and stops, and a stopped container’s files are reclaimable. Then remove it (docker rm cleanup-practice, or Clean up in Berth).',
-  practice: 'docker run --name cleanup-practice busybox dd if=/dev/zero of=/practice bs=1M count=50',
   pruneWarning:
     'docker container prune removes every stopped container on this computer, not only the lessons’ ones, and docker image prune every image without a tag. Berth’s clean-up lists exactly what it removes before you confirm.',
   steps: {
@@ -50,7 +49,6 @@ export const cleanUpKo: Widen<typeof cleanUpEn> = {
   },
   nothing:
     '지금은 확보할 수 있는 공간이 없어서 줄어들 것도 없어요. 먼저 삭제할 것을 만들어 보세요. 아래 컨테이너는 자기 파일에 0을 50MB 쓰고 중지돼요. 중지된 컨테이너의 파일은 확보할 수 있는 공간이에요. 그다음 삭제하세요(docker rm cleanup-practice, 또는 Berth의 정리).',
-  practice: 'docker run --name cleanup-practice busybox dd if=/dev/zero of=/practice bs=1M count=50',
   pruneWarning:
     'docker container prune은 레슨에서 만든 것뿐 아니라 이 컴퓨터의 중지된 컨테이너를 모두 삭제하고, docker image prune은 태그 없는 이미지를 모두 삭제해요. Berth의 정리는 삭제할 항목을 정확히 보여 준 다음 확인을 받아요.',
   steps: {
