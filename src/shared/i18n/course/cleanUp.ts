@@ -15,19 +15,19 @@ export const cleanUpEn = {
     waiting: 'Measuring the disk usage…',
   },
   nothing:
-    'Nothing is reclaimable now, so there is nothing for the space to go down from. Make something to remove first: this container writes 50 MB of zeros into its own files and stops, and a stopped container’s files are reclaimable. Then remove it (docker rm cleanup-practice, or Clean up in Berth).',
+    'Nothing is reclaimable now, so there is nothing for the space to go down from. Make something to remove first: this container writes 50 MB of zeros into its own files and stops, and a stopped container’s files are reclaimable. Then remove it (`docker rm cleanup-practice`, or Clean up in Berth).',
   pruneWarning:
-    'docker container prune removes every stopped container on this computer, not only the lessons’ ones, and docker image prune every image without a tag. Berth’s clean-up lists exactly what it removes before you confirm.',
+    '`docker container prune` removes every stopped container on this computer, not only the lessons’ ones, and `docker image prune` every image without a tag. Berth’s clean-up lists exactly what it removes before you confirm.',
   steps: {
     measure: {
       title: 'Look at the disk usage',
-      body: 'docker system df counts what images, containers, local volumes and the build cache take, and how much of it is reclaimable. Berth’s Disk usage page shows the same, item by item.',
+      body: '`docker system df` counts what images, containers, local volumes and the build cache take, and how much of it is reclaimable. Berth’s Disk usage page shows the same, item by item.',
       done: 'Docker uses {{total}}; {{before}} of it is reclaimable.',
       action: 'Open Disk usage',
     },
     clean: {
       title: 'Remove what nothing uses',
-      body: 'Remove the stopped containers and the images without a tag: in Berth, Clean up on the Disk usage page lists each item and the space it frees, then asks you to confirm. In a terminal, the prune commands do the same.',
+      body: 'Remove the stopped containers and the images without a tag: in Berth, Clean up on the Disk usage page lists each item and the space it frees, then asks you to confirm. In a terminal, the `prune` commands do the same.',
       done: 'The reclaimable space went down from {{before}} to {{after}}: {{freed}} freed.',
       action: 'Clean up',
     },
@@ -48,19 +48,19 @@ export const cleanUpKo: Widen<typeof cleanUpEn> = {
     waiting: '디스크 사용량을 재는 중…',
   },
   nothing:
-    '지금은 확보할 수 있는 공간이 없어서 줄어들 것도 없어요. 먼저 삭제할 것을 만들어 보세요. 아래 컨테이너는 자기 파일에 0을 50MB 쓰고 중지돼요. 중지된 컨테이너의 파일은 확보할 수 있는 공간이에요. 그다음 삭제하세요(docker rm cleanup-practice, 또는 Berth의 정리).',
+    '지금은 확보할 수 있는 공간이 없어서 줄어들 것도 없어요. 먼저 삭제할 것을 만들어 보세요. 아래 컨테이너는 자기 파일에 0을 50MB 쓰고 중지돼요. 중지된 컨테이너의 파일은 확보할 수 있는 공간이에요. 그다음 삭제하세요(`docker rm cleanup-practice`, 또는 Berth의 정리).',
   pruneWarning:
-    'docker container prune은 레슨에서 만든 것뿐 아니라 이 컴퓨터의 중지된 컨테이너를 모두 삭제하고, docker image prune은 태그 없는 이미지를 모두 삭제해요. Berth의 정리는 삭제할 항목을 정확히 보여 준 다음 확인을 받아요.',
+    '`docker container prune`은 레슨에서 만든 것뿐 아니라 이 컴퓨터의 중지된 컨테이너를 모두 삭제하고, `docker image prune`은 태그 없는 이미지를 모두 삭제해요. Berth의 정리는 삭제할 항목을 정확히 보여 준 다음 확인을 받아요.',
   steps: {
     measure: {
       title: '디스크 사용량 보기',
-      body: 'docker system df는 이미지, 컨테이너, 로컬 볼륨, 빌드 캐시가 차지하는 공간과 그중 확보할 수 있는 공간을 세어요. Berth의 디스크 사용량 화면은 같은 내용을 항목마다 보여 줘요.',
+      body: '`docker system df`는 이미지, 컨테이너, 로컬 볼륨, 빌드 캐시가 차지하는 공간과 그중 확보할 수 있는 공간을 세어요. Berth의 디스크 사용량 화면은 같은 내용을 항목마다 보여 줘요.',
       done: '도커가 {{total}}를 쓰고 있고, 그중 {{before}}를 확보할 수 있어요.',
       action: '디스크 사용량 열기',
     },
     clean: {
       title: '아무것도 쓰지 않는 것 삭제하기',
-      body: '중지된 컨테이너와 태그 없는 이미지를 삭제하세요. Berth에서는 디스크 사용량 화면의 정리가 항목마다 확보되는 공간을 보여 주고 확인을 받아요. 터미널에서는 prune 명령어가 같은 일을 해요.',
+      body: '중지된 컨테이너와 태그 없는 이미지를 삭제하세요. Berth에서는 디스크 사용량 화면의 정리가 항목마다 확보되는 공간을 보여 주고 확인을 받아요. 터미널에서는 `prune` 명령어가 같은 일을 해요.',
       done: '확보할 수 있는 공간이 {{before}}에서 {{after}}로 줄었어요. {{freed}}를 확보했어요.',
       action: '정리하기',
     },

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../../app/navigation';
 import { Button } from '../../ui/Button';
+import { InlineCode } from '../../ui/InlineCode';
 import type { LessonExtras, LessonIntroProps, LessonStepActionProps } from '../lessonExtras';
 
 /** Something to remove when nothing is: 50 MB written into a container's own files, then it stops. */
@@ -74,14 +75,18 @@ function CleanStepAction(props: LessonStepActionProps) {
           className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
           data-testid="lesson-clean-up-nothing"
         >
-          <p>{t('course.cleanUp.nothing')}</p>
+          <p>
+            <InlineCode text={t('course.cleanUp.nothing')} />
+          </p>
           <code className="mt-2 block font-mono text-xs break-all select-all" data-value="">
             {PRACTICE_COMMAND}
           </code>
         </div>
       )}
       <OpenDiskUsage {...props} />
-      <p className="text-sm text-slate-600 dark:text-slate-400">{t('course.cleanUp.pruneWarning')}</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        <InlineCode text={t('course.cleanUp.pruneWarning')} />
+      </p>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useNavigate } from '../../app/navigation';
 import { useCompose } from '../../compose/composeStore';
 import { ProblemCard } from '../../engine/ProblemCard';
 import { Button } from '../../ui/Button';
+import { InlineCode } from '../../ui/InlineCode';
 import { PathPicker } from '../../ui/PathPicker';
 import { useAction } from '../../ui/useAction';
 import type { LessonExtras, LessonIntroProps, LessonStepActionProps } from '../lessonExtras';
@@ -28,16 +29,22 @@ function ExampleCard({ lesson }: LessonIntroProps) {
       data-testid="lesson-compose-example"
     >
       <h2 id="lesson-compose-example-title" className="text-sm font-semibold">
-        {t('course.compose.example.title')}
+        <InlineCode text={t('course.compose.example.title')} />
       </h2>
-      <p className="mt-1 text-sm leading-6 text-slate-600 dark:text-slate-400">{t('course.compose.example.body')}</p>
+      <p className="mt-1 text-sm leading-6 text-slate-600 dark:text-slate-400">
+        <InlineCode text={t('course.compose.example.body')} />
+      </p>
       {lesson.folder ? (
         <div className="mt-3 space-y-2 text-sm">
-          <p data-testid="lesson-compose-folder">{t('course.compose.example.copied', { folder: lesson.folder })}</p>
+          <p data-testid="lesson-compose-folder">
+            <InlineCode text={t('course.compose.example.copied', { folder: lesson.folder })} />
+          </p>
           <p className="text-slate-600 dark:text-slate-400">
-            {t('course.compose.example.terminal', {
-              project: lesson.facts.project ?? folderProject(lesson.folder),
-            })}
+            <InlineCode
+              text={t('course.compose.example.terminal', {
+                project: lesson.facts.project ?? folderProject(lesson.folder),
+              })}
+            />
           </p>
           <div className="flex flex-wrap gap-2">
             <OpenInCompose lesson={lesson} />
@@ -128,7 +135,9 @@ function VisitStepAction({ lesson, step }: LessonStepActionProps) {
         <OpenPage />
         {step.id === 'upAgain' && <OpenInCompose lesson={lesson} />}
       </div>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{t('course.compose.example.backHint')}</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        <InlineCode text={t('course.compose.example.backHint')} />
+      </p>
     </div>
   );
 }
