@@ -31,6 +31,7 @@ const backend = createBackend({
     ? pretendMachine(realHostSystem(process.env), process.env.BERTH_HARNESS_PRETEND)
     : realHostSystem(process.env),
   settingsPath: path.join(settingsDir, 'settings.json'),
+  lessonsPath: path.join(settingsDir, 'lessons.json'),
   // The examples' copies live with this run's settings (removed with them when the folder is this run's own).
   workDir: path.join(settingsDir, 'examples'),
   examplesDir: path.join(projectRoot, 'resources', 'examples'),

@@ -34,6 +34,13 @@ import { ImageLayersService } from './images/imageLayers';
 import { ImageService } from './images/imageService';
 import { PullManager } from './images/pullManager';
 import { checkDockerCli } from './installation/dockerCli';
+import type { LessonId } from '../shared/lessons';
+import { course } from './lessons/course';
+import type { LessonDefinition } from './lessons/lessonDefinition';
+import { copyLessonExample } from './lessons/lessonExample';
+import { LessonProbeRunner } from './lessons/lessonProbes';
+import { LessonProgressStore } from './lessons/lessonProgressStore';
+import { LessonWatcher } from './lessons/lessonWatcher';
 import { VolumeLesson } from './lessons/volumeLesson';
 import { NetworkService } from './networks/networkService';
 import { watchPodmanNetworkFiles } from './networks/podmanNetworkFiles';
@@ -68,6 +75,10 @@ export interface BackendOptions {
   pickSaveFile?: (input: { suggestedName: string; kind: 'tar' | 'any' }) => Promise<string | null>;
   /** The OS open dialog for a .tar: the chosen file, or null when cancelled. None in the harness. */
   pickOpenFile?: () => Promise<string | null>;
+  /** The lessons' progress file (userData/lessons.json); without it the progress lives in memory (tests). */
+  lessonsPath?: string | null;
+  /** The course's lessons; tests give their own (a lesson that asks for each kind of probe). */
+  lessonCourse?: Readonly<Record<LessonId, LessonDefinition>>;
 }
 
 /**
@@ -99,6 +110,8 @@ export interface Backend {
   reclaimable: ReclaimableWatcher;
   /** The menu bar menu, built from the services; the Electron tray and the harness preview both show it. */
   tray: TrayFeed;
+  /** The course's lessons, checked on the live engine (the tray shows the one in progress). */
+  lessons: LessonWatcher;
   /** Texts for the main process (tray, notifications) in the language the settings choose. */
   translate(): TFunction;
   server: ContractServer;
@@ -217,6 +230,44 @@ export function createBackend(options: BackendOptions): Backend {
     }
     return t;
   };
+  const lessonStore = new LessonProgressStore({ filePath: options.lessonsPath ?? null });
+  const lessonProbes = new LessonProbeRunner({
+    getClient,
+    listVolumeFolder: async (volume, folder) => {
+      try {
+        return (await volumeFiles.browse({ name: volume, path: folder })).entries.map((entry) => entry.name);
+      } finally {
+        // The helper goes at once: a lesson checks that no container uses the volume.
+        await volumeFiles.close({ name: volume });
+      }
+    },
+    onExecCreated: (execId) => lessons.noteOwnExec(execId),
+  });
+  const lessons: LessonWatcher = new LessonWatcher({
+    lessons: options.lessonCourse,
+    store: lessonStore,
+    probes: lessonProbes,
+    sources: {
+      monitor,
+      containers,
+      images,
+      volumes,
+      networks,
+      composeProjects,
+      builds,
+      pulls,
+      runs,
+      composeTool: () => composeTool.refresh(),
+      diskUsage: async () => {
+        const usage = await disk.usage();
+        const categories = [usage.images, usage.containers, usage.volumes, usage.buildCache];
+        return { reclaimable: usage.reclaimable, total: categories.reduce((sum, category) => sum + category.size, 0) };
+      },
+      imageLayers: async (client, imageId) => (await client.getImage(imageId).inspect()).RootFS?.Layers ?? [],
+      getClient,
+    },
+  });
+
   const tray = createTrayFeed({
     monitor,
     containers,
@@ -292,11 +343,12 @@ export function createBackend(options: BackendOptions): Backend {
         : system;
     const override = choice.kind === 'custom' ? choice.url : null;
     const [client, engine] = await Promise.all([checkDockerCli(cliSystem, override), monitor.retryNow()]);
+    // Lesson 3: the check seen with the Docker server answering is the client and the server, shown.
+    if (engine.state === 'connected' && engine.server) {
+      lessons.observe({ kind: 'installationCheck', at: Date.now(), serverVersion: engine.server.version });
+    }
     return { client, engine, checkedAt: Date.now() };
   }
-
-  const lessonsNotYet = (): Promise<never> =>
-    Promise.reject(new BerthError('internal', 'The lessons are being written (#16).'));
 
   const server = createContractServer({
     requests: {
@@ -336,13 +388,23 @@ export function createBackend(options: BackendOptions): Backend {
       'volumeLesson.step': ({ step }) => volumeLesson.step(step),
       'volumeLesson.reset': ({ confirm }) => volumeLesson.reset(confirm),
       'volumes.closeFiles': (input) => volumeFiles.close(input),
-      // #16: the LessonWatcher answers these (being written); until then they say so.
-      'lessons.state': lessonsNotYet,
-      'lessons.start': lessonsNotYet,
-      'lessons.reset': lessonsNotYet,
-      'lessons.recheck': lessonsNotYet,
-      'lessons.copyExample': lessonsNotYet,
-      'lessons.checkVersionOutput': lessonsNotYet,
+      'lessons.state': async () => lessons.state(),
+      'lessons.start': ({ lesson }) => lessons.startLesson(lesson),
+      'lessons.reset': async ({ lesson }) => lessons.reset(lesson),
+      'lessons.recheck': ({ lesson }) => lessons.recheck(lesson),
+      'lessons.copyExample': async ({ lesson, folder }) => {
+        const copy = await copyLessonExample({
+          example: (options.lessonCourse ?? course)[lesson].example,
+          folder,
+          examplesDir: options.examplesDir,
+        });
+        // Picked by the user for this: the Build page may save and create files in it.
+        dockerfiles.chooseFolder(copy);
+        return lessons.setFolder(lesson, copy);
+      },
+      // TODO(#16, lessons-2-3): the pasted `docker version` output checked against the engine.
+      'lessons.checkVersionOutput': () =>
+        Promise.reject(new BerthError('internal', 'The docker version check is being written (#16).')),
       'networks.list': () => networks.list(),
       'networks.create': (input) => networks.create(input),
       'networks.remove': (input) => networks.remove(input),
@@ -409,10 +471,7 @@ export function createBackend(options: BackendOptions): Backend {
       'compose.projects': (_input, emit) => composeProjects.subscribe(emit),
       'compose.jobs': (_input, emit) => composeJobs.subscribe(emit),
       'compose.logs': (input, emit) => composeLogs.open(input, emit),
-      'lessons.progress': (_input, _emit, fail) => {
-        fail(new BerthError('internal', 'The lessons are being written (#16).'));
-        return () => undefined;
-      },
+      'lessons.progress': (_input, emit) => lessons.subscribe(emit),
     },
   });
 
@@ -429,12 +488,15 @@ export function createBackend(options: BackendOptions): Backend {
     disk,
     reclaimable,
     tray,
+    lessons,
     translate,
     server,
     async start() {
       running = true;
       contextFollower.start();
       await monitor.start();
+      // Lessons open before a restart are followed again at once.
+      lessons.start();
     },
     stop() {
       running = false;
@@ -457,6 +519,7 @@ export function createBackend(options: BackendOptions): Backend {
       terminals.dispose();
       tray.dispose();
       reclaimable.dispose();
+      lessons.dispose();
       dockerfiles.dispose();
     },
   };

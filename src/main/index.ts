@@ -171,6 +171,7 @@ if (!app.requestSingleInstanceLock()) {
     const backend = createBackend({
       system: realHostSystem(),
       settingsPath: path.join(app.getPath('userData'), 'settings.json'),
+      lessonsPath: path.join(app.getPath('userData'), 'lessons.json'),
       systemLanguages: () => app.getPreferredSystemLanguages(),
       workDir: path.join(app.getPath('userData'), 'examples'),
       examplesDir: path.join(resourcesDir, 'examples'),

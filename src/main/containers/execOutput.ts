@@ -17,6 +17,8 @@ export interface ExecOutputOptions {
   maxChars?: number;
   /** How long to wait for the engine to report the exit code once the output ended. Default 3000 ms. */
   exitCodeWaitMs?: number;
+  /** Told the exec's id once the engine made it (its events carry it: the lessons tell Berth's execs from the learner's). */
+  onCreated?: (execId: string) => void;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function execOutput(
     AttachStderr: true,
     Tty: false,
   });
+  options.onCreated?.(exec.id);
   const stream = (await exec.start({ hijack: true, stdin: false })) as unknown as Duplex;
   const stdout = collect(maxChars);
   const stderr = collect(maxChars);

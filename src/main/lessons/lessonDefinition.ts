@@ -50,7 +50,7 @@ export type LessonObservation =
    * An image event "tag" (a build or `docker tag` gave an image this name): a fully cached rebuild
    * tags the same id again, an edited one a new id that shares the unchanged steps' layers.
    */
-  | { kind: 'imageTagged'; at: number; tag: string; imageId: string; layers: readonly string[] }
+  | { kind: 'imageTagged'; at: number; tag: string; imageId: string; layers: string[] }
   /** An exec started in a container by someone other than Berth's probes (`docker exec …`). */
   | { kind: 'exec'; at: number; containerId: string; command: string }
   /** Disk usage measured while a lesson that asks for it is open (lesson 8). */

@@ -184,6 +184,11 @@ export class RunService {
     return this.start(parsed.data);
   }
 
+  /** Every run Berth keeps (the latest ones), newest first. */
+  list(): RunFlow[] {
+    return [...this.records.values()].reverse().map((record) => this.snapshot(record));
+  }
+
   /** The run's current flow (exact, not coalesced), or undefined for an unknown or forgotten run. */
   flow(runId: string): RunFlow | undefined {
     const record = this.records.get(runId);
