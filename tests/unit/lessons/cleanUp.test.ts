@@ -30,7 +30,7 @@ describe('lesson 8, clean up', () => {
     expect(step('measure').done(other, memory())).toBe(false);
     const measured = world({ observations: [sample(-1000, 1), sample(10, 300_000_000)] });
     expect(step('measure').done(measured, memory())).toBe(true);
-    expect(step('measure').remember!(measured, memory())).toEqual({ before: 300_000_000 });
+    expect(step('measure').remember!(measured, memory())).toEqual({ before: 300_000_000, total: 5_000_000_000 });
     expect(step('measure').commands(measured, memory())).toEqual(['docker system df']);
     expect(step('measure').screen(measured, memory())).toBe('#/disk');
   });
@@ -67,6 +67,7 @@ describe('lesson 8, clean up', () => {
       after: '310MB',
       freed: '0B',
       total: '6GB',
+      totalBefore: '5GB',
       reclaimable: '310MB',
       reclaimableBytes: '310000000',
     });
@@ -77,6 +78,10 @@ describe('lesson 8, clean up', () => {
       freed: '288MB',
       reclaimable: '15MB',
     });
+    // The measurements no longer kept (only the last 200 observations are): what was remembered.
+    expect(
+      cleanUp.facts!(world(), memory({ notes: { before: 300_000_000, after: 12_000_000, total: 5_000_000_000 } })),
+    ).toEqual({ before: '300MB', after: '12MB', freed: '288MB', total: '5GB', totalBefore: '5GB' });
     // Nothing to reclaim: the page says so.
     expect(cleanUp.facts!(world({ observations: [sample(10, 0)] }), memory())).toMatchObject({
       reclaimableBytes: '0',

@@ -182,6 +182,7 @@ describe('lesson 7, compose', () => {
     ).toBe(false);
     const kept = world({ composeProjects: [up], volumes: [sameVolume], probes: countOf('visit-counter', '3') });
     expect(step('upAgain').done(kept, remembered)).toBe(true);
+    expect(step('upAgain').remember!(kept, remembered)).toEqual({ countAfter: 3 });
     // down -v then up: a new volume, whatever it counts since.
     const newVolume = volume('visit-counter_counter-data', 'visit-counter', 99);
     expect(
@@ -222,14 +223,21 @@ describe('lesson 7, compose', () => {
         probes: countOf('visit-counter', '4'),
         volumes: [volume('visit-counter_counter-data', 'visit-counter')],
       }),
-      memory({ notes: { project: 'visit-counter', countAtDown: 3 } }),
+      memory({ notes: { project: 'visit-counter', count: 1, countAtDown: 3 } }),
     );
     expect(facts).toMatchObject({
       project: 'visit-counter',
       volume: 'visit-counter_counter-data',
+      counted: '1',
       count: '4',
       countAtDown: '3',
       url: 'http://127.0.0.1:8089/',
     });
+    // After the lesson, with the project down: the done texts keep what was remembered.
+    const later = compose.facts!(
+      world(),
+      memory({ notes: { project: 'visit-counter', count: 1, countAtDown: 3, countAfter: 5 } }),
+    );
+    expect(later).toMatchObject({ counted: '1', count: '5', countAtDown: '3', volume: 'visit-counter_counter-data' });
   });
 });

@@ -42,7 +42,7 @@ export const cleanUp: LessonDefinition = {
       done: (world, memory) => samples(world, memory).length > 0,
       remember: (world, memory): Record<string, number> => {
         const first = samples(world, memory)[0];
-        return first ? { before: first.reclaimableBytes } : {};
+        return first ? { before: first.reclaimableBytes, total: first.totalBytes } : {};
       },
     },
     {
@@ -62,17 +62,23 @@ export const cleanUp: LessonDefinition = {
     const first = list[0];
     const latest = list.at(-1);
     const facts: Record<string, string> = {};
-    if (!first || !latest) return facts;
+    const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
     // Before and after the clean-up once it is done; until then the first and the latest measurement.
-    const before = typeof memory.notes.before === 'number' ? memory.notes.before : first.reclaimableBytes;
-    const after = typeof memory.notes.after === 'number' ? memory.notes.after : latest.reclaimableBytes;
+    // What was remembered stands in when the measurements are no longer kept (only the last 200 are).
+    const before = number(memory.notes.before) ?? first?.reclaimableBytes;
+    const after = number(memory.notes.after) ?? latest?.reclaimableBytes;
+    const total = latest?.totalBytes ?? number(memory.notes.total);
+    if (before === undefined || after === undefined || total === undefined) return facts;
     facts.before = formatDiskSize(before);
     facts.after = formatDiskSize(after);
     facts.freed = formatDiskSize(Math.max(0, before - after));
-    facts.total = formatDiskSize(latest.totalBytes);
-    facts.reclaimable = formatDiskSize(latest.reclaimableBytes);
-    // For the page to say honestly that there is nothing to remove now.
-    facts.reclaimableBytes = String(latest.reclaimableBytes);
+    facts.total = formatDiskSize(total);
+    facts.totalBefore = formatDiskSize(number(memory.notes.total) ?? first?.totalBytes ?? total);
+    if (latest) {
+      facts.reclaimable = formatDiskSize(latest.reclaimableBytes);
+      // For the page to say honestly that there is nothing to remove now.
+      facts.reclaimableBytes = String(latest.reclaimableBytes);
+    }
     return facts;
   },
 };

@@ -164,6 +164,10 @@ export const compose: LessonDefinition = {
         if (typeof created === 'number' && volume?.created != null && volume.created !== created) return false;
         return (currentCount(world, memory) ?? 0) >= countNote(memory, 'countAtDown');
       },
+      remember: (world, memory): Record<string, number> => {
+        const count = currentCount(world, memory);
+        return count === null ? {} : { countAfter: count };
+      },
     },
   ],
   unmet: (world, memory) => {
@@ -190,8 +194,12 @@ export const compose: LessonDefinition = {
       facts.project = name;
       facts.volume = counterVolume(world, name)?.name ?? `${name}_${VOLUME}`;
     }
+    // Done texts stay shown after the project is gone: the counts fall back to what was remembered.
     const count = currentCount(world, memory);
-    if (count !== null) facts.count = String(count);
+    const counted = memory.notes.count ?? count;
+    if (counted != null) facts.counted = String(counted);
+    const latest = count ?? memory.notes.countAfter;
+    if (latest !== undefined) facts.count = String(latest);
     if (typeof memory.notes.countAtDown === 'number') facts.countAtDown = String(memory.notes.countAtDown);
     return facts;
   },

@@ -22,7 +22,7 @@ export const cleanUpEn = {
     measure: {
       title: 'Look at the disk usage',
       body: '`docker system df` counts what images, containers, local volumes and the build cache take, and how much of it is reclaimable. Berth’s Disk usage page shows the same, item by item.',
-      done: 'Docker uses {{total}}; {{before}} of it is reclaimable.',
+      done: 'Docker used {{totalBefore}}; {{before}} of it was reclaimable.',
       action: 'Open Disk usage',
     },
     clean: {
@@ -55,7 +55,7 @@ export const cleanUpKo: Widen<typeof cleanUpEn> = {
     measure: {
       title: '디스크 사용량 보기',
       body: '`docker system df`는 이미지, 컨테이너, 로컬 볼륨, 빌드 캐시가 차지하는 공간과 그중 확보할 수 있는 공간을 세어요. Berth의 디스크 사용량 화면은 같은 내용을 항목마다 보여 줘요.',
-      done: '도커가 {{total}}를 쓰고 있고, 그중 {{before}}를 확보할 수 있어요.',
+      done: '도커가 {{totalBefore}}를 쓰고 있었고, 그중 {{before}}를 확보할 수 있었어요.',
       action: '디스크 사용량 열기',
     },
     clean: {

@@ -29,8 +29,8 @@ export const composeEn = {
     },
     counted: {
       title: 'Visit the page',
-      body: 'Open `{{url}}`: every visit asks `redis` to add one to the count. Berth reads the count inside the `redis` container (`redis-cli GET visits`), so checking it counts no visit. Come back to Berth after opening the page.',
-      done: 'Redis counted {{count}} visits.',
+      body: 'Open `http://127.0.0.1:8089/`: every visit asks `redis` to add one to the count. Berth reads the count inside the `redis` container (`redis-cli GET visits`), so checking it counts no visit. Come back to Berth after opening the page.',
+      done: 'The count Redis keeps: {{counted}}.',
       action: 'Open the page',
     },
     down: {
@@ -77,8 +77,8 @@ export const composeKo: Widen<typeof composeEn> = {
     },
     counted: {
       title: '페이지 방문하기',
-      body: '이 주소의 페이지를 여세요: `{{url}}`. 방문할 때마다 페이지가 `redis`에 방문 수를 하나 더하라고 해요. Berth는 `redis` 컨테이너 안에서 방문 수를 읽어서(`redis-cli GET visits`) 확인할 때 방문 수가 늘지 않아요. 페이지를 연 다음 Berth로 돌아오세요.',
-      done: '`redis`가 방문 {{count}}번을 셌어요.',
+      body: '이 주소의 페이지를 여세요: `http://127.0.0.1:8089/`. 방문할 때마다 페이지가 `redis`에 방문 수를 하나 더하라고 해요. Berth는 `redis` 컨테이너 안에서 방문 수를 읽어서(`redis-cli GET visits`) 확인할 때 방문 수가 늘지 않아요. 페이지를 연 다음 Berth로 돌아오세요.',
+      done: '`redis`에 저장된 방문 수: {{counted}}',
       action: '페이지 열기',
     },
     down: {
