@@ -63,11 +63,19 @@ async function visit(): Promise<number> {
   return Number(count[1]);
 }
 
-async function startOverIfDone(lesson: LessonPage): Promise<void> {
+/**
+ * A fresh start when an earlier test left the lesson done. Start over forgets the progress; the
+ * lesson starts again when it is opened, so it is opened again (the list, then the lesson: no reload).
+ */
+async function startOverIfDone(page: Page, lesson: LessonPage): Promise<void> {
   if ((await lesson.startOver.count()) === 0) return;
   await lesson.startOver.click();
   await lesson.resetConfirm.click();
   await expect(lesson.resetDialog).toHaveCount(0);
+  await page.evaluate(() => (window.location.hash = '#/lessons'));
+  await expect(new LessonsListPage(page).root).toBeVisible();
+  await page.evaluate(() => (window.location.hash = '#/lessons/compose'));
+  await expect(lesson.root).toBeVisible();
 }
 
 /** Back to the lesson as a learner goes: Learn in the sidebar, then the lesson (no reload). */
@@ -88,7 +96,7 @@ test('(en) via Berth’s UI: copy the example, Up, a visit, Down, Up again, and 
   await page.goto(pageUrl(harness(), 'lessons/compose', 'en'));
   const lesson = new LessonPage(page);
   await expect(lesson.step('up')).toBeVisible();
-  await startOverIfDone(lesson);
+  await startOverIfDone(page, lesson);
   // Nothing copied yet: the lesson says the example is needed.
   await expect(lesson.needs).toBeVisible();
   await saveScreenshotsInEveryLook(page, 'lesson-compose-first-en');
@@ -159,7 +167,7 @@ test('(ko) via compose in a terminal: up -d, a visit, down, up -d, and every ste
   await page.goto(pageUrl(harness(), 'lessons/compose', 'ko'));
   const lesson = new LessonPage(page);
   await expect(lesson.step('up')).toBeVisible();
-  await startOverIfDone(lesson);
+  await startOverIfDone(page, lesson);
   // The compose this computer has, as the lesson writes it (docker-compose here, docker compose on Docker Desktop).
   const upLine = (await lesson.commands('up').filter({ hasText: ' up -d' }).first().textContent()) ?? '';
   const words = /\$?\s*(.+?) up -d/.exec(upLine)?.[1]?.trim().split(/\s+/) ?? [];
