@@ -127,13 +127,12 @@ function ComposeStepAction({ lesson }: LessonStepActionProps) {
 }
 
 /** A visit: open the page, then come back (a visit sends no event, so Berth checks again on return). */
-function VisitStepAction({ lesson, step }: LessonStepActionProps) {
+function VisitStepAction() {
   const { t } = useTranslation();
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         <OpenPage />
-        {step.id === 'upAgain' && <OpenInCompose lesson={lesson} />}
       </div>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         <InlineCode text={t('course.compose.example.backHint')} />
@@ -149,6 +148,6 @@ export const composeExtras: LessonExtras = {
     up: ComposeStepAction,
     counted: VisitStepAction,
     down: ComposeStepAction,
-    upAgain: VisitStepAction,
+    upAgain: ComposeStepAction,
   },
 };
