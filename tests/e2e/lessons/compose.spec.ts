@@ -97,8 +97,9 @@ test('(en) via Berth’s UI: copy the example, Up, a visit, Down, Up again, and 
   const lesson = new LessonPage(page);
   await expect(lesson.step('up')).toBeVisible();
   await startOverIfDone(page, lesson);
-  // Nothing copied yet: the lesson says the example is needed.
+  // Nothing copied yet: the lesson says the example is needed (compose is there: docker-compose here).
   await expect(lesson.needs).toBeVisible();
+  await expect(lesson.needs).not.toContainText('docker compose');
   await saveScreenshotsInEveryLook(page, 'lesson-compose-first-en');
 
   // The example, copied into the folder typed (the OS dialog is Electron's).
