@@ -11,6 +11,7 @@ import { eventStorm } from './bench/eventStorm';
 import { firstScreenSize } from './bench/firstScreenSize';
 import { hubSearch } from './bench/hubSearch';
 import { idleCost } from './bench/idleCost';
+import { lessonStep } from './bench/lessonStep';
 import { logsThroughput } from './bench/logsThroughput';
 import { onboardingClicks } from './bench/onboardingClicks';
 import { progressCoalescing } from './bench/progressCoalescing';
@@ -45,6 +46,7 @@ const benchmarks: Benchmark[] = [
   diskOverviewRatio,
   composeUpRatio,
   composeState,
+  lessonStep,
 ];
 
 const projectRoot = path.resolve(__dirname, '..');

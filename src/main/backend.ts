@@ -397,6 +397,7 @@ export function createBackend(options: BackendOptions): Backend {
           example: (options.lessonCourse ?? course)[lesson].example,
           folder,
           examplesDir: options.examplesDir,
+          mayWrite: (realFolder) => dockerfiles.isChosen(realFolder),
         });
         // Picked by the user for this: the Build page may save and create files in it.
         dockerfiles.chooseFolder(copy);

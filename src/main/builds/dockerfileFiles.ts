@@ -151,7 +151,8 @@ export class DockerfileFiles {
     });
   }
 
-  private isChosen(realFolder: string): boolean {
+  /** Whether Berth may write in this folder: chosen in the OS dialog (or any folder, without the dialog). */
+  isChosen(realFolder: string): boolean {
     if (!this.options.onlyChosenFolders) return true;
     return [...this.chosenFolders].some((chosen) => chosen === realFolder || isInside(chosen, realFolder));
   }

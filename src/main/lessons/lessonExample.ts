@@ -11,9 +11,17 @@ export async function copyLessonExample(input: {
   example: string | undefined;
   folder: string;
   examplesDir?: string;
+  /** Whether Berth may write there (in Electron: the folder was chosen in the OS dialog). */
+  mayWrite: (realFolder: string) => boolean;
 }): Promise<string> {
   if (!input.example) throw new BerthError('invalid-input', 'This lesson has no example project to copy.');
   const realFolder = await realFolderPath(path.resolve(input.folder), 'folder');
+  if (!input.mayWrite(realFolder)) {
+    throw new BerthError(
+      'forbidden',
+      `${realFolder} was not chosen in the folder dialog: Berth writes only where the user chose.`,
+    );
+  }
   const target = path.join(realFolder, input.example);
   await copyOnce(path.join(input.examplesDir ?? repositoryExamplesDir(), input.example), target);
   return target;

@@ -49,7 +49,7 @@ function setUp() {
     builds: { subscribe: () => () => undefined },
     pulls: { subscribe: () => () => undefined },
     runs: { list: () => [], onStarted: () => () => undefined, onFlow: () => () => undefined },
-    composeTool: async () => ({ found: false, searched: [] }),
+    composeTool: async () => ({ found: false, searched: [], platform: 'linux' }),
     diskUsage: async () => ({ reclaimable: 0, total: 0 }),
     imageLayers: async () => [],
     getClient: () => ({}) as Docker,
