@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { composeExtras } from '../../../src/renderer/src/lessons/course/compose';
 import { initI18n } from '../../../src/renderer/src/i18n';
+import { BerthError } from '../../../src/shared/errors';
 import type { LessonState } from '../../../src/shared/lessons';
 import { composeDocument, fakeClient, renderCompose } from './composeFakes';
 
@@ -45,6 +46,18 @@ describe('lesson 7 on its page', () => {
     fireEvent.change(screen.getByTestId('lesson-compose-copy-path'), { target: { value: '/home/me/visit-counter' } });
     await act(async () => fireEvent.click(copy));
     expect(fake.requested('lessons.copyExample')).toEqual([{ lesson: 'compose', folder: '/home/me/visit-counter' }]);
+  });
+
+  it('says inline to use the folder dialog when a typed folder is refused (Electron)', async () => {
+    const fake = fakeClient({
+      'lessons.copyExample': new BerthError('forbidden', '/home/me was not chosen in the folder dialog'),
+    });
+    renderCompose(fake.client, <Intro lesson={lesson()} />);
+    fireEvent.change(screen.getByTestId('lesson-compose-copy-path'), { target: { value: '/home/me' } });
+    await act(async () => fireEvent.click(screen.getByTestId('lesson-compose-copy-open')));
+    expect(
+      screen.getByText('Choose the folder with Choose folder…: Berth copies only into a folder you chose there.'),
+    ).toBeTruthy();
   });
 
   it('once copied, says where and what compose names the project, and opens it in Compose', async () => {

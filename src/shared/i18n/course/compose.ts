@@ -13,6 +13,7 @@ export const composeEn = {
     help: 'An empty folder, or a new one: Berth creates it. The files are copied into it.',
     copy: 'Copy here',
     copying: 'Copying…',
+    chooseInDialog: 'Choose the folder with Choose folder…: Berth copies only into a folder you chose there.',
     copied: 'The example is in `{{folder}}`.',
     terminal:
       'In a terminal, go to that folder before typing the commands (`cd`). Compose names the project after the folder, so its containers are called `{{project}}-web-1` and `{{project}}-redis-1` (`docker-compose` 1 writes `_` instead of `-`).',
@@ -60,6 +61,7 @@ export const composeKo: Widen<typeof composeEn> = {
     help: '비어 있는 폴더나 새 폴더를 적으세요. 없으면 Berth가 만들어요. 파일은 그 안에 복사돼요.',
     copy: '여기로 복사',
     copying: '복사하는 중…',
+    chooseInDialog: '폴더 선택…으로 폴더를 고르세요. Berth는 거기서 고른 폴더에만 복사해요.',
     copied: '예제가 `{{folder}}`에 있어요.',
     terminal:
       '터미널에서는 명령어를 입력하기 전에 그 폴더로 이동하세요(`cd`). 컴포즈는 프로젝트 이름을 폴더 이름으로 정해서, 컨테이너 이름은 `{{project}}-web-1`과 `{{project}}-redis-1`이 돼요(`docker-compose` 1은 `-` 대신 `_`를 써요).',

@@ -3,6 +3,7 @@ import type { LessonState } from '../../../../shared/lessons';
 import { useBerthClient } from '../../app/clientContext';
 import { useNavigate } from '../../app/navigation';
 import { useCompose } from '../../compose/composeStore';
+import { composeOpenProblemText } from '../../compose/composeText';
 import { ProblemCard } from '../../engine/ProblemCard';
 import { Button } from '../../ui/Button';
 import { InlineCode } from '../../ui/InlineCode';
@@ -61,6 +62,12 @@ function ExampleCard({ lesson }: LessonIntroProps) {
             help={t('course.compose.example.help')}
             openLabel={{ idle: t('course.compose.example.copy'), busy: t('course.compose.example.copying') }}
             testIdPrefix="lesson-compose-copy"
+            // A typed path is refused where the OS dialog exists (Berth writes only where the user chose).
+            problemText={(failure) =>
+              failure.code === 'forbidden'
+                ? t('course.compose.example.chooseInDialog')
+                : composeOpenProblemText(t, failure)
+            }
           />
         </div>
       )}
