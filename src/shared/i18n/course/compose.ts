@@ -13,6 +13,8 @@ export const composeEn = {
     help: 'An empty folder, or a new one: Berth creates it. The files are copied into it.',
     copy: 'Copy here',
     copying: 'Copying…',
+    ownCopy:
+      'Working only in a terminal, with a copy of your own (the same `compose.yaml` and `web` folder)? Start it there: Berth knows the project by its two services, `web` and `redis`, whatever its name.',
     chooseInDialog: 'Choose the folder with Choose folder…: Berth copies only into a folder you chose there.',
     copied: 'The example is in `{{folder}}`.',
     terminal:
@@ -61,6 +63,8 @@ export const composeKo: Widen<typeof composeEn> = {
     help: '비어 있는 폴더나 새 폴더를 적으세요. 없으면 Berth가 만들어요. 파일은 그 안에 복사돼요.',
     copy: '여기로 복사',
     copying: '복사하는 중…',
+    ownCopy:
+      '터미널에서만, 직접 만든 복사본(같은 `compose.yaml`과 `web` 폴더)으로 하나요? 그 폴더에서 시작하세요. 이름이 무엇이든 Berth는 두 서비스 `web`과 `redis`로 프로젝트를 알아봐요.',
     chooseInDialog: '폴더 선택…으로 폴더를 고르세요. Berth는 거기서 고른 폴더에만 복사해요.',
     copied: '예제가 `{{folder}}`에 있어요.',
     terminal:

@@ -69,6 +69,9 @@ function ExampleCard({ lesson }: LessonIntroProps) {
                 : composeOpenProblemText(t, failure)
             }
           />
+          <p className="mt-2 text-xs leading-5 text-slate-600 dark:text-slate-400">
+            <InlineCode text={t('course.compose.example.ownCopy')} />
+          </p>
         </div>
       )}
     </section>
