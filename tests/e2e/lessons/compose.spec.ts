@@ -127,11 +127,13 @@ test('(en) via Berth’s UI: copy the example, Up, a visit, Down, Up again, and 
   await expect(lesson.step('up')).toHaveAttribute('data-state', 'done');
   await expect(lesson.doneText('up')).toHaveText('The project visit-counter runs: web and redis.');
 
-  // A visit, then back in Berth: Check again reads the count in redis.
-  expect(await visit()).toBe(1);
+  // A visit, then back in Berth: Check again reads the count in redis. (Any GET of the page counts:
+  // the Compose screen's check whether a published port answers HTTP may have counted one already.)
+  const first = await visit();
+  expect(first).toBeGreaterThanOrEqual(1);
   await lesson.checkAgain.click();
   await expect(lesson.step('counted')).toHaveAttribute('data-state', 'done');
-  await expect(lesson.doneText('counted')).toHaveText('The count Redis keeps: 1.');
+  await expect(lesson.doneText('counted')).toHaveText(/^The count Redis keeps: [1-9]\d*\.$/);
 
   // Down in the Compose screen: the volumes stay unticked.
   await lesson.step('down').getByTestId('lesson-compose-open-compose').click();
@@ -158,10 +160,10 @@ test('(en) via Berth’s UI: copy the example, Up, a visit, Down, Up again, and 
   await expect(lesson.step('upAgain')).toHaveAttribute('data-state', 'done');
   // The count is at least the one before down (a page open somewhere may have counted one more since).
   await expect(lesson.doneText('upAgain')).toHaveText(
-    /^New containers, the same volume: the count is \d+, it was 1 before down\.$/,
+    /^New containers, the same volume: the count is [1-9]\d*, it was [1-9]\d* before down\.$/,
   );
   // The next visit goes on from it.
-  expect(await visit()).toBeGreaterThanOrEqual(2);
+  expect(await visit()).toBeGreaterThan(first);
   await expect(lesson.done).toBeVisible();
   await saveScreenshotsInEveryLook(page, 'lesson-compose-finished-en', () => lesson.done.scrollIntoViewIfNeeded());
   takeDown(UI_PROJECT);
@@ -200,10 +202,11 @@ test('(ko) via compose in a terminal: up -d, a visit, down, up -d, and every ste
     `${cliProject} 프로젝트가 실행 중이에요. web과 redis가 모두 실행 중이에요.`,
   );
 
-  expect(await visit()).toBe(1);
+  const first = await visit();
+  expect(first).toBeGreaterThanOrEqual(1);
   await backToBerth();
   await expect(lesson.step('counted')).toHaveAttribute('data-state', 'done');
-  await expect(lesson.doneText('counted')).toHaveText('redis에 저장된 방문 수: 1');
+  await expect(lesson.doneText('counted')).toHaveText(/^redis에 저장된 방문 수: [1-9]\d*$/);
 
   await compose('down');
   await expect(lesson.step('down')).toHaveAttribute('data-state', 'done');
@@ -213,9 +216,9 @@ test('(ko) via compose in a terminal: up -d, a visit, down, up -d, and every ste
   await backToBerth();
   await expect(lesson.step('upAgain')).toHaveAttribute('data-state', 'done');
   await expect(lesson.doneText('upAgain')).toHaveText(
-    /^새 컨테이너, 같은 볼륨이에요\. 지금 방문 수: \d+ \(내리기 전: 1\)$/,
+    /^새 컨테이너, 같은 볼륨이에요\. 지금 방문 수: [1-9]\d* \(내리기 전: [1-9]\d*\)$/,
   );
-  expect(await visit()).toBeGreaterThanOrEqual(2);
+  expect(await visit()).toBeGreaterThan(first);
   await expect(lesson.done).toBeVisible();
   await saveScreenshotsInEveryLook(page, 'lesson-compose-finished-ko', () => lesson.done.scrollIntoViewIfNeeded());
   await compose('down', '-v');
