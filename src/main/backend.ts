@@ -275,6 +275,7 @@ export function createBackend(options: BackendOptions): Backend {
     images,
     runs,
     reclaimable,
+    lessons,
     translate,
     probeHttp: (input) => httpProbe.probe(input),
   });

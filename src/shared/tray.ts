@@ -5,7 +5,7 @@ export const trayActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('open-window') }),
   z.object({
     kind: z.literal('open-section'),
-    section: z.enum(['containers', 'images', 'hub', 'installation', 'settings', 'onboarding', 'disk']),
+    section: z.enum(['containers', 'images', 'hub', 'installation', 'settings', 'onboarding', 'disk', 'lessons']),
     param: z.string().nullable(),
   }),
   z.object({ kind: z.literal('open-logs'), containerId: z.string() }),

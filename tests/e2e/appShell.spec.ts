@@ -11,6 +11,7 @@ const sections = [
   { id: 'containers', en: 'Containers', ko: '컨테이너' },
   { id: 'images', en: 'Images', ko: '이미지' },
   { id: 'build', en: 'Build', ko: '빌드' },
+  { id: 'lessons', en: 'Learn', ko: '레슨' },
   { id: 'hub', en: 'Docker Hub search', ko: '도커 허브 검색' },
   { id: 'installation', en: 'Installation check', ko: '설치 확인' },
   { id: 'settings', en: 'Settings', ko: '설정' },
@@ -32,7 +33,7 @@ for (const lang of ['en', 'ko'] as const) {
       await expect(page.getByRole('heading', { level: 1 }).or(new EmptyState(page).action).first()).toBeVisible();
       const text = await page.locator('body').innerText();
       expect(text, 'no raw translation key on screen').not.toMatch(
-        /\b(nav|empty|installation|problem|engine|build)\.[a-z]/,
+        /\b(nav|empty|installation|problem|engine|build|lessons)\.[a-z]/,
       );
     }
     await page.getByRole('link', { name: sections[0][lang], exact: true }).click();

@@ -13,6 +13,7 @@ import { HubSearchPage } from './pages/HubSearchPage';
 import { ImageLayersPage } from './pages/ImageLayersPage';
 import { ImagesPage } from './pages/ImagesPage';
 import { InstallationPage } from './pages/InstallationPage';
+import { LessonPage, LessonsListPage } from './pages/LessonPages';
 import { PullByNameDialog } from './pages/PullByNameDialog';
 import { PullsPanel } from './pages/PullsPanel';
 import { RepositoryTagsPage } from './pages/RepositoryTagsPage';
@@ -295,6 +296,11 @@ test('every main screen in Korean shows no English words but names, commands and
 
   await open('settings');
   await check(found, 'settings', page, () => expect(new SettingsPage(page).root).toBeVisible());
+
+  await open('lessons');
+  await check(found, 'lessons', page, () => expect(new LessonsListPage(page).rows).toHaveCount(8));
+  await open('lessons/whyDocker');
+  await check(found, 'lesson 1', page, () => expect(new LessonPage(page).checkAgain).toBeVisible());
 
   await open('disk');
   const disk = new DiskUsagePage(page);

@@ -8,7 +8,9 @@ import type { PullJob } from '../../src/shared/pulls';
 import { createTranslator } from '../../src/shared/i18n/translator';
 import { trayModelSchema, type TrayMenuItem, type TrayModel } from '../../src/shared/tray';
 import { connectedStatus, disconnectedStatus } from '../fixtures/builders/engineStatus';
+import { lessonState, lessonsState, lessonStep } from '../fixtures/builders/lessonState';
 import { container, image, pullJob } from '../fixtures/builders/sharedModels';
+import type { LessonsState } from '../../src/shared/lessons';
 
 const en = createTranslator('en');
 const ko = createTranslator('ko');
@@ -79,6 +81,7 @@ describe('buildTrayModel', () => {
       '---',
       'Check installation…',
       'Getting started guide…',
+      'Lessons…',
       'Settings…',
       '---',
       'Quit Berth',
@@ -269,6 +272,7 @@ describe('buildTrayModel', () => {
       '---',
       '설치 확인…',
       '시작 안내…',
+      '레슨…',
       '설정…',
       '---',
       'Berth 종료',
@@ -294,6 +298,35 @@ describe('buildTrayModel', () => {
       expect(ids).not.toContain('<missing>');
       expect(new Set(ids).size).toBe(ids.length);
     }
+  });
+
+  it('offers the lessons, or to continue the lesson started last at its current step', () => {
+    expect(item(buildTrayModel(state(), en), 'lessons')).toEqual({
+      id: 'lessons',
+      label: 'Lessons…',
+      action: { kind: 'open-section', section: 'lessons', param: null },
+    });
+    // Started and finished lessons, and one started without a step done, in both languages.
+    const steps = (done: number) => ['a', 'b', 'c', 'd'].map((id, at) => lessonStep(id, { done: at < done }));
+    const lessons = lessonsState({
+      whyDocker: lessonState('whyDocker', { started: true, startedAt: 10, steps: steps(4) }),
+      helloWorld: lessonState('helloWorld', { started: true, startedAt: 20, steps: steps(1) }),
+      compose: lessonState('compose', { started: true, startedAt: 30, steps: steps(2) }),
+    });
+    expect(item(buildTrayModel(state({ lessons }), en), 'lessons')).toEqual({
+      id: 'lessons',
+      label: 'Continue: Many containers (step 3 of 4)',
+      action: { kind: 'open-section', section: 'lessons', param: 'compose' },
+    });
+    expect(item(buildTrayModel(state({ lessons }), ko), 'lessons').label).toBe(
+      `이어서 하기: ${ko('course.compose.title')} (4단계 중 3단계)`,
+    );
+    // Finished: nothing to continue there.
+    const finished = lessonsState({
+      whyDocker: lessonState('whyDocker', { started: true, startedAt: 10, steps: steps(4) }),
+    });
+    expect(item(buildTrayModel(state({ lessons: finished }), en), 'lessons').label).toBe('Lessons…');
+    expect(trayModelSchema.safeParse(buildTrayModel(state({ lessons }), en)).success).toBe(true);
   });
 
   it('keeps the ids stable when the labels change', () => {
@@ -498,6 +531,43 @@ describe('createTrayFeed', () => {
     expect(sources.every((source) => source.listeners.size === 0)).toBe(true);
     // What is not followed any more is not shown as if it were current.
     expect(item(feed.current(), 'containers').label).toBe('Running containers (0)');
+  });
+
+  it('follows the lessons while someone listens: a started lesson becomes "Continue"', async () => {
+    let lessons = lessonsState();
+    const listeners = new Set<(state: LessonsState) => void>();
+    const feed = createTrayFeed({
+      monitor: { getStatus: () => connectedStatus(), onStatus: () => () => undefined },
+      containers: { subscribe: () => () => undefined },
+      pulls: { list: () => [], onUpdate: () => () => undefined },
+      lessons: {
+        subscribe: (listener) => {
+          listeners.add(listener);
+          listener(lessons);
+          return () => listeners.delete(listener);
+        },
+      },
+      translate: () => en,
+    });
+    const models: TrayModel[] = [];
+    const stop = feed.subscribe((model) => models.push(model));
+    expect(item(models.at(-1)!, 'lessons').label).toBe('Lessons…');
+    lessons = lessonsState({
+      whyDocker: lessonState('whyDocker', {
+        started: true,
+        startedAt: 5,
+        steps: [lessonStep('pull', { done: true }), lessonStep('run')],
+      }),
+    });
+    for (const listener of listeners) listener(lessons);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(item(models.at(-1)!, 'lessons')).toMatchObject({
+      label: 'Continue: Why Docker (step 2 of 2)',
+      action: { kind: 'open-section', section: 'lessons', param: 'whyDocker' },
+    });
+    stop();
+    expect(listeners.size).toBe(0);
+    feed.dispose();
   });
 
   it('sends a subscriber the current model at once', () => {

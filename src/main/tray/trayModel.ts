@@ -8,6 +8,7 @@ import type { ErrorCode } from '../../shared/errors';
 import { familiarName, parseImageReference } from '../../shared/imageReference';
 import type { LocalImage } from '../../shared/images';
 import { problemText } from '../../shared/problemText';
+import { lessonIds, type LessonsState } from '../../shared/lessons';
 import type { PullJob } from '../../shared/pulls';
 import type { TrayIconState, TrayMenuItem, TrayModel } from '../../shared/tray';
 
@@ -25,6 +26,8 @@ export interface TrayState {
   webPorts?: ReadonlySet<string>;
   /** The last reclaimable-space measurement: an item offers the clean-up when it is over the threshold. */
   reclaimable?: ReclaimableNotice | null;
+  /** The lessons' progress: a lesson started and not finished is offered to continue. */
+  lessons?: LessonsState | null;
 }
 
 /** How many local images the "Run image" submenu lists. */
@@ -135,6 +138,33 @@ function portItems(container: ContainerSummary, webPorts: ReadonlySet<string>, t
 }
 
 const separator = (id: string): TrayMenuItem => ({ id, type: 'separator' });
+
+/**
+ * "Lessons…", or "Continue: <lesson> (step n of m)" for the lesson started last of those started and
+ * not finished: the way back to where the learner left off.
+ */
+export function lessonsItem(lessons: LessonsState | null | undefined, t: TFunction): TrayMenuItem {
+  const open = (lessons?.lessons ?? [])
+    .filter((lesson) => lesson.started && !lesson.finished && lesson.steps.length > 0)
+    .sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0) || lessonIds.indexOf(a.id) - lessonIds.indexOf(b.id))[0];
+  if (!open) {
+    return {
+      id: 'lessons',
+      label: t('tray.lessons'),
+      action: { kind: 'open-section', section: 'lessons', param: null },
+    };
+  }
+  const current = open.steps.findIndex((step) => step.id === open.current);
+  return {
+    id: 'lessons',
+    label: t('tray.continueLesson', {
+      title: t(`course.${open.id}.title`),
+      step: (current === -1 ? open.steps.filter((step) => step.done).length : current) + 1,
+      count: open.steps.length,
+    }),
+    action: { kind: 'open-section', section: 'lessons', param: open.id },
+  };
+}
 
 function containerMenu(container: ContainerSummary, webPorts: ReadonlySet<string>, t: TFunction): TrayMenuItem {
   const id = `container:${container.id}`;
@@ -261,6 +291,7 @@ export function buildTrayModel(state: TrayState, t: TFunction): TrayModel {
         label: t('tray.guide'),
         action: { kind: 'open-section', section: 'onboarding', param: null },
       },
+      lessonsItem(state.lessons, t),
       {
         id: 'settings',
         label: t('tray.settings'),

@@ -5,6 +5,7 @@ import { deliverSafely, Emitter, type Dispose } from '../../shared/emitter';
 import type { EngineStatus } from '../../shared/engine';
 import type { ReclaimableNotice } from '../../shared/diskUsage';
 import type { LocalImage } from '../../shared/images';
+import type { LessonsState } from '../../shared/lessons';
 import type { PullJob } from '../../shared/pulls';
 import type { TrayModel } from '../../shared/tray';
 import { buildTrayModel, normalizeImageName, portKey, type TrayState } from './trayModel';
@@ -25,6 +26,8 @@ export interface TrayFeedSources {
   probeHttp?: (input: { ip: string | null; port: number }) => Promise<{ answersHttp: boolean }>;
   /** The reclaimable-space hint (ReclaimableWatcher fits): "X GB can be freed" when over the threshold. */
   reclaimable?: { subscribe(listener: (notice: ReclaimableNotice) => void): Dispose };
+  /** The lessons' progress (the LessonWatcher fits: it sends the current state at once, then each change). */
+  lessons?: { subscribe(listener: (state: LessonsState) => void): Dispose };
   /** The translator of the current language; called on every rebuild, so a language change shows at the next one. */
   translate: () => TFunction;
   /** Changes closer together than this make one new model (default 100 ms). */
@@ -71,6 +74,7 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
   let containers = emptyContainerList;
   let images: LocalImage[] = [];
   let reclaimable: ReclaimableNotice | null = null;
+  let lessons: LessonsState | null = null;
   let recent: string[] = (sources.initialRecentImages ?? []).map(normalizeImageName).slice(0, maxRecent);
   const pulls = new Map<string, PullJob>();
   /** Published ports (portKey) that answered HTTP, and the running containers whose ports were asked. */
@@ -100,6 +104,7 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
         pulls: [...pulls.values()],
         webPorts,
         reclaimable,
+        lessons,
       };
       model = buildTrayModel(state, sources.translate());
       dirty = false;
@@ -215,6 +220,11 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
         reclaimable = notice;
         changed();
       }) ?? (() => undefined);
+    const offLessons =
+      sources.lessons?.subscribe((state) => {
+        lessons = state;
+        changed();
+      }) ?? (() => undefined);
 
     dirty = true;
     detach = () => {
@@ -224,12 +234,14 @@ export function createTrayFeed(sources: TrayFeedSources): TrayFeed {
       offPulls();
       offImages();
       offReclaimable();
+      offLessons();
       // Not followed any more: forget what would go out of date.
       containers = emptyContainerList;
       webPorts.clear();
       probedContainers.clear();
       images = [];
       reclaimable = null;
+      lessons = null;
       dirty = true;
     };
   };

@@ -6,12 +6,14 @@ import { EngineStatusProvider, useEngineStatus } from '../engine/engineStatus';
 import { StatusBar } from '../engine/StatusBar';
 import { HubSearchPage } from '../hub/HubSearchPage';
 import { InstallationCheckPage } from '../installation/InstallationCheckPage';
+import { LessonsProvider } from '../lessons/lessonsStore';
 import { PullByNameProvider } from '../pulls/pullByNameContext';
 import { PullsPanel } from '../pulls/PullsPanel';
 import { PullsProvider } from '../pulls/pullsStore';
 import { RunDialogProvider } from '../run/runDialogContext';
 import { SettingsProvider, useSettings } from '../settings/settingsStore';
 import { ViewLoading } from '../ui/ViewLoading';
+import { lessonIdSchema } from '../../../shared/lessons';
 import { ClientContext } from './clientContext';
 import { CommandsProvider, useCommands } from './commands';
 import { NavigateContext, useNavigate } from './navigation';
@@ -50,6 +52,10 @@ const DiskUsagePage = lazy(() => import('../disk/DiskUsagePage').then((module) =
 const VolumeLessonPage = lazy(() =>
   import('../lessons/VolumeLessonPage').then((module) => ({ default: module.VolumeLessonPage })),
 );
+const LessonsListPage = lazy(() =>
+  import('../lessons/LessonsListPage').then((module) => ({ default: module.LessonsListPage })),
+);
+const LessonPage = lazy(() => import('../lessons/LessonPage').then((module) => ({ default: module.LessonPage })));
 const RunFlowPage = lazy(() => import('../run/RunFlowPage').then((module) => ({ default: module.RunFlowPage })));
 const OnboardingPage = lazy(() =>
   import('../onboarding/OnboardingPage').then((module) => ({ default: module.OnboardingPage })),
@@ -75,20 +81,22 @@ export function App({ client }: { client: BerthClient }) {
                   <ComposeProvider>
                     <RunDialogProvider>
                       <PullByNameProvider>
-                        <div className="flex h-full flex-col">
-                          <div className="flex min-h-0 flex-1">
-                            <Sidebar current={route.section} />
-                            <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
-                              <Suspense fallback={<ViewLoading />}>
-                                <RouteView route={route} />
-                              </Suspense>
-                            </main>
+                        <LessonsProvider>
+                          <div className="flex h-full flex-col">
+                            <div className="flex min-h-0 flex-1">
+                              <Sidebar current={route.section} />
+                              <main className="min-w-0 flex-1 overflow-y-auto" data-section={route.section}>
+                                <Suspense fallback={<ViewLoading />}>
+                                  <RouteView route={route} />
+                                </Suspense>
+                              </main>
+                            </div>
+                            <StatusBar />
+                            <FirstRunRedirect />
+                            <KeyboardShortcuts />
+                            <PullsPanel />
                           </div>
-                          <StatusBar />
-                          <FirstRunRedirect />
-                          <KeyboardShortcuts />
-                          <PullsPanel />
-                        </div>
+                        </LessonsProvider>
                       </PullByNameProvider>
                     </RunDialogProvider>
                   </ComposeProvider>
@@ -128,9 +136,13 @@ function RouteView({ route }: { route: Route }) {
       return <NetworksPage />;
     case 'disk':
       return <DiskUsagePage />;
-    case 'lessons':
-      // #/lessons/volumes: data that outlives a container (more lessons come with #16).
-      return <VolumeLessonPage />;
+    case 'lessons': {
+      // #/lessons: the course; #/lessons/<lesson id>: one lesson. #/lessons/volumes: the older
+      // volume lesson, until lesson 6 takes its place.
+      if (route.param === 'volumes') return <VolumeLessonPage />;
+      const lesson = lessonIdSchema.safeParse(route.param);
+      return lesson.success ? <LessonPage key={lesson.data} lessonId={lesson.data} /> : <LessonsListPage />;
+    }
     case 'run':
       return route.param ? <RunFlowPage key={route.param} runId={route.param} /> : <ImagesPage />;
     case 'containers':

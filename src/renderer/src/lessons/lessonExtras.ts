@@ -19,7 +19,8 @@ export interface LessonExtras {
   Intro?: ComponentType<LessonIntroProps>;
   /**
    * Per step id: the way to do the step in Berth (a button that pulls or runs, a paste box, a folder
-   * picker…). A step without one offers its screen link only.
+   * picker…). A step without one offers its screen link only. The lesson page (LessonStep) shows it
+   * under the step's body while the step is not done, for the current step and the later ones alike.
    */
   steps?: Partial<Record<string, ComponentType<LessonStepActionProps>>>;
 }

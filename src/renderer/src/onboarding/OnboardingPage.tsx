@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BerthError, toBerthError } from '../../../shared/errors';
+import { lessonIds, type LessonId } from '../../../shared/lessons';
 import { onboardingSteps, type OnboardingStep } from '../../../shared/onboarding';
 import { useBerthClient } from '../app/clientContext';
 import { useNavigate } from '../app/navigation';
@@ -15,6 +16,14 @@ import { Button } from '../ui/Button';
 import { InlineCode } from '../ui/InlineCode';
 import { Checklist, Command, ConceptCard, InstallGuide, StepFrame, useElapsedSeconds } from './steps';
 import { useDetection } from './useDetection';
+
+/** Each concept card is the door to the lesson whose first step it is. */
+const conceptLessons: ReadonlyArray<{ concept: 'why' | 'image' | 'daemon' | 'hub'; lesson: LessonId }> = [
+  { concept: 'why', lesson: 'whyDocker' },
+  { concept: 'image', lesson: 'imageAndContainer' },
+  { concept: 'daemon', lesson: 'clientAndServer' },
+  { concept: 'hub', lesson: 'helloWorld' },
+];
 
 /** Steps that watch the computer until Docker is installed and answering. */
 const watching: OnboardingStep[] = ['detect', 'install', 'start'];
@@ -235,33 +244,28 @@ function Wizard({ initialStep }: { initialStep: OnboardingStep }) {
       break;
     case 'concepts':
       content = (
-        <StepFrame title={t('onboarding.concepts.title')}>
+        <StepFrame title={t('onboarding.concepts.title')} body={t('onboarding.concepts.course')}>
           <div className="grid gap-3 md:grid-cols-2">
-            <ConceptCard
-              title={t('onboarding.concepts.why.title')}
-              body={t('onboarding.concepts.why.body')}
-              link={t('onboarding.concepts.why.link')}
-              onOpen={() => finish(() => navigate('containers'))}
-            />
-            <ConceptCard
-              title={t('onboarding.concepts.image.title')}
-              body={t('onboarding.concepts.image.body')}
-              link={t('onboarding.concepts.image.link')}
-              onOpen={() => finish(() => navigate('images'))}
-            />
-            <ConceptCard
-              title={t('onboarding.concepts.daemon.title')}
-              body={t('onboarding.concepts.daemon.body')}
-              link={t('onboarding.concepts.daemon.link')}
-              onOpen={() => finish(() => navigate('installation'))}
-            />
-            <ConceptCard
-              title={t('onboarding.concepts.hub.title')}
-              body={t('onboarding.concepts.hub.body')}
-              link={t('onboarding.concepts.hub.link')}
-              onOpen={() => finish(() => navigate('hub'))}
-            />
+            {conceptLessons.map(({ concept, lesson }) => (
+              <ConceptCard
+                key={concept}
+                title={t(`onboarding.concepts.${concept}.title`)}
+                body={t(`onboarding.concepts.${concept}.body`)}
+                link={t('onboarding.concepts.lesson', {
+                  index: lessonIds.indexOf(lesson) + 1,
+                  title: t(`course.${lesson}.title`),
+                })}
+                onOpen={() => finish(() => navigate('lessons', lesson))}
+              />
+            ))}
           </div>
+          <Button
+            variant="primary"
+            onClick={() => finish(() => navigate('lessons'))}
+            data-testid="onboarding-start-course"
+          >
+            {t('onboarding.concepts.startCourse')}
+          </Button>
         </StepFrame>
       );
       nextStep = 'done';

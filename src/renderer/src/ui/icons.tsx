@@ -138,3 +138,10 @@ export const DiskIcon = (props: SVGProps<SVGSVGElement>) => (
     <path d="M3 20h18" />
   </Icon>
 );
+/** An open book: the lessons (Learn). */
+export const LessonsIcon = (props: SVGProps<SVGSVGElement>) => (
+  <Icon {...props}>
+    <path d="M12 6.5C10.3 5.2 7.8 4.5 4 4.5v13c3.8 0 6.3.7 8 2 1.7-1.3 4.2-2 8-2v-13c-3.8 0-6.3.7-8 2z" />
+    <path d="M12 6.5v13" />
+  </Icon>
+);
