@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from '../../fixtures/axe';
 import { docker, dockerQuiet, requireEngine } from '../../fixtures/dockerCli';
 import { pageUrl } from '../../fixtures/harness';
 import { saveScreenshotsInEveryLook } from '../../fixtures/screenshots';
@@ -68,6 +69,7 @@ test('(en) via Berth’s UI: the disk usage measured, a stopped container remove
   await expect(lesson.step('clean')).toHaveAttribute('data-state', 'current');
   // Something is reclaimable (the container made above): no "nothing to remove" notice.
   await expect(page.getByTestId('lesson-clean-up-nothing')).toHaveCount(0);
+  await expectAccessible(page, 'lesson 8');
   await saveScreenshotsInEveryLook(page, 'lesson-cleanUp-first-en');
 
   // The way to Disk usage is there; the spec removes only its own container, in the Containers screen.

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from '../../fixtures/axe';
 import { docker, dockerQuiet, requireEngine } from '../../fixtures/dockerCli';
 import { pageUrl } from '../../fixtures/harness';
 import { saveScreenshotsInEveryLook } from '../../fixtures/screenshots';
@@ -105,6 +106,7 @@ test('(en) via Berth’s UI: copy the example, Up, a visit, Down, Up again, and 
   // Nothing copied yet: the lesson says the example is needed (compose is there: docker-compose here).
   await expect(lesson.needs).toBeVisible();
   await expect(lesson.needs).not.toContainText('docker compose');
+  await expectAccessible(page, 'lesson 7');
   await saveScreenshotsInEveryLook(page, 'lesson-compose-first-en');
 
   // The example, copied into the folder typed (the OS dialog is Electron's).
