@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../../fixtures/axe';
 import { docker, dockerQuiet, requireEngine } from '../../fixtures/dockerCli';
 import { pageUrl } from '../../fixtures/harness';
@@ -8,6 +8,7 @@ import { saveScreenshotsInEveryLook } from '../../fixtures/screenshots';
 import { harnessForSpec } from '../../fixtures/specHarness';
 import { ContainersPage } from '../pages/ContainersPage';
 import { LessonPage, LessonsListPage } from '../pages/LessonPages';
+import { startOverIfDone } from './startOver';
 
 // Lesson 8 done twice against the real engine: once in Berth's UI (English), once with the docker
 // CLI (Korean). The engine is shared: the spec never prunes. It makes its own stopped container with
@@ -29,26 +30,6 @@ function makeReclaimable(name: string): void {
   docker('run', '--name', name, 'busybox', 'dd', 'if=/dev/zero', 'of=/practice', 'bs=1M', 'count=30');
 }
 
-/**
- * A fresh start when an earlier test left the lesson done. Start over forgets the progress; the
- * lesson starts again when it is opened, so it is opened again (the list, then the lesson: no reload).
- */
-async function startOverIfDone(page: Page, lesson: LessonPage): Promise<void> {
-  // The lesson's state arrives with the page: Start over shows once a step is done in it.
-  const done = await lesson.startOver.waitFor({ timeout: 3_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (!done) return;
-  await lesson.startOver.click();
-  await lesson.resetConfirm.click();
-  await expect(lesson.resetDialog).toHaveCount(0);
-  await page.evaluate(() => (window.location.hash = '#/lessons'));
-  await expect(new LessonsListPage(page).root).toBeVisible();
-  await page.evaluate(() => (window.location.hash = '#/lessons/cleanUp'));
-  await expect(lesson.root).toBeVisible();
-}
-
 test.describe.configure({ mode: 'serial' });
 
 test('(en) via Berth’s UI: the disk usage measured, a stopped container removed, the reclaimable space went down', async ({
@@ -59,7 +40,7 @@ test('(en) via Berth’s UI: the disk usage measured, a stopped container remove
   await page.goto(pageUrl(harness(), 'lessons/cleanUp', 'en'));
   const lesson = new LessonPage(page);
   await expect(lesson.step('measure')).toBeVisible();
-  await startOverIfDone(page, lesson);
+  await startOverIfDone(page, 'cleanUp');
   // Measured when the lesson started: a fact, with the sizes as docker system df writes them.
   await expect(lesson.step('measure')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(lesson.doneText('measure')).toHaveText(
@@ -98,7 +79,7 @@ test('(ko) via the docker CLI: docker system df, docker rm, and both steps turn 
   await page.goto(pageUrl(harness(), 'lessons/cleanUp', 'ko'));
   const lesson = new LessonPage(page);
   await expect(lesson.step('measure')).toBeVisible();
-  await startOverIfDone(page, lesson);
+  await startOverIfDone(page, 'cleanUp');
   await terminal('docker', ['system', 'df'], { env: process.env });
   await expect(lesson.step('measure')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(lesson.doneText('measure')).toContainText('를 확보할 수 있었어요.');

@@ -11,6 +11,7 @@ import { saveScreenshotsInEveryLook } from '../../fixtures/screenshots';
 import { harnessForSpec } from '../../fixtures/specHarness';
 import { ComposePage, ComposeProjectPage } from '../pages/ComposePage';
 import { LessonPage, LessonsListPage } from '../pages/LessonPages';
+import { startOverIfDone } from './startOver';
 
 // Lesson 7 done twice against the real engine: once with Berth's buttons (English: the example
 // copied by the lesson, up and down in the Compose screen), once with compose in a terminal (Korean:
@@ -64,26 +65,6 @@ async function visit(): Promise<number> {
   return Number(count[1]);
 }
 
-/**
- * A fresh start when an earlier test left the lesson done. Start over forgets the progress; the
- * lesson starts again when it is opened, so it is opened again (the list, then the lesson: no reload).
- */
-async function startOverIfDone(page: Page, lesson: LessonPage): Promise<void> {
-  // The lesson's state arrives with the page: Start over shows once a step is done in it.
-  const done = await lesson.startOver.waitFor({ timeout: 3_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (!done) return;
-  await lesson.startOver.click();
-  await lesson.resetConfirm.click();
-  await expect(lesson.resetDialog).toHaveCount(0);
-  await page.evaluate(() => (window.location.hash = '#/lessons'));
-  await expect(new LessonsListPage(page).root).toBeVisible();
-  await page.evaluate(() => (window.location.hash = '#/lessons/compose'));
-  await expect(lesson.root).toBeVisible();
-}
-
 /** Back to the lesson as a learner goes: Learn in the sidebar, then the lesson (no reload). */
 async function backToLesson(page: Page): Promise<void> {
   await page.getByTestId('sidebar').getByRole('link', { name: 'Learn' }).click();
@@ -102,7 +83,7 @@ test('(en) via Berth’s UI: copy the example, Up, a visit, Down, Up again, and 
   await page.goto(pageUrl(harness(), 'lessons/compose', 'en'));
   const lesson = new LessonPage(page);
   await expect(lesson.step('up')).toBeVisible();
-  await startOverIfDone(page, lesson);
+  await startOverIfDone(page, 'compose');
   // Nothing copied yet: the lesson says the example is needed (compose is there: docker-compose here).
   await expect(lesson.needs).toBeVisible();
   await expect(lesson.needs).not.toContainText('docker compose');
@@ -186,7 +167,7 @@ test('(ko) via compose in a terminal: up -d, a visit, down, up -d, and every ste
   await page.evaluate(() => (window.location.hash = '#/lessons/compose'));
   const lesson = new LessonPage(page);
   await expect(lesson.step('up')).toBeVisible();
-  await startOverIfDone(page, lesson);
+  await startOverIfDone(page, 'compose');
   await expect(lesson.step('up')).toHaveAttribute('data-state', 'current');
   await expect(lesson.needs).toBeVisible();
   // The compose this computer has, as the lesson writes it (docker-compose here, docker compose on Docker Desktop).
