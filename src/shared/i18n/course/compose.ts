@@ -10,7 +10,7 @@ export const composeEn = {
     title: 'The `visit-counter` example',
     body: 'Berth ships the example: `compose.yaml` (two services, `web` and `redis`, a network and the named volume `counter-data`) and the web page in `./web`. Copy it to a folder of yours first: compose builds and runs it from there, and your copy is yours to read and change.',
     label: 'Folder to copy the example into',
-    help: 'An empty folder, or a new one: Berth creates it. The files are copied into it.',
+    help: 'A folder that exists on this computer: Berth makes a visit-counter folder in it for the example. One already there is kept as it is.',
     copy: 'Copy here',
     copying: 'Copying…',
     ownCopy:
@@ -60,7 +60,7 @@ export const composeKo: Widen<typeof composeEn> = {
     title: '방문 수 세기 예제(`visit-counter`)',
     body: 'Berth에 예제가 들어 있어요. `compose.yaml`(서비스 `web`과 `redis` 두 개, 네트워크 하나, 이름 있는 볼륨 `counter-data`)과 `./web`의 웹 페이지예요. 먼저 내 폴더로 복사하세요. 컴포즈는 그 폴더에서 빌드하고 실행하고, 복사본은 마음대로 읽고 바꿔도 돼요.',
     label: '예제를 복사할 폴더',
-    help: '비어 있는 폴더나 새 폴더를 적으세요. 없으면 Berth가 만들어요. 파일은 그 안에 복사돼요.',
+    help: '이 컴퓨터에 있는 폴더를 적으세요. Berth가 그 안에 예제 폴더를 만들어 복사해요. 같은 이름의 폴더가 이미 있으면 그대로 둬요.',
     copy: '여기로 복사',
     copying: '복사하는 중…',
     ownCopy:
