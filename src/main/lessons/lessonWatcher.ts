@@ -221,6 +221,16 @@ export class LessonWatcher {
 
   private follow(): void {
     const { sources } = this;
+    // What was kept while nothing was followed is stale (a project removed since would look running):
+    // a step must not turn done on it, so the lists start empty until the sources send them again.
+    this.containers = [];
+    this.images = [];
+    this.volumes = [];
+    this.networks = [];
+    this.composeProjects = [];
+    this.builds.clear();
+    this.pulls.clear();
+    this.runs.clear();
     const keep = <T>(source: { subscribe: Subscribe<T> }, set: (value: T) => void): Dispose =>
       source.subscribe((value) => {
         set(value);
