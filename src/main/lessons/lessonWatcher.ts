@@ -134,6 +134,8 @@ export class LessonWatcher {
   start(): void {
     this.updateFollowing();
     this.evaluate();
+    // Known before a lesson that needs compose opens, so it never says "missing" while Berth looks.
+    void this.refreshComposeTool().then(() => this.schedule());
   }
 
   /** The lessons now, then after every change: what 'lessons.progress' sends. */
@@ -148,9 +150,12 @@ export class LessonWatcher {
 
   /** Opens a lesson: saved at once, checked from now on. */
   async startLesson(lesson: LessonId): Promise<LessonsState> {
+    // Looked for before the first check, so a lesson that needs compose is not shown missing it meanwhile.
+    await this.refreshComposeTool();
     this.store.start(lesson, this.now());
     this.updateFollowing();
-    await this.refreshOnDemand(lesson);
+    // Measured after the start: the lesson's first measurement is one made since it started.
+    await this.measureIfAsked(lesson);
     return this.evaluate();
   }
 
@@ -164,7 +169,7 @@ export class LessonWatcher {
   /** Asks again what no event announces (the lesson's probes, the compose tool, disk usage), then checks. */
   async recheck(lesson: LessonId): Promise<LessonsState> {
     this.probeGeneration += 1;
-    await this.refreshOnDemand(lesson);
+    await Promise.all([this.refreshComposeTool(), this.measureIfAsked(lesson)]);
     this.evaluate();
     await this.settleProbes();
     return this.evaluate();
@@ -359,18 +364,21 @@ export class LessonWatcher {
     });
   }
 
-  private async refreshOnDemand(lesson: LessonId): Promise<void> {
-    const tasks: Array<Promise<unknown>> = [
-      this.sources.composeTool().then(
-        (tool) => (this.composeTool = tool.found ? tool : null),
-        () => undefined,
-      ),
-    ];
-    if (this.lessons[lesson].measuresDisk && this.sources.monitor.getStatus().state === 'connected') {
-      this.measureDisk();
-      if (this.measuring) tasks.push(this.measuring);
+  /** Looks for the compose tool afresh: installing it is seen at the next start or check. */
+  private async refreshComposeTool(): Promise<void> {
+    try {
+      const tool = await this.sources.composeTool();
+      this.composeTool = tool.found ? tool : null;
+    } catch {
+      // Not known this time: the last answer stays.
     }
-    await Promise.all(tasks);
+  }
+
+  /** Measures disk usage now for a lesson that asks for it (and waits for the measurement). */
+  private async measureIfAsked(lesson: LessonId): Promise<void> {
+    if (!this.lessons[lesson].measuresDisk || this.sources.monitor.getStatus().state !== 'connected') return;
+    this.measureDisk();
+    await this.measuring;
   }
 
   private schedule(): void {
