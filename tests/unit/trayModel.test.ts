@@ -315,7 +315,7 @@ describe('buildTrayModel', () => {
     });
     expect(item(buildTrayModel(state({ lessons }), en), 'lessons')).toEqual({
       id: 'lessons',
-      label: 'Continue: Many containers (step 3 of 4)',
+      label: `Continue: ${en('course.compose.title')} (step 3 of 4)`,
       action: { kind: 'open-section', section: 'lessons', param: 'compose' },
     });
     expect(item(buildTrayModel(state({ lessons }), ko), 'lessons').label).toBe(
