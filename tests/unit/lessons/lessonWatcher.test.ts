@@ -1,16 +1,13 @@
-import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import type { ContainerChange, ContainerSummary } from '../../../src/shared/containers';
-import { Emitter, type Listener } from '../../../src/shared/emitter';
-import type { EngineEvent } from '../../../src/main/engine/engineMonitor';
 import type { LessonId } from '../../../src/shared/lessons';
 import { course } from '../../../src/main/lessons/course';
 import type { LessonDefinition, ProbeAnswer, ProbeRequest } from '../../../src/main/lessons/lessonDefinition';
 import type { LessonProbeRunner } from '../../../src/main/lessons/lessonProbes';
 import { LessonProgressStore } from '../../../src/main/lessons/lessonProgressStore';
-import { LessonWatcher, type LessonSources } from '../../../src/main/lessons/lessonWatcher';
+import { LessonWatcher } from '../../../src/main/lessons/lessonWatcher';
+import { fakeSources } from './fakeSources';
 import { waitFor } from '../../fixtures/waitFor';
-import { container, world } from './worldFixture';
+import { container } from './worldFixture';
 
 /*
  * The watcher's own rules, with the engine's events played by the test: a probe's own exec events
@@ -26,35 +23,7 @@ const probing: LessonDefinition = {
 };
 
 function setUp(lessons: Partial<Record<LessonId, LessonDefinition>> = {}) {
-  const events = new Emitter<EngineEvent>();
-  const status = world().engine;
-  const followed = { count: 0 };
-  const list = <T>(value: T) => ({
-    subscribe: (emit: Listener<T>) => {
-      followed.count += 1;
-      emit(value);
-      return () => (followed.count -= 1);
-    },
-  });
-  const containers: ContainerSummary[] = [box];
-  const sources: LessonSources = {
-    monitor: { getStatus: () => status, onStatus: () => () => undefined, onEngineEvent: events.event },
-    containers: {
-      ...list<ContainerChange>({ type: 'snapshot', containers, stale: false }),
-      getSnapshot: () => ({ containers }),
-    },
-    images: list([]),
-    volumes: list([]),
-    networks: list([]),
-    composeProjects: list([]),
-    builds: { subscribe: () => () => undefined },
-    pulls: { subscribe: () => () => undefined },
-    runs: { list: () => [], onStarted: () => () => undefined, onFlow: () => () => undefined },
-    composeTool: async () => ({ found: false, searched: [], platform: 'linux' }),
-    diskUsage: async () => ({ reclaimable: 0, total: 0 }),
-    imageLayers: async () => [],
-    getClient: () => ({}) as Docker,
-  };
+  const { sources, events, followed } = fakeSources({ containers: () => [box] });
   const asked: ProbeRequest[] = [];
   let answer = false;
   let execs = 0;

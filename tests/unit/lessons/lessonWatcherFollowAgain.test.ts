@@ -1,16 +1,12 @@
-import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import type { ComposeProjectState } from '../../../src/shared/compose';
-import type { ContainerChange } from '../../../src/shared/containers';
-import { Emitter, type Listener } from '../../../src/shared/emitter';
-import type { EngineEvent } from '../../../src/main/engine/engineMonitor';
 import { course } from '../../../src/main/lessons/course';
 import type { LessonDefinition } from '../../../src/main/lessons/lessonDefinition';
 import type { LessonProbeRunner } from '../../../src/main/lessons/lessonProbes';
 import { LessonProgressStore } from '../../../src/main/lessons/lessonProgressStore';
-import { LessonWatcher, type LessonSources } from '../../../src/main/lessons/lessonWatcher';
+import { LessonWatcher } from '../../../src/main/lessons/lessonWatcher';
+import { fakeSources } from './fakeSources';
 import { waitFor } from '../../fixtures/waitFor';
-import { world } from './worldFixture';
 
 /*
  * The watcher stops following the engine while no lesson is open, so what it kept goes stale. A
@@ -42,35 +38,8 @@ const runs = (id: 'compose' | 'cleanUp'): LessonDefinition => ({
 describe('the lesson watcher following the engine again', () => {
   it('checks a lesson opened later on fresh lists, not on what it kept before', async () => {
     let projects = [project('shop')];
-    const list = <T>(value: () => T) => ({
-      // As LiveList does: the list arrives once loaded, a moment later.
-      subscribe: (emit: Listener<T>) => {
-        const timer = setTimeout(() => emit(value()), 20);
-        return () => clearTimeout(timer);
-      },
-    });
-    const sources: LessonSources = {
-      monitor: {
-        getStatus: () => world().engine,
-        onStatus: () => () => undefined,
-        onEngineEvent: new Emitter<EngineEvent>().event,
-      },
-      containers: {
-        ...list<ContainerChange>(() => ({ type: 'snapshot', containers: [], stale: false })),
-        getSnapshot: () => ({ containers: [] }),
-      },
-      images: list(() => []),
-      volumes: list(() => []),
-      networks: list(() => []),
-      composeProjects: list(() => projects),
-      builds: { subscribe: () => () => undefined },
-      pulls: { subscribe: () => () => undefined },
-      runs: { list: () => [], onStarted: () => () => undefined, onFlow: () => () => undefined },
-      composeTool: async () => ({ found: false, searched: [], platform: 'linux' }),
-      diskUsage: async () => ({ reclaimable: 0, total: 0 }),
-      imageLayers: async () => [],
-      getClient: () => ({}) as Docker,
-    };
+    // As LiveList does: each list arrives once loaded, a moment later.
+    const { sources } = fakeSources({ composeProjects: () => projects, delayMs: 20 });
     const watcher = new LessonWatcher({
       sources,
       store: new LessonProgressStore(),
