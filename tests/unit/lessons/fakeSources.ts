@@ -14,9 +14,7 @@ import { world } from './worldFixture';
 export function fakeSources(
   options: {
     containers?: () => ContainerSummary[];
-    composeProjects?: () => LessonSources['composeProjects'] extends { subscribe(emit: Listener<infer T>): Dispose }
-      ? T
-      : never;
+    composeProjects?: () => ComposeProjectState[];
     delayMs?: number;
   } = {},
 ) {
