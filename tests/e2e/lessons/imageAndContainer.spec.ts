@@ -93,10 +93,7 @@ test('(en) via Berth’s UI: run busybox twice, write a file in one container’
   await expect(lesson.step('second')).toHaveAttribute('data-state', 'done');
   const imageId = docker('inspect', '--format', '{{.Image}}', first).replace('sha256:', '').slice(0, 12);
   if (!othersRunBusybox()) {
-    // Made in the same second, the two may be named in either order (the engine dates them in seconds).
-    await expect(lesson.doneText('second')).toHaveText(
-      new RegExp(`^(${first} and ${second}|${second} and ${first}) both run from image ${imageId}\\.$`),
-    );
+    await expect(lesson.doneText('second')).toHaveText(`${first} and ${second} both run from image ${imageId}.`);
     await expect(lesson.commands('separate').first()).toContainText(
       `$ docker exec ${first} sh -c 'echo hello > /hello.txt'`,
     );
@@ -143,9 +140,7 @@ test('(ko) via the docker CLI in a terminal: docker run twice, docker exec in on
   await dockerInTerminal('run', '-d', '--name', cliSecond, 'busybox', 'sleep', '3600');
   await expect(lesson.step('second')).toHaveAttribute('data-state', 'done');
   if (!othersRunBusybox())
-    await expect(lesson.doneText('second')).toContainText(
-      new RegExp(`(${cliFirst}, ${cliSecond}|${cliSecond}, ${cliFirst}) 두 컨테이너가`),
-    );
+    await expect(lesson.doneText('second')).toContainText(`${cliFirst}, ${cliSecond} 두 컨테이너가`);
 
   await dockerInTerminal('exec', cliFirst, 'sh', '-c', 'echo hello > /hello.txt');
   // The second has no such file: cat fails, as the step says it will.

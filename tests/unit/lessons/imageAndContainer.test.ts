@@ -91,6 +91,22 @@ describe('lesson 2: the second container from the same image', () => {
       'docker run -d --name box-2 busybox sleep 3600',
     );
   });
+
+  it('names first the container step 1 saw, when both were made in the same second', () => {
+    const one = box('box-1', 5);
+    const two = box('box-2', 5);
+    const alone = world({ images: [busybox], containers: [one] });
+    const remembered = memory({ notes: step('first').remember!(alone, memory()) });
+    expect(remembered.notes).toEqual({ firstBox: one.id });
+    // The engine may list either first: the pair is the same.
+    for (const containers of [
+      [one, two],
+      [two, one],
+    ]) {
+      const now = world({ images: [busybox], containers });
+      expect(step('second').remember!(now, remembered)).toEqual({ first: one.id, second: two.id, imageId: busybox.id });
+    }
+  });
 });
 
 describe('lesson 2: separate filesystems, checked through exec', () => {

@@ -23,6 +23,10 @@ function lessonBoxes(world: LessonWorld, memory: LessonMemory): ContainerSummary
  */
 function pairNow(world: LessonWorld, memory: LessonMemory): [ContainerSummary, ContainerSummary] | null {
   const boxes = lessonBoxes(world, memory);
+  // The one step 1 saw comes first: two made in the same second have no order of their own.
+  const firstSeen = boxes.find((box) => box.id === memory.notes.firstBox);
+  const partner = firstSeen && boxes.find((box) => box !== firstSeen && box.imageId === firstSeen.imageId);
+  if (firstSeen && partner) return [firstSeen, partner];
   for (const newest of boxes) {
     const older = boxes.find((box) => box !== newest && box.imageId === newest.imageId);
     if (older) return [older, newest];
@@ -116,6 +120,10 @@ export const imageAndContainer: LessonDefinition = {
         return box ? `#/containers?show=${encodeURIComponent(box.name)}` : '#/containers';
       },
       done: (world, memory) => lessonBoxes(world, memory).length > 0,
+      remember: (world, memory): Record<string, string> => {
+        const box = lessonBoxes(world, memory).at(-1);
+        return box ? { firstBox: box.id } : {};
+      },
     },
     {
       // The same image again: a second container, no second copy of the image.
