@@ -58,6 +58,8 @@ test('ports read as docker ps writes them; a web port is a link, Redis and UDP s
   const redisPort = (docker('port', redis, '6379/tcp').split('\n')[0] ?? '').split(':').at(-1);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(pageUrl(harness, 'containers'));
+  // Only this spec's rows: containers other specs left must not push them out of the (virtual) list.
+  await new ContainersPage(page).filter.fill(suffix);
 
   const webPorts = new ContainersPage(page).ports(web);
   await expect(webPorts).toHaveText(dockerPsPorts(web));
@@ -98,6 +100,7 @@ test('ports read as docker ps writes them; a web port is a link, Redis and UDP s
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 900, height: 600 });
   await page.goto(pageUrl(harness, 'containers', 'ko'));
+  await new ContainersPage(page).filter.fill(suffix);
   // Until the check answers, the port is plain text: click it once it became the card's button.
   await expect(new ContainersPage(page).ports(redis)).toHaveAttribute('data-kind', 'hint');
   await new ContainersPage(page).ports(redis).click();

@@ -223,7 +223,7 @@ test('with no volumes, a beginner learns what a volume is and where the lesson i
     await page.goto(pageUrl(empty, 'volumes', 'ko'));
     await expect(volumes.emptyState).toContainText('컨테이너가 없어져도 남는 데이터');
     await screenshots(page, 'empty', 'ko');
-    await volumes.emptyState.getByRole('button', { name: '직접 해 보기: redis 데이터를 볼륨에 보관하기' }).click();
+    await volumes.emptyState.getByRole('button', { name: '직접 해 보기: 레슨 6, 포트와 볼륨' }).click();
     await expect(page).toHaveURL(/#\/lessons\/portsAndVolumes$/);
   } finally {
     await empty.stop();
