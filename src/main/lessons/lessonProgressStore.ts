@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { lessonIdSchema, type LessonId } from '../../shared/lessons';
-import { writeFileAtomic } from '../settings/settingsStore';
+import { uniqueBackupPath, writeFileAtomic } from '../settings/settingsStore';
 import type { LessonMemory, LessonObservation } from './lessonDefinition';
 
 /** The most observations kept: enough for every lesson's history, small enough to save on each change. */
@@ -125,9 +125,8 @@ export class LessonProgressStore {
   }
 
   private moveAside(filePath: string): void {
-    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
     try {
-      fs.renameSync(filePath, `${filePath}.corrupt-${stamp}.json`);
+      fs.renameSync(filePath, uniqueBackupPath(filePath, this.now()));
     } catch {
       // Left where it is; the next save replaces it only through a complete new file.
     }

@@ -37,6 +37,8 @@ export interface LessonSources {
   pulls: { subscribe: Subscribe<PullJob> };
   runs: {
     list(): RunFlow[];
+    /** One run's flow now (a started run is read alone, not with every other run's output). */
+    flow(runId: string): RunFlow | undefined;
     onStarted: (listener: Listener<{ runId: string }>) => Dispose;
     onFlow(runId: string, listener: Listener<RunFlow>): Dispose;
   };
@@ -265,7 +267,7 @@ export class LessonWatcher {
       keep(sources.builds, (job) => this.builds.set(job.id, job)),
       keep(sources.pulls, (job) => this.pulls.set(job.id, job)),
       sources.runs.onStarted(({ runId }) => {
-        const flow = sources.runs.list().find((candidate) => candidate.runId === runId);
+        const flow = sources.runs.flow(runId);
         if (flow) this.runs.set(runId, flow);
         followRun(runId);
         this.schedule();

@@ -215,7 +215,7 @@ function describe(error: unknown): string {
 }
 
 /** `<file>.corrupt-<timestamp>.json`, with a counter when that name is taken. */
-function uniqueBackupPath(filePath: string, when: Date): string {
+export function uniqueBackupPath(filePath: string, when: Date): string {
   const stamp = when.toISOString().replace(/[:.]/g, '-');
   let candidate = `${filePath}.corrupt-${stamp}.json`;
   for (let index = 2; fs.existsSync(candidate); index += 1) candidate = `${filePath}.corrupt-${stamp}-${index}.json`;

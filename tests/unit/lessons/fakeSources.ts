@@ -44,7 +44,7 @@ export function fakeSources(
     composeProjects: list(options.composeProjects ?? (() => [])),
     builds: { subscribe: () => () => undefined },
     pulls: { subscribe: () => () => undefined },
-    runs: { list: () => [], onStarted: () => () => undefined, onFlow: () => () => undefined },
+    runs: { list: () => [], flow: () => undefined, onStarted: () => () => undefined, onFlow: () => () => undefined },
     composeTool: async () => ({ found: false, searched: [], platform: 'linux' }),
     diskUsage: async () => ({ reclaimable: 0, total: 0 }),
     imageLayers: async () => [],
